@@ -1,0 +1,30 @@
+// Package whosaid finds every quotation in English news text and says who
+// said it.
+//
+// # Getting started
+//
+//	for _, a := range whosaid.Extract(text) {
+//		fmt.Println(a.Entity.Name, a.Cue.Text, a.Content.Text)
+//	}
+//
+// [Extract] uses a shared default [Extractor]; build your own with [New]
+// when you need options. An Extractor is safe for concurrent use.
+//
+// # Packages
+//
+// The pipeline runs in one direction, each stage usable on its own:
+//
+//   - [github.com/whosaid/whosaid/sentence] splits text into paragraphs and
+//     sentences;
+//   - [github.com/whosaid/whosaid/quote] pairs quote marks into quotations
+//     and tells speech from names and scare quotes;
+//   - [github.com/whosaid/whosaid/attribution] links quotations and
+//     reported speech to speakers, cues and addressees;
+//   - [github.com/whosaid/whosaid/span] defines the byte span they share.
+//
+// # Offsets
+//
+// Every span is a pair of UTF-8 byte offsets into the caller's original
+// text, end exclusive, with text[s.Start:s.End] == s.Text. Nothing is
+// normalised before offsets are taken. Empty input returns no attributions.
+package whosaid

@@ -1,0 +1,77 @@
+package whosaid
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+	"github.com/whosaid/whosaid/span"
+)
+
+// Attribution is one quotation or reported claim and who said it; see
+// [attribution.Attribution].
+type Attribution = attribution.Attribution
+
+// Span is a byte range of the caller's text; see [span.Span].
+type Span = span.Span
+
+// Option configures an [Extractor].
+type Option func(*config)
+
+type config struct {
+	sentenceOpts    []sentence.Option
+	quoteOpts       []quote.Option
+	attributionOpts []attribution.Option
+}
+
+// Extractor runs the whole pipeline: sentences, quotations, attributions.
+// It is built once and is safe for concurrent use.
+type Extractor struct {
+	splitter *sentence.Splitter
+	detector *quote.Detector
+	resolver *attribution.Resolver
+}
+
+// New builds an Extractor. It loads the models and lexicons the stages need
+// (once per process) and returns an error when one fails to load or the
+// options conflict.
+func New(opts ...Option) (*Extractor, error) {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	s, err := sentence.New(c.sentenceOpts...)
+	if err != nil {
+		return nil, fmt.Errorf("whosaid: %w", err)
+	}
+	d, err := quote.New(c.quoteOpts...)
+	if err != nil {
+		return nil, fmt.Errorf("whosaid: %w", err)
+	}
+	r, err := attribution.New(c.attributionOpts...)
+	if err != nil {
+		return nil, fmt.Errorf("whosaid: %w", err)
+	}
+	return &Extractor{splitter: s, detector: d, resolver: r}, nil
+}
+
+// Extract returns the attributions of text in order of their content's
+// start. Empty or unreadable input returns none; it never panics.
+func (e *Extractor) Extract(text string) []Attribution {
+	sents := e.splitter.Split(text)
+	qs := e.detector.Detect(text, sents)
+	return e.resolver.Resolve(text, sents, qs)
+}
+
+var defaultExtractor = sync.OnceValues(func() (*Extractor, error) { return New() })
+
+// Extract returns the attributions of text with a shared default Extractor.
+func Extract(text string) []Attribution {
+	e, err := defaultExtractor()
+	if err != nil {
+		return nil
+	}
+	return e.Extract(text)
+}
