@@ -1,6 +1,13 @@
 package whosaid
 
-import "github.com/whosaid/whosaid/span"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/span"
+)
 
 // Record is one document in the JSON Lines prediction format that the
 // command-line tool writes and the evaluator reads:
@@ -84,4 +91,56 @@ func pairs(ss []span.Span) [][2]int {
 		out[i] = [2]int{s.Start, s.End}
 	}
 	return out
+}
+
+// MarshalLine encodes r as one line of JSON Lines: compact JSON, HTML
+// characters left as they are, ending in a newline. The command-line tool and
+// every other writer of prediction files use it, so their bytes agree.
+func (r Record) MarshalLine() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return nil, fmt.Errorf("whosaid: encode record %q: %w", r.ID, err)
+	}
+	return b.Bytes(), nil
+}
+
+// Article is one input document of the JSON Lines input format:
+// {"id": ..., "text": ...}. Other fields are ignored.
+type Article struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// ParseArticle decodes one JSON Lines input line. It returns an error when
+// the line is not a JSON object, when "text" is missing or not a string, or
+// when the text is not valid UTF-8; the returned Article carries the id
+// whenever the line had a readable one, so that an error can name it.
+func ParseArticle(line []byte) (Article, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(line, &raw); err != nil {
+		return Article{}, fmt.Errorf("not a JSON object: %w", err)
+	}
+	var a Article
+	if id, ok := raw["id"]; ok {
+		if err := json.Unmarshal(id, &a.ID); err != nil {
+			var n json.Number
+			if json.Unmarshal(id, &n) != nil {
+				return a, fmt.Errorf(`"id" is neither a string nor a number`)
+			}
+			a.ID = n.String()
+		}
+	}
+	t, ok := raw["text"]
+	if !ok {
+		return a, fmt.Errorf(`missing "text"`)
+	}
+	if err := json.Unmarshal(t, &a.Text); err != nil {
+		return a, fmt.Errorf(`"text" is not a string`)
+	}
+	if !utf8.Valid(t) {
+		return a, fmt.Errorf(`"text" is not valid UTF-8`)
+	}
+	return a, nil
 }

@@ -127,10 +127,10 @@ func (r *Resolver) Resolve(text string, sents []sentence.Sentence, qs []quote.Qu
 		}
 		if c, s, ok := saidAfter(text, q.End); ok {
 			a.Cue, a.Speaker, a.Confidence = c, s, 0.6
-			a.Entity = Entity{ID: len(out) + 1, Name: s.Text, Mentions: []span.Span{s}}
 		}
 		out = append(out, a)
 	}
+	resolveEntities(text, sents, out)
 	return out
 }
 
