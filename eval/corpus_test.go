@@ -1,0 +1,72 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid"
+)
+
+// corpus returns the path of a file of the shared corpora, or skips the
+// test when they are absent (a fresh clone without ../shared).
+func corpus(t testing.TB, name string) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "shared", "corpus", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("corpus file %s not found (it lives in ../shared beside the repository): %v", p, err)
+	}
+	return p
+}
+
+func readGold(t testing.TB, name string) []Doc {
+	t.Helper()
+	f, err := os.Open(corpus(t, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := ReadDocs(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// TestGoldScoresItselfPerfectly checks the scorer on third-party gold: the
+// gold as a prediction scores 1 everywhere it is defined.
+func TestGoldScoresItselfPerfectly(t *testing.T) {
+	for _, name := range []string{"polnear/dev.jsonl", "seed/gold.jsonl"} {
+		gold := readGold(t, name)
+		r := Score(gold, gold, nil)
+		for what, p := range map[string]PRF{"content": r.Content, "source": r.Source, "cue": r.Cue, "overlap": r.Overlap} {
+			if p.F1 < 0.999 {
+				t.Errorf("%s: %s F1 = %.4f, want 1", name, what, p.F1)
+			}
+		}
+		if r.Speaker.Exact.Value < 0.999 {
+			t.Errorf("%s: speaker exact = %+v, want 1", name, r.Speaker.Exact)
+		}
+	}
+}
+
+// TestPredictDev scores the extractor on PolNeAR dev and logs the table;
+// the floors are those the project has reached.
+func TestPredictDev(t *testing.T) {
+	gold := readGold(t, "polnear/dev.jsonl")
+	ex, err := whosaid.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Score(gold, Predict(ex, gold, runtime.GOMAXPROCS(0)), nil)
+	var b strings.Builder
+	if err := r.WriteTable(&b); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("PolNeAR dev:\n%s", b.String())
+	if r.Docs != len(gold) || r.Pred == 0 {
+		t.Errorf("scored %d docs with %d predictions", r.Docs, r.Pred)
+	}
+}

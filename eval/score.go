@@ -1,0 +1,527 @@
+package eval
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// PRF is a precision, recall and F1 with the counts behind them.
+type PRF struct {
+	TP        int     `json:"tp"`
+	Pred      int     `json:"pred"`
+	Gold      int     `json:"gold"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+func newPRF(tpPred, tpGold, pred, gold int) PRF {
+	p := PRF{TP: tpGold, Pred: pred, Gold: gold}
+	if pred > 0 {
+		p.Precision = float64(tpPred) / float64(pred)
+	}
+	if gold > 0 {
+		p.Recall = float64(tpGold) / float64(gold)
+	}
+	if p.Precision+p.Recall > 0 {
+		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+	}
+	return p
+}
+
+// Ratio is a share: N of Of.
+type Ratio struct {
+	N     int     `json:"n"`
+	Of    int     `json:"of"`
+	Value float64 `json:"value"`
+}
+
+func (r *Ratio) add(ok bool) {
+	r.Of++
+	if ok {
+		r.N++
+	}
+	r.Value = float64(r.N) / float64(r.Of)
+}
+
+// ByType holds one Ratio per gold type.
+type ByType struct {
+	Direct   Ratio `json:"direct"`
+	Mixed    Ratio `json:"mixed"`
+	Indirect Ratio `json:"indirect"`
+}
+
+func (b *ByType) of(typ string) *Ratio {
+	switch typ {
+	case "direct":
+		return &b.Direct
+	case "mixed":
+		return &b.Mixed
+	}
+	return &b.Indirect
+}
+
+// Speaker holds the speaker accuracy of matched attributions.
+type Speaker struct {
+	Exact              Ratio `json:"exact"`
+	Overlap            Ratio `json:"overlap"`
+	DirectMixedExact   Ratio `json:"direct_mixed_exact"`
+	DirectMixedOverlap Ratio `json:"direct_mixed_overlap"`
+}
+
+// Report is every score of one evaluation.
+type Report struct {
+	Docs     int `json:"docs"`
+	Gold     int `json:"gold"`
+	Optional int `json:"optional"`
+	Pred     int `json:"pred"`
+	// Exact span F1.
+	Content PRF `json:"content"`
+	Source  PRF `json:"source"`
+	Cue     PRF `json:"cue"`
+	// Content by overlap (byte Jaccard ≥ 0.5).
+	Overlap      PRF     `json:"overlap"`
+	RecallByType ByType  `json:"recall_by_type"`
+	Speaker      Speaker `json:"speaker"`
+	// SpeakerName is set when the gold names its speakers.
+	SpeakerName *Ratio `json:"speaker_name,omitempty"`
+	// Pronouns is set when pronoun referents were given.
+	Pronouns *Ratio `json:"pronouns,omitempty"`
+	// NonQuotes counts predictions whose content is a gold non-quote
+	// (quoted words that are not speech), of all gold non-quotes.
+	NonQuotes *Ratio `json:"non_quotes,omitempty"`
+}
+
+// Score scores pred against gold, pairing documents by id; a gold document
+// with no prediction counts as predicting nothing. pronouns may be nil.
+func Score(gold, pred []Doc, pronouns []Pronoun) Report {
+	byID := make(map[string]*Doc, len(pred))
+	for i := range pred {
+		byID[pred[i].ID] = &pred[i]
+	}
+	var (
+		r                          Report
+		cTP, sTP, qTP              int
+		cPred, cGold, sPred, sGold int
+		qPred, qGold               int
+		oTP, oPred                 int
+		names                      Ratio
+		named, hasNonQuotes        bool
+		nonQuotes                  Ratio
+	)
+	goldDoc := make(map[string]*Doc, len(gold))
+	for gi := range gold {
+		g := &gold[gi]
+		goldDoc[g.ID] = g
+		p := byID[g.ID]
+		if p == nil {
+			p = &Doc{ID: g.ID}
+		}
+		r.Docs++
+		text := g.Text
+		for _, q := range g.Quotes {
+			if q.Optional {
+				r.Optional++
+				continue
+			}
+			r.Gold++
+			if q.Speaker != nil && q.Speaker.Name != "" {
+				named = true
+			}
+		}
+		r.Pred += len(p.Quotes)
+
+		// Exact span sets.
+		tp, np, ng := exactSets(text, g.Quotes, p.Quotes, func(q *Quote) *Span { return q.content() })
+		cTP, cPred, cGold = cTP+tp, cPred+np, cGold+ng
+		tp, np, ng = exactSets(text, g.Quotes, p.Quotes, func(q *Quote) *Span { return q.Speaker })
+		sTP, sPred, sGold = sTP+tp, sPred+np, sGold+ng
+		tp, np, ng = exactSets(text, g.Quotes, p.Quotes, func(q *Quote) *Span { return q.Cue })
+		qTP, qPred, qGold = qTP+tp, qPred+np, qGold+ng
+
+		// Content by overlap.
+		match := matchOverlap(text, g.Quotes, p.Quotes)
+		predOptional := 0
+		for gi, pi := range match {
+			if pi >= 0 && g.Quotes[gi].Optional {
+				predOptional++
+			}
+		}
+		oPred += len(p.Quotes) - predOptional
+		for gi := range g.Quotes {
+			gq := &g.Quotes[gi]
+			if gq.Optional {
+				continue
+			}
+			pi := match[gi]
+			r.RecallByType.of(gq.Type).add(pi >= 0)
+			var pq *Quote
+			if pi >= 0 {
+				oTP++
+				pq = &p.Quotes[pi]
+			}
+			if pq != nil && gq.Speaker.HasOffsets() {
+				exact := pq.Speaker.HasOffsets() && key(text, pq.Speaker) == key(text, gq.Speaker)
+				over := pq.Speaker.HasOffsets() && overlapBytes(trimmed(text, pq.Speaker), trimmed(text, gq.Speaker)) > 0
+				r.Speaker.Exact.add(exact)
+				r.Speaker.Overlap.add(over)
+				if gq.Type != "indirect" {
+					r.Speaker.DirectMixedExact.add(exact)
+					r.Speaker.DirectMixedOverlap.add(over)
+				}
+			}
+			if gq.Speaker != nil && gq.Speaker.Name != "" {
+				names.add(pq != nil && sameHead(predName(pq), goldNames(gq)))
+			}
+		}
+		for _, nq := range g.NonQuotes {
+			hasNonQuotes = true
+			k := key(text, &nq)
+			hit := false
+			for i := range p.Quotes {
+				if key(text, p.Quotes[i].content()) == k {
+					hit = true
+				}
+			}
+			nonQuotes.add(hit)
+		}
+	}
+	r.Content = newPRF(cTP, cTP, cPred, cGold)
+	r.Source = newPRF(sTP, sTP, sPred, sGold)
+	r.Cue = newPRF(qTP, qTP, qPred, qGold)
+	r.Overlap = newPRF(oTP, oTP, oPred, r.Gold)
+	if named {
+		r.SpeakerName = &names
+	}
+	if hasNonQuotes {
+		r.NonQuotes = &nonQuotes
+	}
+	if pronouns != nil {
+		var pr Ratio
+		for _, pn := range pronouns {
+			g := goldDoc[pn.ID]
+			if g == nil {
+				continue
+			}
+			pr.add(pronounRight(g, byID[pn.ID], pn))
+		}
+		r.Pronouns = &pr
+	}
+	return r
+}
+
+// exactSets compares the trimmed spans that get picks out of each gold and
+// predicted quote, as sets, and returns the true positives, the predicted
+// set's size and the gold set's size. Predicted spans equal to an optional
+// gold span leave the predicted set.
+func exactSets(text string, gold, pred []Quote, get func(*Quote) *Span) (tp, np, ng int) {
+	g, opt, p := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for i := range gold {
+		s := get(&gold[i])
+		if !s.HasOffsets() {
+			continue
+		}
+		k := key(text, s)
+		if k == "" {
+			continue
+		}
+		if gold[i].Optional {
+			opt[k] = true
+		} else {
+			g[k] = true
+		}
+	}
+	for i := range pred {
+		s := get(&pred[i])
+		if !s.HasOffsets() {
+			continue
+		}
+		if k := key(text, s); k != "" && (g[k] || !opt[k]) {
+			p[k] = true
+		}
+	}
+	for k := range p {
+		if g[k] {
+			tp++
+		}
+	}
+	return tp, len(p), len(g)
+}
+
+// matchOverlap pairs gold and predicted contents one to one, best byte
+// Jaccard first, keeping pairs of Jaccard ≥ 0.5. It returns, for each gold
+// quote, the index of its predicted quote or -1.
+func matchOverlap(text string, gold, pred []Quote) []int {
+	type pair struct {
+		g, p int
+		j    float64
+	}
+	var pairs []pair
+	gt := make([][][2]int, len(gold))
+	for i := range gold {
+		gt[i] = trimmed(text, gold[i].content())
+	}
+	for pi := range pred {
+		pt := trimmed(text, pred[pi].content())
+		pn := size(pt)
+		for gi := range gold {
+			in := overlapBytes(pt, gt[gi])
+			if in == 0 {
+				continue
+			}
+			if j := float64(in) / float64(pn+size(gt[gi])-in); j >= 0.5 {
+				pairs = append(pairs, pair{gi, pi, j})
+			}
+		}
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int {
+		if c := cmp.Compare(b.j, a.j); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.g, b.g); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.p, b.p)
+	})
+	match := make([]int, len(gold))
+	for i := range match {
+		match[i] = -1
+	}
+	used := make([]bool, len(pred))
+	for _, pr := range pairs {
+		if match[pr.g] < 0 && !used[pr.p] {
+			match[pr.g], used[pr.p] = pr.p, true
+		}
+	}
+	return match
+}
+
+// trimmed returns the fragments of s with white space, quote marks and
+// punctuation trimmed from both edges of each, dropping empty ones.
+func trimmed(text string, s *Span) [][2]int {
+	var out [][2]int
+	for _, f := range s.fragments() {
+		a, b := max(f[0], 0), min(f[1], len(text))
+		for a < b {
+			r, n := utf8.DecodeRuneInString(text[a:b])
+			if !trimmable(r) {
+				break
+			}
+			a += n
+		}
+		for a < b {
+			r, n := utf8.DecodeLastRuneInString(text[a:b])
+			if !trimmable(r) {
+				break
+			}
+			b -= n
+		}
+		if a < b {
+			out = append(out, [2]int{a, b})
+		}
+	}
+	return out
+}
+
+func trimmable(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '`' || r == '´' || r == utf8.RuneError
+}
+
+// key identifies a trimmed span for exact comparison.
+func key(text string, s *Span) string {
+	var b strings.Builder
+	for _, f := range trimmed(text, s) {
+		fmt.Fprintf(&b, "%d-%d;", f[0], f[1])
+	}
+	return b.String()
+}
+
+func size(fs [][2]int) int {
+	n := 0
+	for _, f := range fs {
+		n += f[1] - f[0]
+	}
+	return n
+}
+
+// overlapBytes counts the bytes two fragment lists share. Fragments within
+// a list do not overlap.
+func overlapBytes(a, b [][2]int) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if lo, hi := max(x[0], y[0]), min(x[1], y[1]); hi > lo {
+				n += hi - lo
+			}
+		}
+	}
+	return n
+}
+
+// pronounRight reports whether the prediction names the referent of pn: the
+// predicted attribution whose speaker starts at the pronoun, else the one
+// whose content overlaps most the gold attribution of that source.
+func pronounRight(g, p *Doc, pn Pronoun) bool {
+	if p == nil {
+		return false
+	}
+	for i := range p.Quotes {
+		if s := p.Quotes[i].Speaker; s.HasOffsets() && s.fragments()[0][0] == pn.Start {
+			return sameHead(predName(&p.Quotes[i]), []string{pn.Name})
+		}
+	}
+	best, bestN := -1, 0
+	for gi := range g.Quotes {
+		gs := g.Quotes[gi].Speaker
+		if !gs.HasOffsets() || gs.fragments()[0][0] != pn.Start {
+			continue
+		}
+		gt := trimmed(g.Text, g.Quotes[gi].content())
+		for pi := range p.Quotes {
+			if n := overlapBytes(trimmed(g.Text, p.Quotes[pi].content()), gt); n > bestN {
+				best, bestN = pi, n
+			}
+		}
+	}
+	return best >= 0 && sameHead(predName(&p.Quotes[best]), []string{pn.Name})
+}
+
+func predName(q *Quote) string {
+	if q.Speaker == nil {
+		return ""
+	}
+	if q.Speaker.Name != "" {
+		return q.Speaker.Name
+	}
+	return q.Speaker.Text
+}
+
+func goldNames(q *Quote) []string {
+	names := append([]string{q.Speaker.Name}, q.SpeakerMentions...)
+	if q.Speaker.Text != "" {
+		names = append(names, q.Speaker.Text)
+	}
+	return names
+}
+
+// sameHead reports whether name shares a head word with one of golds. A
+// bare pronoun never counts.
+func sameHead(name string, golds []string) bool {
+	if isPronoun(name) {
+		return false
+	}
+	hs := Heads(name)
+	for _, g := range golds {
+		if isPronoun(g) {
+			continue
+		}
+		for _, h := range Heads(g) {
+			if slices.Contains(hs, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var pronouns = map[string]bool{
+	"he": true, "she": true, "they": true, "it": true, "i": true, "we": true, "you": true,
+	"him": true, "her": true, "them": true, "me": true, "us": true,
+	"his": true, "hers": true, "their": true, "theirs": true, "its": true, "my": true, "our": true, "your": true,
+	"himself": true, "herself": true, "themselves": true, "itself": true,
+}
+
+func isPronoun(s string) bool { return pronouns[strings.ToLower(strings.TrimSpace(s))] }
+
+var prepositions = map[string]bool{
+	"of": true, "in": true, "for": true, "at": true, "from": true, "with": true, "on": true,
+	"to": true, "by": true, "about": true, "under": true, "over": true, "within": true,
+	"inside": true, "outside": true, "near": true, "among": true, "between": true,
+	"after": true, "before": true, "during": true, "against": true, "via": true, "like": true,
+}
+
+// Heads returns the head words of a name, lower-cased: one per conjunct
+// ("Obama and Hillary Clinton" has "obama" and "clinton"), each the last
+// word before any prepositional phrase ("employees in Wells Fargo's
+// branches" has "employees"), without a possessive ending.
+func Heads(name string) []string {
+	var heads []string
+	conj := strings.FieldsFunc(name, func(r rune) bool { return r == ',' || r == ';' || r == '&' })
+	for _, c := range conj {
+		var part []string
+		flush := func() {
+			if len(part) > 0 {
+				heads = append(heads, part[len(part)-1])
+			}
+			part = nil
+		}
+		inPP := false
+		for _, w := range strings.Fields(c) {
+			lw := normWord(w)
+			switch {
+			case lw == "and" || lw == "or":
+				flush()
+				inPP = false
+			case inPP || lw == "":
+			case prepositions[lw]:
+				flush()
+				inPP = true
+			default:
+				part = append(part, lw)
+			}
+		}
+		flush()
+	}
+	return heads
+}
+
+func normWord(w string) string {
+	w = strings.ToLower(w)
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// WriteTable writes the report as a plain-text table.
+func (r Report) WriteTable(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "documents %d, gold attributions %d (+%d optional), predicted %d\n\n", r.Docs, r.Gold, r.Optional, r.Pred)
+	fmt.Fprintf(&b, "%-26s %7s %7s %7s   %s\n", "span F1, exact", "P", "R", "F1", "tp/pred/gold")
+	row := func(name string, p PRF) {
+		fmt.Fprintf(&b, "  %-24s %7.3f %7.3f %7.3f   %d/%d/%d\n", name, p.Precision, p.Recall, p.F1, p.TP, p.Pred, p.Gold)
+	}
+	row("content", r.Content)
+	row("source", r.Source)
+	row("cue", r.Cue)
+	fmt.Fprintf(&b, "%-26s\n", "content, overlap ≥ 0.5")
+	row("all", r.Overlap)
+	ratio := func(name string, x Ratio) {
+		fmt.Fprintf(&b, "  %-24s %7.3f   %d/%d\n", name, x.Value, x.N, x.Of)
+	}
+	fmt.Fprintln(&b, "recall by gold type (overlap)")
+	ratio("direct", r.RecallByType.Direct)
+	ratio("mixed", r.RecallByType.Mixed)
+	ratio("indirect", r.RecallByType.Indirect)
+	fmt.Fprintln(&b, "speaker accuracy (matched)")
+	ratio("exact", r.Speaker.Exact)
+	ratio("overlap", r.Speaker.Overlap)
+	ratio("direct+mixed exact", r.Speaker.DirectMixedExact)
+	ratio("direct+mixed overlap", r.Speaker.DirectMixedOverlap)
+	if r.SpeakerName != nil {
+		ratio("speaker name (all gold)", *r.SpeakerName)
+	}
+	if r.Pronouns != nil {
+		ratio("pronouns named right", *r.Pronouns)
+	}
+	if r.NonQuotes != nil {
+		fmt.Fprintf(&b, "  %-24s %d/%d\n", "non-quotes attributed", r.NonQuotes.N, r.NonQuotes.Of)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

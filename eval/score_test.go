@@ -1,0 +1,183 @@
+package eval
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+)
+
+// The text of the hand-made cases, with its byte offsets:
+const text = "\u201cWe will win,\u201d Smith said. Jones told reporters that the plan failed."
+
+// Offsets: the quotation “We will win,” is [0,18) (3-byte marks); Smith is
+// [19,24); said [25,29); Jones [31,36); told [37,41); the clause
+// "that the plan failed" is [52,72).
+func sp(s, e int) *Span { return &Span{Start: s, End: e, Spans: [][2]int{{s, e}}} }
+
+func goldDoc() Doc {
+	return Doc{ID: "d", Text: text, Quotes: []Quote{
+		{Type: "direct", Start: 0, End: 18, Speaker: sp(19, 24), Cue: sp(25, 29)},
+		{Type: "indirect", Start: 52, End: 72, Speaker: sp(31, 36), Cue: sp(37, 41)},
+	}}
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestOffsetsOfTheFixture(t *testing.T) {
+	for _, c := range []struct {
+		s, e int
+		want string
+	}{{0, 18, "\u201cWe will win,\u201d"}, {19, 24, "Smith"}, {25, 29, "said"}, {31, 36, "Jones"}, {37, 41, "told"}, {52, 72, "that the plan failed"}} {
+		if got := text[c.s:c.e]; got != c.want {
+			t.Fatalf("text[%d:%d] = %q, want %q", c.s, c.e, got, c.want)
+		}
+	}
+}
+
+func TestScorePerfect(t *testing.T) {
+	g := []Doc{goldDoc()}
+	r := Score(g, []Doc{goldDoc()}, nil)
+	for name, p := range map[string]PRF{"content": r.Content, "source": r.Source, "cue": r.Cue, "overlap": r.Overlap} {
+		if p.F1 != 1 {
+			t.Errorf("%s F1 = %v, want 1", name, p.F1)
+		}
+	}
+	if r.Speaker.Exact.Value != 1 || r.Speaker.Exact.Of != 2 {
+		t.Errorf("speaker exact = %+v, want 2/2", r.Speaker.Exact)
+	}
+	if r.Speaker.DirectMixedExact.Of != 1 {
+		t.Errorf("direct+mixed denominator = %d, want 1", r.Speaker.DirectMixedExact.Of)
+	}
+}
+
+// Worked by hand: the prediction finds the quotation without its marks and
+// comma (trimming makes it exact), the clause without "that" (not exact;
+// Jaccard 15/20 = 0.75 by bytes, so it matches by overlap), "Smith said"
+// as the source of the first (overlaps Smith, not exact), and one spurious
+// attribution.
+func TestScoreWorkedByHand(t *testing.T) {
+	pred := Doc{ID: "d", Quotes: []Quote{
+		{Type: "direct", Start: 3, End: 15, Speaker: sp(19, 29), Cue: sp(25, 29)},
+		{Type: "indirect", Start: 57, End: 72, Speaker: sp(31, 36), Cue: sp(37, 41)},
+		{Type: "indirect", Start: 31, End: 36, Speaker: nil, Cue: nil},
+	}}
+	r := Score([]Doc{goldDoc()}, []Doc{pred}, nil)
+	// Content exact: {3-15 trimmed → 3-14, 57-72, 31-36} vs gold {0-18
+	// trimmed → 3-14, 52-72}: the clause without "that" is not exact.
+	if r.Content.TP != 1 || r.Content.Pred != 3 || r.Content.Gold != 2 {
+		t.Errorf("content = %+v, want 1/3/2", r.Content)
+	}
+	if !near(r.Content.Precision, 1.0/3) || !near(r.Content.Recall, 0.5) || !near(r.Content.F1, 0.4) {
+		t.Errorf("content P/R/F1 = %v/%v/%v, want 1/3, 1/2, 0.4", r.Content.Precision, r.Content.Recall, r.Content.F1)
+	}
+	// Source: {19-29, 31-36} vs {19-24, 31-36}: 1 of 2 each way.
+	if r.Source.TP != 1 || r.Source.Pred != 2 || r.Source.Gold != 2 || !near(r.Source.F1, 0.5) {
+		t.Errorf("source = %+v, want 1/2/2 F1 0.5", r.Source)
+	}
+	if r.Cue.F1 != 1 {
+		t.Errorf("cue F1 = %v, want 1", r.Cue.F1)
+	}
+	// Overlap: both gold matched, 3 predicted: P 2/3, R 1.
+	if r.Overlap.TP != 2 || !near(r.Overlap.Precision, 2.0/3) || r.Overlap.Recall != 1 {
+		t.Errorf("overlap = %+v, want P 2/3 R 1", r.Overlap)
+	}
+	if r.RecallByType.Direct.Value != 1 || r.RecallByType.Indirect.Value != 1 || r.RecallByType.Mixed.Of != 0 {
+		t.Errorf("recall by type = %+v", r.RecallByType)
+	}
+	// Speaker: the first is an overlap but not exact, the second both.
+	if r.Speaker.Exact.N != 1 || r.Speaker.Exact.Of != 2 || r.Speaker.Overlap.N != 2 {
+		t.Errorf("speaker = %+v, want exact 1/2 overlap 2/2", r.Speaker)
+	}
+}
+
+func TestOverlapBelowHalfDoesNotMatch(t *testing.T) {
+	// "plan failed" [61,72) against gold "that the plan failed" [52,72):
+	// Jaccard 11/20 = 0.55 matches; "failed" [66,72) gives 6/20 and does not.
+	for _, c := range []struct {
+		s, e  int
+		match bool
+	}{{61, 72, true}, {66, 72, false}} {
+		g := goldDoc()
+		r := Score([]Doc{g}, []Doc{{ID: "d", Quotes: []Quote{{Start: c.s, End: c.e}}}}, nil)
+		if got := r.Overlap.TP == 1; got != c.match {
+			t.Errorf("[%d,%d) matched = %v, want %v", c.s, c.e, got, c.match)
+		}
+	}
+}
+
+func TestOptionalNeitherRewardedNorPenalised(t *testing.T) {
+	g := goldDoc()
+	g.Quotes[1].Optional = true
+	with := Score([]Doc{g}, []Doc{goldDoc()}, nil)
+	without := Score([]Doc{g}, []Doc{{ID: "d", Quotes: goldDoc().Quotes[:1]}}, nil)
+	if with.Content.F1 != 1 || without.Content.F1 != 1 || with.Overlap.F1 != 1 || without.Overlap.F1 != 1 {
+		t.Errorf("F1 with the optional predicted %v/%v, without %v/%v; want 1 each",
+			with.Content.F1, with.Overlap.F1, without.Content.F1, without.Overlap.F1)
+	}
+	if with.Gold != 1 || with.Optional != 1 {
+		t.Errorf("gold/optional = %d/%d, want 1/1", with.Gold, with.Optional)
+	}
+}
+
+func TestHeads(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want string
+	}{
+		{"Donald Trump", "trump"},
+		{"Obama and Hillary Clinton", "obama clinton"},
+		{"employees in Wells Fargo's branches", "employees"},
+		{"Clinton's campaign", "campaign"},
+		{"the State Department", "department"},
+		{"Trump’s", "trump"},
+	} {
+		if got := strings.Join(Heads(c.name), " "); got != c.want {
+			t.Errorf("Heads(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestSpeakerNamesAndPronouns(t *testing.T) {
+	g := goldDoc()
+	g.Quotes[0].Speaker.Name = "John Smith"
+	g.Quotes[1].Speaker = &Span{Start: 31, End: 36, Spans: [][2]int{{31, 36}}, Name: "Jones"}
+	p := goldDoc()
+	p.Quotes[0].Speaker.Name = "Smith"
+	p.Quotes[1].Speaker.Name = "he"
+	pn := []Pronoun{{ID: "d", Start: 31, End: 36, Pronoun: "Jones", Name: "Bob Jones"}}
+	r := Score([]Doc{g}, []Doc{p}, pn)
+	if r.SpeakerName == nil || r.SpeakerName.N != 1 || r.SpeakerName.Of != 2 {
+		t.Fatalf("speaker name = %+v, want 1/2 (a bare pronoun never counts)", r.SpeakerName)
+	}
+	if r.Pronouns == nil || r.Pronouns.N != 0 || r.Pronouns.Of != 1 {
+		t.Fatalf("pronouns = %+v, want 0/1", r.Pronouns)
+	}
+	p.Quotes[1].Speaker.Name = "Robert Jones"
+	if r := Score([]Doc{g}, []Doc{p}, pn); r.Pronouns.N != 1 {
+		t.Errorf("pronouns = %+v, want 1/1", r.Pronouns)
+	}
+}
+
+func TestReadDocsSkipsErrorRecordsAndNamesBadLines(t *testing.T) {
+	in := "{\"id\":\"a\",\"quotes\":[]}\n\n{\"line\":3,\"error\":\"bad\"}\n{\"id\":\"b\",\"quotes\":[]}\n"
+	docs, err := ReadDocs(strings.NewReader(in))
+	if err != nil || len(docs) != 2 || docs[1].ID != "b" {
+		t.Fatalf("ReadDocs = %v, %v; want docs a and b", docs, err)
+	}
+	if _, err := ReadDocs(strings.NewReader("{}\nnot json\n")); err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("error = %v, want one naming line 2", err)
+	}
+}
+
+func TestWriteTable(t *testing.T) {
+	var b bytes.Buffer
+	if err := Score([]Doc{goldDoc()}, []Doc{goldDoc()}, nil).WriteTable(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"content", "source", "cue", "recall by gold type", "speaker accuracy"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, b.String())
+		}
+	}
+}
