@@ -1,3 +1,9 @@
 module github.com/whosaid/whosaid
 
-go 1.26
+go 1.26.0
+
+require (
+	github.com/jdkato/prose/v3 v3.2.3 // indirect
+	golang.org/x/net v0.62.0
+	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
+)

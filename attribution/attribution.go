@@ -7,7 +7,12 @@
 package attribution
 
 import (
+	"fmt"
 	"sync"
+
+	"github.com/jdkato/prose/v3/tag"
+
+	"github.com/whosaid/whosaid/internal/lexicon"
 
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -81,20 +86,41 @@ type Attribution struct {
 // Option configures a [Resolver].
 type Option func(*config)
 
-type config struct{}
-
-// Resolver attributes quotations and reported speech. It is safe for
-// concurrent use.
-type Resolver struct {
-	cfg config
+type config struct {
+	nested bool
 }
 
-// New returns a Resolver configured by opts.
+// WithNested makes the Resolver also report attributions whose cue lies
+// inside the reported content of another ("She said he believes ...": the
+// belief too). The default, false, reports the outer attribution only, as
+// the PolNeAR annotation does.
+func WithNested(on bool) Option { return func(c *config) { c.nested = on } }
+
+// Resolver attributes quotations and reported speech. It is safe for
+// concurrent use: its lexicon and tagger are read-only.
+type Resolver struct {
+	cfg    config
+	lex    *lexicon.Lexicon
+	tagger *tag.Tagger
+}
+
+// New returns a Resolver configured by opts. It loads the cue lexicon and
+// the part-of-speech model, once per process, and returns an error when
+// either fails to load.
 func New(opts ...Option) (*Resolver, error) {
 	r := &Resolver{}
 	for _, o := range opts {
 		o(&r.cfg)
 	}
+	lex, err := lexicon.Load()
+	if err != nil {
+		return nil, fmt.Errorf("attribution: %w", err)
+	}
+	tg, err := loadTagger()
+	if err != nil {
+		return nil, fmt.Errorf("attribution: tagger: %w", err)
+	}
+	r.lex, r.tagger = lex, tg
 	return r, nil
 }
 
@@ -115,63 +141,7 @@ func Resolve(text string, sents []sentence.Sentence, qs []quote.Quote) []Attribu
 // start. sents and qs are the sentences and quotations of text as
 // sentence.Split and quote.Detect return them.
 func (r *Resolver) Resolve(text string, sents []sentence.Sentence, qs []quote.Quote) []Attribution {
-	var out []Attribution
-	for _, q := range qs {
-		if q.Kind != quote.Speech || q.Depth > 0 {
-			continue
-		}
-		a := Attribution{
-			Content: q.Span(), Spans: []span.Span{q.Span()},
-			Quoted: []span.Span{q.Inner}, Type: Direct,
-			Confidence: 0.3, Rule: "quote-said",
-		}
-		if c, s, ok := saidAfter(text, q.End); ok {
-			a.Cue, a.Speaker, a.Confidence = c, s, 0.6
-		}
-		out = append(out, a)
-	}
+	out := r.resolve(text, sents, qs)
 	resolveEntities(text, sents, out)
 	return out
 }
-
-// saidAfter finds ", NAME said" or ", said NAME" right after a quotation.
-func saidAfter(text string, i int) (cue, speaker span.Span, ok bool) {
-	w := words(text, i, 6)
-	for k, wd := range w {
-		if wd.Text == "said" || wd.Text == "says" {
-			cue = wd
-			if k > 0 {
-				return cue, span.Of(text, w[0].Start, w[k-1].End), true
-			}
-			if k+1 < len(w) {
-				return cue, w[k+1], true
-			}
-		}
-	}
-	return cue, speaker, false
-}
-
-// words returns up to n words of letters after offset i, stopping at a full
-// stop.
-func words(text string, i, n int) []span.Span {
-	var out []span.Span
-	for i < len(text) && len(out) < n {
-		c := text[i]
-		if c == '.' || c == '"' || c == '\n' {
-			break
-		}
-		if isLetter(c) {
-			j := i
-			for j < len(text) && (isLetter(text[j]) || text[j] == '-') {
-				j++
-			}
-			out = append(out, span.Of(text, i, j))
-			i = j
-			continue
-		}
-		i++
-	}
-	return out
-}
-
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -1,40 +1,481 @@
 package attribution
 
 import (
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/names"
 	"github.com/whosaid/whosaid/sentence"
 	"github.com/whosaid/whosaid/span"
 )
 
+// ruleContinuationName is the rule of an attribution that continues the
+// previous speaker's turn with no mention of its own.
+const ruleContinuationName = "continuation"
+
+func corefContinuation(a *Attribution) bool { return a.Rule == ruleContinuationName }
+
+// ent is an entity while it is being built.
+type corefEnt struct {
+	kind         entKind
+	given        string
+	male, female int // evidence for each gender
+	plural       bool
+	members      []int // the people of a coordination
+	name         string
+	nameScore    int
+	count        int
+	id           int
+	spk          []span.Span // speaker mentions that are not scanned names
+	out          []span.Span // Entity.Mentions
+}
+
+func (c *corefEnt) gender() names.Gender {
+	switch {
+	case c.male > c.female:
+		return names.Male
+	case c.female > c.male:
+		return names.Female
+	}
+	return names.Unknown
+}
+
+// roleRef files an entity under a head noun; mods lists the adjectives of
+// nation and party that went with it ("republican ").
+type roleRef struct {
+	pos, ent int
+	mods     string
+}
+
+// speakerRef is a resolved speaker mention, a candidate antecedent for the
+// pronouns after it.
+type speakerRef struct {
+	pos, sent int
+	ent       int
+	quoted    bool
+}
+
+type corefResolver struct {
+	s                *corefScan
+	ents             []corefEnt
+	byKey            map[string]int
+	surnames, givens map[string][]int
+	roles            map[string][]roleRef // from the scan, in text order
+	dRoles           map[string][]roleRef // from speaker descriptions
+	groupMents       []nameMention        // coordinations, in text order
+	spk              []speakerRef
+	author           int
+	// trace, when set, receives every candidate a pronoun considers.
+	trace func(pos int, c corefCand, name string, score float64, ok, fallback bool)
+}
+
+func newCorefResolver(text string, sents []sentence.Sentence) *corefResolver {
+	r := &corefResolver{
+		s:        corefTokenize(text, sents),
+		byKey:    map[string]int{},
+		surnames: map[string][]int{},
+		givens:   map[string][]int{},
+		roles:    map[string][]roleRef{},
+		dRoles:   map[string][]roleRef{},
+		author:   -1,
+	}
+	r.mentions()
+	r.genderStats()
+	return r
+}
+
+func (r *corefResolver) newEnt(k entKind) int {
+	r.ents = append(r.ents, corefEnt{kind: k})
+	return len(r.ents) - 1
+}
+
+// nameEnt offers name as the canonical name of e; the name with the most
+// words wins, the earliest among equals.
+func (r *corefResolver) nameEnt(e int, name string, words, _ int) {
+	c := &r.ents[e]
+	if c.name == "" || words > c.nameScore {
+		c.name, c.nameScore = name, words
+	}
+}
+
 // resolveEntities fills the Entity of every attribution in attrs: it groups
 // speaker mentions into entities with a canonical name and resolves
-// pronouns to the entity they stand for. Attributions with no speaker
-// mention (a continuation) keep an Entity the caller already set.
+// pronouns to the entity they stand for. A continuation of the previous
+// speaker's turn (no speaker mention, rule "continuation") takes the entity
+// of the closest previous attribution that has one; any other attribution
+// with no speaker mention keeps the Entity the caller set. Entity IDs number
+// the entities of the text from 1 in order of first use; Mentions lists the
+// names of the entity found in the text and its speaker mentions, in order.
+// Attributions that share an entity share its Mentions slice.
 func resolveEntities(text string, sents []sentence.Sentence, attrs []Attribution) {
-	byName := map[string]int{}
-	var ents []*Entity
+	if len(attrs) == 0 {
+		return
+	}
+	r := newCorefResolver(text, sents)
+	res := make([]int, len(attrs))
+	for i := range res {
+		res[i] = -1
+	}
+	var firstPerson []int
 	for i := range attrs {
 		a := &attrs[i]
-		if a.Speaker.Empty() {
+		sp := a.Speaker
+		if sp.Empty() || sp.Start < 0 || sp.End > len(text) || text[sp.Start:sp.End] != sp.Text {
 			continue
 		}
-		key := strings.ToLower(a.Speaker.Text)
-		id, ok := byName[key]
-		if !ok {
-			ents = append(ents, &Entity{ID: len(ents) + 1, Name: a.Speaker.Text})
-			id = len(ents)
-			byName[key] = id
+		if p, ok := names.PronounOf(strings.TrimSpace(sp.Text)); ok && p.Person == 1 {
+			firstPerson = append(firstPerson, i)
+			continue
 		}
-		e := ents[id-1]
-		e.Mentions = append(e.Mentions, a.Speaker)
+		res[i] = r.speaker(sp)
+	}
+	for _, i := range firstPerson {
+		res[i] = r.firstPerson(attrs, res, i)
 	}
 	for i := range attrs {
-		a := &attrs[i]
-		if a.Speaker.Empty() {
+		if res[i] >= 0 || !attrs[i].Speaker.Empty() || !corefContinuation(&attrs[i]) {
 			continue
 		}
-		e := ents[byName[strings.ToLower(a.Speaker.Text)]-1]
-		a.Entity = Entity{ID: e.ID, Name: e.Name, Mentions: append([]span.Span(nil), e.Mentions...)}
+		for j := i - 1; j >= 0; j-- {
+			if res[j] >= 0 {
+				res[i] = res[j]
+				break
+			}
+		}
 	}
+	r.finish(attrs, res)
+}
+
+// finish numbers the entities in use, gathers their mentions and writes
+// them into attrs.
+func (r *corefResolver) finish(attrs []Attribution, res []int) {
+	next := 1
+	for _, e := range res {
+		if e >= 0 && r.ents[e].id == 0 {
+			r.ents[e].id = next
+			next++
+		}
+	}
+	for _, m := range r.s.ments {
+		c := &r.ents[m.ent]
+		if c.id != 0 {
+			c.out = append(c.out, m.sp)
+		}
+	}
+	for _, m := range r.groupMents {
+		c := &r.ents[m.ent]
+		if c.id != 0 {
+			c.out = append(c.out, m.sp)
+		}
+	}
+	for e := range r.ents {
+		c := &r.ents[e]
+		if c.id == 0 {
+			continue
+		}
+		if len(c.members) == 2 {
+			c.name = r.ents[c.members[0]].name + " and " + r.ents[c.members[1]].name
+		}
+		c.out = append(c.out, c.spk...)
+		sort.Slice(c.out, func(a, b int) bool {
+			if c.out[a].Start != c.out[b].Start {
+				return c.out[a].Start < c.out[b].Start
+			}
+			return c.out[a].End > c.out[b].End
+		})
+		// Drop a mention inside another: the name inside its speaker
+		// mention ("Antony Blinken" in "Secretary of State Antony Blinken").
+		k := 0
+		for _, m := range c.out {
+			if k > 0 && c.out[k-1].Contains(m) {
+				continue
+			}
+			c.out[k] = m
+			k++
+		}
+		c.out = c.out[:k:k]
+	}
+	for i, e := range res {
+		if e < 0 {
+			continue
+		}
+		c := &r.ents[e]
+		attrs[i].Entity = Entity{ID: c.id, Name: c.name, Mentions: c.out}
+	}
+}
+
+// headBreaks end the head of a speaker noun phrase: "a spokesman for the
+// Justice Department".
+var headBreaks = map[string]bool{
+	"for": true, "of": true, "at": true, "from": true, "with": true, "in": true, "on": true,
+	"to": true, "under": true, "who": true, "which": true, "that": true, "whose": true,
+	"close": true, "familiar": true, "including": true, "like": true, "such": true,
+	"by": true, "about": true, "over": true, "against": true, "among": true, "during": true,
+}
+
+// speaker resolves a speaker mention to an entity.
+func (r *corefResolver) speaker(sp span.Span) int {
+	s := r.s
+	k0 := s.tokenAt(sp.Start)
+	k1 := k0
+	for k1 < len(s.toks) && s.toks[k1].start < sp.End {
+		k1++
+	}
+	if k0 >= k1 {
+		return r.own(sp, entDesc)
+	}
+	e := r.speakerEnt(sp, k0, k1)
+	r.spk = append(r.spk, speakerRef{pos: sp.Start, sent: s.toks[k0].sent, ent: e, quoted: s.toks[k0].quoted})
+	r.ents[e].spk = append(r.ents[e].spk, sp)
+	r.ents[e].count++
+	return e
+}
+
+func (r *corefResolver) speakerEnt(sp span.Span, k0, k1 int) int {
+	s := r.s
+	t0 := &s.toks[k0]
+	if k1-k0 == 1 {
+		if p, ok := names.PronounOf(t0.lower); ok && !p.Possessive {
+			if e := r.pronoun(sp.Start, p, t0.quoted); e >= 0 {
+				return e
+			}
+			return r.own(sp, entPron)
+		}
+		switch t0.lower {
+		case "who", "which", "that":
+			if e := r.relative(sp.Start); e >= 0 {
+				return e
+			}
+			return r.own(sp, entPron)
+		}
+	}
+	// The head ends before a preposition, a comma or a relative clause
+	// that is not part of a name.
+	cut := k1
+	for k := k0 + 1; k < k1; k++ {
+		if m := s.tokMent[k]; m >= 0 && s.ments[m].tok0 < k {
+			continue
+		}
+		if headBreaks[s.toks[k].lower] || strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",(—") {
+			cut = k
+			break
+		}
+	}
+	head := cut - 1
+	for head > k0 {
+		switch s.toks[head].lower {
+		case "there", "here", "too", "also", "themselves", "himself", "herself", "alone", "both", "all", "jr.", "sr.":
+			head--
+			continue
+		}
+		break
+	}
+	// Two people joined by "and".
+	for k := k0 + 1; k < cut-1; k++ {
+		if s.toks[k].lower != "and" {
+			continue
+		}
+		a, b := r.nameIn(k0, k), r.nameIn(k+1, cut)
+		if a >= 0 && b >= 0 && a != b {
+			return r.pair(a, b)
+		}
+		break
+	}
+	if m := s.tokMent[head]; m >= 0 && s.ments[m].sp.Overlaps(sp) {
+		return s.ments[m].ent
+	}
+	ht := &s.toks[head]
+	if p, ok := names.PronounOf(t0.lower); ok && p.Possessive && head > k0 {
+		return r.possessed(sp, k0, head, p)
+	}
+	if ht.cap && !names.Stop(ht.lower) && names.Head(ht.lower) == "" && !names.Org(ht.lower) {
+		if b := r.surnames[ht.lower]; len(b) > 0 {
+			return b[len(b)-1]
+		}
+	}
+	return r.description(sp, k0, head)
+}
+
+// nameIn returns the person entity named in tokens [a, b), or -1.
+func (r *corefResolver) nameIn(a, b int) int {
+	for k := b - 1; k >= a; k-- {
+		if m := r.s.tokMent[k]; m >= 0 && r.ents[r.s.ments[m].ent].kind == entPerson {
+			return r.s.ments[m].ent
+		}
+	}
+	return -1
+}
+
+// own returns a new entity named by the mention as written.
+func (r *corefResolver) own(sp span.Span, k entKind) int {
+	e := r.newEnt(k)
+	r.nameEnt(e, sp.Text, 0, sp.Start)
+	return e
+}
+
+// description resolves a description ("the official", "a senior State
+// Department official", "the department") whose head noun is token head.
+func (r *corefResolver) description(sp span.Span, k0, head int) int {
+	s := r.s
+	hw := s.toks[head].lower
+	if h := names.Head(hw); h != "" {
+		hw = h
+	}
+	plural := false
+	if sg, ok := names.TitlePlural(hw); ok {
+		hw, plural = sg, true
+	} else if names.GroupPlural(hw) {
+		plural = true
+	}
+	det := s.toks[k0].lower
+	name := sp.Text
+	words := head - k0 + 1
+	switch det {
+	case "the", "this", "that", "these", "those", "a", "an":
+		words--
+		if s.toks[k0].cap {
+			r0, n := utf8.DecodeRuneInString(name)
+			name = string(unicode.ToLower(r0)) + name[n:]
+		}
+	}
+	if det == "the" || det == "this" || det == "that" || det == "these" || det == "those" {
+		if e := r.antecedent(hw, r.modifiers(k0, head+1), sp.Start, plural); e >= 0 {
+			if r.ents[e].kind == entDesc {
+				r.nameEnt(e, name, words, sp.Start)
+			}
+			return e
+		}
+	}
+	key := "d:" + strings.ToLower(name)
+	e, ok := r.byKey[key]
+	if !ok || det == "a" || det == "an" {
+		e = r.newEnt(entDesc)
+		r.byKey[key] = e
+		r.ents[e].plural = plural
+	}
+	r.nameEnt(e, name, words, sp.Start)
+	r.dRoles[hw] = append(r.dRoles[hw], roleRef{pos: sp.Start, ent: e, mods: r.modifiers(k0, head+1)})
+	return e
+}
+
+// antecedent returns the latest entity before pos filed under the head
+// noun hw, from names with that title and from earlier descriptions, whose
+// adjectives of nation and party include mods ("the Democratic nominee" is
+// not "Republican nominee Donald Trump").
+func (r *corefResolver) antecedent(hw, mods string, pos int, plural bool) int {
+	fits := func(ref roleRef) bool {
+		for _, m := range strings.Fields(mods) {
+			if !strings.Contains(ref.mods, m+" ") {
+				return false
+			}
+		}
+		c := &r.ents[ref.ent]
+		return c.plural == plural || c.kind == entOrg
+	}
+	best, bestPos := -1, -1
+	rs := r.roles[hw]
+	k := sort.Search(len(rs), func(k int) bool { return rs[k].pos >= pos }) - 1
+	for n := 0; k >= 0 && n < 16; k, n = k-1, n+1 {
+		if fits(rs[k]) {
+			best, bestPos = rs[k].ent, rs[k].pos
+			break
+		}
+	}
+	ds := r.dRoles[hw]
+	for k, n := len(ds)-1, 0; k >= 0 && n < 32; k, n = k-1, n+1 {
+		if ds[k].pos < pos && fits(ds[k]) {
+			if ds[k].pos > bestPos {
+				best = ds[k].ent
+			}
+			break
+		}
+	}
+	return best
+}
+
+// possessed resolves "his spokesman", "her campaign": the possessive
+// pronoun is resolved and the entity is the owner's.
+func (r *corefResolver) possessed(sp span.Span, k0, head int, p names.Pronoun) int {
+	s := r.s
+	if p.Person != 3 {
+		return r.description(sp, k0, head) // "my father"
+	}
+	owner := r.pronoun(s.toks[k0].start, p, s.toks[k0].quoted)
+	rest := s.text[s.toks[k0+1].start:s.toks[head].end]
+	if owner < 0 {
+		return r.description(sp, k0, head)
+	}
+	key := "d:" + corefItoa(owner) + ":" + strings.ToLower(rest)
+	e, ok := r.byKey[key]
+	if !ok {
+		e = r.newEnt(entDesc)
+		r.byKey[key] = e
+		if names.Org(s.toks[head].lower) {
+			r.ents[e].kind = entOrg
+		}
+		r.nameEnt(e, r.ents[owner].name+"’s "+rest, 1, sp.Start)
+		hw := s.toks[head].lower
+		if h := names.Head(hw); h != "" {
+			hw = h
+		}
+		r.dRoles[hw] = append(r.dRoles[hw], roleRef{pos: sp.Start, ent: e})
+	}
+	return e
+}
+
+// relative resolves "who" or "which" to the name just before it.
+func (r *corefResolver) relative(pos int) int {
+	s := r.s
+	k := s.mentionBefore(pos)
+	if k >= 0 && s.ments[k].sp.End <= pos && s.ments[k].sent == s.toks[s.tokenAt(pos)].sent {
+		return s.ments[k].ent
+	}
+	if n := len(r.spk); n > 0 && r.spk[n-1].pos < pos {
+		return r.spk[n-1].ent
+	}
+	return -1
+}
+
+// firstPerson resolves "I" or "we": inside a quotation it is the
+// quotation's speaker; outside, the author of the text.
+func (r *corefResolver) firstPerson(attrs []Attribution, res []int, i int) int {
+	sp := attrs[i].Speaker
+	for j := range attrs {
+		if j == i || res[j] < 0 || attrs[j].Type == Indirect {
+			continue
+		}
+		in := attrs[j].Content.Contains(sp)
+		for _, q := range attrs[j].Quoted {
+			in = in || q.Contains(sp)
+		}
+		if in && (attrs[j].Type == Direct || len(attrs[j].Quoted) > 0) {
+			r.ents[res[j]].spk = append(r.ents[res[j]].spk, sp)
+			return res[j]
+		}
+	}
+	s := r.s
+	k := s.tokenAt(sp.Start)
+	if k < len(s.toks) && s.toks[k].quoted {
+		// A quotation nobody is credited with yet: the speaker of the
+		// closest attribution before it continues.
+		for j := i - 1; j >= 0; j-- {
+			if res[j] >= 0 {
+				r.ents[res[j]].spk = append(r.ents[res[j]].spk, sp)
+				return res[j]
+			}
+		}
+	}
+	if strings.EqualFold(strings.TrimSpace(sp.Text), "i") {
+		if r.author < 0 {
+			r.author = r.newEnt(entPerson)
+			r.nameEnt(r.author, "the author", 0, sp.Start)
+		}
+		r.ents[r.author].spk = append(r.ents[r.author].spk, sp)
+		return r.author
+	}
+	e := r.own(sp, entPron)
+	r.ents[e].spk = append(r.ents[e].spk, sp)
+	return e
 }

@@ -1,12 +1,8 @@
-// Package quote finds quotations in text: it pairs quote marks into
-// quotations across sentences and paragraphs and tells speech from quoted
-// words that are not speech (a name or title in quote marks, scare quotes).
-//
-// Every [Quote] carries UTF-8 byte offsets into the caller's text:
-// text[q.Start:q.End] == q.Text. Empty input returns no quotations.
 package quote
 
 import (
+	"errors"
+	"fmt"
 	"sync"
 
 	"github.com/whosaid/whosaid/sentence"
@@ -17,9 +13,11 @@ import (
 type Kind uint8
 
 const (
-	// Speech is a quotation of what someone said or wrote.
+	// Speech is a quotation of what someone said or wrote, whole or in part
+	// (a single quoted word of a speaker is a mixed quotation and is Speech).
 	Speech Kind = iota
-	// NotSpeech is a name, title, scare quote or quoted word in quote marks.
+	// NotSpeech is a name, title, scare quote, markup value or a span that
+	// a noisy scrape put between quote marks by mistake.
 	NotSpeech
 )
 
@@ -34,53 +32,140 @@ func (k Kind) String() string {
 // MarshalText encodes k as its String.
 func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
-// Quote is one quotation.
+// Reasons a quotation is given its [Kind]; they are the values of
+// [Quote.Reason].
+const (
+	ReasonSpeech    = "speech"         // quoted words of a speaker
+	ReasonName      = "name-or-title"  // “AUUKUS” alliance, CBS’s “Face the Nation”
+	ReasonNickname  = "nickname"       // Robert C. “Bobby” Scott
+	ReasonScare     = "scare-quote"    // so-called “experts”
+	ReasonMarkup    = "markup"         // <tweet author="x">
+	ReasonNoWords   = "no-words"       // “1474387200”
+	ReasonHeading   = "heading"        // a paragraph that is only a quoted title
+	ReasonMention   = "mention"        // a word talked about: "she" is a "he"
+	ReasonGarbled   = "attribution"    // “the official said, adding that ...”
+	ReasonDialogue  = "dialogue"       // a paragraph opened by a dialogue dash
+	ReasonUnclassed = "not-classified" // classification turned off
+)
+
+// Quote is one quotation. Offsets are UTF-8 byte offsets into the text
+// given to [Detector.Detect]: text[q.Start:q.End] == q.Text.
 type Quote struct {
-	// Start, End and Text cover the quotation with its marks.
+	// Start, End and Text cover the quotation with its marks. An unclosed
+	// quotation ends where the detector gave up on it (see [Detector.Detect])
+	// with trailing white space left out.
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
-	// Inner is the quoted words without the outer marks.
+	// Inner is the quoted words without the outer marks. For a quotation
+	// over several paragraphs it includes the marks that re-open it.
 	Inner span.Span `json:"inner"`
 	// Open and Close are the marks used; Close is empty when the quotation
-	// never closed.
+	// never closed, and for a dialogue dash closed by its paragraph's end.
 	Open  string `json:"open"`
 	Close string `json:"close"`
-	// Closed reports whether a closing mark was found.
+	// Closed reports whether the quotation ended as the text means it to: a
+	// closing mark, or the end of a dialogue paragraph.
 	Closed bool `json:"closed"`
+	// Parts are the pieces of a quotation that runs over several
+	// paragraphs, one per paragraph, each from its (re-)opening mark to the
+	// end of its paragraph or to the closing mark; nil when the quotation
+	// lies in one paragraph.
+	Parts []span.Span `json:"parts,omitempty"`
 	// FirstSentence and LastSentence index the sentences it spans (-1 when
 	// no sentences were given).
 	FirstSentence int `json:"first_sentence"`
 	LastSentence  int `json:"last_sentence"`
-	// FirstParagraph and LastParagraph index the paragraphs it spans.
+	// FirstParagraph and LastParagraph index the paragraphs it spans, as
+	// the sentences number them (-1 when no sentences were given).
 	FirstParagraph int `json:"first_paragraph"`
 	LastParagraph  int `json:"last_paragraph"`
 	// Depth is 0 for an outermost quotation, 1 inside another, and so on.
 	Depth int `json:"depth"`
 	// Kind says whether the quotation is speech; Score is the confidence in
-	// [0,1] that it is speech.
-	Kind  Kind    `json:"kind"`
-	Score float64 `json:"score"`
+	// [0,1] that it is speech; Reason names the rule that decided Kind (one
+	// of the Reason constants).
+	Kind   Kind    `json:"kind"`
+	Score  float64 `json:"score"`
+	Reason string  `json:"reason"`
 }
 
 // Span returns the quotation with its marks as a span.
 func (q Quote) Span() span.Span { return span.Span{Start: q.Start, End: q.End, Text: q.Text} }
 
+// Pieces returns q.Parts, or the whole quotation as the one piece when it
+// lies in one paragraph.
+func (q Quote) Pieces() []span.Span {
+	if len(q.Parts) > 0 {
+		return q.Parts
+	}
+	return []span.Span{q.Span()}
+}
+
 // Option configures a [Detector].
 type Option func(*config)
 
-type config struct{}
+type config struct {
+	maxDepth     int
+	dialogueDash bool
+	classify     bool
+	straight     bool
+	err          error
+}
 
-// Detector finds quotations. It is safe for concurrent use.
+// MaxDepth is the default limit on nesting; see [WithMaxDepth].
+const MaxDepth = 8
+
+// WithMaxDepth limits how deep quotations may nest (default [MaxDepth]);
+// an opening mark deeper than that is ignored. n must be in [1, 64].
+func WithMaxDepth(n int) Option {
+	return func(c *config) {
+		if n < 1 || n > 64 {
+			c.err = fmt.Errorf("max depth %d out of range [1, 64]", n)
+			return
+		}
+		c.maxDepth = n
+	}
+}
+
+// WithDialogueDash makes a paragraph (or line) that opens with an em dash,
+// en dash or horizontal bar a quotation, as in fiction and in languages
+// that mark dialogue so. It runs to the next spaced dash on its line (the
+// narrator's aside) or to the line's end. Default false: English news
+// opens list items and bylines with a dash.
+func WithDialogueDash(on bool) Option { return func(c *config) { c.dialogueDash = on } }
+
+// WithClassification turns the speech/not-speech decision on or off
+// (default on). Off, every quotation is Speech with Reason
+// [ReasonUnclassed] and Score 0.5.
+func WithClassification(on bool) Option { return func(c *config) { c.classify = on } }
+
+// WithStraightSingles sets whether straight single marks (') may pair into
+// quotations (default true). Off, they are all read as apostrophes; ”
+// (two apostrophes standing for a double mark) still pairs.
+func WithStraightSingles(on bool) Option { return func(c *config) { c.straight = on } }
+
+// Detector finds quotations. It holds no per-call state and is safe for
+// concurrent use.
 type Detector struct {
 	cfg config
 }
 
-// New returns a Detector configured by opts.
+// ErrOption is wrapped by the error New returns for a bad option.
+var ErrOption = errors.New("bad option")
+
+// New returns a Detector configured by opts. It returns an error wrapping
+// [ErrOption] when an option is out of range.
 func New(opts ...Option) (*Detector, error) {
-	d := &Detector{}
+	d := &Detector{cfg: config{maxDepth: MaxDepth, classify: true, straight: true}}
 	for _, o := range opts {
+		if o == nil {
+			continue
+		}
 		o(&d.cfg)
+		if d.cfg.err != nil {
+			return nil, fmt.Errorf("quote: %w: %w", ErrOption, d.cfg.err)
+		}
 	}
 	return d, nil
 }
@@ -98,59 +183,74 @@ func Detect(text string, sents []sentence.Sentence) []Quote {
 	return defaultDetector().Detect(text, sents)
 }
 
-// Detect returns the quotations of text in order of their start. sents are
-// the sentences of text as sentence.Split returns them; they place each
-// quotation in its sentences and paragraphs.
+// Detect returns the quotations of text, sorted by Start (an outer
+// quotation before the inner ones that start with it), properly nested:
+// two quotations never cross. Empty text returns nil.
+//
+// sents are the sentences of text as [sentence.Split] returns them; they
+// only place each quotation in its sentences and paragraphs, and may be nil.
+// Marks are paired on the raw text: a paragraph break is a blank line; a
+// quotation that is still open at the end of a paragraph (or line) and
+// re-opened at the start of the next is one quotation over both. An
+// unclosed mark ends at the end of its paragraph at the latest: at the end
+// of its line when it opened the line, else at the end of its sentence, or
+// before the next opening mark of its kind that cannot nest in it.
+// Quotations with no letter or digit inside are left out.
 func (d *Detector) Detect(text string, sents []sentence.Sentence) []Quote {
-	var out []Quote
-	open := -1
-	var openMark string
-	for i := 0; i < len(text); i++ {
-		m, n := mark(text, i)
-		if n == 0 {
-			continue
+	if len(text) == 0 {
+		return nil
+	}
+	p := parser{text: text, cfg: &d.cfg}
+	p.run()
+	out := p.finish()
+	for i := range out {
+		q := &out[i]
+		locate(q, sents)
+		if d.cfg.classify {
+			classify(text, q)
+		} else {
+			q.Kind, q.Score, q.Reason = Speech, 0.5, ReasonUnclassed
 		}
-		switch {
-		case open < 0 && (m == "“" || m == `"`):
-			open, openMark = i, m
-		case open >= 0 && (m == "”" && openMark == "“" || m == `"` && openMark == `"`):
-			end := i + n
-			out = append(out, d.newQuote(text, sents, open, end, openMark, m))
-			open = -1
-		}
-		i += n - 1
 	}
 	return out
 }
 
-func (d *Detector) newQuote(text string, sents []sentence.Sentence, start, end int, open, close string) Quote {
-	q := Quote{
-		Start: start, End: end, Text: text[start:end],
-		Inner: span.Of(text, start+len(open), end-len(close)),
-		Open:  open, Close: close, Closed: close != "",
-		FirstSentence: -1, LastSentence: -1, FirstParagraph: -1, LastParagraph: -1,
-		Kind: Speech, Score: 0.5,
+// locate fills the sentence and paragraph indexes of q.
+func locate(q *Quote, sents []sentence.Sentence) {
+	q.FirstSentence, q.LastSentence, q.FirstParagraph, q.LastParagraph = -1, -1, -1, -1
+	if len(sents) == 0 {
+		return
 	}
-	if f := sentence.Locate(sents, start); f >= 0 {
-		q.FirstSentence, q.FirstParagraph = f, sents[f].Paragraph
-	}
-	if l := sentence.Locate(sents, end-1); l >= 0 {
-		q.LastSentence, q.LastParagraph = l, sents[l].Paragraph
-	}
-	return q
-}
-
-func mark(text string, i int) (string, int) {
-	if text[i] == '"' {
-		return `"`, 1
-	}
-	if len(text)-i >= 3 && text[i] == 0xE2 && text[i+1] == 0x80 {
-		switch text[i+2] {
-		case 0x9C:
-			return "“", 3
-		case 0x9D:
-			return "”", 3
+	// First sentence that ends after Start; last that starts before End.
+	lo, hi := 0, len(sents)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sents[m].End > q.Start {
+			hi = m
+		} else {
+			lo = m + 1
 		}
 	}
-	return "", 0
+	f := lo
+	lo, hi = 0, len(sents)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sents[m].Start < q.End {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	l := lo - 1
+	if f >= len(sents) {
+		f = len(sents) - 1
+	}
+	if l < 0 {
+		l = 0
+	}
+	if l < f {
+		l = f
+	}
+	q.FirstSentence, q.LastSentence = f, l
+	q.FirstParagraph, q.LastParagraph = sents[f].Paragraph, sents[l].Paragraph
 }

@@ -1,16 +1,15 @@
-// Package sentence splits English news text into paragraphs and sentences.
-//
-// Every [Sentence] and [Paragraph] carries UTF-8 byte offsets into the
-// caller's text: text[s.Start:s.End] == s.Text. Surrounding white space is
-// excluded. Empty input returns no sentences.
 package sentence
 
 import (
-	"sort"
+	"errors"
+	"fmt"
+	"strings"
 	"sync"
 )
 
-// Sentence is one sentence of the text.
+// Sentence is one sentence of the text. Text is the substring
+// text[Start:End] of the caller's text, with no white space at either end.
+// Sentences are values, safe for concurrent use.
 type Sentence struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
@@ -20,7 +19,9 @@ type Sentence struct {
 }
 
 // Paragraph is one paragraph of the text: a run of sentences between
-// paragraph breaks.
+// paragraph breaks. Text is text[Start:End], from the start of its first
+// sentence to the end of its last. Paragraphs are values, safe for
+// concurrent use.
 type Paragraph struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
@@ -30,143 +31,252 @@ type Paragraph struct {
 	Last  int `json:"last"`
 }
 
+// LineBreaks says which line breaks end a paragraph.
+type LineBreaks uint8
+
+const (
+	// LineBreaksAuto ends a paragraph at a blank line, and at a single line
+	// break unless the next line starts with a lower-case letter (a line
+	// wrapped inside a sentence). It suits scraped news text, where
+	// paragraphs, headlines and bylines are often one line each.
+	LineBreaksAuto LineBreaks = iota
+	// LineBreaksBlank ends a paragraph only at a blank line; a single line
+	// break is white space. It suits hard-wrapped text.
+	LineBreaksBlank
+	// LineBreaksEvery ends a paragraph at every line break.
+	LineBreaksEvery
+)
+
+func (m LineBreaks) String() string {
+	switch m {
+	case LineBreaksAuto:
+		return "auto"
+	case LineBreaksBlank:
+		return "blank"
+	case LineBreaksEvery:
+		return "every"
+	}
+	return fmt.Sprintf("LineBreaks(%d)", uint8(m))
+}
+
 // Option configures a [Splitter].
 type Option func(*config)
 
-type config struct{}
+type config struct {
+	lineBreaks    LineBreaks
+	lineBreaksSet bool
+	titles        []string
+	abbrs         []string
+	errs          []error
+}
 
-// Splitter splits text into sentences. It is safe for concurrent use.
+// WithLineBreaks sets which line breaks end a paragraph. The default is
+// [LineBreaksAuto]. Giving two different modes is an error from [New].
+func WithLineBreaks(m LineBreaks) Option {
+	return func(c *config) {
+		if m > LineBreaksEvery {
+			c.errs = append(c.errs, fmt.Errorf("unknown line break mode %v", m))
+			return
+		}
+		if c.lineBreaksSet && c.lineBreaks != m {
+			c.errs = append(c.errs, fmt.Errorf("conflicting line break modes %v and %v", c.lineBreaks, m))
+			return
+		}
+		c.lineBreaks, c.lineBreaksSet = m, true
+	}
+}
+
+// WithTitles adds prepositive abbreviations, written before a name, to the
+// built-in list (Mr, Dr, Sen, Gov, Gen, ...): a full stop after one never
+// ends a sentence. Words are given without their final full stop ("Amb");
+// an all-lowercase word also matches its capitalised form. By default no
+// word is added. A word that is empty or holds white space, or that is also
+// given to [WithAbbreviations], is an error from [New].
+func WithTitles(words ...string) Option {
+	return func(c *config) { c.titles = append(c.titles, words...) }
+}
+
+// WithAbbreviations adds abbreviations that may end a sentence to the
+// built-in list (Inc, Co, Jr, Sept, Calif, ...): a full stop after one ends
+// the sentence only before a likely sentence opener ("Co. It closed", but
+// "Co. at noon", "Sept. 11"). Words are given without their final full stop;
+// an all-lowercase word also matches its capitalised form. By default no
+// word is added. A word that is empty or holds white space, or that is also
+// given to [WithTitles], is an error from [New].
+func WithAbbreviations(words ...string) Option {
+	return func(c *config) { c.abbrs = append(c.abbrs, words...) }
+}
+
+// Splitter splits text into sentences and paragraphs. It is built once by
+// [New], never changes afterwards, and is safe for concurrent use.
 type Splitter struct {
-	cfg config
+	lineBreaks LineBreaks
+	lx         *lexicon
 }
 
-// New returns a Splitter configured by opts.
+// New returns a Splitter configured by opts. It fails when the built-in
+// lexicon cannot be loaded or when options are invalid or conflict.
 func New(opts ...Option) (*Splitter, error) {
-	s := &Splitter{}
+	var c config
 	for _, o := range opts {
-		o(&s.cfg)
+		if o != nil {
+			o(&c)
+		}
 	}
-	return s, nil
+	seen := make(map[string]string, len(c.titles)+len(c.abbrs))
+	check := func(kind string, words []string) []string {
+		out := make([]string, 0, len(words))
+		for _, w := range words {
+			w = strings.TrimSuffix(w, ".")
+			if w == "" || strings.ContainsFunc(w, isSpaceRune) {
+				c.errs = append(c.errs, fmt.Errorf("invalid %s %q", kind, w))
+				continue
+			}
+			if k, ok := seen[w]; ok && k != kind {
+				c.errs = append(c.errs, fmt.Errorf("%q given as both title and abbreviation", w))
+				continue
+			}
+			seen[w] = kind
+			out = append(out, w)
+		}
+		return out
+	}
+	titles := check("title", c.titles)
+	abbrs := check("abbreviation", c.abbrs)
+	if len(c.errs) > 0 {
+		return nil, fmt.Errorf("sentence: %w", errors.Join(c.errs...))
+	}
+	lx, err := defaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return &Splitter{lineBreaks: c.lineBreaks, lx: lx.with(titles, abbrs)}, nil
 }
 
-var defaultSplitter = sync.OnceValue(func() *Splitter {
-	s, err := New()
-	if err != nil {
-		panic("sentence: default splitter: " + err.Error())
-	}
-	return s
-})
+var defaultSplitter = sync.OnceValues(func() (*Splitter, error) { return New() })
 
-// Split splits text with the shared default Splitter.
-func Split(text string) []Sentence { return defaultSplitter().Split(text) }
+// Split splits text with a shared default Splitter (New with no options).
+// It returns nil for empty or all-white-space text, and also in the
+// unexpected case that the embedded lexicon cannot be loaded.
+func Split(text string) []Sentence {
+	s, err := defaultSplitter()
+	if err != nil {
+		return nil
+	}
+	return s.Split(text)
+}
+
+// Split splits text into sentences, in order, non-overlapping, each trimmed
+// of white space, with non-decreasing paragraph indexes numbered from 0
+// without gaps. It returns nil for empty or all-white-space text. It never
+// panics, whatever the input (invalid UTF-8 and NUL bytes included), and its
+// cost is linear in len(text).
+func (s *Splitter) Split(text string) []Sentence {
+	if len(text) == 0 {
+		return nil
+	}
+	sc := scanner{sp: s, lx: s.lx, text: text, start: -1}
+	sc.out = make([]Sentence, 0, estimate(text))
+	sc.run()
+	if len(sc.out) == 0 {
+		return nil
+	}
+	return sc.out
+}
+
+// SplitParagraphs splits text into sentences and groups them into
+// paragraphs: Paragraphs(text, s.Split(text)) in one call.
+func (s *Splitter) SplitParagraphs(text string) ([]Sentence, []Paragraph) {
+	sents := s.Split(text)
+	return sents, Paragraphs(text, sents)
+}
+
+// estimate returns a capacity for the sentences of text: an upper bound in
+// all but list paragraphs, counted with the fast byte counters.
+func estimate(text string) int {
+	n := strings.Count(text, ".") + strings.Count(text, "\n") +
+		strings.Count(text, "?") + strings.Count(text, "!") + 1
+	if max := len(text)/2 + 1; n > max {
+		n = max
+	}
+	return n
+}
 
 // Paragraphs groups sents (as returned by Split on text) into paragraphs.
+// It returns nil when sents is empty.
 func Paragraphs(text string, sents []Sentence) []Paragraph {
-	var ps []Paragraph
+	if len(sents) == 0 {
+		return nil
+	}
+	ps := make([]Paragraph, 0, sents[len(sents)-1].Paragraph-sents[0].Paragraph+1)
 	for i, s := range sents {
-		if len(ps) == 0 || ps[len(ps)-1].First < 0 || sents[ps[len(ps)-1].Last].Paragraph != s.Paragraph {
+		if len(ps) == 0 || sents[ps[len(ps)-1].Last].Paragraph != s.Paragraph {
 			ps = append(ps, Paragraph{Start: s.Start, First: i})
 		}
 		p := &ps[len(ps)-1]
 		p.End, p.Last = s.End, i
-		p.Text = text[p.Start:p.End]
+	}
+	for i := range ps {
+		p := &ps[i]
+		if p.Start >= 0 && p.Start <= p.End && p.End <= len(text) {
+			p.Text = text[p.Start:p.End]
+		}
 	}
 	return ps
 }
 
 // Locate returns the index of the sentence of sents that holds byte offset
-// off, or -1 when off falls outside every sentence. sents must be in order,
-// as Split returns them. It runs in O(log n).
+// off, or -1 when off falls outside every sentence (in the white space
+// between two, say). sents must be in order, as Split returns them. It runs
+// in O(log n).
 func Locate(sents []Sentence, off int) int {
-	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
-	if i < len(sents) && sents[i].Start <= off {
-		return i
+	lo, hi := 0, len(sents)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sents[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(sents) && sents[lo].Start <= off {
+		return lo
 	}
 	return -1
 }
 
-// Split splits text into sentences, in order.
-func (s *Splitter) Split(text string) []Sentence {
-	var out []Sentence
-	para := 0
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		for end > start && isSpace(text[end-1]) {
-			end--
-		}
-		if end > start {
-			out = append(out, Sentence{Start: start, End: end, Text: text[start:end], Paragraph: para})
-		}
-		start = -1
-	}
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c == '\n' {
-			// A blank line ends the paragraph.
-			j := i + 1
-			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
-				j++
-			}
-			if j < len(text) && text[j] == '\n' {
-				flush(i)
-				if len(out) > 0 && out[len(out)-1].Paragraph == para {
-					para++
-				}
-				i = j
-				continue
-			}
-		}
-		if start < 0 {
-			if isSpace(c) {
-				continue
-			}
-			start = i
-		}
-		if c == '.' || c == '!' || c == '?' {
-			j := i + 1
-			for j < len(text) && isCloser(text, j) > 0 {
-				j += isCloser(text, j)
-			}
-			if j < len(text) && isSpace(text[j]) {
-				k := j
-				for k < len(text) && isSpace(text[k]) {
-					k++
-				}
-				if k >= len(text) || isUpperStart(text[k:]) {
-					flush(j)
-					i = j - 1
-				}
-			}
+// LocateParagraph returns the index of the paragraph of paras that holds
+// byte offset off, or -1 when off falls outside every paragraph. paras must
+// be in order, as Paragraphs returns them. It runs in O(log n).
+func LocateParagraph(paras []Paragraph, off int) int {
+	lo, hi := 0, len(paras)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if paras[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	flush(len(text))
-	return out
+	if lo < len(paras) && paras[lo].Start <= off {
+		return lo
+	}
+	return -1
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
-
-// isCloser returns the byte length of a closing quote or bracket at text[i],
-// or 0.
-func isCloser(text string, i int) int {
-	switch text[i] {
-	case '"', '\'', ')', ']':
-		return 1
-	}
-	for _, m := range []string{"”", "’", "»"} {
-		if len(text)-i >= len(m) && text[i:i+len(m)] == m {
-			return len(m)
+// Nearest returns the index of the sentence of sents that holds byte offset
+// off or, when off falls in the white space between two sentences, of the
+// next one; it returns len(sents) when off lies past the last sentence.
+// sents must be in order. It runs in O(log n).
+func Nearest(sents []Sentence, off int) int {
+	lo, hi := 0, len(sents)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sents[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	return 0
-}
-
-func isUpperStart(s string) bool {
-	c := s[0]
-	if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '"' || c == '(' {
-		return true
-	}
-	return len(s) >= 3 && (s[:3] == "“" || s[:3] == "‘")
+	return lo
 }

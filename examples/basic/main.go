@@ -1,15 +1,65 @@
+// Command basic prints who said what in a news article: by default the
+// sample article embedded in it, or the text of the files named on the
+// command line.
+//
+//	go run ./examples/basic
+//	go run ./examples/basic article.txt
 package main
 
 import (
+	_ "embed"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/whosaid/whosaid"
 )
 
+// article is a short news report written for this example.
+//
+//go:embed article.txt
+var article string
+
 func main() {
-	b, _ := os.ReadFile(os.Args[1])
-	for _, a := range whosaid.Extract(string(b)) {
-		fmt.Printf("%-30s %-8s %s\n", a.Entity.Name, a.Cue.Text, a.Content.Text)
+	texts := []string{article}
+	if len(os.Args) > 1 {
+		texts = texts[:0]
+		for _, name := range os.Args[1:] {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			texts = append(texts, string(b))
+		}
 	}
+	for _, text := range texts {
+		for _, a := range whosaid.Extract(text) {
+			fmt.Printf("%s %s: %s\n", speaker(a), verb(a), strings.Join(strings.Fields(a.Content.Text), " "))
+		}
+	}
+}
+
+// speaker names who said it: the resolved name, with the mention as written
+// when it is another form ("Tom Reyes (he)").
+func speaker(a whosaid.Attribution) string {
+	switch {
+	case a.Entity.Name == "" && a.Speaker.Text == "":
+		return "(unknown)"
+	case a.Entity.Name == "":
+		return a.Speaker.Text
+	case a.Speaker.Text == "" || strings.EqualFold(a.Speaker.Text, a.Entity.Name):
+		return a.Entity.Name
+	default:
+		return a.Entity.Name + " (" + a.Speaker.Text + ")"
+	}
+}
+
+// verb is the cue, or "continued" for a quotation that goes on with the
+// previous speaker's turn.
+func verb(a whosaid.Attribution) string {
+	if a.Cue.Text == "" {
+		return "continued"
+	}
+	return a.Cue.Text
 }

@@ -1,0 +1,383 @@
+package whosaid_test
+
+import (
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+)
+
+// advScale multiplies the size of every adversarial case, in the tests and
+// in BenchmarkAdversarial: -adv.scale=0.1 for a quick run.
+var advScale = flag.Float64("adv.scale", 1, "size multiplier of the adversarial inputs")
+
+// advCase is one hostile input, generated in code. gen returns the input at
+// scale times its full size.
+type advCase struct {
+	name string
+	gen  func(scale float64) string
+}
+
+// advCases are the hostile inputs a scraper can produce. Full sizes: 10 MB
+// with no full stop, 10 MB with no space, 100,000 opening marks, a million
+// alternating marks, a 5 MB quotation, a page of apostrophes, 1 MB of the
+// others.
+var advCases = []advCase{
+	{"no-full-stop", func(s float64) string { return genNoFullStop(scaled(10<<20, s)) }},
+	{"no-space", func(s float64) string { return genNoSpace(scaled(10<<20, s)) }},
+	{"open-marks", func(s float64) string { return genOpenMarks(scaled(100_000, s)) }},
+	{"alternating-marks", func(s float64) string { return genAlternating(scaled(1_000_000, s)) }},
+	{"one-long-quotation", func(s float64) string { return genLongQuotation(scaled(5<<20, s)) }},
+	{"apostrophes", func(s float64) string { return genApostrophes(scaled(60, s)) }},
+	{"invalid-utf8-nul", func(s float64) string { return genInvalidUTF8(scaled(1<<20, s)) }},
+	{"crlf-cr", func(s float64) string { return genLineEnds(scaled(1<<20, s)) }},
+	{"rtl-emoji", func(s float64) string { return genRTLEmoji(scaled(1<<20, s)) }},
+	{"mixed-marks", func(s float64) string { return genMixedMarks(scaled(64<<10, s)) }},
+}
+
+func scaled(n int, s float64) int {
+	m := int(float64(n) * s * *advScale)
+	if m < 1 {
+		m = 1
+	}
+	return m
+}
+
+func advRand() *rand.Rand { return rand.New(rand.NewPCG(0x5eed, 7)) }
+
+var (
+	advWords = strings.Fields(`the a of to and in that for on with as by at from
+		budget plan vote council senator minister official spokesman reporters
+		president election campaign tax workers hospital bridge storm talks deal
+		would could will must never always again today yesterday week government
+		agreed warned promised denied insisted acknowledged told added argued`)
+	advNames = strings.Fields(`Smith Clinton Obama Ruiz Hart Nair Blinken Lapix
+		Trump Sanders Warren Pelosi McConnell Biden Macron`)
+	advCues = strings.Fields(`said says told added warned insisted argued noted
+		explained acknowledged`)
+)
+
+// advWriter builds a generated text up to a size.
+type advWriter struct {
+	strings.Builder
+	r *rand.Rand
+}
+
+func (w *advWriter) word() string { return advWords[w.r.IntN(len(advWords))] }
+func (w *advWriter) name() string { return advNames[w.r.IntN(len(advNames))] }
+func (w *advWriter) cue() string  { return advCues[w.r.IntN(len(advCues))] }
+
+// words writes n words separated by sep.
+func (w *advWriter) words(n int, sep string) {
+	for i := range n {
+		if i > 0 {
+			w.WriteString(sep)
+		}
+		w.WriteString(w.word())
+	}
+}
+
+// genNoFullStop writes one endless sentence: clauses, names, cue verbs and
+// quotations, with commas and no sentence-ending punctuation or line break.
+func genNoFullStop(n int) string {
+	w := advWriter{r: advRand()}
+	for w.Len() < n {
+		switch w.r.IntN(4) {
+		case 0:
+			fmt.Fprintf(&w, "“%s %s,” %s %s, ", w.word(), w.word(), w.name(), w.cue())
+		case 1:
+			fmt.Fprintf(&w, "%s %s that the ", w.name(), w.cue())
+			w.words(8, " ")
+			w.WriteString(", ")
+		default:
+			w.words(12, " ")
+			w.WriteString(", ")
+		}
+	}
+	return w.String()
+}
+
+// genNoSpace writes one token: words glued with punctuation and quote marks
+// and never a space or line break.
+func genNoSpace(n int) string {
+	w := advWriter{r: advRand()}
+	glue := []string{"", ".", ",", "“", "”", `"`, "'", "’", ":", "—", "?", "!"}
+	for w.Len() < n {
+		if w.r.IntN(5) == 0 {
+			w.WriteString(w.name())
+		} else {
+			w.WriteString(w.word())
+		}
+		w.WriteString(glue[w.r.IntN(len(glue))])
+	}
+	return w.String()
+}
+
+// genOpenMarks writes n opening marks, each before a short clause, and no
+// closing mark at all.
+func genOpenMarks(n int) string {
+	w := advWriter{r: advRand()}
+	for i := range n {
+		w.WriteString("“")
+		w.WriteString(w.word())
+		if i%3 == 0 {
+			fmt.Fprintf(&w, " %s %s", w.name(), w.cue())
+		}
+		if i%7 == 0 {
+			w.WriteString(". ")
+		} else {
+			w.WriteString(" ")
+		}
+	}
+	return w.String()
+}
+
+// genAlternating writes n marks: “ and ” alternating, nothing between.
+func genAlternating(n int) string {
+	s := strings.Repeat("“”", (n+1)/2)
+	return s[:n*len("“")]
+}
+
+// genLongQuotation writes one quotation of about n bytes: many sentences
+// and paragraphs with an occasional nested quotation, opened once and closed
+// once, with its speaker on both sides.
+func genLongQuotation(n int) string {
+	w := advWriter{r: advRand()}
+	fmt.Fprintf(&w, "Senator %s said: “", w.name())
+	for i := 0; w.Len() < n; i++ {
+		s := w.word()
+		w.WriteString(strings.ToUpper(s[:1]) + s[1:] + " ")
+		w.words(10, " ")
+		if i%5 == 0 {
+			fmt.Fprintf(&w, " ‘%s %s’", w.word(), w.word())
+		}
+		w.WriteString(". ")
+		if i%9 == 8 {
+			w.WriteString("\n\n")
+		}
+	}
+	fmt.Fprintf(&w, "” %s %s.", w.name(), w.cue())
+	return w.String()
+}
+
+// genApostrophes writes a page of apostrophes and single quote marks:
+// lines of 80 marks, n lines.
+func genApostrophes(n int) string {
+	w := advWriter{r: advRand()}
+	marks := []string{"'", "’", "‘", "'", "’"}
+	for range n {
+		for range 80 {
+			w.WriteString(marks[w.r.IntN(len(marks))])
+		}
+		w.WriteString("\n")
+	}
+	return w.String()
+}
+
+// genInvalidUTF8 writes news sentences with quotations into which invalid
+// UTF-8 (stray continuation bytes, truncated and overlong sequences, halves
+// of quote marks) and NUL bytes are spliced.
+func genInvalidUTF8(n int) string {
+	w := advWriter{r: advRand()}
+	junk := []string{"\x00", "\xff", "\xfe", "\x80", "\xbf", "\xc0\x80", "\xe2\x80", "\xe2", "\x9c", "\xf0\x9f\x98", "\x00\x00\x00", "\xed\xa0\x80"}
+	for w.Len() < n {
+		fmt.Fprintf(&w, "“%s %s", w.word(), w.word())
+		w.WriteString(junk[w.r.IntN(len(junk))])
+		fmt.Fprintf(&w, " %s,” %s %s", w.word(), w.name(), w.cue())
+		w.WriteString(junk[w.r.IntN(len(junk))])
+		w.WriteString(". ")
+		if w.r.IntN(6) == 0 {
+			w.WriteString("\n\n")
+		}
+	}
+	return w.String()
+}
+
+// genLineEnds writes news paragraphs whose lines end in CRLF, lone CR,
+// LF CR, doubled CR and CRLF CRLF.
+func genLineEnds(n int) string {
+	w := advWriter{r: advRand()}
+	ends := []string{"\r\n", "\r", "\r\n\r\n", "\r\r", "\n\r", " \r\n"}
+	for w.Len() < n {
+		fmt.Fprintf(&w, "“%s %s,” %s %s. The ", w.word(), w.word(), w.name(), w.cue())
+		w.words(9, " ")
+		w.WriteString(".")
+		w.WriteString(ends[w.r.IntN(len(ends))])
+	}
+	return w.String()
+}
+
+// genRTLEmoji writes quotations of right-to-left text (Arabic, Hebrew,
+// bidirectional override and mark controls) and emoji (skin tones, ZWJ
+// sequences, flags, variation selectors).
+func genRTLEmoji(n int) string {
+	w := advWriter{r: advRand()}
+	inner := []string{
+		"مرحبا بالعالم", "שלום עולם", "\u202eevil\u202c", "\u200fمرحبا\u200f",
+		"👋🏽", "👨‍👩‍👧‍👦", "🇫🇷🇺🇸", "❤️", "\u2067שלום\u2069", "ك", "👍🏿 ok",
+	}
+	for w.Len() < n {
+		w.WriteString("“")
+		for range 1 + w.r.IntN(4) {
+			w.WriteString(inner[w.r.IntN(len(inner))])
+			w.WriteString(" ")
+		}
+		w.WriteString(w.word())
+		fmt.Fprintf(&w, ",” %s %s. ", w.name(), w.cue())
+		if w.r.IntN(8) == 0 {
+			w.WriteString("\n\n")
+		}
+	}
+	return w.String()
+}
+
+// genMixedMarks writes one paragraph in which quotations use every quote
+// mark style in turn, paired and mispaired.
+func genMixedMarks(n int) string {
+	w := advWriter{r: advRand()}
+	pairs := [][2]string{
+		{"“", "”"}, {`"`, `"`}, {"‘", "’"}, {"'", "'"}, {"«", "»"}, {"« ", " »"},
+		{"‹", "›"}, {"„", "“"}, {"„", "”"}, {"「", "」"}, {"『", "』"}, {"‚", "‘"},
+		{"»", "«"}, {"”", "”"}, {"“", `"`}, {"«", "”"}, {"‘", "'"}, {"〝", "〞"},
+	}
+	for i := 0; w.Len() < n; i++ {
+		p := pairs[i%len(pairs)]
+		fmt.Fprintf(&w, "%s%s %s%s %s %s, ", p[0], w.word(), w.word(), p[1], w.name(), w.cue())
+	}
+	return w.String()
+}
+
+// advResult is the time each stage took on one input.
+type advResult struct {
+	split, detect, resolve, extract time.Duration
+}
+
+func (r advResult) pipeline() time.Duration { return r.split + r.detect + r.resolve }
+
+func (r advResult) String() string {
+	return fmt.Sprintf("split %v, detect %v, resolve %v, Extract %v", r.split, r.detect, r.resolve, r.extract)
+}
+
+// runAdversarial runs text through every stage and through Extract,
+// checking the span invariants of each output.
+func runAdversarial(t *testing.T, text string) advResult {
+	t.Helper()
+	var r advResult
+	t0 := time.Now()
+	sents := sentence.Split(text)
+	r.split = time.Since(t0)
+	if err := checkSentences(text, sents); err != nil {
+		t.Errorf("sentence.Split: %v", err)
+	}
+	t0 = time.Now()
+	qs := quote.Detect(text, sents)
+	r.detect = time.Since(t0)
+	if err := checkQuotes(text, sents, qs); err != nil {
+		t.Errorf("quote.Detect: %v", err)
+	}
+	t0 = time.Now()
+	attrs := attribution.Resolve(text, sents, qs)
+	r.resolve = time.Since(t0)
+	if err := checkAttributions(text, attrs); err != nil {
+		t.Errorf("attribution.Resolve: %v", err)
+	}
+	t0 = time.Now()
+	ex := whosaid.Extract(text)
+	r.extract = time.Since(t0)
+	if err := checkAttributions(text, ex); err != nil {
+		t.Errorf("Extract: %v", err)
+	}
+	return r
+}
+
+// advHangLimit bounds one case: past it the process stops with every
+// goroutine's stack, which names the function that does not finish.
+const advHangLimit = 3 * time.Minute
+
+// TestAdversarial runs every hostile input through every stage at a tenth of
+// its size, then at its full size (a small fraction of both under -race or
+// -short), checks the span invariants, and fails when ten times the input
+// costs far more than ten times the time.
+func TestAdversarial(t *testing.T) {
+	scale := 1.0
+	switch {
+	case raceEnabled:
+		scale = 0.02
+	case testing.Short():
+		scale = 0.1
+	}
+	for _, c := range advCases {
+		t.Run(c.name, func(t *testing.T) {
+			done := make(chan struct{})
+			defer close(done)
+			go func() {
+				select {
+				case <-done:
+				case <-time.After(advHangLimit):
+					fmt.Fprintf(os.Stderr, "adversarial case %s did not finish in %v\n", c.name, advHangLimit)
+					panic("adversarial case " + c.name + " did not finish: superlinear or looping")
+				}
+			}()
+			small := c.gen(scale / 10)
+			rs := runAdversarial(t, small)
+			full := c.gen(scale)
+			rf := runAdversarial(t, full)
+			t.Logf("%d bytes: %v", len(small), rs)
+			t.Logf("%d bytes: %v", len(full), rf)
+			// Linear cost makes the ratio about 10; quadratic, about 100.
+			// Small or instrumented runs are too noisy to judge.
+			if raceEnabled || rf.pipeline() < 200*time.Millisecond {
+				return
+			}
+			perByte := func(d time.Duration, n int) float64 { return float64(d) / float64(n) }
+			for _, st := range []struct {
+				name        string
+				small, full time.Duration
+			}{
+				{"sentence.Split", rs.split, rf.split},
+				{"quote.Detect", rs.detect, rf.detect},
+				{"attribution.Resolve", rs.resolve, rf.resolve},
+				{"Extract", rs.extract, rf.extract},
+			} {
+				if st.full < 100*time.Millisecond {
+					continue
+				}
+				if g := perByte(st.full, len(full)) / perByte(st.small, len(small)); g > 4 {
+					t.Errorf("%s is superlinear: %v for %d bytes, %v for %d bytes (%.1f× the time per byte)",
+						st.name, st.small, len(small), st.full, len(full), g)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAdversarial runs Extract on every hostile input at its full size
+// (1x) and ten times it (10x): with linear cost the MB/s of the two agree.
+// The 10x inputs reach 100 MB; run it with -benchtime=1x, and shrink it with
+// -adv.scale.
+func BenchmarkAdversarial(b *testing.B) {
+	e := newExtractor(b)
+	for _, c := range advCases {
+		for _, k := range []struct {
+			name  string
+			scale float64
+		}{{"1x", 1}, {"10x", 10}} {
+			b.Run(c.name+"/"+k.name, func(b *testing.B) {
+				text := c.gen(k.scale)
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					benchSink += len(e.Extract(text))
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,765 @@
+package attribution
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/names"
+	"github.com/whosaid/whosaid/sentence"
+	"github.com/whosaid/whosaid/span"
+)
+
+// This file scans a text once for the words and proper-name mentions that
+// entity and pronoun resolution read.
+
+// ctok is a word of the text.
+type ctok struct {
+	start, end int // the word, with an abbreviation's full stop
+	nameEnd    int // end without a possessive 's
+	sent, para int
+	quoted     bool // inside quote marks
+	cap        bool // starts with an upper-case letter
+	poss       bool // ends with a possessive 's or s'
+	join       bool // only spaces separate it from the previous word
+	first      bool // first word of its sentence or of a quotation
+	lower      string
+}
+
+// kind is what an entity is.
+type entKind uint8
+
+const (
+	entUnknown entKind = iota // a capitalised word: a place, a name, an organization
+	entPerson
+	entOrg
+	entGroup // a plural: "Republicans", "McConnell aides", "Obama and Clinton"
+	entDesc  // a description: "a senior State Department official"
+	entPron  // an unresolved pronoun
+)
+
+// mention is a proper name, group or description found in the text.
+type nameMention struct {
+	sp       span.Span // the name as written, without titles or possessive 's
+	tok0     int       // first token of the name
+	tok1     int       // one past its last token
+	sent     int
+	subj     bool // begins its clause
+	poss     bool
+	quoted   bool
+	modifier bool // "a Donald Trump tweet"
+	ent      int
+}
+
+// scan holds the words and mentions of one text.
+type corefScan struct {
+	text  string
+	toks  []ctok
+	lower map[string]bool // words that occur in lower case
+	ments []nameMention   // in text order
+	// tokMent maps a token to the mention that covers it, or -1.
+	tokMent []int32
+}
+
+func corefWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func corefDecode(text string, i int) (rune, int) {
+	if i >= len(text) {
+		return utf8.RuneError, 0
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// tokenize splits text into words, marking sentences, paragraphs and
+// quotations. sents may be empty; then full stops and line breaks divide
+// sentences.
+func corefTokenize(text string, sents []sentence.Sentence) *corefScan {
+	s := &corefScan{text: text, lower: map[string]bool{}}
+	si, sent, para := 0, 0, 0
+	if len(sents) > 0 {
+		para = sents[0].Paragraph
+	}
+	inQuote, quoteStart := false, false
+	prevEnd := -1
+	newSent := true
+	lastPara := para
+	for i := 0; i < len(text); {
+		r, n := corefDecode(text, i)
+		if !corefWordRune(r) {
+			switch r {
+			case '“', '«', '„':
+				inQuote, quoteStart = true, true
+			case '”', '»':
+				inQuote = false
+			case '"':
+				inQuote = !inQuote
+				quoteStart = inQuote
+			case '.', '!', '?':
+				if len(sents) == 0 {
+					newSent = true
+				}
+			case '\n':
+				if len(sents) == 0 {
+					newSent = true
+					if i+1 < len(text) && text[i+1] == '\n' {
+						para++
+					}
+				}
+			}
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(text) {
+			r, n := corefDecode(text, j)
+			if corefWordRune(r) {
+				j += n
+				continue
+			}
+			if r == '-' || r == '\'' || r == '’' || r == '.' || r == '&' {
+				if r2, _ := corefDecode(text, j+n); corefWordRune(r2) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		t := ctok{start: i, end: j, nameEnd: j}
+		w := text[i:j]
+		if j < len(text) && text[j] == '.' && corefAbbrev(w) {
+			t.end = j + 1
+			w = text[i : j+1]
+		}
+		switch {
+		case strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s"):
+			if len(w) > 3 {
+				t.poss = true
+				t.nameEnd = j - len("'s")
+				if strings.HasSuffix(w, "’s") {
+					t.nameEnd = j - len("’s")
+				}
+			}
+		case j < len(text) && (text[j] == '\'' || strings.HasPrefix(text[j:], "’")) && strings.HasSuffix(w, "s"):
+			if r2, _ := corefDecode(text, j+len("’")); !corefWordRune(r2) {
+				t.poss = true
+			}
+		}
+		if len(sents) > 0 {
+			for si+1 < len(sents) && sents[si+1].Start <= i {
+				si++
+			}
+			if si < len(sents) && sents[si].Start <= i && si != sent {
+				sent, newSent = si, true
+			}
+			para = sents[si].Paragraph
+		} else if newSent && len(s.toks) > 0 {
+			sent++
+		}
+		if para != lastPara {
+			inQuote, lastPara = inQuote && quoteStart, para
+		}
+		r0, _ := corefDecode(text, i)
+		t.cap = unicode.IsUpper(r0)
+		t.sent, t.para = sent, para
+		t.quoted = inQuote
+		t.first = newSent || quoteStart
+		t.join = prevEnd >= 0 && corefSpaces(text[prevEnd:i])
+		t.lower = strings.ToLower(text[t.start:t.nameEnd])
+		if !t.cap && !t.first {
+			s.lower[t.lower] = true
+		}
+		newSent, quoteStart = false, false
+		s.toks = append(s.toks, t)
+		prevEnd = t.end
+		i = t.end
+	}
+	return s
+}
+
+func corefSpaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// abbreviation reports whether w takes the full stop that follows it: an
+// initial ("J."), an abbreviated title or company word ("Sen.", "Inc."), or
+// a dotted abbreviation ("U.S.").
+func corefAbbrev(w string) bool {
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.IsUpper(r) {
+		return true
+	}
+	if strings.Contains(w, ".") {
+		return true
+	}
+	if _, ok := names.Title(w + "."); ok {
+		return true
+	}
+	return names.Org(w+".") || w == "Jr" || w == "Sr"
+}
+
+func (s *corefScan) word(i int) string { return s.text[s.toks[i].start:s.toks[i].end] }
+
+// nameWord reports whether token i may be part of a proper name.
+func (s *corefScan) nameWord(i int) bool {
+	t := &s.toks[i]
+	if !t.cap {
+		return false
+	}
+	if _, ok := names.PronounOf(t.lower); ok {
+		return false
+	}
+	return !names.Stop(t.lower)
+}
+
+// connector reports whether lower-case token i joins the words of a name
+// ("Charles de Gaulle", "Bank of America").
+func (s *corefScan) connector(i int) bool {
+	switch s.toks[i].lower {
+	case "de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "di", "du", "ben":
+		return true
+	}
+	return false
+}
+
+// acronym reports whether w is written in capitals ("FBI", "IMF").
+func corefAcronym(w string) bool {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			n++
+		case c == '.' || c == '&' || c == '-':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// nameRun is a capitalised word sequence before classification.
+type nameRun struct {
+	i, j   int // tokens [i, j)
+	core   int // first token of the name proper
+	titles []string
+	gender names.Gender
+	det    bool // preceded by "the"
+	indef  bool // preceded by a, an, this, that: "a Donald Trump tweet"
+	mods   string
+}
+
+// mentions finds the proper-name mentions of the text and the plural nouns
+// that name groups of people, and groups them into entities.
+func (r *corefResolver) mentions() {
+	s := r.s
+	n := len(s.toks)
+	s.tokMent = make([]int32, n)
+	for i := range s.tokMent {
+		s.tokMent[i] = -1
+	}
+	for i := 0; i < n; {
+		if !s.nameWord(i) {
+			if g, ok := r.groupNoun(i); ok {
+				i = r.addGroup(i, g)
+				continue
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && s.toks[j].join && !s.toks[j-1].poss && s.toks[j].sent == s.toks[i].sent {
+			switch {
+			case s.nameWord(j):
+			case s.connector(j) && j+1 < n && s.toks[j+1].join && s.nameWord(j+1):
+			case s.toks[j].lower == "of" && j+1 < n && s.toks[j+1].join && s.nameWord(j+1) &&
+				(names.Org(s.toks[j-1].lower) || names.Head(s.toks[j-1].lower) != ""):
+			default:
+				goto done
+			}
+			j++
+		}
+	done:
+		r.addRun(i, j)
+		i = j
+	}
+	r.coordinations()
+}
+
+// groupNoun reports whether token i is a plural noun for people
+// ("officials", "Republicans", "environmentalists").
+func (r *corefResolver) groupNoun(i int) (string, bool) {
+	t := &r.s.toks[i]
+	if t.cap && !t.first {
+		return "", false
+	}
+	if sg, ok := names.TitlePlural(t.lower); ok {
+		return sg, true
+	}
+	switch t.lower {
+	case "people", "police", "staff":
+		return t.lower, true
+	}
+	return "", false
+}
+
+// addGroup records the plural noun phrase around token i: capitalised
+// modifiers before it ("McConnell aides") and an "of" phrase after it
+// ("members of the Congressional Black Caucus"). It returns the token after
+// the phrase.
+func (r *corefResolver) addGroup(i int, head string) int {
+	s := r.s
+	a := i
+	for a > 0 && s.toks[a].join && s.toks[a-1].sent == s.toks[i].sent && s.toks[a-1].cap && !s.toks[a-1].poss && !names.Stop(s.toks[a-1].lower) {
+		a--
+	}
+	b := i + 1
+	if b+1 < len(s.toks) && s.toks[b].join && s.toks[b].lower == "of" && !s.toks[i].poss {
+		c := b + 1
+		if s.toks[c].lower == "the" && c+1 < len(s.toks) {
+			c++
+		}
+		d := c
+		for d < len(s.toks) && s.toks[d].join && s.nameWord(d) && s.toks[d].sent == s.toks[i].sent {
+			d++
+		}
+		if d > c {
+			b = d
+		}
+	}
+	sp := span.Of(s.text, s.toks[a].start, s.toks[b-1].nameEnd)
+	m := nameMention{sp: sp, tok0: a, tok1: b, sent: s.toks[i].sent, quoted: s.toks[i].quoted, subj: r.clauseStart(a)}
+	key := "g:" + strings.ToLower(sp.Text)
+	e, ok := r.byKey[key]
+	if !ok {
+		e = r.newEnt(entGroup)
+		r.byKey[key] = e
+		r.ents[e].plural = true
+		r.addRole(head, e, sp.Start)
+	}
+	r.nameEnt(e, sp.Text, 1+b-a, sp.Start)
+	r.addMention(m, e)
+	return b
+}
+
+// addRun classifies the capitalised words [i, j) and records the mention.
+func (r *corefResolver) addRun(i, j int) {
+	s := r.s
+	run := nameRun{i: i, j: j, core: i}
+	if i > 0 {
+		switch s.toks[i-1].lower {
+		case "the":
+			run.det = true
+		case "a", "an", "this", "that":
+			run.indef = true
+		}
+	}
+	// A lower-case organization word after the name makes it one: "the
+	// Clinton campaign", "the Obama administration".
+	if j < len(s.toks) && s.toks[j].join && !s.toks[j].cap && !s.toks[j-1].poss && names.Org(s.toks[j].lower) && s.toks[j].sent == s.toks[i].sent {
+		run.j++
+		r.addOrg(run)
+		return
+	}
+	last := s.toks[j-1]
+	first := s.toks[i]
+	if names.Org(last.lower) || corefAcronym(s.text[last.start:last.nameEnd]) && j-i == 1 && !names.Group(last.lower) ||
+		j-i > 1 && corefAcronym(s.text[first.start:first.end]) && !r.hasTitle(i, j) {
+		r.addOrg(run)
+		return
+	}
+	run.mods = r.modifiers(i, j)
+	// Titles and modifiers before the name: "Secretary of State", "House
+	// Speaker", "Republican".
+	for k := i; k < j-1; k++ {
+		if names.Head(s.toks[k].lower) == "" && !names.Group(s.toks[k].lower) {
+			if _, ok := names.Title(s.toks[k].lower); !ok {
+				continue
+			}
+		}
+		if g, ok := names.Title(s.toks[k].lower); ok {
+			run.titles = append(run.titles, s.toks[k].lower)
+			if g != names.Unknown {
+				run.gender = g
+			}
+		}
+		run.core = k + 1
+		if k+2 < j && s.toks[k+1].lower == "of" {
+			run.core = k + 3
+			k += 2
+		}
+	}
+	if run.core >= j {
+		return // a title alone: "President"
+	}
+	// A role noun just before the name: "journalist Anne-Sophie Lapix".
+	if i > 0 && s.toks[i].join && !s.toks[i-1].cap {
+		if g, ok := names.Title(s.toks[i-1].lower); ok {
+			run.titles = append(run.titles, s.toks[i-1].lower)
+			if g != names.Unknown && run.gender == names.Unknown {
+				run.gender = g
+			}
+		}
+	}
+	core := j - run.core
+	ct := s.toks[run.core]
+	if core == 1 {
+		w := ct.lower
+		switch {
+		case names.GroupPlural(w):
+			run.i = run.core
+			r.addGroupName(run)
+			return
+		case names.Group(w) && !(run.det && (j >= len(s.toks) || s.toks[j].cap || !s.toks[j].join)):
+			return // "Republican", "a Russian outlet"; but "the French said"
+		case len(run.titles) == 0 && ct.first && names.Given(w) == names.Unknown &&
+			(s.lower[w] || strings.HasSuffix(w, "ly") && j < len(s.toks) && !s.toks[j].join):
+			return // a common word at the start of a sentence: "Seriously, ..."
+		}
+	}
+	if run.det && len(run.titles) == 0 && names.Given(ct.lower) == names.Unknown {
+		r.addOrg(run) // "the United States", "the Supreme Court"
+		return
+	}
+	r.addPerson(run)
+}
+
+// clauseStart reports whether the words before token i, skipping
+// determiners, titles and capitalised modifiers, begin a sentence or a
+// clause: the mention is then likely a subject.
+func (r *corefResolver) clauseStart(i int) bool {
+	s := r.s
+	if i <= 0 || s.toks[i].first {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		t := &s.toks[k]
+		if t.sent != s.toks[i].sent {
+			return true
+		}
+		if strings.ContainsAny(s.text[t.end:s.toks[k+1].start], ";:,“”\"—(") {
+			return true
+		}
+		switch t.lower {
+		case "but", "and", "that", "as", "when", "while", "because", "although", "though", "so", "then",
+			"meanwhile", "also", "however", "now", "since", "if", "after", "before", "until", "where":
+			return true
+		case "the", "a", "an", "presidential", "former", "senior", "top", "chief", "state", "federal", "vice":
+			continue
+		}
+		if t.cap || names.Group(t.lower) {
+			if t.first {
+				return true
+			}
+			continue
+		}
+		if _, ok := names.Title(t.lower); ok {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// hasTitle reports whether a title stands among tokens [i, j).
+func (r *corefResolver) hasTitle(i, j int) bool {
+	for k := i; k < j; k++ {
+		if _, ok := names.Title(r.s.toks[k].lower); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// modifiers returns the adjectives of nation and party in or just before
+// the name [i, j): "Republican presidential nominee Donald Trump" has
+// "republican".
+func (r *corefResolver) modifiers(i, j int) string {
+	s := r.s
+	var out string
+	for k := max(i-3, 0); k < j; k++ {
+		if s.toks[k].sent == s.toks[j-1].sent && names.Group(s.toks[k].lower) {
+			out += s.toks[k].lower + " "
+		}
+	}
+	return out
+}
+
+func (r *corefResolver) runMention(run nameRun) nameMention {
+	s := r.s
+	last := s.toks[run.j-1]
+	m := nameMention{
+		sp:   span.Of(s.text, s.toks[run.core].start, last.nameEnd),
+		tok0: run.core, tok1: run.j, sent: last.sent,
+		poss: last.poss, quoted: s.toks[run.core].quoted,
+		subj: r.clauseStart(run.i),
+	}
+	if run.det && !m.subj || run.indef {
+		m.modifier = true
+	}
+	// A name before a noun modifies it: "the former New Mexico governor".
+	if k := run.j; k < len(s.toks) && s.toks[k].join && !s.toks[k].cap && !last.poss {
+		if _, ok := names.Title(s.toks[k].lower); ok {
+			m.modifier = true
+		}
+	}
+	return m
+}
+
+func (r *corefResolver) addOrg(run nameRun) {
+	run.core = run.i
+	m := r.runMention(run)
+	key := "o:" + strings.ToLower(m.sp.Text)
+	e, ok := r.byKey[key]
+	if !ok {
+		e = r.newEnt(entOrg)
+		r.byKey[key] = e
+		r.addRole(r.s.toks[run.j-1].lower, e, m.sp.Start)
+	}
+	name := m.sp.Text
+	if run.det {
+		name = "the " + name
+	}
+	r.nameEnt(e, name, run.j-run.i, m.sp.Start)
+	r.addMention(m, e)
+}
+
+func (r *corefResolver) addGroupName(run nameRun) {
+	m := r.runMention(run)
+	key := "g:" + strings.ToLower(m.sp.Text)
+	e, ok := r.byKey[key]
+	if !ok {
+		e = r.newEnt(entGroup)
+		r.ents[e].plural = true
+		r.byKey[key] = e
+	}
+	r.nameEnt(e, m.sp.Text, 1, m.sp.Start)
+	r.addMention(m, e)
+}
+
+// addPerson files a person's name under its surname, joining the entity
+// that has the same surname and a compatible given name.
+func (r *corefResolver) addPerson(run nameRun) {
+	s := r.s
+	m := r.runMention(run)
+	surname := s.toks[run.j-1].lower
+	var given string
+	if run.j-run.core > 1 {
+		given = s.toks[run.core].lower
+	}
+	g := run.gender
+	gw := 0
+	if g != names.Unknown {
+		gw = 5
+	}
+	if given != "" {
+		if gg := names.Given(given); gg != names.Unknown {
+			g, gw = gg, 5
+		}
+	}
+	// The surname alone stands for the person most mentioned so far under
+	// it ("Clinton" is Hillary Clinton in a text that names Bill Clinton
+	// once), the latest among equals.
+	e := -1
+	bucket := r.surnames[surname]
+	for k := len(bucket) - 1; k >= 0; k-- {
+		c := &r.ents[bucket[k]]
+		if given != "" && c.given != "" && !sameGiven(c.given, given) {
+			continue
+		}
+		if g != names.Unknown && gw >= 5 && c.gender() != names.Unknown && c.gender() != g {
+			continue
+		}
+		if e < 0 || given == "" && c.count > r.ents[e].count {
+			e = bucket[k]
+		}
+		if given != "" {
+			break
+		}
+	}
+	if e < 0 && given == "" {
+		// A given name alone: "Melanie", "Hillary".
+		if b := r.givens[surname]; len(b) > 0 {
+			e = b[len(b)-1]
+		}
+		if e < 0 && names.Given(surname) != names.Unknown && gw == 0 {
+			g, gw = names.Given(surname), 3
+		}
+	}
+	if e < 0 {
+		e = r.newEnt(entUnknown)
+		r.surnames[surname] = append(r.surnames[surname], e)
+	}
+	c := &r.ents[e]
+	if given != "" && c.given == "" {
+		c.given = given
+		r.givens[given] = append(r.givens[given], e)
+	}
+	if given != "" || len(run.titles) > 0 || gw > 0 {
+		c.kind = entPerson
+	}
+	switch g {
+	case names.Male:
+		c.male += gw
+	case names.Female:
+		c.female += gw
+	}
+	for _, t := range run.titles {
+		if h := names.Head(t); h != "" {
+			r.roles[h] = append(r.roles[h], roleRef{pos: m.sp.Start, ent: e, mods: run.mods})
+		}
+	}
+	r.nameEnt(e, m.sp.Text, run.j-run.core, m.sp.Start)
+	r.addMention(m, e)
+}
+
+func sameGiven(a, b string) bool {
+	if a == b {
+		return true
+	}
+	// An initial matches its name: "J. Smith", "John Smith".
+	if len(a) == 2 && a[1] == '.' || len(b) == 2 && b[1] == '.' {
+		return a[0] == b[0]
+	}
+	return false
+}
+
+// coordinations records two people joined by "and" ("Obama and Hillary
+// Clinton", "Mr. Grassley and Mr. Leahy") as a group.
+func (r *corefResolver) coordinations() {
+	s := r.s
+	n := len(r.s.ments)
+	for k := 0; k+1 < n; k++ {
+		a, b := s.ments[k], s.ments[k+1]
+		if a.poss || a.modifier || r.ents[a.ent].kind != entPerson || r.ents[b.ent].kind != entPerson || a.ent == b.ent {
+			continue
+		}
+		and := a.tok1
+		if and >= len(s.toks) || s.toks[and].lower != "and" || s.toks[and].sent != a.sent {
+			continue
+		}
+		// b's name may follow titles: "and Mr. Leahy".
+		if b.tok0 < and+1 || b.tok0 > and+3 {
+			continue
+		}
+		e := r.pair(a.ent, b.ent)
+		m := nameMention{sp: span.Of(s.text, a.sp.Start, b.sp.End), tok0: a.tok0, tok1: b.tok1, sent: a.sent, subj: a.subj, quoted: a.quoted, poss: b.poss}
+		m.ent = e
+		r.groupMents = append(r.groupMents, m)
+	}
+}
+
+// pair returns the group entity of two people.
+func (r *corefResolver) pair(a, b int) int {
+	if a > b {
+		a, b = b, a
+	}
+	key := "p:" + corefItoa(a) + "," + corefItoa(b)
+	e, ok := r.byKey[key]
+	if !ok {
+		e = r.newEnt(entGroup)
+		r.byKey[key] = e
+		r.ents[e].plural = true
+		r.ents[e].members = []int{a, b}
+	}
+	return e
+}
+
+func corefItoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+func (r *corefResolver) addMention(m nameMention, e int) {
+	m.ent = e
+	s := r.s
+	for k := m.tok0; k < m.tok1 && k < len(s.tokMent); k++ {
+		s.tokMent[k] = int32(len(s.ments))
+	}
+	s.ments = append(s.ments, m)
+	c := &r.ents[e]
+	c.count++
+}
+
+// addRole files entity e under the head noun of a description that may
+// refer back to it ("the secretary", "the department").
+func (r *corefResolver) addRole(head string, e, pos int) {
+	r.roles[head] = append(r.roles[head], roleRef{pos: pos, ent: e})
+}
+
+// genderStats counts, for every person whose gender no name or title
+// gives, the he/his and she/her that follow the mentions beginning a clause
+// before any other name: "Stumpf explained ... he said".
+func (r *corefResolver) genderStats() {
+	s := r.s
+	votes := make(map[int][2]int)
+	for k, m := range s.ments {
+		c := &r.ents[m.ent]
+		if !m.subj || m.quoted || m.poss || c.male+c.female >= 5 || c.kind == entOrg || c.kind == entGroup {
+			continue
+		}
+		stop := len(s.toks)
+		if k+1 < len(s.ments) {
+			stop = s.ments[k+1].tok0
+		}
+		for i := m.tok1; i < stop && i < m.tok1+40; i++ {
+			t := &s.toks[i]
+			if t.sent > m.sent+1 {
+				break
+			}
+			if t.quoted {
+				continue
+			}
+			p, ok := names.PronounOf(t.lower)
+			if !ok || p.Person != 3 {
+				continue
+			}
+			v := votes[m.ent]
+			switch p.Gender {
+			case names.Male:
+				v[0]++
+			case names.Female:
+				v[1]++
+			}
+			votes[m.ent] = v
+			break
+		}
+	}
+	for e, v := range votes {
+		c := &r.ents[e]
+		if v[0] > 2*v[1] {
+			c.male += v[0] - v[1]
+		} else if v[1] > 2*v[0] {
+			c.female += v[1] - v[0]
+		}
+		if v[0]+v[1] >= 2 && c.kind == entUnknown {
+			c.kind = entPerson
+		}
+	}
+}
+
+// mentionAt returns the index of the last mention that starts before pos.
+func (s *corefScan) mentionBefore(pos int) int {
+	return sort.Search(len(s.ments), func(k int) bool { return s.ments[k].sp.Start >= pos }) - 1
+}
+
+// tokenAt returns the index of the first token that ends after pos.
+func (s *corefScan) tokenAt(pos int) int {
+	return sort.Search(len(s.toks), func(k int) bool { return s.toks[k].end > pos })
+}

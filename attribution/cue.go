@@ -1,0 +1,846 @@
+package attribution
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/span"
+)
+
+// auxiliaries, negation and adverbs that join a cue verb's group ("has
+// said", "did not deny", "also noted").
+var auxWords = map[string]bool{
+	"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true,
+	"be": true, "been": true, "being": true, "will": true, "would": true, "could": true, "can": true,
+	"may": true, "might": true, "should": true, "must": true, "did": true, "does": true, "do": true,
+	"'ve": true, "'d": true, "'ll": true, "'re": true, "n't": true, "not": true, "never": true,
+	"also": true, "later": true, "previously": true, "repeatedly": true, "once": true, "often": true,
+	"already": true, "still": true, "publicly": true, "privately": true, "recently": true, "reportedly": true,
+	"just": true, "even": true, "again": true, "further": true, "long": true, "frequently": true,
+}
+
+// subject pronouns and relative pronouns that stand as a whole speaker.
+var pronouns = map[string]bool{
+	"he": true, "she": true, "they": true, "i": true, "we": true, "it": true, "you": true,
+	"who": true, "which": true,
+}
+
+// connectors that may join the words of one noun phrase ("a spokesman for
+// the Justice Department", "Trump and Pence").
+var npConnectors = map[string]bool{"of": true, "for": true, "at": true, "from": true, "and": true, "&": true, "'s": true, "in": true}
+
+// time and manner words that may follow a cue before the sentence ends
+// ("said Tuesday", "said in an interview").
+var adverbialWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"today": true, "yesterday": true, "tonight": true, "later": true, "earlier": true, "recently": true, "last": true,
+	"week": true, "month": true, "year": true, "night": true, "morning": true, "afternoon": true, "evening": true,
+	"in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "to": true, "with": true, "via": true,
+	"a": true, "an": true, "the": true, "this": true, "his": true, "her": true, "their": true, "its": true,
+	"interview": true, "statement": true, "speech": true, "email": true, "e-mail": true, "phone": true,
+	"telephone": true, "reporters": true, "conference": true, "news": true, "press": true, "twitter": true,
+	"facebook": true, "tweet": true, "post": true, "release": true, "rally": true, "briefing": true,
+	"then": true, "also": true, "again": true, "flatly": true, "simply": true, "bluntly": true,
+	"when": false,
+}
+
+// words that, after a comma, open a clause outside the reported one.
+var clauseBreaks = map[string]bool{"which": true, "while": true, "but": true, "although": true, "though": true, "whereas": true}
+
+func isNounTag(t string) bool {
+	return t == "NN" || t == "NNS" || t == "NNP" || t == "NNPS" || t == "PRP" || t == "CD" || t == "FW"
+}
+
+func isNPTag(t string) bool {
+	switch t {
+	case "NN", "NNS", "NNP", "NNPS", "CD", "FW", "DT", "JJ", "JJR", "JJS", "PRP$", "POS", "HYPH", "NNP$":
+		return true
+	}
+	return false
+}
+
+func isVerbTag(t string) bool { return len(t) >= 2 && t[0] == 'V' && t[1] == 'B' || t == "MD" }
+
+func (d *doc) isOpenQuote(i int) bool {
+	t := d.toks[i]
+	if t.kind != tQuote {
+		return false
+	}
+	k := d.quoteAt(t.start)
+	return k >= 0 && d.qs[k].Start == t.start
+}
+
+func (d *doc) isCloseQuote(i int) bool {
+	t := d.toks[i]
+	if t.kind != tQuote {
+		return false
+	}
+	k := d.quoteAt(t.start)
+	if k >= 0 && d.qs[k].End == t.end {
+		return true
+	}
+	// A closing mark after punctuation that the quotation stage left
+	// unpaired: ...,” she said.
+	return k < 0 && i > 0 && d.toks[i-1].kind == tPunct && d.toks[i-1].end == t.start && (t.text == "”" || t.text == "’" || t.text == "\"" || t.text == "''")
+}
+
+func (d *doc) inQuote(i int) bool {
+	t := d.toks[i]
+	k := d.quoteAt(t.start)
+	if k < 0 {
+		return false
+	}
+	q := d.qs[k]
+	// A quotation that runs over paragraphs may be mispaired; only a
+	// quotation within one paragraph hides the cues inside it.
+	return q.Start < t.start && t.end < q.End && q.Closed && q.FirstParagraph == q.LastParagraph
+}
+
+func isComma(t token) bool { return t.text == "," }
+
+func isEnd(t token) bool {
+	return t.text == "." || t.text == "!" || t.text == "?" || t.text == "..." || t.text == "…"
+}
+
+// cueAt tries to read an attribution whose cue starts at token i of the
+// current sentence. It returns the index of the cue's last token.
+func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
+	toks := d.toks
+	t := toks[i]
+	if t.kind != tWord {
+		if t.text == ":" {
+			return d.colonCue(i)
+		}
+		return Attribution{}, 0, false
+	}
+	if d.inQuote(i) {
+		return Attribution{}, 0, false
+	}
+	for _, p := range d.r.lex.Phrases(t.lower) {
+		if n := len(p.Words); i+n <= len(toks) && matchWords(toks[i:i+n], p.Words) && p.SpeakerAfter {
+			return d.accordingTo(i, i+n-1)
+		}
+	}
+	verbs := d.r.lex.Verbs(t.lower)
+	if verbs == nil {
+		return Attribution{}, 0, false
+	}
+	if !isVerbTag(t.tag) && t.lower != "said" && t.lower != "told" && t.lower != "says" {
+		return Attribution{}, 0, false
+	}
+	// Prefer a phrasal verb whose particle follows.
+	var v lexicon.Verb
+	ce := i
+	for _, x := range verbs {
+		if x.Particle != "" && i+1 < len(toks) && toks[i+1].lower == x.Particle {
+			v, ce = x, i+1
+			break
+		}
+		if x.Particle == "" && v.Lemma == "" {
+			v = x
+		}
+	}
+	if v.Lemma == "" {
+		return Attribution{}, 0, false
+	}
+	// The verb group: auxiliaries, negation and adverbs before it.
+	cs := i
+	for cs > 0 && i-cs < 4 {
+		p := toks[cs-1]
+		if auxWords[p.lower] && (p.lower != "'s" || p.tag == "VBZ") || p.lower == "'s" && p.tag == "VBZ" {
+			cs--
+			continue
+		}
+		break
+	}
+	hasAux := cs < i
+	// A bare participle after a noun is a reduced relative clause ("the
+	// report released Monday"), not a cue.
+	if t.tag == "VBN" && !hasAux && v.Lemma != "say" && v.Lemma != "tell" {
+		return Attribution{}, 0, false
+	}
+	// A passive is a cue only when it reports ("is expected to", "was told
+	// that"), not "was charged with".
+	if t.tag == "VBN" && hasAux && ce+1 < len(toks) && toks[ce+1].lower != "to" && toks[ce+1].lower != "that" && toks[ce+1].text != ":" && v.Lemma != "say" {
+		for m := cs; m < i; m++ {
+			switch toks[m].lower {
+			case "is", "are", "was", "were", "be", "been", "being", "'re":
+				return Attribution{}, 0, false
+			}
+		}
+	}
+	// Drop a leading adverb that is not part of an auxiliary chain when it
+	// opens the sentence.
+	for cs < i && cs == 0 && !auxWords[toks[cs].lower] {
+		cs++
+	}
+	cue := span.Of(d.text, toks[cs].start, toks[ce].end)
+	a := Attribution{Cue: cue}
+	after := ce + 1
+
+	// Inverted order right after a quotation or comma: “...,” said X.
+	if cs > 0 && (isComma(toks[cs-1]) || toks[cs-1].kind == tQuote && !d.isOpenQuote(cs-1)) && t.tag != "VBN" {
+		if s, ok := d.appositive(cs - 1); ok {
+			return d.withSubject(a, v, s, cs-1, cs, after, true), ce, true
+		}
+		if ns, ne, ok := d.rightNP(after, true); ok && d.tailEnds(ne) && !allAdverbial(toks[ns:ne]) {
+			a.Speaker = span.Of(d.text, toks[ns].start, toks[ne-1].end)
+			if d.contentBefore(&a, cs-1) {
+				a.Rule, a.Confidence = RuleClauseCueSpeaker, 0.75
+				if d.isCloseQuote(cs-1) || cs >= 2 && d.isCloseQuote(cs-2) {
+					a.Rule = RuleQuoteCueSpeaker
+					a.Confidence = 0.85
+					d.nextQuote(&a, d.skipAdverbials(ne))
+				}
+				return a, ne - 1, true
+			}
+		}
+	}
+	if ss, ok := d.leftNP(cs); ok {
+		return d.withSubject(a, v, ss, cs, cs, after, false), ce, true
+	}
+	// Inverted at the start of a sentence: "Said Ellis: “...”".
+	if cs == 0 && v.Lemma == "say" {
+		if ns, ne, ok := d.rightNP(after, false); ok && ne < len(toks) && (toks[ne].text == ":" || isComma(toks[ne])) {
+			a.Speaker = span.Of(d.text, toks[ns].start, toks[ne-1].end)
+			if d.contentAfter(&a, v, ne) {
+				if a.Rule == "" {
+					a.Rule, a.Confidence = RuleSpeakerCueColon, 0.7
+				}
+				return a, ne - 1, true
+			}
+		}
+	}
+	// A participle or gerund clause, or a second verb phrase, with the
+	// subject of the nearest finite verb before it: "..., saying CLAUSE",
+	// "X did Y and said Z".
+	if cs > 0 && (t.tag == "VBG" && isComma(toks[cs-1]) || toks[cs-1].lower == "and" || toks[cs-1].lower == "but") {
+		if ss, se, ok := d.subjectBefore(cs - 1); ok {
+			a.Speaker = span.Of(d.text, toks[ss].start, toks[se-1].end)
+		}
+		if d.contentAfter(&a, v, after) {
+			if a.Rule == "" {
+				a.Rule, a.Confidence = RuleSpeakerCueClause, 0.5
+			}
+			return a, ce, true
+		}
+	}
+	return Attribution{}, 0, false
+}
+
+// subjectBefore returns the subject of the nearest finite verb before token
+// end, as [start, end) token indexes.
+func (d *doc) subjectBefore(end int) (int, int, bool) {
+	toks := d.toks
+	for p := end - 1; p > 0 && end-p < 60; p-- {
+		switch toks[p].tag {
+		case "VBD", "VBZ", "VBP", "MD":
+		default:
+			continue
+		}
+		p0 := p
+		for p0 > 0 && auxWords[toks[p0-1].lower] {
+			p0--
+		}
+		if ss, ok := d.leftNP(p0); ok {
+			se := p0
+			if isComma(toks[se-1]) || toks[se-1].kind == tDash {
+				se--
+			}
+			return ss, se, true
+		}
+	}
+	return 0, 0, false
+}
+
+// withSubject completes an attribution whose speaker starts at token ss and
+// ends before token se, with the cue group [cs, after).
+func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, appos bool) Attribution {
+	toks := d.toks
+	a.Speaker = span.Of(d.text, toks[ss].start, toks[se-1].end)
+	if se < len(toks) && isComma(toks[se-1]) && se-1 > ss {
+		a.Speaker = span.Of(d.text, toks[ss].start, toks[se-2].end)
+	}
+	// CLAUSE, SPEAKER CUE, unless a quotation follows the cue and none
+	// precedes the speaker ("Asked about it, Lee said, “No.”").
+	quoteBefore := ss > 0 && d.isCloseQuote(ss-1) || ss >= 2 && d.isCloseQuote(ss-2)
+	if ss > 0 && (quoteBefore || (isComma(toks[ss-1]) || toks[ss-1].kind == tDash) && d.tailEnds(d.skipAddressee(&a, v, after)) && !d.quoteFollows(d.skipAdverbials(d.skipAddressee(&a, v, after)))) {
+		b := a
+		if d.contentBefore(&b, ss-1) {
+			k := d.skipAdverbials(d.skipAddressee(&b, v, after))
+			if k < len(toks) && isComma(toks[k]) && k+1 < len(toks) && !d.startsCue(k+1) {
+				// “...,” she said, “...” or CLAUSE, she said, CLAUSE.
+				n := toks[k+1]
+				if quoteBefore && d.isOpenQuote(k+1) || !quoteBefore && n.kind == tWord && n.tag != "VBG" && n.tag != "IN" && n.tag != "WRB" && n.tag != "CC" && n.tag != "TO" {
+					d.secondFragment(&b, k+1)
+				}
+			}
+			if len(b.Spans) == 1 && d.isCloseQuote(ss-1) || ss >= 2 && d.isCloseQuote(ss-2) {
+				d.nextQuote(&b, k)
+			}
+			switch {
+			case len(b.Spans) > 1:
+				b.Rule, b.Confidence = RuleSplit, 0.8
+			case d.isCloseQuote(ss-1) || ss >= 2 && d.isCloseQuote(ss-2):
+				b.Rule, b.Confidence = RuleQuoteSpeakerCue, 0.9
+			default:
+				b.Rule, b.Confidence = RuleClauseSpeakerCue, 0.75
+			}
+			return b
+		}
+	}
+	// SPEAKER CUE (that) CLAUSE, SPEAKER CUE: “...”.
+	if d.contentAfter(&a, v, after) {
+		if a.Rule == "" {
+			a.Rule, a.Confidence = RuleSpeakerCueClause, 0.7
+		}
+		if appos {
+			a.Rule = RuleAppositive
+		}
+	}
+	return a
+}
+
+// contentBefore sets the content to the sentence's words before token k
+// (a comma, dash or closing quote), widened to the quotation that ends
+// there. It reports whether there is any.
+func (d *doc) contentBefore(a *Attribution, k int) bool {
+	toks := d.toks
+	end := k
+	if isComma(toks[k]) || toks[k].kind == tDash {
+		// keep a closing quote just before the comma
+		end = k - 1
+	}
+	if end < 0 {
+		return false
+	}
+	last := toks[end]
+	e := last.end
+	if !d.isCloseQuote(end) && isComma(last) {
+		e = last.start
+	}
+	s := toks[0].start
+	if q := d.quoteAt(e - 1); q >= 0 && d.qs[q].End == e {
+		if d.qs[q].Start < s {
+			s = d.qs[q].Start
+		}
+	} else if k == 0 {
+		return false
+	}
+	c := span.Of(d.text, s, e)
+	if !hasWordChar(c.Text) {
+		return false
+	}
+	a.Content, a.Spans = c, []span.Span{c}
+	return true
+}
+
+// secondFragment adds the words from token k to the sentence's end as a
+// second fragment of the content: “...,” she said, “...”.
+func (d *doc) secondFragment(a *Attribution, k int) {
+	s, e := d.toks[k].start, d.clauseEnd(k)
+	if e <= s {
+		return
+	}
+	f := span.Of(d.text, s, e)
+	if !hasWordChar(f.Text) {
+		return
+	}
+	a.Spans = append(a.Spans, f)
+	a.Content = span.Of(d.text, a.Spans[0].Start, f.End)
+}
+
+// quoteFollows reports whether a quotation opens at token k, after a comma
+// or colon.
+func (d *doc) quoteFollows(k int) bool {
+	return k+1 < len(d.toks) && (isComma(d.toks[k]) || d.toks[k].text == ":") && d.isOpenQuote(k+1)
+}
+
+// nextQuote adds, as a second fragment, the quotation that opens the next
+// sentence of the paragraph when the attribution's sentence ends at token
+// k: “...,” she said. “...”
+func (d *doc) nextQuote(a *Attribution, k int) {
+	if k < len(d.toks) && !isEnd(d.toks[k]) {
+		return
+	}
+	end := d.toks[len(d.toks)-1].end
+	i := end
+	for i < len(d.text) && (d.text[i] == ' ' || d.text[i] == '\t') {
+		i++
+	}
+	q := d.quoteAt(i)
+	if q < 0 || d.qs[q].Start != i || d.qs[q].Kind != quote.Speech {
+		return
+	}
+	f := d.qs[q].Span()
+	a.Spans = append(a.Spans, f)
+	a.Content = span.Of(d.text, a.Spans[0].Start, f.End)
+}
+
+// contentAfter sets the content to the clause after token after: the cue's
+// complement, past an addressee ("told reporters that ...") and a colon.
+func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
+	toks := d.toks
+	k := d.skipAddressee(a, v, after)
+	// "reported Saturday that ...": the adverbial is not content.
+	if m := d.skipAdverbials(k); m > k && m < len(toks) && toks[m].lower == "that" {
+		k = m
+	}
+	if k < len(toks) && (toks[k].text == ":" || isComma(toks[k]) && k+1 < len(toks) && d.isOpenQuote(k+1)) {
+		if toks[k].text == ":" {
+			a.Rule, a.Confidence = RuleSpeakerCueColon, 0.85
+		} else {
+			a.Rule, a.Confidence = RuleSpeakerCueQuote, 0.85
+		}
+		k++
+	}
+	if k >= len(toks) || isComma(toks[k]) {
+		return false
+	}
+	e := d.clauseEnd(k)
+	if e <= toks[k].start {
+		return false
+	}
+	c := span.Of(d.text, toks[k].start, e)
+	if !hasWordChar(c.Text) {
+		return false
+	}
+	a.Content, a.Spans = c, []span.Span{c}
+	return true
+}
+
+// clauseEnd returns the end offset of the clause that starts at token k:
+// the sentence's end, or an earlier semicolon, dash, or a comma that opens
+// another cue ("..., adding ...", "..., according to ...").
+func (d *doc) clauseEnd(k int) int {
+	toks := d.toks
+	end := len(toks)
+	for j := k; j < len(toks); j++ {
+		t := toks[j]
+		if d.isOpenQuote(j) {
+			// Skip the whole quotation; a comma inside its closing mark
+			// may end the clause: “a terrible situation,” but ...
+			q := d.qs[d.quoteAt(t.start)]
+			for j+1 < len(toks) && toks[j+1].start < q.End {
+				j++
+			}
+			if j+1 < len(toks) && strings.HasSuffix(strings.TrimSpace(q.Inner.Text), ",") && (clauseBreaks[toks[j+1].lower] || d.startsCue(j+1)) {
+				end = j + 1
+				break
+			}
+			continue
+		}
+		if t.lower == "and" && j > k && j+1 < len(toks) && d.r.lex.Verbs(toks[j+1].lower) != nil && (toks[j+1].tag == "VBD" || toks[j+1].tag == "VBZ") ||
+			t.lower == "but" && j > k && j+1 < len(toks) && (isVerbTag(toks[j+1].tag) || auxWords[toks[j+1].lower]) {
+			end = j
+			break
+		}
+		if t.text == ";" || t.kind == tDash && j > k {
+			end = j
+			break
+		}
+		if isComma(t) && j+1 < len(toks) && (clauseBreaks[toks[j+1].lower] || d.startsCue(j+1)) {
+			end = j
+			break
+		}
+	}
+	// Trim trailing punctuation, keeping closing quote marks.
+	for end > k {
+		t := toks[end-1]
+		if t.kind == tPunct || t.kind == tDash {
+			end--
+			continue
+		}
+		break
+	}
+	if end <= k {
+		return toks[k].start
+	}
+	return toks[end-1].end
+}
+
+// startsCue reports whether token j opens another attribution: a gerund
+// cue ("adding"), "according to", or a subject and cue that end the
+// sentence ("..., the official said.").
+func (d *doc) startsCue(j int) bool {
+	t := d.toks[j]
+	if t.lower == "according" {
+		return true
+	}
+	if vs := d.r.lex.Verbs(t.lower); vs != nil && (t.tag == "VBG" || t.tag == "VBD" || t.tag == "VBZ") {
+		return true
+	}
+	if ns, ne, ok := d.rightNP(j, false); ok && ns == j && ne < len(d.toks) {
+		k := ne
+		for k < len(d.toks) && auxWords[d.toks[k].lower] {
+			k++
+		}
+		if k < len(d.toks) && d.r.lex.Verbs(d.toks[k].lower) != nil && isVerbTag(d.toks[k].tag) && d.tailEnds(k+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipAddressee returns the token after the addressee of an address verb
+// ("told reporters that", "told Blinken."), and records it.
+func (d *doc) skipAddressee(a *Attribution, v lexicon.Verb, after int) int {
+	if v.Class != lexicon.Address || after >= len(d.toks) {
+		return after
+	}
+	ns, ne, ok := d.rightNP(after, false)
+	if !ok || ns != after {
+		return after
+	}
+	k := d.skipAdverbials(ne)
+	if k >= len(d.toks) || d.toks[k].lower == "that" || d.toks[k].text == ":" || isComma(d.toks[k]) || d.isOpenQuote(k) || isEnd(d.toks[k]) || d.toks[k].lower == "to" || v.Lemma == "tell" {
+		a.Addressee = span.Of(d.text, d.toks[ns].start, d.toks[ne-1].end)
+		return k
+	}
+	return after
+}
+
+// skipAdverbials skips time and manner words after a cue ("on Tuesday", "in
+// an interview").
+func (d *doc) skipAdverbials(k int) int {
+	n := 0
+	for k < len(d.toks) && n < 10 {
+		t := d.toks[k]
+		switch {
+		case adverbialWords[t.lower] && t.lower != "to" && t.tag != "IN" || t.tag == "CD" || t.tag == "NNP" && n > 0:
+			k++
+			n++
+		case (t.tag == "IN" || t.tag == "TO") && t.lower != "that":
+			// A prepositional phrase: "to the crowd", "in an interview".
+			ns, ne, ok := d.rightNP(k+1, false)
+			if !ok || ns != k+1 || ne-k > 8 {
+				return k
+			}
+			n += ne - k
+			k = ne
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// tailEnds reports whether the sentence ends at token k, after adverbials
+// at most, or goes on past a comma.
+func (d *doc) tailEnds(k int) bool {
+	k = d.skipAdverbials(k)
+	if k >= len(d.toks) {
+		return true
+	}
+	t := d.toks[k]
+	return isEnd(t) || isComma(t) || t.kind == tQuote && !d.isOpenQuote(k) || t.kind == tDash || t.text == ":" && k+1 < len(d.toks) && d.isOpenQuote(k+1)
+}
+
+// leftNP returns the first token of the subject noun phrase that ends just
+// before token end, with an appositive or relative clause between them
+// ("Hugh Hill, a doctor, said").
+func (d *doc) leftNP(end int) (int, bool) {
+	if end <= 0 {
+		return 0, false
+	}
+	toks := d.toks
+	j := end - 1
+	if isComma(toks[j]) || toks[j].kind == tDash {
+		return d.appositive(j)
+	}
+	if toks[j].kind == tWord && (pronouns[toks[j].lower] || toks[j].lower == "that" && toks[j].tag == "WDT") {
+		return j, true
+	}
+	k := j
+	if toks[j].text == ")" {
+		// "Rep. John Mica (R-Fla.)"
+		m := j - 1
+		for m > 0 && j-m < 10 && toks[m].text != "(" {
+			m--
+		}
+		if m < 1 || toks[m].text != "(" {
+			return 0, false
+		}
+		k = m - 1
+	}
+	if toks[k].kind != tWord || !isNounTag(toks[k].tag) {
+		return 0, false
+	}
+	for k > 0 && j-k < 25 {
+		p := toks[k-1]
+		if p.kind == tWord && (isNPTag(p.tag) || p.tag == "VBN" && isNounTag(toks[k].tag)) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
+			k--
+			continue
+		}
+		if p.text == "/" && k >= 2 && toks[k-2].kind == tWord {
+			k--
+			continue
+		}
+		if p.text == ")" {
+			m := k - 2
+			for m >= 0 && j-m < 25 && toks[m].text != "(" {
+				m--
+			}
+			if m >= 0 && toks[m].text == "(" {
+				k = m
+				continue
+			}
+			break
+		}
+		if npConnectors[p.lower] && k >= 2 && toks[k-2].kind == tWord && p.lower != "in" {
+			q := toks[k-2].tag
+			ok := isNounTag(q) && q != "PRP"
+			r := toks[k].tag
+			switch p.lower {
+			case "of":
+				ok = ok || q == "DT" || q == "JJ" || q == "JJS"
+			case "and", "&":
+				ok = (q == "NNP" || q == "NNPS") && (r == "NNP" || r == "NNPS" || r == "JJ") ||
+					(q == "NN" || q == "NNS") && (r == "NN" || r == "NNS" || r == "JJ" || r == "NNP")
+			}
+			if ok {
+				k--
+				continue
+			}
+		}
+		break
+	}
+	for k < j && (npConnectors[toks[k].lower] || toks[k].tag == "POS" || toks[k].text == ")") {
+		k++
+	}
+	// A time phrase after a participle belongs to a reduced relative: "a
+	// report released last year found".
+	if k >= 2 && allAdverbial(toks[k:j+1]) && toks[k-1].tag == "VBN" && toks[k-2].kind == tWord && isNounTag(toks[k-2].tag) {
+		if s, ok := d.leftNP(k - 1); ok {
+			return s, true
+		}
+	}
+	return k, true
+}
+
+// appositive reads "NAME, APPOSITIVE," before a cue, where comma is the
+// index of the second comma, and returns the first token of NAME.
+func (d *doc) appositive(comma int) (int, bool) {
+	toks := d.toks
+	k := comma - 1
+	dash := toks[comma].kind == tDash
+	for k >= 0 && comma-k < 40 && !(isComma(toks[k]) && !dash || dash && toks[k].kind == tDash) {
+		if toks[k].kind == tQuote || isEnd(toks[k]) {
+			return 0, false
+		}
+		k--
+	}
+	if k < 1 || k+1 >= comma || !isComma(toks[k]) && toks[k].kind != tDash {
+		return 0, false
+	}
+	first := toks[k+1]
+	rel := first.lower == "who" || first.lower == "whose" || first.lower == "which"
+	if !rel && !isNPTag(first.tag) {
+		return 0, false
+	}
+	if !rel {
+		for m := k + 1; m < comma; m++ {
+			if l := toks[m].lower; l == "who" || l == "that" || l == "which" || l == "whose" {
+				break
+			}
+			if isVerbTag(toks[m].tag) && toks[m].tag != "VBN" && toks[m].tag != "VBG" {
+				return 0, false
+			}
+		}
+	}
+	s, ok := d.leftNP(k)
+	if !ok || !isNounTag(toks[k-1].tag) || pronouns[toks[k-1].lower] {
+		return 0, false
+	}
+	// Stacked: "Michael Mulgrew, president of the union, which represents
+	// teachers, said".
+	if s > 1 && isComma(toks[s-1]) && toks[s].tag != "NNP" {
+		if s2, ok := d.appositive(s - 1); ok && toks[s2].tag == "NNP" {
+			return s2, true
+		}
+	}
+	return s, true
+}
+
+// rightNP returns the noun phrase that starts at token k, with an
+// appositive after it when appos is set ("the official, a spokesman for
+// the department").
+func (d *doc) rightNP(k int, appos bool) (int, int, bool) {
+	toks := d.toks
+	if k >= len(toks) {
+		return 0, 0, false
+	}
+	if pronouns[toks[k].lower] && toks[k].lower != "who" && toks[k].lower != "which" {
+		return k, k + 1, true
+	}
+	j := k
+	noun := false
+	for j < len(toks) && j-k < 25 {
+		t := toks[j]
+		if t.kind == tWord && (isNPTag(t.tag) || t.tag == "VBN" && j > k) && !(t.tag == "DT" && j > k) {
+			noun = noun || isNounTag(t.tag)
+			j++
+			continue
+		}
+		if t.kind == tWord && (npConnectors[t.lower] || t.lower == "on" || t.lower == "with") && noun && j+1 < len(toks) && isNPTag(toks[j+1].tag) {
+			if t.lower == "in" || t.lower == "on" || t.lower == "at" || t.lower == "with" {
+				// "a source on the panel", but not "the official on Tuesday".
+				if _, pe, ok := d.rightNP(j+1, false); !ok || allAdverbial(toks[j+1:pe]) || pe-j > 6 {
+					break
+				}
+			}
+			j++
+			continue
+		}
+		if t.text == "(" {
+			m := j + 1
+			for m < len(toks) && m-j < 8 && toks[m].text != ")" {
+				m++
+			}
+			if m < len(toks) && toks[m].text == ")" {
+				j = m + 1
+				continue
+			}
+		}
+		break
+	}
+	for j > k && (npConnectors[toks[j-1].lower] || toks[j-1].tag == "DT" || toks[j-1].tag == "POS") {
+		j--
+	}
+	if !noun || j == k {
+		return 0, 0, false
+	}
+	if appos && j+1 < len(toks) && isComma(toks[j]) {
+		n := toks[j+1]
+		if n.lower == "who" || n.lower == "whose" || isNPTag(n.tag) && !d.startsCue(j+1) {
+			e := j + 1
+			for e < len(toks) && !isEnd(toks[e]) && toks[e].kind != tQuote && toks[e].text != ";" && !isComma(toks[e]) && toks[e].kind != tDash {
+				e++
+			}
+			for e > j+1 && (toks[e-1].kind == tPunct) {
+				e--
+			}
+			return k, e, true
+		}
+	}
+	return k, j, true
+}
+
+// accordingTo reads "According to SPEAKER, CLAUSE" and "CLAUSE, according
+// to SPEAKER"; the cue is tokens [i, e].
+func (d *doc) accordingTo(i, e int) (Attribution, int, bool) {
+	toks := d.toks
+	a := Attribution{Cue: span.Of(d.text, toks[i].start, toks[e].end), Rule: RuleAccordingTo, Confidence: 0.8}
+	initial := i == 0 || i == 1 && toks[0].kind != tWord
+	ns, ne, ok := d.rightNP(e+1, !initial)
+	if !ok {
+		return Attribution{}, 0, false
+	}
+	a.Speaker = span.Of(d.text, toks[ns].start, toks[ne-1].end)
+	if initial {
+		// According to X, CLAUSE.
+		k := ne
+		if k < len(toks) && isComma(toks[k]) {
+			k++
+		}
+		if k >= len(toks) {
+			return Attribution{}, 0, false
+		}
+		if ee := d.clauseEnd(k); ee > toks[k].start {
+			c := span.Of(d.text, toks[k].start, ee)
+			a.Content, a.Spans = c, []span.Span{c}
+			return a, ne - 1, true
+		}
+		return Attribution{}, 0, false
+	}
+	// CLAUSE, according to X.
+	b := i - 1
+	if b < 0 {
+		return Attribution{}, 0, false
+	}
+	if isComma(toks[b]) {
+		if !d.contentBefore(&a, b) {
+			return Attribution{}, 0, false
+		}
+	} else {
+		c := span.Of(d.text, toks[0].start, toks[b].end)
+		a.Content, a.Spans = c, []span.Span{c}
+	}
+	if ne < len(toks) && isComma(toks[ne]) && ne+1 < len(toks) && !isEnd(toks[ne+1]) {
+		d.secondFragment(&a, ne+1)
+	}
+	return a, ne - 1, true
+}
+
+// colonCue reads "SPEAKER: “...”", a colon cue with no verb.
+func (d *doc) colonCue(i int) (Attribution, int, bool) {
+	toks := d.toks
+	if i == 0 || i+1 >= len(toks) || i > 8 {
+		return Attribution{}, 0, false
+	}
+	quoted := d.isOpenQuote(i + 1)
+	first := 0
+	if toks[0].kind == tQuote && !d.isOpenQuote(0) {
+		first = 1 // a transcript line opened by a stray mark
+	}
+	if first >= i {
+		return Attribution{}, 0, false
+	}
+	for j := first; j < i; j++ {
+		if toks[j].kind != tWord || isVerbTag(toks[j].tag) {
+			return Attribution{}, 0, false
+		}
+		// Without a quotation, only a name speaks: "PENCE: Well, ...".
+		if !quoted && (!isCapital(toks[j].text) || i-first > 4) {
+			return Attribution{}, 0, false
+		}
+	}
+	if !quoted {
+		a := Attribution{
+			Speaker: span.Of(d.text, toks[first].start, toks[i-1].end),
+			Cue:     span.Of(d.text, toks[i].start, toks[i].end),
+			Rule:    RuleSpeakerCueColon, Confidence: 0.5,
+		}
+		e := d.clauseEnd(i + 1)
+		if e <= toks[i+1].start {
+			return Attribution{}, 0, false
+		}
+		a.Content = span.Of(d.text, toks[i+1].start, e)
+		a.Spans = []span.Span{a.Content}
+		return a, i, true
+	}
+	s, ok := d.leftNP(i)
+	if !ok || s != first {
+		return Attribution{}, 0, false
+	}
+	a := Attribution{
+		Speaker: span.Of(d.text, toks[first].start, toks[i-1].end),
+		Cue:     span.Of(d.text, toks[i].start, toks[i].end),
+		Rule:    RuleSpeakerCueColon, Confidence: 0.6,
+	}
+	q := d.qs[d.quoteAt(toks[i+1].start)]
+	a.Content = q.Span()
+	a.Spans = []span.Span{a.Content}
+	return a, i, true
+}
+
+// allAdverbial reports whether every word of ts is a time or manner word
+// ("Tuesday", "last week").
+func allAdverbial(ts []token) bool {
+	for _, t := range ts {
+		if !adverbialWords[t.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+func matchWords(ts []token, ws []string) bool {
+	for k, w := range ws {
+		if ts[k].lower != w {
+			return false
+		}
+	}
+	return true
+}

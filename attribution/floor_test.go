@@ -1,0 +1,61 @@
+package attribution_test
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/eval"
+)
+
+// corpus returns the path of a file of the shared corpus, which lives next
+// to the repository, or skips the test when it is absent.
+func corpus(t *testing.T, name string) string {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	p := filepath.Join(filepath.Dir(file), "..", "..", "shared", "corpus", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("corpus file %s absent: %v", p, err)
+	}
+	return p
+}
+
+// TestDevFloor runs the whole pipeline on the PolNeAR dev split and checks
+// the floors the attribution stage must keep.
+func TestDevFloor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scores the dev split; skipped in -short mode")
+	}
+	f, err := os.Open(corpus(t, "polnear/dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gold, err := eval.ReadDocs(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := whosaid.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := eval.Score(gold, eval.Predict(ex, gold, 2), nil)
+	floors := []struct {
+		name      string
+		got, want float64
+	}{
+		{"exact source F1", r.Source.F1, 0.55},
+		{"exact cue F1", r.Cue.F1, 0.55},
+		{"exact content F1", r.Content.F1, 0.40},
+		{"overlap recall mixed", r.RecallByType.Mixed.Value, 0.70},
+		{"overlap recall direct", r.RecallByType.Direct.Value, 0.80},
+	}
+	for _, fl := range floors {
+		t.Logf("%s = %.3f (floor %.2f)", fl.name, fl.got, fl.want)
+		if fl.got < fl.want {
+			t.Errorf("%s = %.3f, below the floor %.2f", fl.name, fl.got, fl.want)
+		}
+	}
+}

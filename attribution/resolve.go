@@ -1,0 +1,356 @@
+package attribution
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/jdkato/prose/v3/tag"
+	ptoken "github.com/jdkato/prose/v3/token"
+
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+	"github.com/whosaid/whosaid/span"
+)
+
+// maxSentenceTokens bounds the tokens of one sentence that are read; text
+// past it is left unattributed, which keeps a run-on "sentence" linear.
+const maxSentenceTokens = 400
+
+var loadTagger = sync.OnceValues(func() (*tag.Tagger, error) { return tag.New() })
+
+// doc is the per-call state of Resolve.
+type doc struct {
+	r     *Resolver
+	text  string
+	sents []sentence.Sentence
+	qs    []quote.Quote // outermost quotations, in order
+	toks  []token
+	ptoks []ptoken.Token
+	out   []Attribution
+	// last is the index in out of the last attribution with a speaker.
+	last int
+}
+
+func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Quote) []Attribution {
+	if len(text) == 0 {
+		return nil
+	}
+	if sents == nil {
+		sents = sentence.Split(text)
+	}
+	d := &doc{r: r, text: text, sents: sents, last: -1}
+	for _, q := range qs {
+		if q.Depth == 0 && q.Start >= 0 && q.End <= len(text) && q.Start < q.End {
+			d.qs = append(d.qs, q)
+		}
+	}
+	sort.SliceStable(d.qs, func(i, j int) bool { return d.qs[i].Start < d.qs[j].Start })
+	for si := 0; si < len(sents); {
+		si = d.sentence(si)
+	}
+	d.quotes()
+	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Content.Start < d.out[j].Content.Start })
+	return d.out
+}
+
+// sentence finds the attributions whose cue is in sentence si, and returns
+// the index of the next sentence to read. A sentence that ends on an
+// abbreviation or an initial ("Mr.", "J.") is read with the next one of its
+// paragraph.
+func (d *doc) sentence(si int) int {
+	s := d.sents[si]
+	next := si + 1
+	if s.Start < 0 || s.End > len(d.text) || s.Start >= s.End {
+		return next
+	}
+	end := s.End
+	for next < len(d.sents) && d.sents[next].Paragraph == s.Paragraph && next-si < 8 && endsOnAbbreviation(d.text[s.Start:end]) && d.sents[next].End <= len(d.text) && d.sents[next].End > end {
+		end = d.sents[next].End
+		next++
+	}
+	d.toks = splitTokens(d.toks[:0], d.text, s.Start, end)
+	if len(d.toks) > maxSentenceTokens {
+		d.toks = d.toks[:maxSentenceTokens]
+	}
+	toks := d.toks
+	lex := d.r.lex
+	found := false
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tWord {
+			if t.text == ":" {
+				found = true
+			}
+			continue
+		}
+		if lex.Verbs(t.lower) != nil || lex.Phrases(t.lower) != nil {
+			found = true
+		}
+	}
+	if !found {
+		return next
+	}
+	d.tag()
+	used := -1 // tokens up to used belong to a cue already taken
+	for i := 0; i < len(toks); i++ {
+		if i <= used {
+			continue
+		}
+		if a, end, ok := d.cueAt(si, i); ok {
+			if d.r.cfg.nested || !d.nestedIn(a) {
+				d.add(a)
+			}
+			used = end
+		}
+	}
+	return next
+}
+
+// nestedIn reports whether the cue of a lies inside the content of an
+// attribution already found; PolNeAR-style gold reports only the outer one.
+func (d *doc) nestedIn(a Attribution) bool {
+	for j := len(d.out) - 1; j >= 0 && j >= len(d.out)-4; j-- {
+		if o := d.out[j]; o.Content.Start <= a.Cue.Start && a.Cue.End <= o.Content.End {
+			return true
+		}
+	}
+	return false
+}
+
+// endsOnAbbreviation reports whether s ends with a title, abbreviation or
+// initial and its full stop.
+func endsOnAbbreviation(s string) bool {
+	n := len(s)
+	if n < 2 || s[n-1] != '.' {
+		return false
+	}
+	i := n - 1
+	for i > 0 && isWordChar(rune(s[i-1])) && s[i-1] < 0x80 {
+		i--
+	}
+	w := s[i : n-1]
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || abbrevs[lowerASCII(w)]
+}
+
+// tag fills the part-of-speech tags of d.toks.
+func (d *doc) tag() {
+	d.ptoks = d.ptoks[:0]
+	for _, t := range d.toks {
+		d.ptoks = append(d.ptoks, ptoken.Token{Text: t.text})
+	}
+	d.r.tagger.TagTokens(d.ptoks)
+	for i := range d.toks {
+		d.toks[i].tag = d.ptoks[i].Tag
+	}
+}
+
+func (d *doc) add(a Attribution) {
+	if a.Content.Empty() {
+		return
+	}
+	for _, o := range d.out {
+		if o.Content.Start == a.Content.Start && o.Content.End == a.Content.End {
+			return
+		}
+	}
+	d.classify(&a)
+	d.out = append(d.out, a)
+	if !a.Speaker.Empty() {
+		d.last = len(d.out) - 1
+	}
+}
+
+// classify sets Type and Quoted from the quotations inside the content, and
+// widens the content to whole quotations that cross its edges.
+func (d *doc) classify(a *Attribution) {
+	c := a.Content
+	// Widen to quotations that cross an edge of the content.
+	for _, q := range d.qs {
+		if q.End <= c.Start || q.Start >= c.End {
+			continue
+		}
+		if q.Start < c.Start && q.End > c.Start && q.End <= c.End+1 {
+			c.Start = q.Start
+		}
+		if q.End > c.End && q.Start >= c.Start {
+			c.End = q.End
+		}
+	}
+	if c.Start != a.Content.Start || c.End != a.Content.End {
+		c = span.Of(d.text, c.Start, c.End)
+		if len(a.Spans) <= 1 {
+			a.Spans = []span.Span{c}
+		} else {
+			a.Spans[0] = span.Of(d.text, c.Start, a.Spans[0].End)
+			a.Spans[len(a.Spans)-1] = span.Of(d.text, a.Spans[len(a.Spans)-1].Start, c.End)
+		}
+		a.Content = c
+	}
+	if len(a.Spans) == 0 {
+		a.Spans = []span.Span{c}
+	}
+	a.Quoted = a.Quoted[:0]
+	var inner []span.Span
+	whole := true
+	for _, q := range d.qs {
+		if q.Start < c.Start || q.End > c.End {
+			continue
+		}
+		inner = append(inner, q.Inner)
+	}
+	if len(inner) == 0 {
+		a.Type = Indirect
+		a.Quoted = nil
+		return
+	}
+	// Direct when the quotations cover every word of every fragment.
+	for _, f := range a.Spans {
+		if !d.onlyQuoted(f) {
+			whole = false
+			break
+		}
+	}
+	a.Quoted = inner
+	if whole {
+		a.Type = Direct
+	} else {
+		a.Type = Mixed
+	}
+}
+
+// onlyQuoted reports whether every letter or digit of f lies inside a
+// quotation.
+func (d *doc) onlyQuoted(f span.Span) bool {
+	i := f.Start
+	for _, q := range d.qs {
+		if i >= f.End {
+			return true
+		}
+		if q.End <= i {
+			continue
+		}
+		if q.Start >= f.End {
+			break
+		}
+		if q.Start > i && hasWordChar(d.text[i:q.Start]) {
+			return false
+		}
+		i = q.End
+	}
+	return i >= f.End || !hasWordChar(d.text[i:f.End])
+}
+
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if isWordChar(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteAt returns the index of the outermost quotation that holds byte
+// offset off, or -1.
+func (d *doc) quoteAt(off int) int {
+	k := sort.Search(len(d.qs), func(i int) bool { return d.qs[i].End > off })
+	if k < len(d.qs) && d.qs[k].Start <= off {
+		return k
+	}
+	return -1
+}
+
+// quotes attributes the quotations of speech that no cue claimed: a
+// quotation ended by a dash and a name, a continuation of the previous
+// speaker's turn, or a bare quotation.
+func (d *doc) quotes() {
+	claimed := make([]bool, len(d.qs))
+	for _, a := range d.out {
+		for k, q := range d.qs {
+			if q.Start < a.Content.End && a.Content.Start < q.End {
+				claimed[k] = true
+			}
+		}
+	}
+	var extra []Attribution
+	for k, q := range d.qs {
+		if claimed[k] || q.Kind != quote.Speech {
+			continue
+		}
+		if !hasWordChar(q.Inner.Text) || len(q.Inner.Text) < 3 {
+			continue
+		}
+		a := Attribution{Content: q.Span(), Spans: []span.Span{q.Span()}, Quoted: []span.Span{q.Inner}, Type: Direct}
+		if spk, cue, ok := d.dashSpeaker(q); ok {
+			a.Speaker, a.Cue, a.Rule, a.Confidence = spk, cue, RuleDashSpeaker, 0.7
+			extra = append(extra, a)
+			continue
+		}
+		// Continuation: the closest attribution before it with a speaker,
+		// in the same paragraph or the one before.
+		prev := -1
+		for j := len(d.out) - 1; j >= 0; j-- {
+			if d.out[j].Content.End <= q.Start {
+				prev = j
+				break
+			}
+		}
+		if prev >= 0 && d.out[prev].Type != Indirect && !d.out[prev].Speaker.Empty() {
+			pp := d.paragraphOf(d.out[prev].Content.End - 1)
+			qp := q.FirstParagraph
+			if qp < 0 {
+				qp = d.paragraphOf(q.Start)
+			}
+			if qp-pp <= 1 && qp >= pp {
+				a.Rule, a.Confidence = RuleContinuation, 0.4
+				extra = append(extra, a)
+				continue
+			}
+		}
+		a.Rule, a.Confidence = RuleQuote, 0.2
+		extra = append(extra, a)
+	}
+	d.out = append(d.out, extra...)
+}
+
+func (d *doc) paragraphOf(off int) int {
+	i := sentence.Locate(d.sents, off)
+	if i < 0 || i >= len(d.sents) {
+		return -1
+	}
+	return d.sents[i].Paragraph
+}
+
+// dashSpeaker finds "“...” — Name" right after quotation q.
+func (d *doc) dashSpeaker(q quote.Quote) (spk, cue span.Span, ok bool) {
+	end := min(len(d.text), q.End+200)
+	for i := q.End; i < end; i++ {
+		if d.text[i] == '\n' {
+			end = i
+			break
+		}
+	}
+	var buf [40]token
+	toks := splitTokens(buf[:0], d.text, q.End, end)
+	if len(toks) < 2 || toks[0].kind != tDash {
+		return
+	}
+	j := 1
+	for j < len(toks) && toks[j].kind == tWord && isCapital(toks[j].text) || j > 1 && j < len(toks) && (toks[j].lower == "of" || toks[j].text == "." && false) {
+		j++
+		if j-1 > 6 {
+			return
+		}
+	}
+	if j == 1 {
+		return
+	}
+	// The name must end its line or sentence.
+	if j < len(toks) && toks[j].kind == tWord {
+		return
+	}
+	return span.Of(d.text, toks[1].start, toks[j-1].end), span.Of(d.text, toks[0].start, toks[0].end), true
+}
+
+func isCapital(s string) bool {
+	return len(s) > 0 && (s[0] >= 'A' && s[0] <= 'Z' || s[0] == '@')
+}

@@ -1,0 +1,140 @@
+package attribution_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+)
+
+func resolve(text string) []attribution.Attribution {
+	sents := sentence.Split(text)
+	return attribution.Resolve(text, sents, quote.Detect(text, sents))
+}
+
+// trim drops white space, quote marks and edge punctuation, as scoring does.
+func trim(s string) string {
+	return strings.Trim(s, " \t\n\"“”‘’'.,;:!?—–-")
+}
+
+// TestRules checks one hand-written sentence per rule.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		rule, text                       string
+		speaker, cue, content, addressee string
+		typ                              attribution.Type
+	}{
+		{attribution.RuleQuoteSpeakerCue, "“The bridge will open in May,” the mayor said.",
+			"the mayor", "said", "The bridge will open in May", "", attribution.Direct},
+		{attribution.RuleQuoteCueSpeaker, "“We are ready,” said Jane Doe, a spokeswoman for the city.",
+			"Jane Doe, a spokeswoman for the city", "said", "We are ready", "", attribution.Direct},
+		{attribution.RuleSpeakerCueQuote, "The governor said, “We will rebuild the pier.”",
+			"The governor", "said", "We will rebuild the pier", "", attribution.Direct},
+		{attribution.RuleSpeakerCueColon, "The governor added: “Nobody will be left behind.”",
+			"The governor", "added", "Nobody will be left behind", "", attribution.Direct},
+		{attribution.RuleSpeakerCueClause, "The senator has argued that the tax would hurt farmers.",
+			"The senator", "has argued", "that the tax would hurt farmers", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "The mayor told reporters that the pier would reopen.",
+			"The mayor", "told", "that the pier would reopen", "reporters", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "The mayor said the pier was “perfectly safe” for visitors.",
+			"The mayor", "said", "the pier was “perfectly safe” for visitors", "", attribution.Mixed},
+		{attribution.RuleClauseSpeakerCue, "The tax would hurt farmers, the senator argued.",
+			"the senator", "argued", "The tax would hurt farmers", "", attribution.Indirect},
+		{attribution.RuleClauseCueSpeaker, "The tax would hurt farmers, argued the senator.",
+			"the senator", "argued", "The tax would hurt farmers", "", attribution.Indirect},
+		{attribution.RuleAccordingTo, "According to the police report, the driver fled the scene.",
+			"the police report", "According to", "the driver fled the scene", "", attribution.Indirect},
+		{attribution.RuleAccordingTo, "The driver fled the scene, according to the police report.",
+			"the police report", "according to", "The driver fled the scene", "", attribution.Indirect},
+		{attribution.RuleSplit, "“The pier is safe,” the engineer said, “but the road is not.”",
+			"the engineer", "said", "The pier is safe,” the engineer said, “but the road is not", "", attribution.Direct},
+		{attribution.RuleAppositive, "Hugh Hill, a doctor at the clinic, said the wait had doubled.",
+			"Hugh Hill, a doctor at the clinic", "said", "the wait had doubled", "", attribution.Indirect},
+		{attribution.RuleAppositive, "Anna Berg, who runs the shelter, warned that the beds were full.",
+			"Anna Berg, who runs the shelter", "warned", "that the beds were full", "", attribution.Indirect},
+		{attribution.RuleQuoteSpeakerCue, "“We will win,” he said.",
+			"he", "said", "We will win", "", attribution.Direct},
+		{attribution.RuleSpeakerCueColon, "MORGAN: Thank you all for coming tonight.",
+			"MORGAN", ":", "Thank you all for coming tonight", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "The union endorsed the plan on Monday and said it would pay for itself.",
+			"The union", "said", "it would pay for itself", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Most voters believe the economy is improving.",
+			"Most voters", "believe", "the economy is improving", "", attribution.Indirect},
+	}
+	for _, tc := range tests {
+		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {
+			as := resolve(tc.text)
+			var got *attribution.Attribution
+			for i := range as {
+				if as[i].Rule == tc.rule && as[i].Cue.Text == tc.cue {
+					got = &as[i]
+					break
+				}
+			}
+			if got == nil {
+				t.Fatalf("no attribution by rule %q in %+v", tc.rule, as)
+			}
+			if trim(got.Speaker.Text) != tc.speaker {
+				t.Errorf("speaker = %q, want %q", got.Speaker.Text, tc.speaker)
+			}
+			if got.Cue.Text != tc.cue {
+				t.Errorf("cue = %q, want %q", got.Cue.Text, tc.cue)
+			}
+			if trim(got.Content.Text) != tc.content {
+				t.Errorf("content = %q, want %q", got.Content.Text, tc.content)
+			}
+			if got.Addressee.Text != tc.addressee {
+				t.Errorf("addressee = %q, want %q", got.Addressee.Text, tc.addressee)
+			}
+			if got.Type != tc.typ {
+				t.Errorf("type = %v, want %v", got.Type, tc.typ)
+			}
+			if got.Confidence <= 0 || got.Confidence > 1 {
+				t.Errorf("confidence = %v, want in (0,1]", got.Confidence)
+			}
+		})
+	}
+}
+
+// TestQuotesWithoutCue checks the rules for quotations no cue claims.
+func TestQuotesWithoutCue(t *testing.T) {
+	tests := []struct {
+		text, quote, rule, speaker, cue string
+	}{
+		{"“We expected more,” the coach said.\n\n“The players know it.”", "“The players know it.”", attribution.RuleContinuation, "", ""},
+		{"Nobody answered.\n\n“Nothing lasts forever.”", "“Nothing lasts forever.”", attribution.RuleQuote, "", ""},
+		{"Letters came in.\n\n“Vote early and vote often.” — Jane Doe\n\nThe end.", "“Vote early and vote often.”", attribution.RuleDashSpeaker, "Jane Doe", "—"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.rule, func(t *testing.T) {
+			var got *attribution.Attribution
+			as := resolve(tc.text)
+			for i := range as {
+				if as[i].Content.Text == tc.quote {
+					got = &as[i]
+				}
+			}
+			if got == nil {
+				t.Fatalf("no attribution of %q in %+v", tc.quote, as)
+			}
+			if got.Rule != tc.rule || got.Speaker.Text != tc.speaker || got.Cue.Text != tc.cue {
+				t.Errorf("got rule %q speaker %q cue %q, want %q %q %q", got.Rule, got.Speaker.Text, got.Cue.Text, tc.rule, tc.speaker, tc.cue)
+			}
+			if got.Type != attribution.Direct || len(got.Quoted) != 1 {
+				t.Errorf("type %v quoted %v, want direct with one quoted span", got.Type, got.Quoted)
+			}
+		})
+	}
+}
+
+// TestNotSpeech checks that a name in quote marks is not attributed.
+func TestNotSpeech(t *testing.T) {
+	text := "The ship was called the “Mayflower” by its crew."
+	for _, a := range resolve(text) {
+		if a.Rule == attribution.RuleQuote || a.Rule == attribution.RuleContinuation {
+			t.Errorf("quoted name attributed: %+v", a)
+		}
+	}
+}

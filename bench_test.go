@@ -1,0 +1,194 @@
+package whosaid_test
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+)
+
+// The corpora live next to the repository, never inside it.
+var (
+	pipelineDevPath  = filepath.Join("..", "shared", "corpus", "polnear", "dev.jsonl")
+	pipelineSeedPath = filepath.Join("..", "shared", "corpus", "seed", "blinken-paris.txt")
+)
+
+// pipelineDevTexts returns the texts of the PolNeAR dev split, skipping the
+// test or benchmark when the corpus is absent.
+func pipelineDevTexts(tb testing.TB) []string {
+	tb.Helper()
+	f, err := os.Open(pipelineDevPath)
+	if err != nil {
+		tb.Skipf("PolNeAR dev split not available (%v); it is read from %s", err, pipelineDevPath)
+	}
+	defer f.Close()
+	var texts []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	for sc.Scan() {
+		if len(strings.TrimSpace(sc.Text())) == 0 {
+			continue
+		}
+		a, err := whosaid.ParseArticle(sc.Bytes())
+		if err != nil {
+			tb.Fatalf("%s: %v", pipelineDevPath, err)
+		}
+		texts = append(texts, a.Text)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatalf("%s: %v", pipelineDevPath, err)
+	}
+	if len(texts) == 0 {
+		tb.Fatalf("%s: no documents", pipelineDevPath)
+	}
+	return texts
+}
+
+// pipelineSeedText returns the seed article, skipping when it is absent.
+func pipelineSeedText(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile(pipelineSeedPath)
+	if err != nil {
+		tb.Skipf("seed article not available (%v); it is read from %s", err, pipelineSeedPath)
+	}
+	return string(b)
+}
+
+func totalLen(texts []string) int64 {
+	var n int64
+	for _, t := range texts {
+		n += int64(len(t))
+	}
+	return n
+}
+
+// benchSink keeps results alive so that the compiler cannot drop the work.
+var benchSink int
+
+func newExtractor(tb testing.TB) *whosaid.Extractor {
+	tb.Helper()
+	e, err := whosaid.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+// BenchmarkNew measures building an Extractor once the models and lexicons
+// are loaded; the first load of a process is measured by scripts/startup.sh.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		e, err := whosaid.New()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if e == nil {
+			b.Fatal("New returned nil")
+		}
+	}
+}
+
+// BenchmarkExtract runs the whole pipeline over every PolNeAR dev text (one
+// op is the whole split) and over the seed article.
+func BenchmarkExtract(b *testing.B) {
+	b.Run("dev", func(b *testing.B) {
+		texts := pipelineDevTexts(b)
+		e := newExtractor(b)
+		b.SetBytes(totalLen(texts))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, t := range texts {
+				benchSink += len(e.Extract(t))
+			}
+		}
+	})
+	b.Run("seed", func(b *testing.B) {
+		text := pipelineSeedText(b)
+		e := newExtractor(b)
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		for b.Loop() {
+			benchSink += len(e.Extract(text))
+		}
+	})
+}
+
+// BenchmarkStage runs each stage alone over every PolNeAR dev text, the
+// stage's input prepared outside the timed loop.
+func BenchmarkStage(b *testing.B) {
+	texts := pipelineDevTexts(b)
+	sp, err := sentence.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	qd, err := quote.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ar, err := attribution.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := make([][]sentence.Sentence, len(texts))
+	qs := make([][]quote.Quote, len(texts))
+	for i, t := range texts {
+		sents[i] = sp.Split(t)
+		qs[i] = qd.Detect(t, sents[i])
+	}
+	n := totalLen(texts)
+	b.Run("sentence", func(b *testing.B) {
+		b.SetBytes(n)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, t := range texts {
+				benchSink += len(sp.Split(t))
+			}
+		}
+	})
+	b.Run("quote", func(b *testing.B) {
+		b.SetBytes(n)
+		b.ReportAllocs()
+		for b.Loop() {
+			for i, t := range texts {
+				benchSink += len(qd.Detect(t, sents[i]))
+			}
+		}
+	})
+	b.Run("attribution", func(b *testing.B) {
+		b.SetBytes(n)
+		b.ReportAllocs()
+		for b.Loop() {
+			for i, t := range texts {
+				benchSink += len(ar.Resolve(t, sents[i], qs[i]))
+			}
+		}
+	})
+}
+
+// BenchmarkLinear runs Extract on the dev texts concatenated 1, 10 and 100
+// times into one document: with linear cost the MB/s of the three agree.
+func BenchmarkLinear(b *testing.B) {
+	texts := pipelineDevTexts(b)
+	one := strings.Join(texts, "\n\n") + "\n\n"
+	e := newExtractor(b)
+	for _, k := range []struct {
+		name string
+		n    int
+	}{{"1x", 1}, {"10x", 10}, {"100x", 100}} {
+		b.Run(k.name, func(b *testing.B) {
+			text := strings.Repeat(one, k.n)
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				benchSink += len(e.Extract(text))
+			}
+		})
+	}
+}

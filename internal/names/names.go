@@ -1,0 +1,265 @@
+// Package names holds the word lists that entity and pronoun resolution
+// read: given names by gender, titles and role nouns with the gender they
+// imply, personal pronouns, words that head organization names, adjectives
+// of nation and party, and capitalised words that are not names.
+//
+// The lists are plain text files embedded in the binary, parsed once on
+// first use and read-only afterwards; every function is safe for concurrent
+// use. Lookups ignore case.
+package names
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed *.txt
+var files embed.FS
+
+// Gender is the grammatical gender a name, title or pronoun implies.
+type Gender uint8
+
+const (
+	// Unknown: the word implies no gender.
+	Unknown Gender = iota
+	// Male: he, Mr., John.
+	Male
+	// Female: she, Mrs., Mary.
+	Female
+	// Neuter: it.
+	Neuter
+)
+
+// Pronoun describes a personal pronoun.
+type Pronoun struct {
+	// Base is the subject form ("he" for "his").
+	Base string
+	// Person is 1, 2 or 3.
+	Person int
+	// Plural is set for we, us, our, they, them, their.
+	Plural bool
+	// Number is false when the pronoun may be singular or plural (you).
+	Number bool
+	// Possessive is set for my, our, your, his, her, its, their.
+	Possessive bool
+	Gender     Gender
+}
+
+type lexicon struct {
+	male, female map[string]bool
+	titles       map[string]Gender
+	heads        map[string]string
+	orgs         map[string]bool
+	groups       map[string]bool
+	stops        map[string]bool
+	pronouns     map[string]Pronoun
+}
+
+var lex = sync.OnceValues(load)
+
+// Err reports whether the embedded lists failed to parse; the lookups of a
+// package whose lists failed answer as if the lists were empty.
+func Err() error {
+	_, err := lex()
+	return err
+}
+
+func get() *lexicon {
+	l, err := lex()
+	if err != nil {
+		return &lexicon{}
+	}
+	return l
+}
+
+func load() (*lexicon, error) {
+	l := &lexicon{titles: map[string]Gender{}, heads: map[string]string{}, pronouns: map[string]Pronoun{}}
+	var err error
+	if l.male, err = set("male.txt"); err != nil {
+		return nil, err
+	}
+	if l.female, err = set("female.txt"); err != nil {
+		return nil, err
+	}
+	if l.orgs, err = set("orgs.txt"); err != nil {
+		return nil, err
+	}
+	if l.groups, err = set("groups.txt"); err != nil {
+		return nil, err
+	}
+	if l.stops, err = set("stopcaps.txt"); err != nil {
+		return nil, err
+	}
+	err = each("titles.txt", func(f []string) error {
+		if len(f) != 2 && len(f) != 3 {
+			return fmt.Errorf("want 2 or 3 fields, have %d", len(f))
+		}
+		g, err := gender(f[1])
+		l.titles[f[0]] = g
+		l.heads[f[0]] = f[0]
+		if len(f) == 3 {
+			l.heads[f[0]] = strings.Trim(f[2], "-")
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = each("pronouns.txt", func(f []string) error {
+		if len(f) != 4 {
+			return fmt.Errorf("want 4 fields, have %d", len(f))
+		}
+		form, base, poss := strings.Cut(f[0], ":")
+		if !poss {
+			base = form
+		}
+		g, err := gender(f[3])
+		if f[3] == "n" {
+			g, err = Neuter, nil
+		}
+		l.pronouns[form] = Pronoun{
+			Base: base, Person: int(f[1][0] - '0'), Plural: f[2] == "p",
+			Number: f[2] != "-", Possessive: poss, Gender: g,
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func gender(s string) (Gender, error) {
+	switch s {
+	case "m":
+		return Male, nil
+	case "f":
+		return Female, nil
+	case "-":
+		return Unknown, nil
+	}
+	return Unknown, fmt.Errorf("bad gender %q", s)
+}
+
+func set(name string) (map[string]bool, error) {
+	m := map[string]bool{}
+	err := each(name, func(f []string) error {
+		m[strings.Join(f, " ")] = true
+		return nil
+	})
+	return m, err
+}
+
+// each calls fn with the tab-separated, lower-cased fields of every line of
+// the named file that is neither blank nor a # comment.
+func each(name string, fn func([]string) error) error {
+	f, err := files.Open(name)
+	if err != nil {
+		return fmt.Errorf("names: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := fn(strings.Split(strings.ToLower(line), "\t")); err != nil {
+			return fmt.Errorf("names: %s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("names: %s: %w", name, err)
+	}
+	return nil
+}
+
+// fold lower-cases w and turns a typographic apostrophe into a straight one,
+// without allocating when w is already folded.
+func fold(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+		}
+	}
+	return w
+}
+
+// Given returns the gender of a given name ("John" is Male, "Mary" Female),
+// Unknown when the name is not a common given name.
+func Given(w string) Gender {
+	l := get()
+	w = fold(w)
+	switch {
+	case l.male[w]:
+		return Male
+	case l.female[w]:
+		return Female
+	}
+	return Unknown
+}
+
+// Title reports whether w is a title or role noun ("Mr.", "Sen.",
+// "spokesman", "official") and the gender it implies. Multi-word titles
+// ("press secretary") are looked up with one space between words.
+func Title(w string) (Gender, bool) {
+	g, ok := get().titles[fold(w)]
+	return g, ok
+}
+
+// Head returns the noun a description uses for the title w: "senator" for
+// "Sen.", "spokesman" for "spokesman", "" for an honorific such as "Mr."
+// and for a word that is not a title.
+func Head(w string) string { return get().heads[fold(w)] }
+
+// TitlePlural reports whether w is the plural of a role noun ("officials",
+// "spokesmen", "lawmakers", "attorneys") and returns its singular.
+func TitlePlural(w string) (string, bool) {
+	l := get()
+	w = fold(w)
+	for _, c := range [...]struct{ pl, sg string }{{"men", "man"}, {"women", "woman"}, {"ies", "y"}, {"es", ""}, {"s", ""}} {
+		if s, ok := strings.CutSuffix(w, c.pl); ok {
+			if _, ok := l.titles[s+c.sg]; ok {
+				return s + c.sg, true
+			}
+		}
+	}
+	return "", false
+}
+
+// Org reports whether w heads or ends the name of an organization
+// ("Department", "Times", "Party", "Inc.").
+func Org(w string) bool { return get().orgs[fold(w)] }
+
+// Group reports whether w is an adjective of nation, party or creed
+// ("Republican", "French").
+func Group(w string) bool { return get().groups[fold(w)] }
+
+// GroupPlural reports whether w names a group of people by nation, party
+// or creed in the plural ("Republicans", "Democrats", "Americans").
+func GroupPlural(w string) bool {
+	s, ok := strings.CutSuffix(fold(w), "s")
+	return ok && get().groups[s]
+}
+
+// Stop reports whether w, capitalised, is still not part of a name: a
+// function word at the start of a sentence, a day or a month.
+func Stop(w string) bool { return get().stops[fold(w)] }
+
+// PronounOf describes w when it is a personal pronoun.
+func PronounOf(w string) (Pronoun, bool) {
+	p, ok := get().pronouns[fold(w)]
+	return p, ok
+}
+
+// Capitalised reports whether w starts with an upper-case letter.
+func Capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

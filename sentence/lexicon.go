@@ -1,0 +1,122 @@
+package sentence
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
+// class is what a token before a full stop is.
+type class uint8
+
+const (
+	classPlain   class = iota // an ordinary word: the full stop ends the sentence
+	classTitle                // prepositive: Mr., Sen., Dr.
+	classAbbr                 // may end a sentence: Co., U.S., a.m., Sept.
+	classInner                // never ends a sentence: e.g., i.e.
+	classInitial              // one capital letter: J. in "Antony J. Blinken"
+	classMarker               // a list marker at the start of a sentence: "1." "a."
+	classNumeric              // written before a number: No., p., Vol.
+)
+
+// lexicon holds the word lists a Splitter consults. It is read-only once
+// built.
+type lexicon struct {
+	abbr     map[string]class // token without its final full stop -> class
+	maxAbbr  int              // byte length of the longest key of abbr
+	starters map[string]bool  // words that commonly open a sentence
+	fronting map[string]bool  // prepositions of a fronted time or place phrase
+	speech   map[string]bool  // verbs of saying
+}
+
+// defaultLexicon parses the embedded word lists once per process.
+var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
+	lx := &lexicon{
+		abbr:     make(map[string]class, 512),
+		starters: make(map[string]bool, 256),
+		fronting: make(map[string]bool, 16),
+		speech:   make(map[string]bool, 64),
+	}
+	load := func(name string, add func(string)) error {
+		f, err := lexiconFS.Open("lexicon/" + name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			w := strings.TrimSpace(sc.Text())
+			if w == "" || w[0] == '#' {
+				continue
+			}
+			add(w)
+		}
+		return sc.Err()
+	}
+	for _, l := range []struct {
+		name string
+		add  func(string)
+	}{
+		{"titles.txt", func(w string) { lx.addAbbr(w, classTitle) }},
+		{"abbreviations.txt", func(w string) { lx.addAbbr(w, classAbbr) }},
+		{"numeric.txt", func(w string) { lx.abbr[w] = classNumeric }},
+		{"starters.txt", func(w string) { lx.starters[w] = true }},
+		{"fronting.txt", func(w string) { lx.fronting[w] = true }},
+		{"speech.txt", func(w string) { lx.speech[w] = true }},
+	} {
+		if err := load(l.name, l.add); err != nil {
+			return nil, fmt.Errorf("sentence: lexicon %s: %w", l.name, err)
+		}
+	}
+	lx.addAbbr("e.g", classInner)
+	lx.addAbbr("i.e", classInner)
+	lx.measure()
+	return lx, nil
+})
+
+// addAbbr adds w with class c. An all-lowercase entry also matches its
+// capitalised form. An entry never overrides a title.
+func (lx *lexicon) addAbbr(w string, c class) {
+	put := func(k string) {
+		if lx.abbr[k] == classTitle && c != classTitle {
+			return
+		}
+		lx.abbr[k] = c
+	}
+	put(w)
+	if w[0] >= 'a' && w[0] <= 'z' && strings.ToLower(w) == w {
+		put(string(w[0]-'a'+'A') + w[1:])
+	}
+}
+
+// with returns a copy of lx extended by the given titles and abbreviations.
+func (lx *lexicon) with(titles, abbrs []string) *lexicon {
+	if len(titles) == 0 && len(abbrs) == 0 {
+		return lx
+	}
+	cp := *lx
+	cp.abbr = make(map[string]class, len(lx.abbr)+2*(len(titles)+len(abbrs)))
+	for k, v := range lx.abbr {
+		cp.abbr[k] = v
+	}
+	for _, w := range abbrs {
+		cp.addAbbr(w, classAbbr)
+	}
+	for _, w := range titles {
+		cp.addAbbr(w, classTitle)
+	}
+	cp.measure()
+	return &cp
+}
+
+func (lx *lexicon) measure() {
+	lx.maxAbbr = 0
+	for k := range lx.abbr {
+		lx.maxAbbr = max(lx.maxAbbr, len(k))
+	}
+}

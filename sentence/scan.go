@@ -1,0 +1,629 @@
+package sentence
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// scanner is the state of one Split call. Every look-ahead and look-back it
+// makes is bounded by a small constant, or consumes what it reads, so a call
+// costs time linear in the text.
+type scanner struct {
+	sp       *Splitter
+	lx       *lexicon
+	text     string
+	out      []Sentence
+	start    int // start of the current sentence, or -1 between sentences
+	para     int // index of the current paragraph
+	paraUsed bool
+	list     listState // the in-line list the current paragraph opens, if any
+}
+
+type listKind uint8
+
+const (
+	listNone   listKind = iota
+	listBullet          // • first • second
+	listDigit           // 1. first 2. second
+	listLower           // a) first b) second
+	listUpper           // A) first B) second
+)
+
+type listState struct {
+	kind   listKind
+	bullet string // the bullet, for listBullet
+	style  string // ".)", ")" or ".", for enumerators
+	next   int    // value of the next enumerator
+}
+
+// stopBytes are the bytes where the fast scan stops: terminators, line
+// breaks and the lead byte of "…". listStopBytes adds the space, before
+// which an in-line list item may start.
+var stopBytes, listStopBytes = func() (a, b [256]bool) {
+	for _, c := range []byte{'.', '!', '?', '\n', '\r', 0xE2} {
+		a[c], b[c] = true, true
+	}
+	b[' '] = true
+	return a, b
+}()
+
+func (sc *scanner) run() {
+	text := sc.text
+	n := len(text)
+	i := 0
+	for i < n {
+		if sc.start < 0 {
+			c := text[i]
+			if c == '\n' || c == '\r' {
+				i = sc.newline(i)
+				continue
+			}
+			if w := spaceLen(text, i); w > 0 {
+				i += w
+				continue
+			}
+			sc.begin(i)
+		}
+		stop := &stopBytes
+		if sc.list.kind != listNone {
+			stop = &listStopBytes
+		}
+		for i < n && !stop[text[i]] {
+			i++
+		}
+		if i >= n {
+			break
+		}
+		switch text[i] {
+		case '\n', '\r':
+			i = sc.newline(i)
+		case '.', '!', '?':
+			i = sc.terminator(i)
+		case ' ':
+			i = sc.listItem(i)
+		default: // 0xE2, the lead byte of "…" and of the curly quote marks
+			if i+2 < n && text[i+1] == 0x80 && text[i+2] == 0xA6 {
+				i = sc.terminator(i)
+			} else {
+				i++
+			}
+		}
+	}
+	sc.flush(n)
+}
+
+// begin starts a sentence at i. The first sentence of a paragraph may open
+// an in-line list.
+func (sc *scanner) begin(i int) {
+	sc.start = i
+	if !sc.paraUsed && sc.list.kind == listNone {
+		sc.list = listStart(sc.text, i)
+	}
+}
+
+// flush ends the current sentence at end, trimming white space.
+func (sc *scanner) flush(end int) {
+	s := sc.start
+	if s < 0 {
+		return
+	}
+	sc.start = -1
+	for end > s {
+		w := lastSpaceLen(sc.text[s:end])
+		if w == 0 {
+			break
+		}
+		end -= w
+	}
+	if end <= s {
+		return
+	}
+	sc.out = append(sc.out, Sentence{Start: s, End: end, Text: sc.text[s:end], Paragraph: sc.para})
+	sc.paraUsed = true
+}
+
+// cut ends the current sentence at end and starts the next at next.
+func (sc *scanner) cut(end, next int) {
+	sc.flush(end)
+	sc.start = next
+}
+
+func (sc *scanner) newParagraph() {
+	if sc.paraUsed {
+		sc.para++
+		sc.paraUsed = false
+	}
+	sc.list = listState{}
+}
+
+// newline handles the line break at i and the white space after it, and
+// returns where scanning resumes.
+func (sc *scanner) newline(i int) int {
+	text := sc.text
+	n := len(text)
+	j := i + 1
+	if text[i] == '\r' && j < n && text[j] == '\n' {
+		j++
+	}
+	blank := false
+	for j < n {
+		if c := text[j]; c == '\n' || c == '\r' {
+			blank = true
+			j++
+			continue
+		}
+		w := spaceLen(text, j)
+		if w == 0 {
+			break
+		}
+		j += w
+	}
+	brk := blank || j >= n
+	if !brk {
+		switch sc.sp.lineBreaks {
+		case LineBreaksEvery:
+			brk = true
+		case LineBreaksAuto:
+			brk = !startsLower(text, j)
+		}
+	}
+	if brk {
+		sc.flush(i)
+		sc.newParagraph()
+	}
+	return j
+}
+
+// listItem is called at a space inside a paragraph that opened a list: the
+// next item of the list, if it starts after the space, starts a sentence.
+func (sc *scanner) listItem(i int) int {
+	text := sc.text
+	j := i + 1
+	switch sc.list.kind {
+	case listBullet:
+		if hasAt(text, j, sc.list.bullet) {
+			sc.cut(i, j)
+		}
+	case listNone:
+	default:
+		v, kind, style, ok := enumerator(text, j)
+		if ok && kind == sc.list.kind && style == sc.list.style && v == sc.list.next {
+			sc.cut(i, j)
+			sc.list.next++
+		}
+	}
+	return j
+}
+
+// listStart returns the list that a paragraph starting at i opens: a bullet,
+// or an enumerator of value 1 ("1.", "1)", "1.)", "a.", "A)").
+func listStart(text string, i int) listState {
+	if l := bulletLen(text, i); l > 0 {
+		return listState{kind: listBullet, bullet: text[i : i+l]}
+	}
+	if v, kind, style, ok := enumerator(text, i); ok && v == 1 {
+		return listState{kind: kind, style: style, next: 2}
+	}
+	return listState{}
+}
+
+// enumerator parses a list enumerator at i: up to three digits or one
+// letter, then ".)", ")" or ".", then a space.
+func enumerator(text string, i int) (v int, kind listKind, style string, ok bool) {
+	n := len(text)
+	j := i
+	switch {
+	case j < n && isDigit(text[j]):
+		for j < n && j-i < 4 && isDigit(text[j]) {
+			v = v*10 + int(text[j]-'0')
+			j++
+		}
+		if j-i > 3 {
+			return 0, 0, "", false
+		}
+		kind = listDigit
+	case j+1 < n && isLetter(text[j]) && !isLetter(text[j+1]):
+		c := text[j]
+		if c >= 'a' {
+			kind, v = listLower, int(c-'a')+1
+		} else {
+			kind, v = listUpper, int(c-'A')+1
+		}
+		j++
+	default:
+		return 0, 0, "", false
+	}
+	switch {
+	case hasAt(text, j, ".)"):
+		style = ".)"
+	case hasAt(text, j, ")"):
+		style = ")"
+	case hasAt(text, j, "."):
+		style = "."
+	default:
+		return 0, 0, "", false
+	}
+	j += len(style)
+	if j >= n || text[j] != ' ' {
+		return 0, 0, "", false
+	}
+	return v, kind, style, true
+}
+
+// terminator decides whether the run of sentence-final punctuation at i
+// ends the current sentence, and returns where scanning resumes.
+func (sc *scanner) terminator(i int) int {
+	text := sc.text
+	n := len(text)
+	start := sc.start
+
+	// The run of terminators: "." "?!" "..." "…" "....".
+	j, dots, marks := i, 0, 0
+run:
+	for j < n {
+		switch text[j] {
+		case '.':
+			dots++
+			j++
+			continue
+		case '!', '?':
+			marks++
+			j++
+			continue
+		}
+		if hasAt(text, j, "…") {
+			dots += 3
+			j += 3
+			continue
+		}
+		break run
+	}
+	// An omission in brackets: "[...]".
+	if marks == 0 && i > 0 && text[i-1] == '[' && j < n && text[j] == ']' {
+		return j + 1
+	}
+	// A spaced ellipsis after a full stop: ". . .".
+	chain := 0
+	if text[j-1] == '.' {
+		for j+1 < n && text[j] == ' ' && text[j+1] == '.' {
+			chain++
+			j += 2
+		}
+	}
+	// Closing quote marks and brackets belong to the sentence they end.
+	k, quoted := j, false
+	for k < n {
+		l, q := closerLen(text, k)
+		if l == 0 {
+			break
+		}
+		quoted = quoted || q
+		k += l
+	}
+	if k < n && spaceLen(text, k) == 0 {
+		return k // "Jane.Doe", "$100.00", "U.S", "Jr.'s", "mean...see"
+	}
+	if !hasContent(text, start, i) {
+		return k // punctuation opening a sentence: "… Democratic groups"
+	}
+	nx := sc.peek(k)
+	if nx.kind == kindEnd || nx.kind == kindLower {
+		return k
+	}
+	attached := i > start && lastSpaceLen(text[:i]) == 0
+	total := dots + chain
+	switch {
+	case attached && dots == 1 && marks == 0 && chain >= 2:
+		// "compounds. . . . The": the full stop ends the sentence and the
+		// ellipsis opens the next.
+		sc.cut(i+1, i+2)
+		return k
+	case !attached && marks == 0 && total >= 3:
+		// " . . . " or " ... ": an omission inside the sentence; four dots
+		// are an omission and a full stop.
+		if total == 3 {
+			return k
+		}
+	case marks > 0:
+		// "?” Graham asked.": a quoted question or exclamation followed by
+		// its attribution.
+		if quoted && nx.kind == kindUpper && sc.inverted(k) {
+			return k
+		}
+	case total >= 3:
+		// "that.... She", "that… She"
+	default:
+		cl := sc.classify(i, start)
+		switch cl {
+		case classMarker, classInner, classTitle:
+			return k
+		case classInitial:
+			// "Antony J. Blinken", "A. Philip Randolph", but "you and I. Did".
+			if !nx.word {
+				return k
+			}
+		case classNumeric:
+			if nx.kind == kindDigit {
+				return k
+			}
+		case classAbbr:
+			if nx.kind == kindDigit || !nx.starter || sc.fronted(start, i) {
+				return k
+			}
+		}
+	}
+	sc.flush(k)
+	return k
+}
+
+type nextKind uint8
+
+const (
+	kindEnd nextKind = iota
+	kindLower
+	kindUpper
+	kindDigit
+	kindOther
+)
+
+type next struct {
+	kind    nextKind
+	starter bool // a likely sentence opener: a function word, a title, a quote mark
+	word    bool // a function word or a title opens the next sentence
+}
+
+// peek classifies what follows the white space at k.
+func (sc *scanner) peek(k int) next {
+	text := sc.text
+	n := len(text)
+	p := k
+	for p < n {
+		if p-k > 64 {
+			return next{kind: kindOther}
+		}
+		w := spaceLen(text, p)
+		if w == 0 {
+			break
+		}
+		p += w
+	}
+	if p >= n {
+		return next{kind: kindEnd}
+	}
+	quote := false
+	for c := 0; c < 4 && p < n; c++ {
+		l, q := openerLen(text, p)
+		if l == 0 {
+			break
+		}
+		quote = quote || q
+		p += l
+	}
+	if p >= n {
+		return next{kind: kindOther, starter: quote}
+	}
+	c := text[p]
+	switch {
+	case 'a' <= c && c <= 'z':
+		return next{kind: kindLower}
+	case isDigit(c):
+		return next{kind: kindDigit, starter: quote}
+	case 'A' <= c && c <= 'Z':
+		q := p
+		for q < n && q-p < 16 && isLetter(text[q]) {
+			q++
+		}
+		w := text[p:q]
+		st := sc.lx.starters[w] || q < n && text[q] == '.' && sc.lx.abbr[w] == classTitle
+		return next{kind: kindUpper, starter: st || quote, word: st}
+	case c >= utf8.RuneSelf:
+		r, _ := utf8.DecodeRuneInString(text[p:])
+		if unicode.IsLower(r) {
+			return next{kind: kindLower}
+		}
+		if unicode.IsLetter(r) {
+			return next{kind: kindUpper, starter: quote}
+		}
+	}
+	return next{kind: kindOther, starter: quote}
+}
+
+// classify returns the class of the token before the full stop at i.
+func (sc *scanner) classify(i, start int) class {
+	text := sc.text
+	te := i
+	for c := 0; c < 4 && te > start; c++ {
+		l := closerBefore(text, te)
+		if l == 0 {
+			break
+		}
+		te -= l
+	}
+	ts := te
+	for ts > start {
+		if te-ts > 40 {
+			return classPlain
+		}
+		if tokenEdgeBefore(text, ts) {
+			break
+		}
+		ts--
+	}
+	// Bullets and stray quote marks glued to the token: "⁃9.", "”Mr.".
+	for ts < te {
+		l := bulletLen(text, ts)
+		if l == 0 {
+			l, _ = closerLen(text, ts)
+		}
+		if l == 0 {
+			break
+		}
+		ts += l
+	}
+	tok := text[ts:te]
+	if tok == "" {
+		return classPlain
+	}
+	if atStart(text, start, ts) && (len(tok) <= 3 && isDigits(tok) || len(tok) == 1 && isLetter(tok[0])) {
+		return classMarker
+	}
+	if len(tok) <= sc.lx.maxAbbr {
+		if c, ok := sc.lx.abbr[tok]; ok {
+			return c
+		}
+	}
+	if isAcronym(tok) {
+		return classAbbr
+	}
+	if len(tok) == 1 && 'A' <= tok[0] && tok[0] <= 'Z' {
+		return classInitial
+	}
+	return classPlain
+}
+
+// fronted reports whether the sentence so far, text[start:i], is a short
+// fronted time or place phrase ("At 5 a.m."), with no verb of its own.
+func (sc *scanner) fronted(start, i int) bool {
+	text := sc.text
+	if i-start > 40 {
+		return false
+	}
+	p := start
+	for c := 0; c < 4 && p < i; c++ {
+		l, _ := openerLen(text, p)
+		if l == 0 {
+			break
+		}
+		p += l
+	}
+	q := p
+	for q < i && isLetter(text[q]) {
+		q++
+	}
+	if !sc.lx.fronting[text[p:q]] {
+		return false
+	}
+	words := 1
+	for x := q; x < i; x++ {
+		switch text[x] {
+		case ',', ';', ':':
+			return false
+		case ' ':
+			words++
+		}
+	}
+	return words <= 4
+}
+
+// inverted reports whether the text after the white space at p is an
+// inverted attribution: up to four capitalised words (a name, a title) and
+// a verb of saying ("Graham asked", "Sen. Lindsey Graham said").
+func (sc *scanner) inverted(p int) bool {
+	text := sc.text
+	n := len(text)
+	for c := 0; c < 8 && p < n && spaceLen(text, p) > 0; c++ {
+		p += spaceLen(text, p)
+	}
+	for w := 0; w < 5 && p < n; w++ {
+		q := p
+		for q < n && q-p < 24 && (isLetter(text[q]) || text[q] == '.' || text[q] == '-' || text[q] == '\'') {
+			q++
+		}
+		if q == p {
+			return false
+		}
+		word := text[p:q]
+		for len(word) > 1 && word[len(word)-1] == '.' {
+			word = word[:len(word)-1]
+		}
+		if w > 0 && sc.lx.speech[word] {
+			return true
+		}
+		if word[0] < 'A' || word[0] > 'Z' {
+			return false
+		}
+		if q >= n || text[q] != ' ' {
+			return false
+		}
+		p = q + 1
+	}
+	return false
+}
+
+// atStart reports whether text[start:ts] holds only bullets, openers and
+// white space: the token at ts opens its sentence.
+func atStart(text string, start, ts int) bool {
+	if ts-start > 16 {
+		return false
+	}
+	for p := start; p < ts; {
+		if l := spaceLen(text, p); l > 0 {
+			p += l
+		} else if l := bulletLen(text, p); l > 0 {
+			p += l
+		} else if l, _ := openerLen(text, p); l > 0 {
+			p += l
+		} else {
+			return false
+		}
+	}
+	return true
+}
+
+// hasContent reports whether text[start:i] holds a letter or digit.
+func hasContent(text string, start, i int) bool {
+	if i-start > 24 {
+		return true
+	}
+	for p := start; p < i; {
+		c := text[p]
+		if c < utf8.RuneSelf {
+			if isLetter(c) || isDigit(c) {
+				return true
+			}
+			p++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[p:i])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		p += size
+	}
+	return false
+}
+
+// isAcronym reports whether tok (without its final full stop) is a
+// multi-period abbreviation such as "U.S", "a.m", "Ph.D" or "J.F.K": two
+// to six parts of one to three letters, joined by full stops.
+func isAcronym(tok string) bool {
+	parts, run := 1, 0
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		switch {
+		case isLetter(c):
+			run++
+			if run > 3 {
+				return false
+			}
+		case c == '.':
+			if run == 0 {
+				return false
+			}
+			parts++
+			run = 0
+		default:
+			return false
+		}
+	}
+	return run > 0 && parts >= 2 && parts <= 6
+}
+
+func startsLower(text string, j int) bool {
+	c := text[j]
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	return unicode.IsLower(r)
+}
