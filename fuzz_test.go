@@ -114,18 +114,18 @@ func clip(s string) string {
 func checkSentences(text string, sents []sentence.Sentence) error {
 	prevEnd, prevPara := 0, 0
 	for i, s := range sents {
-		what := fmt.Sprintf("sentence %d", i)
+		const what = "sentence"
 		if err := checkRange(text, what, s.Start, s.End, s.Text); err != nil {
-			return err
+			return fmt.Errorf("%d: %w", i, err)
 		}
 		if s.End == s.Start {
-			return fmt.Errorf("%s [%d,%d) is empty", what, s.Start, s.End)
+			return fmt.Errorf("%s %d [%d,%d) is empty", what, i, s.Start, s.End)
 		}
 		if s.Start < prevEnd {
-			return fmt.Errorf("%s [%d,%d) starts before the previous one ends (%d)", what, s.Start, s.End, prevEnd)
+			return fmt.Errorf("%s %d [%d,%d) starts before the previous one ends (%d)", what, i, s.Start, s.End, prevEnd)
 		}
 		if s.Paragraph < prevPara || s.Paragraph < 0 {
-			return fmt.Errorf("%s has paragraph %d after %d", what, s.Paragraph, prevPara)
+			return fmt.Errorf("%s %d has paragraph %d after %d", what, i, s.Paragraph, prevPara)
 		}
 		prevEnd, prevPara = s.End, s.Paragraph
 	}
@@ -143,48 +143,53 @@ func checkQuotes(text string, sents []sentence.Sentence, qs []quote.Quote) error
 	}
 	var open []quote.Quote // enclosing quotations, outermost first
 	for i, q := range qs {
-		what := fmt.Sprintf("quote %d", i)
-		if err := checkRange(text, what, q.Start, q.End, q.Text); err != nil {
-			return err
-		}
-		if err := checkSpan(text, what+" inner", q.Inner); err != nil {
-			return err
-		}
-		if q.Inner.Start < q.Start || q.Inner.End > q.End {
-			return fmt.Errorf("%s inner [%d,%d) outside [%d,%d)", what, q.Inner.Start, q.Inner.End, q.Start, q.End)
-		}
-		if len(q.Open) > len(q.Text) || q.Text[:len(q.Open)] != q.Open {
-			return fmt.Errorf("%s %q does not start with its mark %q", what, clip(q.Text), q.Open)
-		}
-		if q.Closed != (q.Close != "") {
-			return fmt.Errorf("%s Closed=%v with Close %q", what, q.Closed, q.Close)
-		}
-		if len(q.Close) > len(q.Text) || q.Text[len(q.Text)-len(q.Close):] != q.Close {
-			return fmt.Errorf("%s %q does not end with its mark %q", what, clip(q.Text), q.Close)
+		if err := checkQuote(text, q, len(sents), paras); err != nil {
+			return fmt.Errorf("quote %d: %w", i, err)
 		}
 		if i > 0 && q.Start < qs[i-1].Start {
-			return fmt.Errorf("%s starts at %d, before quote %d (%d)", what, q.Start, i-1, qs[i-1].Start)
-		}
-		if err := checkIndexes(what+" sentences", q.FirstSentence, q.LastSentence, len(sents)); err != nil {
-			return err
-		}
-		if err := checkIndexes(what+" paragraphs", q.FirstParagraph, q.LastParagraph, paras); err != nil {
-			return err
+			return fmt.Errorf("quote %d starts at %d, before quote %d (%d)", i, q.Start, i-1, qs[i-1].Start)
 		}
 		for len(open) > 0 && open[len(open)-1].End <= q.Start {
 			open = open[:len(open)-1]
 		}
 		if len(open) > 0 {
 			if o := open[len(open)-1]; q.End > o.End {
-				return fmt.Errorf("%s [%d,%d) crosses [%d,%d)", what, q.Start, q.End, o.Start, o.End)
+				return fmt.Errorf("quote %d [%d,%d) crosses [%d,%d)", i, q.Start, q.End, o.Start, o.End)
 			}
 		}
 		if q.Depth != len(open) {
-			return fmt.Errorf("%s [%d,%d) has Depth %d inside %d quotations", what, q.Start, q.End, q.Depth, len(open))
+			return fmt.Errorf("quote %d [%d,%d) has Depth %d inside %d quotations", i, q.Start, q.End, q.Depth, len(open))
 		}
 		open = append(open, q)
 	}
 	return nil
+}
+
+// checkQuote checks one quotation of text with nsents sentences in nparas
+// paragraphs.
+func checkQuote(text string, q quote.Quote, nsents, nparas int) error {
+	if err := checkRange(text, "quotation", q.Start, q.End, q.Text); err != nil {
+		return err
+	}
+	if err := checkSpan(text, "inner", q.Inner); err != nil {
+		return err
+	}
+	if q.Inner.Start < q.Start || q.Inner.End > q.End {
+		return fmt.Errorf("inner [%d,%d) outside [%d,%d)", q.Inner.Start, q.Inner.End, q.Start, q.End)
+	}
+	if len(q.Open) > len(q.Text) || q.Text[:len(q.Open)] != q.Open {
+		return fmt.Errorf("%q does not start with its mark %q", clip(q.Text), q.Open)
+	}
+	if q.Closed != (q.Close != "") {
+		return fmt.Errorf("Closed=%v with Close %q", q.Closed, q.Close)
+	}
+	if len(q.Close) > len(q.Text) || q.Text[len(q.Text)-len(q.Close):] != q.Close {
+		return fmt.Errorf("%q does not end with its mark %q", clip(q.Text), q.Close)
+	}
+	if err := checkIndexes("sentences", q.FirstSentence, q.LastSentence, nsents); err != nil {
+		return err
+	}
+	return checkIndexes("paragraphs", q.FirstParagraph, q.LastParagraph, nparas)
 }
 
 // checkIndexes checks a first/last pair of indexes into n items: both -1,
@@ -206,56 +211,67 @@ func checkIndexes(what string, first, last, n int) error {
 // confidences are in [0,1].
 func checkAttributions(text string, attrs []whosaid.Attribution) error {
 	for i, a := range attrs {
-		what := fmt.Sprintf("attribution %d", i)
-		if err := checkSpan(text, what+" content", a.Content); err != nil {
-			return err
-		}
-		if a.Content.Empty() {
-			return fmt.Errorf("%s has empty content [%d,%d)", what, a.Content.Start, a.Content.End)
+		if err := checkAttribution(text, a); err != nil {
+			return fmt.Errorf("attribution %d: %w", i, err)
 		}
 		if i > 0 && a.Content.Start < attrs[i-1].Content.Start {
-			return fmt.Errorf("%s content starts at %d, before attribution %d (%d)", what, a.Content.Start, i-1, attrs[i-1].Content.Start)
+			return fmt.Errorf("attribution %d: content starts at %d, before attribution %d (%d)", i, a.Content.Start, i-1, attrs[i-1].Content.Start)
 		}
-		if len(a.Spans) == 0 {
-			return fmt.Errorf("%s has no content fragments", what)
+	}
+	return nil
+}
+
+func checkAttribution(text string, a whosaid.Attribution) error {
+	if err := checkSpan(text, "content", a.Content); err != nil {
+		return err
+	}
+	if a.Content.Empty() {
+		return fmt.Errorf("empty content [%d,%d)", a.Content.Start, a.Content.End)
+	}
+	if len(a.Spans) == 0 {
+		return fmt.Errorf("no content fragments")
+	}
+	for j, s := range a.Spans {
+		if err := checkInside(text, "fragment", j, s, a.Content); err != nil {
+			return err
 		}
-		for j, s := range a.Spans {
-			w := fmt.Sprintf("%s fragment %d", what, j)
-			if err := checkSpan(text, w, s); err != nil {
-				return err
-			}
-			if !a.Content.Contains(s) {
-				return fmt.Errorf("%s [%d,%d) outside content [%d,%d)", w, s.Start, s.End, a.Content.Start, a.Content.End)
-			}
+	}
+	for j, s := range a.Quoted {
+		if err := checkInside(text, "quoted", j, s, a.Content); err != nil {
+			return err
 		}
-		for j, s := range a.Quoted {
-			w := fmt.Sprintf("%s quoted %d", what, j)
-			if err := checkSpan(text, w, s); err != nil {
-				return err
-			}
-			if !a.Content.Contains(s) {
-				return fmt.Errorf("%s [%d,%d) outside content [%d,%d)", w, s.Start, s.End, a.Content.Start, a.Content.End)
-			}
+	}
+	if err := checkSpan(text, "speaker", a.Speaker); err != nil {
+		return err
+	}
+	if err := checkSpan(text, "cue", a.Cue); err != nil {
+		return err
+	}
+	if err := checkSpan(text, "addressee", a.Addressee); err != nil {
+		return err
+	}
+	for j, m := range a.Entity.Mentions {
+		if err := checkSpan(text, "entity mention", m); err != nil {
+			return fmt.Errorf("entity %d mention %d: %w", a.Entity.ID, j, err)
 		}
-		for _, s := range []struct {
-			what string
-			s    span.Span
-		}{{"speaker", a.Speaker}, {"cue", a.Cue}, {"addressee", a.Addressee}} {
-			if err := checkSpan(text, what+" "+s.what, s.s); err != nil {
-				return err
-			}
-		}
-		for j, m := range a.Entity.Mentions {
-			if err := checkSpan(text, fmt.Sprintf("%s entity %d mention %d", what, a.Entity.ID, j), m); err != nil {
-				return err
-			}
-		}
-		if !(a.Confidence >= 0 && a.Confidence <= 1) {
-			return fmt.Errorf("%s confidence %v outside [0,1]", what, a.Confidence)
-		}
-		if a.Type.String() == "unknown" {
-			return fmt.Errorf("%s has unknown type %d", what, a.Type)
-		}
+	}
+	if !(a.Confidence >= 0 && a.Confidence <= 1) {
+		return fmt.Errorf("confidence %v outside [0,1]", a.Confidence)
+	}
+	if a.Type.String() == "unknown" {
+		return fmt.Errorf("unknown type %d", a.Type)
+	}
+	return nil
+}
+
+// checkInside checks that s, the j-th fragment or quoted part, is a span of
+// text inside the content c.
+func checkInside(text, what string, j int, s, c span.Span) error {
+	if err := checkSpan(text, what, s); err != nil {
+		return fmt.Errorf("%d: %w", j, err)
+	}
+	if !c.Contains(s) {
+		return fmt.Errorf("%s %d [%d,%d) outside content [%d,%d)", what, j, s.Start, s.End, c.Start, c.End)
 	}
 	return nil
 }

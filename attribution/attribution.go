@@ -88,7 +88,15 @@ type Option func(*config)
 
 type config struct {
 	nested bool
+	runs   bool
 }
+
+// WithQuoteRuns sets whether a quotation that opens the sentence right
+// after an attributed quotation, in the same paragraph, is reported as a
+// further fragment of that attribution (“...,” she said. “...”), as the
+// PolNeAR annotation does. The default is true; with false it is reported
+// on its own, as a continuation of the speaker's turn.
+func WithQuoteRuns(on bool) Option { return func(c *config) { c.runs = on } }
 
 // WithNested makes the Resolver also report attributions whose cue lies
 // inside the reported content of another ("She said he believes ...": the
@@ -108,7 +116,7 @@ type Resolver struct {
 // the part-of-speech model, once per process, and returns an error when
 // either fails to load.
 func New(opts ...Option) (*Resolver, error) {
-	r := &Resolver{}
+	r := &Resolver{cfg: config{runs: true}}
 	for _, o := range opts {
 		o(&r.cfg)
 	}

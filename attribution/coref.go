@@ -134,15 +134,13 @@ func resolveEntities(text string, sents []sentence.Sentence, attrs []Attribution
 	for _, i := range firstPerson {
 		res[i] = r.firstPerson(attrs, res, i)
 	}
+	last := -1
 	for i := range attrs {
-		if res[i] >= 0 || !attrs[i].Speaker.Empty() || !corefContinuation(&attrs[i]) {
-			continue
+		if res[i] < 0 && attrs[i].Speaker.Empty() && corefContinuation(&attrs[i]) {
+			res[i] = last
 		}
-		for j := i - 1; j >= 0; j-- {
-			if res[j] >= 0 {
-				res[i] = res[j]
-				break
-			}
+		if res[i] >= 0 {
+			last = res[i]
 		}
 	}
 	r.finish(attrs, res)
@@ -206,6 +204,11 @@ func (r *corefResolver) finish(attrs []Attribution, res []int) {
 	}
 }
 
+const (
+	maxSpeakerWords = 64 // words of a speaker mention read
+	enclosingWindow = 16 // attributions searched for a quotation around "I"
+)
+
 // headBreaks end the head of a speaker noun phrase: "a spokesman for the
 // Justice Department".
 var headBreaks = map[string]bool{
@@ -219,8 +222,10 @@ var headBreaks = map[string]bool{
 func (r *corefResolver) speaker(sp span.Span) int {
 	s := r.s
 	k0 := s.tokenAt(sp.Start)
+	// A speaker mention is a noun phrase: a few words are enough to find
+	// its head, however long the span.
 	k1 := k0
-	for k1 < len(s.toks) && s.toks[k1].start < sp.End {
+	for k1 < len(s.toks) && s.toks[k1].start < sp.End && k1 < k0+maxSpeakerWords {
 		k1++
 	}
 	if k0 >= k1 {
@@ -298,10 +303,11 @@ func (r *corefResolver) speakerEnt(sp span.Span, k0, k1 int) int {
 	return r.description(sp, k0, head)
 }
 
-// nameIn returns the person entity named in tokens [a, b), or -1.
+// nameIn returns the person (or unknown) entity named in tokens [a, b),
+// or -1.
 func (r *corefResolver) nameIn(a, b int) int {
 	for k := b - 1; k >= a; k-- {
-		if m := r.s.tokMent[k]; m >= 0 && r.ents[r.s.ments[m].ent].kind == entPerson {
+		if m := r.s.tokMent[k]; m >= 0 && (r.ents[r.s.ments[m].ent].kind == entPerson || r.ents[r.s.ments[m].ent].kind == entUnknown) {
 			return r.s.ments[m].ent
 		}
 	}
@@ -354,6 +360,12 @@ func (r *corefResolver) description(sp span.Span, k0, head int) int {
 		e = r.newEnt(entDesc)
 		r.byKey[key] = e
 		r.ents[e].plural = plural
+		switch g, _ := names.Title(hw); g {
+		case names.Male:
+			r.ents[e].male = 5
+		case names.Female:
+			r.ents[e].female = 5
+		}
 	}
 	r.nameEnt(e, name, words, sp.Start)
 	r.dRoles[hw] = append(r.dRoles[hw], roleRef{pos: sp.Start, ent: e, mods: r.modifiers(k0, head+1)})
@@ -442,7 +454,9 @@ func (r *corefResolver) relative(pos int) int {
 // quotation's speaker; outside, the author of the text.
 func (r *corefResolver) firstPerson(attrs []Attribution, res []int, i int) int {
 	sp := attrs[i].Speaker
-	for j := range attrs {
+	// The quotation around the mention starts before it: look at the
+	// attributions near i in order of content.
+	for j := max(i-enclosingWindow, 0); j < len(attrs) && j <= i+enclosingWindow; j++ {
 		if j == i || res[j] < 0 || attrs[j].Type == Indirect {
 			continue
 		}
@@ -460,7 +474,7 @@ func (r *corefResolver) firstPerson(attrs []Attribution, res []int, i int) int {
 	if k < len(s.toks) && s.toks[k].quoted {
 		// A quotation nobody is credited with yet: the speaker of the
 		// closest attribution before it continues.
-		for j := i - 1; j >= 0; j-- {
+		for j := i - 1; j >= 0 && j >= i-enclosingWindow; j-- {
 			if res[j] >= 0 {
 				r.ents[res[j]].spk = append(r.ents[res[j]].spk, sp)
 				return res[j]

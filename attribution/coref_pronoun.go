@@ -1,6 +1,8 @@
 package attribution
 
 import (
+	"sort"
+
 	"github.com/whosaid/whosaid/internal/names"
 )
 
@@ -11,10 +13,14 @@ const (
 	pronounSpeakers  = 24
 )
 
-// Weights of the pronoun score beside distance (-1.2 a sentence).
-var (
+// Weights of the pronoun score beside distance (-1.2 a sentence). Scores on
+// PolNeAR dev vary by less than 3% over a wide range of them.
+const (
 	rankWeight     = 0.3  // per compatible mention nearer the pronoun
 	salienceWeight = 0.05 // per mention of the entity, up to 20
+	// A speaker mention of an earlier attribution, and the latest one.
+	speakerWeight     = 0.5
+	lastSpeakerWeight = 1.5
 )
 
 // corefCand is a mention considered as the antecedent of a pronoun.
@@ -77,8 +83,10 @@ func (r *corefResolver) pronoun(pos int, p names.Pronoun, quoted bool) int {
 		consider(corefCand{ent: m.ent, sent: m.sent, subj: m.subj, poss: m.poss, quoted: m.quoted, modifier: m.modifier})
 	}
 	if p.Plural {
-		for k := len(r.groupMents) - 1; k >= 0; k-- {
-			m := &r.groupMents[k]
+		gm := r.groupMents
+		k := sort.Search(len(gm), func(k int) bool { return gm[k].sp.Start >= pos }) - 1
+		for ; k >= 0; k-- {
+			m := &gm[k]
 			if m.sp.End > pos {
 				continue
 			}
@@ -129,10 +137,10 @@ func (r *corefResolver) score(c corefCand, p names.Pronoun, sent int, quoted boo
 		sc -= 2.5
 	}
 	if c.speaker {
-		sc += 1
+		sc += speakerWeight
 	}
 	if c.lastSpeak {
-		sc += 2
+		sc += lastSpeakerWeight
 	}
 	sc += salienceWeight * float64(min(e.count, 20))
 	g := e.gender()

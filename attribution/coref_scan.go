@@ -78,7 +78,7 @@ func corefDecode(text string, i int) (rune, int) {
 // quotations. sents may be empty; then full stops and line breaks divide
 // sentences.
 func corefTokenize(text string, sents []sentence.Sentence) *corefScan {
-	s := &corefScan{text: text, lower: map[string]bool{}}
+	s := &corefScan{text: text, lower: map[string]bool{}, toks: make([]ctok, 0, len(text)/6+1)}
 	si, sent, para := 0, 0, 0
 	if len(sents) > 0 {
 		para = sents[0].Paragraph
@@ -98,6 +98,13 @@ func corefTokenize(text string, sents []sentence.Sentence) *corefScan {
 			case '"':
 				inQuote = !inQuote
 				quoteStart = inQuote
+			case '\'':
+				// Two apostrophes stand for a quote mark in some archives.
+				if i+1 < len(text) && text[i+1] == '\'' {
+					inQuote = !inQuote
+					quoteStart = inQuote
+					i++
+				}
 			case '.', '!', '?':
 				if len(sents) == 0 {
 					newSent = true
@@ -168,7 +175,7 @@ func corefTokenize(text string, sents []sentence.Sentence) *corefScan {
 		t.quoted = inQuote
 		t.first = newSent || quoteStart
 		t.join = prevEnd >= 0 && corefSpaces(text[prevEnd:i])
-		t.lower = strings.ToLower(text[t.start:t.nameEnd])
+		t.lower = corefLower(text[t.start:t.nameEnd])
 		if !t.cap && !t.first {
 			s.lower[t.lower] = true
 		}
@@ -178,6 +185,17 @@ func corefTokenize(text string, sents []sentence.Sentence) *corefScan {
 		i = t.end
 	}
 	return s
+}
+
+// corefLower lower-cases w, returning w itself when it has no upper-case
+// letter.
+func corefLower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }
 
 func corefSpaces(s string) bool {
@@ -205,18 +223,21 @@ func corefAbbrev(w string) bool {
 	return names.Org(w+".") || w == "Jr" || w == "Sr"
 }
 
-func (s *corefScan) word(i int) string { return s.text[s.toks[i].start:s.toks[i].end] }
-
 // nameWord reports whether token i may be part of a proper name.
 func (s *corefScan) nameWord(i int) bool {
 	t := &s.toks[i]
 	if !t.cap {
 		return false
 	}
-	if _, ok := names.PronounOf(t.lower); ok {
+	w := t.lower
+	// A pronoun or function word with a clitic: "We’re", "It's".
+	if k := strings.IndexAny(w, "'’"); k > 0 && k+3 >= len(w) {
+		w = w[:k]
+	}
+	if _, ok := names.PronounOf(w); ok {
 		return false
 	}
-	return !names.Stop(t.lower)
+	return !names.Stop(w)
 }
 
 // connector reports whether lower-case token i joins the words of a name
@@ -245,6 +266,9 @@ func corefAcronym(w string) bool {
 	return n >= 2
 }
 
+// maxBucket bounds the people of one surname a name is compared with.
+const maxBucket = 16
+
 // nameRun is a capitalised word sequence before classification.
 type nameRun struct {
 	i, j   int // tokens [i, j)
@@ -265,7 +289,12 @@ func (r *corefResolver) mentions() {
 	for i := range s.tokMent {
 		s.tokMent[i] = -1
 	}
+	headline := r.headlines()
 	for i := 0; i < n; {
+		if headline[s.toks[i].sent] {
+			i++
+			continue
+		}
 		if !s.nameWord(i) {
 			if g, ok := r.groupNoun(i); ok {
 				i = r.addGroup(i, g)
@@ -293,6 +322,40 @@ func (r *corefResolver) mentions() {
 	r.coordinations()
 }
 
+// headlines returns the sentences written in title case ("Paul Ryan Thinks
+// Trump Can Win"), where capitals do not mark names: at most one word in
+// lower case besides function words, and at least two capitalised words
+// that the text also writes in lower case.
+func (r *corefResolver) headlines() map[int]bool {
+	s := r.s
+	out := map[int]bool{}
+	for i := 0; i < len(s.toks); {
+		j, words, lower, common := i, 0, 0, 0
+		for ; j < len(s.toks) && s.toks[j].sent == s.toks[i].sent; j++ {
+			t := &s.toks[j]
+			words++
+			switch t.lower {
+			case "a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "or", "as", "with", "about", "from", "is":
+				if t.cap && j > i {
+					common++
+				}
+				continue
+			}
+			switch {
+			case !t.cap:
+				lower++
+			case j > i && s.lower[t.lower] && names.Given(t.lower) == names.Unknown:
+				common++
+			}
+		}
+		if lower <= 1 && (common >= 2 || common == 1 && lower == 0 && words >= 5) {
+			out[s.toks[i].sent] = true
+		}
+		i = j
+	}
+	return out
+}
+
 // groupNoun reports whether token i is a plural noun for people
 // ("officials", "Republicans", "environmentalists").
 func (r *corefResolver) groupNoun(i int) (string, bool) {
@@ -317,7 +380,7 @@ func (r *corefResolver) groupNoun(i int) (string, bool) {
 func (r *corefResolver) addGroup(i int, head string) int {
 	s := r.s
 	a := i
-	for a > 0 && s.toks[a].join && s.toks[a-1].sent == s.toks[i].sent && s.toks[a-1].cap && !s.toks[a-1].poss && !names.Stop(s.toks[a-1].lower) {
+	for a > 0 && a > i-6 && s.toks[a].join && s.toks[a-1].sent == s.toks[i].sent && s.toks[a-1].cap && !s.toks[a-1].poss && !names.Stop(s.toks[a-1].lower) {
 		a--
 	}
 	b := i + 1
@@ -361,6 +424,11 @@ func (r *corefResolver) addRun(i, j int) {
 			run.indef = true
 		}
 	}
+	// A byline names the writer, who is not a speaker of the text; a
+	// dateline in capitals names a place ("CHARLOTTE, N.C. —").
+	if i > 0 && s.toks[i-1].lower == "by" && s.toks[i-1].first || r.dateline(i, j) {
+		return
+	}
 	// A lower-case organization word after the name makes it one: "the
 	// Clinton campaign", "the Obama administration".
 	if j < len(s.toks) && s.toks[j].join && !s.toks[j].cap && !s.toks[j-1].poss && names.Org(s.toks[j].lower) && s.toks[j].sent == s.toks[i].sent {
@@ -379,6 +447,10 @@ func (r *corefResolver) addRun(i, j int) {
 	// Titles and modifiers before the name: "Secretary of State", "House
 	// Speaker", "Republican".
 	for k := i; k < j-1; k++ {
+		if _, ok := names.TitlePlural(s.toks[k].lower); ok {
+			run.core = k + 1 // "the meeting of Presidents Biden and Macron"
+			continue
+		}
 		if names.Head(s.toks[k].lower) == "" && !names.Group(s.toks[k].lower) {
 			if _, ok := names.Title(s.toks[k].lower); !ok {
 				continue
@@ -466,6 +538,19 @@ func (r *corefResolver) clauseStart(i int) bool {
 		return false
 	}
 	return false
+}
+
+// dateline reports whether the words [i, j) are written in capitals and
+// longer than an acronym.
+func (r *corefResolver) dateline(i, j int) bool {
+	s := r.s
+	for k := i; k < j; k++ {
+		w := s.text[s.toks[k].start:s.toks[k].nameEnd]
+		if len(w) <= 5 || !corefAcronym(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasTitle reports whether a title stands among tokens [i, j).
@@ -566,10 +651,11 @@ func (r *corefResolver) addPerson(run nameRun) {
 	}
 	// The surname alone stands for the person most mentioned so far under
 	// it ("Clinton" is Hillary Clinton in a text that names Bill Clinton
-	// once), the latest among equals.
+	// once), the first named among equals: a second person of the same
+	// surname goes by the full name.
 	e := -1
 	bucket := r.surnames[surname]
-	for k := len(bucket) - 1; k >= 0; k-- {
+	for k := len(bucket) - 1; k >= 0 && k >= len(bucket)-maxBucket; k-- {
 		c := &r.ents[bucket[k]]
 		if given != "" && c.given != "" && !sameGiven(c.given, given) {
 			continue
@@ -577,7 +663,7 @@ func (r *corefResolver) addPerson(run nameRun) {
 		if g != names.Unknown && gw >= 5 && c.gender() != names.Unknown && c.gender() != g {
 			continue
 		}
-		if e < 0 || given == "" && c.count > r.ents[e].count {
+		if e < 0 || given == "" && c.count >= r.ents[e].count {
 			e = bucket[k]
 		}
 		if given != "" {
@@ -611,13 +697,68 @@ func (r *corefResolver) addPerson(run nameRun) {
 	case names.Female:
 		c.female += gw
 	}
-	for _, t := range run.titles {
+	for k, t := range run.titles {
+		if k > 0 && corefDeputy(run.titles[k-1]) {
+			continue // a vice president is not "the president"
+		}
 		if h := names.Head(t); h != "" {
 			r.roles[h] = append(r.roles[h], roleRef{pos: m.sp.Start, ent: e, mods: run.mods})
 		}
 	}
-	r.nameEnt(e, m.sp.Text, run.j-run.core, m.sp.Start)
+	r.appositive(run.j, e, m.sp.Start)
+	words := run.j - run.core
+	if gw >= 5 && given != "" {
+		words += 2 // a known given name: the fullest form of the name
+	}
+	r.nameEnt(e, m.sp.Text, words, m.sp.Start)
 	r.addMention(m, e)
+}
+
+// appositive files person e under the role noun of an appositive that
+// starts at token k: "Josh Earnest, the White House press secretary,",
+// "Hugh Hill, a doctor,". A gendered role gives e its gender.
+func (r *corefResolver) appositive(k, e, pos int) {
+	s := r.s
+	if k >= len(s.toks) || s.toks[k-1].poss || strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start]) != "," {
+		return
+	}
+	switch s.toks[k].lower {
+	case "a", "an", "the":
+	default:
+		return
+	}
+	for i := k + 1; i < len(s.toks) && i < k+7 && s.toks[i].sent == s.toks[k].sent; i++ {
+		if strings.ContainsAny(s.text[s.toks[i-1].end:s.toks[i].start], ",;:()—") {
+			return
+		}
+		g, ok := names.Title(s.toks[i].lower)
+		if !ok || s.toks[i].cap {
+			continue
+		}
+		if i+1 < len(s.toks) && !s.toks[i+1].cap && s.toks[i+1].join {
+			if _, ok := names.Title(s.toks[i+1].lower); ok {
+				continue // "press secretary": the head comes last
+			}
+		}
+		r.roles[names.Head(s.toks[i].lower)] = append(r.roles[names.Head(s.toks[i].lower)], roleRef{pos: pos, ent: e, mods: r.modifiers(k, i+1)})
+		switch g {
+		case names.Male:
+			r.ents[e].male += 3
+		case names.Female:
+			r.ents[e].female += 3
+		}
+		return
+	}
+}
+
+// corefDeputy reports whether title w makes the title after it a lesser
+// office: "Vice President", "Deputy Secretary".
+func corefDeputy(w string) bool {
+	switch w {
+	case "vice", "deputy", "assistant", "under", "associate":
+		return true
+	}
+	return false
 }
 
 func sameGiven(a, b string) bool {

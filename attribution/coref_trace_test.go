@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/whosaid/whosaid/internal/names"
+	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
 )
 
@@ -73,6 +75,53 @@ func TestCorefTrainSample(t *testing.T) {
 			n++
 			ctx := strings.ReplaceAll(d.Text[max(0, a.Speaker.Start-250):a.Speaker.End], "\n", " | ")
 			t.Logf("%s → %q\n\t…%s", a.Speaker.Text, a.Entity.Name, ctx)
+		}
+	}
+}
+
+// TestCorefTrainMerges prints, when COREF_SAMPLE is set, speaker mentions of
+// train whose entity is named otherwise: the merges grouping made.
+func TestCorefTrainMerges(t *testing.T) {
+	if os.Getenv("COREF_SAMPLE") == "" {
+		t.Skip("set COREF_SAMPLE=1")
+	}
+	dir := corpusDir(t)
+	n := 0
+	for di, d := range readJSONL[goldDoc](t, filepath.Join(dir, "polnear", "train.jsonl")) {
+		if di%13 != 5 {
+			continue
+		}
+		attrs, _ := oracleAttrs(d)
+		resolveEntities(d.Text, sentence.Split(d.Text), attrs)
+		for _, a := range attrs {
+			if a.Speaker.Empty() || strings.EqualFold(a.Speaker.Text, a.Entity.Name) || n > 120 {
+				continue
+			}
+			if _, ok := names.PronounOf(a.Speaker.Text); ok {
+				continue
+			}
+			n++
+			t.Logf("%q → %q", a.Speaker.Text, a.Entity.Name)
+		}
+	}
+}
+
+// TestCorefPipelineSample prints, when COREF_SAMPLE is set, the speaker
+// mentions the whole pipeline finds on dev with the entity they resolve to.
+func TestCorefPipelineSample(t *testing.T) {
+	if os.Getenv("COREF_SAMPLE") == "" {
+		t.Skip("set COREF_SAMPLE=1")
+	}
+	dir := corpusDir(t)
+	for di, d := range readJSONL[goldDoc](t, filepath.Join(dir, "polnear", "dev.jsonl")) {
+		if di%6 != 1 {
+			continue
+		}
+		sents := sentence.Split(d.Text)
+		for _, a := range Resolve(d.Text, sents, quote.Detect(d.Text, sents)) {
+			if !strings.EqualFold(a.Speaker.Text, a.Entity.Name) {
+				t.Logf("%q → %q (%s)", a.Speaker.Text, a.Entity.Name, a.Rule)
+			}
 		}
 	}
 }

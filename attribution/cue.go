@@ -126,8 +126,20 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	if verbs == nil {
 		return Attribution{}, 0, false
 	}
-	if !isVerbTag(t.tag) && t.lower != "said" && t.lower != "told" && t.lower != "says" {
-		return Attribution{}, 0, false
+	if !isVerbTag(t.tag) {
+		// A past form that is not also a base form ("described", "said",
+		// "wrote") is a verb whatever the tagger says after an adjective.
+		past := false
+		for _, x := range verbs {
+			if x.Forms&(lexicon.Past|lexicon.Participle) != 0 && x.Forms&lexicon.Base == 0 {
+				past = true
+			}
+		}
+		if !past && t.lower != "says" {
+			return Attribution{}, 0, false
+		}
+		t.tag = "VBD"
+		toks[i].tag = "VBD"
 	}
 	// Prefer a phrasal verb whose particle follows.
 	var v lexicon.Verb
@@ -157,7 +169,7 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	hasAux := cs < i
 	// A bare participle after a noun is a reduced relative clause ("the
 	// report released Monday"), not a cue.
-	if t.tag == "VBN" && !hasAux && v.Lemma != "say" && v.Lemma != "tell" {
+	if t.tag == "VBN" && !hasAux && v.Lemma != "say" && v.Lemma != "tell" && d.finiteAfter(ce+1) {
 		return Attribution{}, 0, false
 	}
 	// A passive is a cue only when it reports ("is expected to", "was told
@@ -180,7 +192,7 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	after := ce + 1
 
 	// Inverted order right after a quotation or comma: “...,” said X.
-	if cs > 0 && (isComma(toks[cs-1]) || toks[cs-1].kind == tQuote && !d.isOpenQuote(cs-1)) && t.tag != "VBN" {
+	if cs > 0 && (isComma(toks[cs-1]) && t.tag != "VBN" || toks[cs-1].kind == tQuote && !d.isOpenQuote(cs-1)) {
 		if s, ok := d.appositive(cs - 1); ok {
 			return d.withSubject(a, v, s, cs-1, cs, after, true), ce, true
 		}
@@ -227,6 +239,19 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 		}
 	}
 	return Attribution{}, 0, false
+}
+
+// finiteAfter reports whether a finite verb follows token k in the
+// sentence: then a bare participle before it is a reduced relative ("the
+// report released Monday found"), else it is the main verb, mistagged.
+func (d *doc) finiteAfter(k int) bool {
+	for j := k; j < len(d.toks); j++ {
+		switch d.toks[j].tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBefore returns the subject of the nearest finite verb before token
@@ -276,7 +301,21 @@ func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, 
 					d.secondFragment(&b, k+1)
 				}
 			}
-			if len(b.Spans) == 1 && d.isCloseQuote(ss-1) || ss >= 2 && d.isCloseQuote(ss-2) {
+			if len(b.Spans) == 1 && quoteBefore {
+				// “...,” she said, turning to him, “...”
+				for j := k; j < len(toks) && j-k < 30; j++ {
+					if d.isOpenQuote(j) && isComma(toks[j-1]) {
+						q := d.qs[d.quoteAt(toks[j].start)]
+						b.Spans = append(b.Spans, q.Span())
+						b.Content = span.Of(d.text, b.Spans[0].Start, q.End)
+						break
+					}
+					if toks[j].kind == tQuote || isEnd(toks[j]) {
+						break
+					}
+				}
+			}
+			if len(b.Spans) == 1 && quoteBefore {
 				d.nextQuote(&b, k)
 			}
 			switch {
@@ -361,8 +400,13 @@ func (d *doc) quoteFollows(k int) bool {
 // sentence of the paragraph when the attribution's sentence ends at token
 // k: “...,” she said. “...”
 func (d *doc) nextQuote(a *Attribution, k int) {
-	if k < len(d.toks) && !isEnd(d.toks[k]) {
+	if !d.r.cfg.runs {
 		return
+	}
+	for j := k; j < len(d.toks); j++ {
+		if d.toks[j].kind == tQuote {
+			return // the sentence goes on with a quotation of its own
+		}
 	}
 	end := d.toks[len(d.toks)-1].end
 	i := end
@@ -386,6 +430,19 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 	// "reported Saturday that ...": the adverbial is not content.
 	if m := d.skipAdverbials(k); m > k && m < len(toks) && toks[m].lower == "that" {
 		k = m
+	}
+	// "He said:" at the end of a paragraph, the quotation opening the next.
+	if k == len(toks)-1 && toks[k].text == ":" {
+		i := toks[k].end
+		for i < len(d.text) && i-toks[k].end < 8 && (d.text[i] == ' ' || d.text[i] == '\n' || d.text[i] == '\r' || d.text[i] == '\t') {
+			i++
+		}
+		if q := d.quoteAt(i); q >= 0 && d.qs[q].Start == i {
+			a.Content = d.qs[q].Span()
+			a.Spans = []span.Span{a.Content}
+			a.Rule, a.Confidence = RuleSpeakerCueColon, 0.8
+			return true
+		}
 	}
 	if k < len(toks) && (toks[k].text == ":" || isComma(toks[k]) && k+1 < len(toks) && d.isOpenQuote(k+1)) {
 		if toks[k].text == ":" {
@@ -425,11 +482,23 @@ func (d *doc) clauseEnd(k int) int {
 			for j+1 < len(toks) && toks[j+1].start < q.End {
 				j++
 			}
-			if j+1 < len(toks) && strings.HasSuffix(strings.TrimSpace(q.Inner.Text), ",") && (clauseBreaks[toks[j+1].lower] || d.startsCue(j+1)) {
+			in := strings.TrimSpace(q.Inner.Text)
+			if j+1 < len(toks) && strings.HasSuffix(in, ",") && (clauseBreaks[toks[j+1].lower] || d.startsCue(j+1)) {
+				end = j + 1
+				break
+			}
+			// A sentence end inside the closing mark, before a capital:
+			// ...doing it.” The official said ...
+			if j+1 < len(toks) && (strings.HasSuffix(in, ".") || strings.HasSuffix(in, "?") || strings.HasSuffix(in, "!")) && toks[j+1].kind == tWord && isCapital(toks[j+1].text) {
 				end = j + 1
 				break
 			}
 			continue
+		}
+		// A full stop the sentence splitter did not take as an end.
+		if isEnd(t) && j > k && j+1 < len(toks) && (toks[j+1].kind == tWord && isCapital(toks[j+1].text) || d.isOpenQuote(j+1)) {
+			end = j
+			break
 		}
 		if t.lower == "and" && j > k && j+1 < len(toks) && d.r.lex.Verbs(toks[j+1].lower) != nil && (toks[j+1].tag == "VBD" || toks[j+1].tag == "VBZ") ||
 			t.lower == "but" && j > k && j+1 < len(toks) && (isVerbTag(toks[j+1].tag) || auxWords[toks[j+1].lower]) {
@@ -564,7 +633,7 @@ func (d *doc) leftNP(end int) (int, bool) {
 		}
 		k = m - 1
 	}
-	if toks[k].kind != tWord || !isNounTag(toks[k].tag) {
+	if toks[k].kind != tWord || !isNounTag(toks[k].tag) && !(toks[k].tag == "JJ" && k > 0 && toks[k-1].tag == "DT") {
 		return 0, false
 	}
 	for k > 0 && j-k < 25 {
@@ -596,7 +665,7 @@ func (d *doc) leftNP(end int) (int, bool) {
 			case "of":
 				ok = ok || q == "DT" || q == "JJ" || q == "JJS"
 			case "and", "&":
-				ok = (q == "NNP" || q == "NNPS") && (r == "NNP" || r == "NNPS" || r == "JJ") ||
+				ok = (q == "NNP" || q == "NNPS") && (r == "NNP" || r == "NNPS" || r == "JJ" || r == "DT") ||
 					(q == "NN" || q == "NNS") && (r == "NN" || r == "NNS" || r == "JJ" || r == "NNP")
 			}
 			if ok {

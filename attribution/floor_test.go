@@ -12,7 +12,7 @@ import (
 
 // corpus returns the path of a file of the shared corpus, which lives next
 // to the repository, or skips the test when it is absent.
-func corpus(t *testing.T, name string) string {
+func corpus(t testing.TB, name string) string {
 	t.Helper()
 	_, file, _, _ := runtime.Caller(0)
 	p := filepath.Join(filepath.Dir(file), "..", "..", "shared", "corpus", name)

@@ -48,6 +48,7 @@ func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Qu
 	for si := 0; si < len(sents); {
 		si = d.sentence(si)
 	}
+	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Content.Start < d.out[j].Content.Start })
 	d.quotes()
 	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Content.Start < d.out[j].Content.Start })
 	return d.out
@@ -92,14 +93,24 @@ func (d *doc) sentence(si int) int {
 	}
 	d.tag()
 	used := -1 // tokens up to used belong to a cue already taken
+	first := len(d.out)
 	for i := 0; i < len(toks); i++ {
 		if i <= used {
 			continue
 		}
 		if a, end, ok := d.cueAt(si, i); ok {
-			if d.r.cfg.nested || !d.nestedIn(a) {
-				d.add(a)
+			if !d.r.cfg.nested {
+				if d.nestedIn(a) {
+					used = end
+					continue
+				}
+				// An attribution whose cue lies in this one's content is
+				// nested in it: "X proposed Y, the official said".
+				for len(d.out) > first && a.Content.Start <= d.out[len(d.out)-1].Cue.Start && d.out[len(d.out)-1].Cue.End <= a.Content.End {
+					d.out = d.out[:len(d.out)-1]
+				}
 			}
+			d.add(a)
 			used = end
 		}
 	}
@@ -110,7 +121,7 @@ func (d *doc) sentence(si int) int {
 // attribution already found; PolNeAR-style gold reports only the outer one.
 func (d *doc) nestedIn(a Attribution) bool {
 	for j := len(d.out) - 1; j >= 0 && j >= len(d.out)-4; j-- {
-		if o := d.out[j]; o.Content.Start <= a.Cue.Start && a.Cue.End <= o.Content.End {
+		if o := d.out[j]; o.Content.Start <= a.Cue.Start && a.Cue.End <= o.Content.End && o.Content.Start <= a.Content.Start && a.Content.End <= o.Content.End {
 			return true
 		}
 	}
@@ -148,8 +159,8 @@ func (d *doc) add(a Attribution) {
 	if a.Content.Empty() {
 		return
 	}
-	for _, o := range d.out {
-		if o.Content.Start == a.Content.Start && o.Content.End == a.Content.End {
+	for j := len(d.out) - 1; j >= 0 && j >= len(d.out)-8; j-- {
+		if o := d.out[j]; o.Content.Start == a.Content.Start && o.Content.End == a.Content.End {
 			return
 		}
 	}
@@ -165,9 +176,9 @@ func (d *doc) add(a Attribution) {
 func (d *doc) classify(a *Attribution) {
 	c := a.Content
 	// Widen to quotations that cross an edge of the content.
-	for _, q := range d.qs {
-		if q.End <= c.Start || q.Start >= c.End {
-			continue
+	for _, q := range d.qs[d.quoteAfter(c.Start):] {
+		if q.Start >= c.End {
+			break
 		}
 		if q.Start < c.Start && q.End > c.Start && q.End <= c.End+1 {
 			c.Start = q.Start
@@ -192,7 +203,10 @@ func (d *doc) classify(a *Attribution) {
 	a.Quoted = a.Quoted[:0]
 	var inner []span.Span
 	whole := true
-	for _, q := range d.qs {
+	for _, q := range d.qs[d.quoteAfter(c.Start):] {
+		if q.Start >= c.End {
+			break
+		}
 		if q.Start < c.Start || q.End > c.End {
 			continue
 		}
@@ -222,7 +236,7 @@ func (d *doc) classify(a *Attribution) {
 // quotation.
 func (d *doc) onlyQuoted(f span.Span) bool {
 	i := f.Start
-	for _, q := range d.qs {
+	for _, q := range d.qs[d.quoteAfter(f.Start):] {
 		if i >= f.End {
 			return true
 		}
@@ -249,6 +263,13 @@ func hasWordChar(s string) bool {
 	return false
 }
 
+// quoteAfter returns the index of the first outermost quotation that ends
+// after byte offset off; the quotations from there on are the ones that
+// can overlap [off, ...).
+func (d *doc) quoteAfter(off int) int {
+	return sort.Search(len(d.qs), func(i int) bool { return d.qs[i].End > off })
+}
+
 // quoteAt returns the index of the outermost quotation that holds byte
 // offset off, or -1.
 func (d *doc) quoteAt(off int) int {
@@ -265,10 +286,8 @@ func (d *doc) quoteAt(off int) int {
 func (d *doc) quotes() {
 	claimed := make([]bool, len(d.qs))
 	for _, a := range d.out {
-		for k, q := range d.qs {
-			if q.Start < a.Content.End && a.Content.Start < q.End {
-				claimed[k] = true
-			}
+		for k := d.quoteAfter(a.Content.Start); k < len(d.qs) && d.qs[k].Start < a.Content.End; k++ {
+			claimed[k] = true
 		}
 	}
 	var extra []Attribution
@@ -288,7 +307,8 @@ func (d *doc) quotes() {
 		// Continuation: the closest attribution before it with a speaker,
 		// in the same paragraph or the one before.
 		prev := -1
-		for j := len(d.out) - 1; j >= 0; j-- {
+		js := sort.Search(len(d.out), func(i int) bool { return d.out[i].Content.Start >= q.Start }) - 1
+		for j := js; j >= 0 && j >= js-8; j-- {
 			if d.out[j].Content.End <= q.Start {
 				prev = j
 				break

@@ -161,7 +161,6 @@ type walker struct {
 	buf      strings.Builder
 	space    bool // a space is pending before the next word
 	newlines int  // <br> pending before the next word
-	depth    int  // paragraph elements open
 	inDoc    int  // article or main elements open
 	qDepth   int  // q elements open
 }

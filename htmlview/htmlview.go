@@ -17,13 +17,23 @@
 // their counts; choosing one (a button, so Enter and Space work) shows only
 // the paragraphs that hold their quotations and dims the others' quotations.
 // A print stylesheet lays the article out on paper with the speaker's name
-// after each quotation.
+// after each quotation. A link to the page ending in "#s=N" opens it with
+// the speaker of panel position N chosen (the page sets it when one is).
 //
 // Colours are stable: speakers take the colours of a fixed sequence in the
 // order they first appear in the article (the order of entity IDs), so the
 // same article always gets the same colours, and the first speakers get
 // hues far apart. Every background keeps dark text readable; quotations
 // with no speaker named are grey.
+//
+// # Getting started
+//
+//	text := "“We cannot wait,” Mayor Rosa Delgado said."
+//	err := htmlview.Write(os.Stdout, "Harbour Bridge", text, whosaid.Extract(text))
+//
+// For an HTML article, take its text with
+// [github.com/whosaid/whosaid/htmltext.Extract] first; the offsets then
+// refer to that text, which is what the page shows.
 //
 // # Safety
 //
@@ -65,7 +75,8 @@ type Options struct {
 
 // Write writes the page for text and its attributions to w, with title as
 // the page's title and heading. The attributions' offsets are UTF-8 byte
-// offsets into text. Write returns only the errors of w.
+// offsets into text. Write returns only the errors of w; it is safe for
+// concurrent use.
 func Write(w io.Writer, title, text string, attrs []whosaid.Attribution) error {
 	return WriteOptions(w, text, attrs, Options{Title: title})
 }
@@ -142,7 +153,7 @@ func (s *speaker) Class() string {
 func (s *speaker) Also() string {
 	var out []string
 	for _, m := range s.Mentions {
-		if m != s.Name {
+		if !strings.EqualFold(m, s.Name) {
 			out = append(out, m)
 		}
 	}
@@ -206,7 +217,7 @@ func build(text string, attrs []whosaid.Attribution) *view {
 		if name != "" {
 			v.named++
 		}
-		if m := clean(strings.Join(strings.Fields(a.Speaker.Text), " ")); m != "" && !contains(s.Mentions, m) && len(s.Mentions) < 8 {
+		if m := clean(strings.Join(strings.Fields(a.Speaker.Text), " ")); m != "" && !containsFold(s.Mentions, m) && len(s.Mentions) < 8 {
 			s.Mentions = append(s.Mentions, m)
 		}
 		attrSpk[i] = s
@@ -239,9 +250,10 @@ func build(text string, attrs []whosaid.Attribution) *view {
 	return v
 }
 
-func contains(ss []string, s string) bool {
+// containsFold reports whether ss holds s, ignoring case.
+func containsFold(ss []string, s string) bool {
 	for _, x := range ss {
-		if x == s {
+		if strings.EqualFold(x, s) {
 			return true
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -395,6 +396,24 @@ func TestWritePanel(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("panel buttons %q, want %q", got, want)
 	}
+}
+
+func TestWriteConcurrent(t *testing.T) {
+	text := delgado
+	attrs := []whosaid.Attribution{quote(t, text, "“We cannot wait,”", "Mayor Rosa Delgado", "said", "Rosa Delgado")}
+	want, _ := render(t, "C", text, attrs)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				var b bytes.Buffer
+				if err := Write(&b, "C", text, attrs); err != nil || b.String() != want {
+					t.Errorf("concurrent Write differs (err %v)", err)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 type failWriter struct{}

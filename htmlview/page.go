@@ -21,7 +21,7 @@ var page = template.Must(template.New("page").Parse(`<!doctype html>
 <header class="top">
 <h1>{{.Title}}</h1>
 {{if .Source}}<p class="source">{{.Source}}</p>{{end}}
-<p class="meta">{{.Total}} quotation{{if ne .Total 1}}s{{end}}, {{.Named}} with a named speaker. Hover over or tab to a quotation to see who said it and why.</p>
+<p class="meta">{{.Total}} quotation{{if ne .Total 1}}s{{end}}, {{.Named}} with a named speaker.<span class="hint"> Hover over or tab to a quotation to see who said it and why; choose a speaker to see only their quotations.</span></p>
 </header>
 <nav id="panel" aria-label="Speakers">
 <h2>Speakers</h2>
@@ -30,6 +30,7 @@ var page = template.Must(template.New("page").Parse(`<!doctype html>
 {{range .Speakers}}<li><button type="button" class="{{.Class}}" data-s="{{.Index}}" data-speaker="{{.Name}}" aria-pressed="false"><span class="sw" aria-hidden="true"></span><span class="name">{{.Label}}</span> <span class="n" aria-label="{{.Count}} quotations">{{.Count}}</span></button>{{with .Also}}<small class="also">also: {{.}}</small>{{end}}</li>
 {{end}}</ul>
 <p id="status" role="status" aria-live="polite"></p>
+<div class="keybox">
 <h2>Key</h2>
 <ul class="key">
 <li><span class="q t-direct c-key">direct quotation</span></li>
@@ -38,6 +39,7 @@ var page = template.Must(template.New("page").Parse(`<!doctype html>
 <li><span class="cue c-key">cue</span> and <span class="spk c-key">speaker mention</span></li>
 <li>grey: no speaker named</li>
 </ul>
+</div>
 </nav>
 <main id="article" tabindex="-1">
 {{.Body}}</main>
@@ -108,7 +110,7 @@ main p[hidden]{display:none}
 @page{margin:18mm}
 body{font-size:11pt;line-height:1.5}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.skip,#tip,#status,.key,.speakers li:first-child{display:none}
+.skip,#tip,#status,.keybox,.hint,.speakers li:first-child{display:none}
 .layout{display:block;max-width:none;padding:0}
 #panel{position:static;max-height:none;overflow:visible;border-bottom:1px solid var(--line);margin-bottom:1em}
 .speakers{display:flex;flex-wrap:wrap;gap:.3em 1.2em}

@@ -69,6 +69,7 @@ func classify(t string, q *Quote) {
 		set(NotSpeech, 0.05, ReasonNoWords)
 		return
 	}
+	nwords := words(in)
 	pw, pstart := prevWord(t, q.Start)
 	pwl := strings.ToLower(strings.TrimRight(pw, ",:;"))
 	if scareCues[pwl] {
@@ -80,29 +81,33 @@ func classify(t string, q *Quote) {
 		return
 	}
 	nw := nextWord(t, q.End)
-	if nameLike(in) && wholeParagraph(t, q.Start, q.End) {
+	multi := q.Parts != nil
+	if !multi && nameLike(in) && wholeParagraph(t, q.Start, q.End) {
 		set(NotSpeech, 0.15, ReasonHeading)
 		return
 	}
-	if n := words(in); n == 1 && closedClass[strings.ToLower(trimWord(in))] {
+	if nwords == 1 && pronouns[strings.ToLower(trimWord(in))] {
 		set(NotSpeech, 0.1, ReasonMention)
 		return
-	} else if n <= 3 && attributive(in, nw) {
-		set(NotSpeech, 0.2, ReasonScare)
-		return
 	}
-	if nameLike(in) {
+	if !multi && nameLike(in) && !headingLine(t, q.Start, q.End) {
 		switch {
-		case isCapWord(pw) && isCapWord(nw) && !strings.ContainsAny(pw, ".,:;") && words(in) == 1 && !sentenceStart(t, pstart):
+		case isCapWord(pw) && isCapWord(nw) && (initial(pw) || !strings.ContainsAny(pw, ".,:;")) && nwords == 1 && !sentenceStart(t, pstart):
 			set(NotSpeech, 0.1, ReasonNickname)
 			return
 		case nameCues[pwl], possessive(pw), isYear(pw), pwl == "as" && knownAs(t, pstart):
 			set(NotSpeech, 0.15, ReasonName)
 			return
+		case nwords > 1 && !sentenceStart(t, q.Start) && !speechLead(pw):
+			// A capitalised phrase inside running text, not introduced as
+			// speech, is a proper name or title (a bipartisan “Grand
+			// Bargain”).
+			set(NotSpeech, 0.2, ReasonName)
+			return
 		}
 	}
 	score := 0.9
-	if words(in) == 1 {
+	if nwords == 1 {
 		score = 0.7
 	}
 	if !q.Closed {
@@ -213,21 +218,87 @@ func knownAs(t string, s int) bool {
 	return strings.EqualFold(w, "known")
 }
 
+// trimWord trims punctuation and quote marks from both ends of w.
 func trimWord(w string) string {
-	return strings.Trim(w, ",.;:!?()[]\"'“”‘’«»")
+	for len(w) > 0 {
+		if n := edgeMark(w, false); n > 0 {
+			w = w[n:]
+			continue
+		}
+		break
+	}
+	for len(w) > 0 {
+		if n := edgeMark(w, true); n > 0 {
+			w = w[:len(w)-n]
+			continue
+		}
+		break
+	}
+	return w
 }
 
-// words counts the words of s, up to 100.
-func words(s string) int {
-	n := 0
-	for _, w := range strings.Fields(s) {
-		if trimWord(w) != "" {
-			n++
-			if n >= 100 {
+// edgeMark returns the byte length of the punctuation or quote mark at the
+// start (or end) of w, or 0.
+func edgeMark(w string, end bool) int {
+	var c byte
+	if end {
+		c = w[len(w)-1]
+	} else {
+		c = w[0]
+	}
+	switch c {
+	case ',', '.', ';', ':', '!', '?', '(', ')', '[', ']', '"', '\'':
+		return 1
+	}
+	if len(w) < 3 {
+		return 0
+	}
+	m := w[:3]
+	if end {
+		m = w[len(w)-3:]
+	}
+	if m[0] == 0xE2 && m[1] == 0x80 && m[2] >= 0x98 && m[2] <= 0x9E {
+		return 3
+	}
+	return 0
+}
+
+// fields calls f with each run of non-space bytes of s until f returns
+// false.
+func fields(s string, f func(w string) bool) {
+	i := 0
+	for i < len(s) {
+		if w := spaceAt(s, i); w > 0 {
+			i += w
+			continue
+		}
+		j := i
+		for j < len(s) {
+			if c := s[j]; c > ' ' && c < 0x80 {
+				j++
+				continue
+			}
+			if spaceAt(s, j) > 0 {
 				break
 			}
+			j++
 		}
+		if !f(s[i:j]) {
+			return
+		}
+		i = j
 	}
+}
+
+// words counts the words of s, up to 2: it tells one word from several.
+func words(s string) int {
+	n := 0
+	fields(s, func(w string) bool {
+		if trimWord(w) != "" {
+			n++
+		}
+		return n < 2
+	})
 	return n
 }
 
@@ -239,30 +310,32 @@ func nameLike(s string) bool {
 	if len(s) == 0 || len(s) > 80 {
 		return false
 	}
-	n := 0
-	for _, w := range strings.Fields(s) {
+	n, ok := 0, true
+	fields(s, func(w string) bool {
 		w = trimWord(w)
 		if w == "" {
-			continue
-		}
-		if n == 8 {
-			return false
+			return true
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
+		case n == 8:
+			ok = false
 		case unicode.IsUpper(r), unicode.IsDigit(r):
 		case n > 0 && titleFunctionWords[w]:
 		default:
-			return false
+			ok = false
 		}
 		n++
-	}
-	if n == 0 {
+		return ok
+	})
+	if !ok || n == 0 {
 		return false
 	}
 	// A title holds one sentence at most.
-	if i := strings.Index(s, ". "); i >= 0 && i < len(s)-2 {
-		return false
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && (s[i+1] == ' ' || s[i+1] == '\n') {
+			return false
+		}
 	}
 	return true
 }
@@ -316,49 +389,47 @@ func attributionInside(s string) bool {
 	return false
 }
 
-// closedClass are function words: prepositions, conjunctions, determiners,
-// pronouns, auxiliaries and common adverbs. A quoted one is a word being
-// talked about ("she" is a "he"); one after a quotation shows that the
-// quotation does not modify a noun.
-var closedClass = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`a an the this that these those some any no every each all both either neither
-	i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-	who whom whose which what where when why how whether if than then so as such
-	and or nor but yet for because since while although though unless until till after before
-	of in on at to from by with without within into onto upon about above below over under between among
-	through during against toward towards across along around behind beyond near off out up down per via
-	is are was were be been being am has have had having do does did will would shall should can could may might must
-	not never also too very just only even still again ever here there now`) {
-		closedClass[w] = true
-	}
+// pronouns quoted alone are words talked about, not words said ("she" is
+// a "he").
+var pronouns = map[string]bool{
+	"i": true, "me": true, "we": true, "us": true, "you": true, "he": true, "him": true,
+	"she": true, "her": true, "it": true, "they": true, "them": true, "his": true, "hers": true,
 }
 
-// attributive reports whether a short lower-case quotation stands before
-// the noun it modifies (promoting “quack” medical cures, the
-// “fact-checking” website): quote marks around a modifier hold the word at
-// a distance rather than report it. next is the word after the closing
-// mark; it must be a lower-case content word that continues the phrase.
-func attributive(in, next string) bool {
-	in = strings.TrimSpace(in)
-	if in == "" || !(in[0] >= 'a' && in[0] <= 'z') {
-		return false
+// headingLine reports whether the line that holds t[s:e] is a headline in
+// title case: at least three words and none in lower case that a title
+// would capitalise. Capitalised quotations there are no names.
+func headingLine(t string, s, e int) bool {
+	const far = 400
+	for s > 0 && t[s-1] != '\n' {
+		s--
+		if e-s > far {
+			return false
+		}
 	}
-	if strings.ContainsAny(in[len(in)-1:], ".,;:!?") {
-		return false
+	for e < len(t) && t[e] != '\n' {
+		e++
+		if e-s > 2*far {
+			return false
+		}
 	}
-	if next == "" || !(next[0] >= 'a' && next[0] <= 'z') {
-		return false
-	}
-	w := strings.TrimRight(next, ".,;:!?)]")
-	if w != next && w != strings.TrimRight(next, ")]") {
-		return false // the phrase ends at the next word
-	}
-	if closedClass[w] || strings.HasSuffix(w, "ly") || len(w) < 3 {
-		return false
-	}
-	return true
+	n, lower := 0, 0
+	fields(t[s:e], func(w string) bool {
+		w = trimWord(w)
+		if w == "" {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			return true
+		}
+		n++
+		if unicode.IsLower(r) && !titleFunctionWords[w] {
+			lower++
+		}
+		return lower == 0
+	})
+	return n >= 3 && lower == 0
 }
 
 // wholeParagraph reports whether t[s:e] is its paragraph (or line) alone:
@@ -385,4 +456,29 @@ func wholeParagraph(t string, s, e int) bool {
 		e += w
 	}
 	return true
+}
+
+// initial reports whether w is an initial such as "C.".
+func initial(w string) bool {
+	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
+}
+
+// speechLead reports whether the word before a quotation introduces
+// speech: it ends with a colon or comma, or is a verb of saying.
+func speechLead(w string) bool {
+	if w == "" || strings.HasSuffix(w, ":") || strings.HasSuffix(w, ",") || strings.HasSuffix(w, "—") {
+		return true
+	}
+	w = strings.ToLower(w)
+	return cueVerbs[w] || leadVerbs[w]
+}
+
+// leadVerbs introduce a quotation without being cue verbs of their own
+// attribution in a scrape (chanted, tweeted).
+var leadVerbs = map[string]bool{
+	"say": true, "tell": true, "ask": true, "add": true, "write": true, "tweeted": true,
+	"tweets": true, "chanted": true, "chanting": true, "shouted": true, "shouting": true,
+	"yelled": true, "yelling": true, "saying": true, "telling": true, "adding": true,
+	"declaring": true, "writing": true, "read": true, "reads": true, "reading": true,
+	"posted": true, "sang": true, "singing": true, "cried": true, "screamed": true,
 }

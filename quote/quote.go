@@ -141,8 +141,8 @@ func WithDialogueDash(on bool) Option { return func(c *config) { c.dialogueDash 
 func WithClassification(on bool) Option { return func(c *config) { c.classify = on } }
 
 // WithStraightSingles sets whether straight single marks (') may pair into
-// quotations (default true). Off, they are all read as apostrophes; ”
-// (two apostrophes standing for a double mark) still pairs.
+// quotations (default true). Off, they are all read as apostrophes, save
+// two in a row, which stand for a double mark and still pair.
 func WithStraightSingles(on bool) Option { return func(c *config) { c.straight = on } }
 
 // Detector finds quotations. It holds no per-call state and is safe for
@@ -200,9 +200,12 @@ func (d *Detector) Detect(text string, sents []sentence.Sentence) []Quote {
 	if len(text) == 0 {
 		return nil
 	}
-	p := parser{text: text, cfg: &d.cfg}
+	p := parsers.Get().(*parser)
+	p.reset(text, &d.cfg)
 	p.run()
 	out := p.finish()
+	p.reset("", nil)
+	parsers.Put(p)
 	for i := range out {
 		q := &out[i]
 		locate(q, sents)

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -147,11 +148,53 @@ type parser struct {
 
 // run scans the text once, block by block (a block is a paragraph between
 // blank lines), and pairs the marks of each block as it ends.
+// parsers keeps parsers' buffers for reuse across calls.
+var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+// reset readies p for text, keeping its buffers.
+func (p *parser) reset(text string, cfg *config) {
+	p.text, p.cfg = text, cfg
+	p.toks, p.lineEnds, p.stack, p.recs = p.toks[:0], p.lineEnds[:0], p.stack[:0], p.recs[:0]
+	p.blockStart, p.prevEnd = 0, 0
+	if cap(p.recs) > 1<<16 {
+		p.recs = nil // do not keep a huge buffer alive
+	}
+	if cap(p.toks) > 1<<16 {
+		p.toks = nil
+	}
+	if cap(p.lineEnds) > 1<<16 {
+		p.lineEnds = nil
+	}
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// plain reports whether none of the 8 bytes at t[i:] is one the scanner
+// stops at: all ASCII, and no '"', '\” or '\n'.
+func plain(t string, i int) bool {
+	t = t[i : i+8]
+	w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+	return w&highs == 0 && hasZero(w^('"'*ones))|hasZero(w^('\''*ones))|hasZero(w^('\n'*ones)) == 0
+}
+
+// hasZero is non-zero when one of the bytes of v is zero.
+func hasZero(v uint64) uint64 { return (v - ones) &^ v & highs }
+
 func (p *parser) run() {
 	t := p.text
 	p.blockStart = 0
 	line := 0
 	for i := 0; i < len(t); i++ {
+		for i+8 <= len(t) && plain(t, i) {
+			i += 8
+		}
+		if i >= len(t) {
+			break
+		}
 		c := t[i]
 		if !interest[c] {
 			continue
@@ -275,6 +318,9 @@ const (
 // neighbours give it.
 func (p *parser) add(i, n int, f family, g glyph, line int) {
 	t := p.text
+	if f == famSingle && i > 0 && i+n < len(t) && isASCIILetter(t[i-1]) && isASCIILetter(t[i+n]) && g != gLeftS {
+		return // don’t: the common apostrophe, decided at once
+	}
 	prev, next := rune(-1), rune(-1)
 	if i > 0 {
 		lo := i - utf8.UTFMax

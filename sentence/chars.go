@@ -198,15 +198,29 @@ func bulletLen(text string, i int) int {
 	return 0
 }
 
+// edgeBytes classifies the last byte before a token: 1 for ASCII white
+// space and opening marks, 2 for the last byte of a multi-byte white space
+// or opening mark, 0 otherwise.
+var edgeBytes = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\n\v\f\r\"'([{") {
+		t[c] = 1
+	}
+	for _, s := range spaces {
+		t[s[len(s)-1]] = 2
+	}
+	for _, m := range openers[5:] {
+		t[m.s[len(m.s)-1]] = 2
+	}
+	return t
+}()
+
 // tokenEdgeBefore reports whether text[:i] ends with white space or an
 // opening mark, where a token starts. It checks one byte in the common case.
 func tokenEdgeBefore(text string, i int) bool {
-	switch text[i-1] {
-	case ' ', '\t', '\n', '\v', '\f', '\r', '"', '\'', '(', '[', '{':
+	switch edgeBytes[text[i-1]] {
+	case 1:
 		return true
-	case 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b,
-		0x9f, 0xa0, 0xa8, 0xa9, 0xaf, 0xbf, // last bytes of white space
-		0x8c, 0x8e, 0x98, 0x9c, 0x9e, 0xab, 0xb9: // last bytes of openers
+	case 2:
 		return lastSpaceLen(text[:i]) > 0 || openerBefore(text, i) > 0
 	}
 	return false

@@ -29,6 +29,7 @@ const (
 type lexicon struct {
 	abbr     map[string]class // token without its final full stop -> class
 	maxAbbr  int              // byte length of the longest key of abbr
+	abbrSeen *[4096]bool      // abbrHash of every key of abbr: a cheap pre-filter
 	starters map[string]bool  // words that commonly open a sentence
 	fronting map[string]bool  // prepositions of a fronted time or place phrase
 	speech   map[string]bool  // verbs of saying
@@ -116,7 +117,24 @@ func (lx *lexicon) with(titles, abbrs []string) *lexicon {
 
 func (lx *lexicon) measure() {
 	lx.maxAbbr = 0
+	lx.abbrSeen = new([4096]bool)
 	for k := range lx.abbr {
 		lx.maxAbbr = max(lx.maxAbbr, len(k))
+		lx.abbrSeen[abbrHash(k)] = true
 	}
+}
+
+// abbrHash hashes the length and the first and last bytes of a non-empty
+// token.
+func abbrHash(tok string) int {
+	return (int(tok[0])*31 + int(tok[len(tok)-1])*7 + len(tok)*131) & 4095
+}
+
+// lookup returns the class of tok, a non-empty token.
+func (lx *lexicon) lookup(tok string) (class, bool) {
+	if len(tok) > lx.maxAbbr || !lx.abbrSeen[abbrHash(tok)] {
+		return classPlain, false
+	}
+	c, ok := lx.abbr[tok]
+	return c, ok
 }

@@ -339,7 +339,7 @@ run:
 			return k
 		case classInitial:
 			// "Antony J. Blinken", "A. Philip Randolph", but "you and I. Did".
-			if !nx.word {
+			if !sc.word(nx) {
 				return k
 			}
 		case classNumeric:
@@ -347,7 +347,7 @@ run:
 				return k
 			}
 		case classAbbr:
-			if nx.kind == kindDigit || !nx.starter || sc.fronted(start, i) {
+			if nx.kind == kindDigit || !sc.starter(nx) || sc.fronted(start, i) {
 				return k
 			}
 		}
@@ -367,10 +367,27 @@ const (
 )
 
 type next struct {
-	kind    nextKind
-	starter bool // a likely sentence opener: a function word, a title, a quote mark
-	word    bool // a function word or a title opens the next sentence
+	kind  nextKind
+	quote bool // an opening quote mark comes first
+	w, e  int  // the capitalised ASCII word that comes next, for kindUpper
 }
+
+// word reports whether the next word is a likely sentence opener: a
+// function word or a title.
+func (sc *scanner) word(nx next) bool {
+	if nx.kind != kindUpper || nx.e <= nx.w {
+		return false
+	}
+	w := sc.text[nx.w:nx.e]
+	if sc.lx.starters[w] {
+		return true
+	}
+	return nx.e < len(sc.text) && sc.text[nx.e] == '.' && sc.lx.abbr[w] == classTitle
+}
+
+// starter reports whether a likely sentence opener comes next: a function
+// word, a title or an opening quote mark.
+func (sc *scanner) starter(nx next) bool { return nx.quote || sc.word(nx) }
 
 // peek classifies what follows the white space at k.
 func (sc *scanner) peek(k int) next {
@@ -400,32 +417,30 @@ func (sc *scanner) peek(k int) next {
 		p += l
 	}
 	if p >= n {
-		return next{kind: kindOther, starter: quote}
+		return next{kind: kindOther, quote: quote}
 	}
 	c := text[p]
 	switch {
 	case 'a' <= c && c <= 'z':
 		return next{kind: kindLower}
 	case isDigit(c):
-		return next{kind: kindDigit, starter: quote}
+		return next{kind: kindDigit, quote: quote}
 	case 'A' <= c && c <= 'Z':
 		q := p
 		for q < n && q-p < 16 && isLetter(text[q]) {
 			q++
 		}
-		w := text[p:q]
-		st := sc.lx.starters[w] || q < n && text[q] == '.' && sc.lx.abbr[w] == classTitle
-		return next{kind: kindUpper, starter: st || quote, word: st}
+		return next{kind: kindUpper, quote: quote, w: p, e: q}
 	case c >= utf8.RuneSelf:
 		r, _ := utf8.DecodeRuneInString(text[p:])
 		if unicode.IsLower(r) {
 			return next{kind: kindLower}
 		}
 		if unicode.IsLetter(r) {
-			return next{kind: kindUpper, starter: quote}
+			return next{kind: kindUpper, quote: quote}
 		}
 	}
-	return next{kind: kindOther, starter: quote}
+	return next{kind: kindOther, quote: quote}
 }
 
 // classify returns the class of the token before the full stop at i.
@@ -467,10 +482,8 @@ func (sc *scanner) classify(i, start int) class {
 	if atStart(text, start, ts) && (len(tok) <= 3 && isDigits(tok) || len(tok) == 1 && isLetter(tok[0])) {
 		return classMarker
 	}
-	if len(tok) <= sc.lx.maxAbbr {
-		if c, ok := sc.lx.abbr[tok]; ok {
-			return c
-		}
+	if c, ok := sc.lx.lookup(tok); ok {
+		return c
 	}
 	if isAcronym(tok) {
 		return classAbbr

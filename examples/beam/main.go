@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -79,16 +78,15 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Fprintf(os.Stderr, "beam: done in %v\n", time.Since(start).Round(time.Millisecond))
-	if res != nil {
-		var lines []string
+	if res != nil && res.Metrics() != nil {
+		counts := map[string]int64{}
 		for _, c := range res.Metrics().AllMetrics().Counters() {
 			if c.Namespace() == pipeline.Namespace {
-				lines = append(lines, fmt.Sprintf("%s: %d", c.Name(), c.Result()))
+				counts[c.Name()] += c.Result()
 			}
 		}
-		slices.Sort(lines)
-		for _, l := range lines {
-			fmt.Fprintln(os.Stderr, "beam: "+l)
+		for _, name := range pipeline.Counters {
+			fmt.Fprintf(os.Stderr, "beam: %s: %d\n", name, counts[name])
 		}
 	}
 }

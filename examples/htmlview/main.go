@@ -45,19 +45,19 @@ func main() {
 
 func run(out, title string, args []string) error {
 	var in io.Reader = strings.NewReader(sample)
-	name := "sample article"
+	name, source := "sample article", ""
 	switch {
 	case len(args) > 1:
 		return fmt.Errorf("one article at a time, got %d", len(args))
 	case len(args) == 1 && args[0] == "-":
-		in, name = os.Stdin, "standard input"
+		in, name, source = os.Stdin, "standard input", "standard input"
 	case len(args) == 1:
 		f, err := os.Open(args[0])
 		if err != nil {
 			return err
 		}
 		defer f.Close()
-		in, name = f, filepath.Base(args[0])
+		in, name, source = f, filepath.Base(args[0]), args[0]
 	}
 	if title == "" {
 		title = "Who said what: " + name
@@ -72,13 +72,13 @@ func run(out, title string, args []string) error {
 	attrs := whosaid.Extract(text)
 
 	if out == "" {
-		return htmlview.WriteOptions(os.Stdout, text, attrs, htmlview.Options{Title: title, Source: name})
+		return htmlview.WriteOptions(os.Stdout, text, attrs, htmlview.Options{Title: title, Source: source})
 	}
 	f, err := os.Create(out)
 	if err != nil {
 		return err
 	}
-	if err := htmlview.WriteOptions(f, text, attrs, htmlview.Options{Title: title, Source: name}); err != nil {
+	if err := htmlview.WriteOptions(f, text, attrs, htmlview.Options{Title: title, Source: source}); err != nil {
 		f.Close()
 		return err
 	}

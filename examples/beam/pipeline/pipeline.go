@@ -14,7 +14,8 @@
 //     with CombinePerKey.
 //
 // Beam metrics in the namespace "whosaid" count articles, attributions,
-// errors and blank lines.
+// errors (dead letters), blank lines (skipped) and attributions left out of
+// the speakers output for want of a name.
 //
 // The same pipeline runs on prism (locally, in process), Dataflow, Flink or
 // Spark: only the runner flags change.
@@ -52,7 +53,11 @@ const (
 	CounterAttributions = "attributions" // attributions in the records
 	CounterErrors       = "errors"       // lines sent to the dead-letter output
 	CounterBlank        = "blank_lines"  // empty or white-space lines, skipped
+	CounterUnnamed      = "unnamed"      // attributions left out of the speakers output
 )
+
+// Counters lists the pipeline's counter names.
+var Counters = []string{CounterArticles, CounterAttributions, CounterErrors, CounterBlank, CounterUnnamed}
 
 // Samples is the number of sample quotations kept per speaker.
 const Samples = 3
@@ -62,6 +67,7 @@ var (
 	attributions = beam.NewCounter(Namespace, CounterAttributions)
 	errorsCount  = beam.NewCounter(Namespace, CounterErrors)
 	blankLines   = beam.NewCounter(Namespace, CounterBlank)
+	unnamed      = beam.NewCounter(Namespace, CounterUnnamed)
 )
 
 func init() {
@@ -179,13 +185,28 @@ type SpeakerLine struct {
 }
 
 // SpeakerName is the key an attribution is aggregated under: the resolved
-// canonical name of its speaker, else the speaker mention as written, else
-// "" (no speaker; not aggregated).
+// canonical name of its speaker, else the speaker mention as written unless
+// it is a bare pronoun, else "" (not aggregated: no speaker, or one known
+// only as "he" or "they", which names no one across a corpus).
 func SpeakerName(q whosaid.RecordQuote) string {
 	if q.Speaker == nil {
 		return ""
 	}
-	return strings.TrimSpace(cmp.Or(q.Speaker.Name, q.Speaker.Text))
+	if n := strings.TrimSpace(q.Speaker.Name); n != "" {
+		return n
+	}
+	t := strings.TrimSpace(q.Speaker.Text)
+	if pronouns[strings.ToLower(t)] {
+		return ""
+	}
+	return t
+}
+
+// pronouns are the personal pronouns that can stand as a speaker.
+var pronouns = map[string]bool{
+	"i": true, "me": true, "we": true, "us": true, "you": true,
+	"he": true, "him": true, "she": true, "her": true, "it": true,
+	"they": true, "them": true, "one": true,
 }
 
 // extractFn turns one input line into its record line, the samples of its
@@ -229,6 +250,8 @@ func (fn *extractFn) ProcessElement(ctx context.Context, file, line string, emit
 	for _, q := range rec.Quotes {
 		if name := SpeakerName(q); name != "" {
 			emitSample(name, Sample{ID: rec.ID, Start: q.Start, Text: q.Text})
+		} else {
+			unnamed.Inc(ctx, 1)
 		}
 	}
 }

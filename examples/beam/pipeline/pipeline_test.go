@@ -43,9 +43,9 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// articles are the test input: three articles, a blank line and two lines
-// that are not articles.
-var articles = []string{
+// testArticles are the test input: three articles, a blank line and two
+// lines that are not articles.
+var testArticles = []string{
 	`{"id": "a1", "text": "“We will not back down,” Mayor Jane Smith said on Tuesday.\n\nSmith added that the plan was final. “It is done,” she said."}`,
 	`{"id": "a2", "source": "test", "text": "The minister told reporters: \"The budget is balanced.\" He said the vote would pass, according to aides."}`,
 	``,
@@ -67,7 +67,7 @@ func TestIsolated(t *testing.T) {
 func TestPipeline(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.jsonl")
-	if err := os.WriteFile(in, []byte(strings.Join(articles, "\n")+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(in, []byte(strings.Join(testArticles, "\n")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	got, res := run(t, in, filepath.Join(dir, "out"), 2)
@@ -80,7 +80,7 @@ func TestPipeline(t *testing.T) {
 	var want []string
 	var wantDead []DeadLetter
 	attrs := 0
-	for _, line := range articles {
+	for _, line := range testArticles {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}

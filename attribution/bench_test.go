@@ -1,0 +1,68 @@
+package attribution_test
+
+import (
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+)
+
+func seedArticle(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile(corpus(tb, "seed/blinken-paris.txt"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
+
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := attribution.New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkResolve(b *testing.B) {
+	text := seedArticle(b)
+	sents := sentence.Split(text)
+	qs := quote.Detect(text, sents)
+	r, err := attribution.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r.Resolve(text, sents, qs)
+	}
+}
+
+// TestConcurrent runs one Resolver from several goroutines; with -race it
+// shows the Resolver shares nothing mutable.
+func TestConcurrent(t *testing.T) {
+	text := seedArticle(t)
+	sents := sentence.Split(text)
+	qs := quote.Detect(text, sents)
+	r, err := attribution.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := len(r.Resolve(text, sents, qs))
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := len(r.Resolve(text, sents, qs)); got != want {
+				t.Errorf("got %d attributions, want %d", got, want)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,65 @@
+package attribution_test
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+	"github.com/whosaid/whosaid/span"
+)
+
+// FuzzResolve checks that Resolve never panics and that every span it
+// returns lies in the text with text[Start:End] == Text.
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{
+		"“The bridge will open in May,” the mayor said.",
+		"According to the police report, the driver fled.",
+		"Hugh Hill, a doctor, said, “It is over.” “Really,” he added.",
+		"He said:\n\n\"We won.\"",
+		"PENCE: Well, look.",
+		"“A,” she said, “B.” — Jane Doe",
+		"said said said , , “ ” \" ' ’s n't Mr. (R-Ky.) — -- :",
+		"\xff\xfe“\x00 said \xc3",
+		"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		sents := sentence.Split(text)
+		as := attribution.Resolve(text, sents, quote.Detect(text, sents))
+		check := func(what string, s span.Span) {
+			if s.Empty() && s.Text == "" {
+				return
+			}
+			if s.Start < 0 || s.End > len(text) || s.Start > s.End || text[s.Start:s.End] != s.Text {
+				t.Fatalf("%s %+v is not a span of the text", what, s)
+			}
+		}
+		for _, a := range as {
+			check("content", a.Content)
+			check("speaker", a.Speaker)
+			check("cue", a.Cue)
+			check("addressee", a.Addressee)
+			if len(a.Spans) == 0 {
+				t.Fatalf("no spans: %+v", a)
+			}
+			for _, s := range a.Spans {
+				check("fragment", s)
+				if !a.Content.Contains(s) {
+					t.Fatalf("fragment %+v outside content %+v", s, a.Content)
+				}
+			}
+			for _, s := range a.Quoted {
+				check("quoted", s)
+			}
+			if a.Confidence < 0 || a.Confidence > 1 || a.Rule == "" {
+				t.Fatalf("confidence %v rule %q", a.Confidence, a.Rule)
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(a.Content.Text) {
+				t.Fatalf("content %q splits a character", a.Content.Text)
+			}
+		}
+	})
+}

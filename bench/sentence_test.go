@@ -1,0 +1,169 @@
+package bench
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/whosaid/whosaid/sentence"
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/english"
+)
+
+// sentenceCorpus returns the path of a shared corpus file, or skips.
+func sentenceCorpus(tb testing.TB, rel string) string {
+	tb.Helper()
+	p := filepath.Join("..", "..", "shared", "corpus", filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("shared corpus file %s is absent (%v): skipping", p, err)
+	}
+	return p
+}
+
+func sentenceDevTexts(tb testing.TB) []string {
+	tb.Helper()
+	f, err := os.Open(sentenceCorpus(tb, "polnear/dev.jsonl"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
+	for sc.Scan() {
+		var d struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, d.Text)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// sbdPeer is one sentence splitter under comparison, built once.
+type sbdPeer struct {
+	name  string
+	split func(string) []string
+}
+
+// neurosnapTokenizer builds neurosnap's English Punkt tokenizer once: its
+// constructor adds to the model it is given, so it is not called per text.
+var neurosnapTokenizer = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, error) {
+	return english.NewSentenceTokenizer(nil)
+})
+
+func sbdPeers(tb testing.TB) []sbdPeer {
+	tb.Helper()
+	ws, err := sentence.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ps, err := segment.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	nt, err := neurosnapTokenizer()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return []sbdPeer{
+		{"whosaid", func(t string) []string {
+			ss := ws.Split(t)
+			out := make([]string, len(ss))
+			for i, s := range ss {
+				out[i] = s.Text
+			}
+			return out
+		}},
+		{"prose", func(t string) []string {
+			ss := ps.Segment(t)
+			out := make([]string, len(ss))
+			for i, s := range ss {
+				out[i] = s.Text
+			}
+			return out
+		}},
+		{"neurosnap", func(t string) []string {
+			ss := nt.Tokenize(t)
+			out := make([]string, 0, len(ss))
+			for _, s := range ss {
+				if x := strings.TrimSpace(s.Text); x != "" {
+					out = append(out, x)
+				}
+			}
+			return out
+		}},
+	}
+}
+
+// BenchmarkSentence splits the seed article and all PolNeAR dev texts with
+// whosaid's splitter and its peers, in the same run (-cpu 1 for one core).
+func BenchmarkSentence(b *testing.B) {
+	article, err := os.ReadFile(sentenceCorpus(b, "seed/blinken-paris.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	sets := []struct {
+		name  string
+		texts []string
+	}{
+		{"article", []string{string(article)}},
+		{"polnear-dev", sentenceDevTexts(b)},
+	}
+	for _, set := range sets {
+		n := 0
+		for _, t := range set.texts {
+			n += len(t)
+		}
+		for _, sp := range sbdPeers(b) {
+			b.Run(set.name+"/"+sp.name, func(b *testing.B) {
+				b.SetBytes(int64(n))
+				b.ReportAllocs()
+				for b.Loop() {
+					for _, t := range set.texts {
+						sp.split(t)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestSentenceGoldenRules counts the English Golden Rules each splitter
+// passes (a report, not a requirement on the peers).
+func TestSentenceGoldenRules(t *testing.T) {
+	b, err := os.ReadFile(sentenceCorpus(t, "sbd/golden_rules_en.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rules []struct {
+		Text      string   `json:"text"`
+		Sentences []string `json:"sentences"`
+	}
+	if err := json.Unmarshal(b, &rules); err != nil {
+		t.Fatal(err)
+	}
+	for _, sp := range sbdPeers(t) {
+		pass := 0
+		for _, r := range rules {
+			got := sp.split(r.Text)
+			if strings.Join(got, "\x00") == strings.Join(r.Sentences, "\x00") {
+				pass++
+			}
+		}
+		t.Logf("%-10s %d/%d golden rules", sp.name, pass, len(rules))
+		if sp.name == "whosaid" && pass != len(rules) {
+			t.Errorf("whosaid passes %d/%d golden rules", pass, len(rules))
+		}
+	}
+}

@@ -1,0 +1,122 @@
+package lexicon
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestInflect(t *testing.T) {
+	tests := []struct {
+		base string
+		form Form
+		want []string
+	}{
+		{"say", Third, []string{"says"}},
+		{"deny", Third, []string{"denies"}},
+		{"deny", Past, []string{"denied"}},
+		{"stress", Third, []string{"stresses"}},
+		{"vow", Past, []string{"vowed"}},
+		{"note", Past, []string{"noted"}},
+		{"note", Gerund, []string{"noting"}},
+		{"admit", Past, nil}, // checked below
+		{"admit", Gerund, []string{"admiting", "admitting"}},
+		{"agree", Gerund, []string{"agreeing"}},
+		{"tie", Gerund, []string{"tying"}},
+		{"echo", Third, []string{"echoes"}},
+		{"warn", Base, []string{"warn"}},
+		{"", Past, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.base, func(t *testing.T) {
+			got := Inflect(tc.base, tc.form)
+			if tc.base == "admit" && tc.form == Past {
+				// Both spellings are generated; the doubled one is English.
+				if !contains(got, "admitted") {
+					t.Errorf("Inflect(admit, Past) = %v, want it to hold admitted", got)
+				}
+				return
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Inflect(%q, %v) = %v, want %v", tc.base, tc.form, got, tc.want)
+			}
+		})
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLoad(t *testing.T) {
+	l, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Len() < 500 {
+		t.Errorf("Len = %d, want a broad lexicon", l.Len())
+	}
+	tests := []struct {
+		word, lemma, particle string
+		class                 Class
+		form                  Form
+	}{
+		{"said", "say", "", Speech, Past | Participle},
+		{"told", "tell", "", Address, Past | Participle},
+		{"argues", "argue", "", Speech, Third},
+		{"written", "write", "", Speech, Participle},
+		{"believing", "believe", "", Stance, Gerund},
+		{"showed", "show", "", Evidence, Past},
+		{"calling", "call", "for", Speech, Gerund},
+		{"pointed", "point", "out", Speech, Past | Participle},
+	}
+	for _, tc := range tests {
+		t.Run(tc.word, func(t *testing.T) {
+			for _, v := range l.Verbs(tc.word) {
+				if v.Lemma == tc.lemma && v.Particle == tc.particle {
+					if v.Class != tc.class || v.Forms&tc.form != tc.form {
+						t.Errorf("%s: got class %v forms %b, want %v %b", tc.word, v.Class, v.Forms, tc.class, tc.form)
+					}
+					return
+				}
+			}
+			t.Errorf("%s: no verb %s+%s in %+v", tc.word, tc.lemma, tc.particle, l.Verbs(tc.word))
+		})
+	}
+	if ps := l.Phrases("according"); len(ps) == 0 || !ps[0].SpeakerAfter || strings.Join(ps[0].Words, " ") != "according to" {
+		t.Errorf("Phrases(according) = %+v", ps)
+	}
+	if l.Verbs("table") != nil {
+		t.Errorf("Verbs(table) = %v, want none", l.Verbs("table"))
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, verbs, phrases string }{
+		{"class", "say talking\n", ""},
+		{"fields", "say speech said said said\n", ""},
+		{"side", "", "beside according to\n"},
+		{"short", "", "after according\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := Parse(tc.verbs, tc.phrases); err == nil || !strings.HasPrefix(err.Error(), "lexicon: ") {
+				t.Errorf("Parse: err = %v, want a lexicon error", err)
+			}
+		})
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(verbsData, phrasesData); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

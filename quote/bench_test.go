@@ -1,0 +1,57 @@
+package quote
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/whosaid/whosaid/sentence"
+)
+
+func benchTexts(b *testing.B, texts []string) {
+	b.Helper()
+	sents := make([][]sentence.Sentence, len(texts))
+	n := 0
+	for i, t := range texts {
+		sents[i] = sentence.Split(t)
+		n += len(t)
+	}
+	d := defaultDetector()
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i, t := range texts {
+			d.Detect(t, sents[i])
+		}
+	}
+}
+
+// BenchmarkDetectArticle runs the detector on the seed article, a real
+// scraped news report.
+func BenchmarkDetectArticle(b *testing.B) {
+	text, err := os.ReadFile(filepath.Join(corpus, "seed", "blinken-paris.txt"))
+	if err != nil {
+		b.Skipf("seed article not found (the shared corpus lives beside the repository): %v", err)
+	}
+	benchTexts(b, []string{string(text)})
+}
+
+// BenchmarkDetectPolNeARDev runs the detector on every PolNeAR dev text.
+func BenchmarkDetectPolNeARDev(b *testing.B) {
+	docs := loadGold(b, "polnear/dev.jsonl")
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		texts[i] = d.Text
+	}
+	benchTexts(b, texts)
+}
+
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(WithMaxDepth(4), WithDialogueDash(true)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
