@@ -255,12 +255,31 @@ func genMixedMarks(n int) string {
 	return w.String()
 }
 
-// advResult is the time each stage took on one input.
-type advResult struct {
-	split, detect, resolve, extract time.Duration
+// advTime is the time one stage took: wall time, and processor time when
+// the platform tells it (else wall time again).
+type advTime struct{ wall, cpu time.Duration }
+
+// timeIt runs f and returns how long it took.
+func timeIt(f func()) advTime {
+	c0, ok0 := cpuTime()
+	t0 := time.Now()
+	f()
+	t := advTime{wall: time.Since(t0)}
+	t.cpu = t.wall
+	if c1, ok1 := cpuTime(); ok0 && ok1 {
+		t.cpu = c1 - c0
+	}
+	return t
 }
 
-func (r advResult) pipeline() time.Duration { return r.split + r.detect + r.resolve }
+func (t advTime) String() string {
+	return fmt.Sprintf("%v (cpu %v)", t.wall.Round(time.Microsecond), t.cpu.Round(time.Millisecond))
+}
+
+// advResult is the time each stage took on one input.
+type advResult struct {
+	split, detect, resolve, extract advTime
+}
 
 func (r advResult) String() string {
 	return fmt.Sprintf("split %v, detect %v, resolve %v, Extract %v", r.split, r.detect, r.resolve, r.extract)
@@ -270,29 +289,26 @@ func (r advResult) String() string {
 // checking the span invariants of each output.
 func runAdversarial(t *testing.T, text string) advResult {
 	t.Helper()
-	var r advResult
-	t0 := time.Now()
-	sents := sentence.Split(text)
-	r.split = time.Since(t0)
+	var (
+		r     advResult
+		sents []sentence.Sentence
+		qs    []quote.Quote
+		attrs []whosaid.Attribution
+	)
+	r.split = timeIt(func() { sents = sentence.Split(text) })
 	if err := checkSentences(text, sents); err != nil {
 		t.Errorf("sentence.Split: %v", err)
 	}
-	t0 = time.Now()
-	qs := quote.Detect(text, sents)
-	r.detect = time.Since(t0)
+	r.detect = timeIt(func() { qs = quote.Detect(text, sents) })
 	if err := checkQuotes(text, sents, qs); err != nil {
 		t.Errorf("quote.Detect: %v", err)
 	}
-	t0 = time.Now()
-	attrs := attribution.Resolve(text, sents, qs)
-	r.resolve = time.Since(t0)
+	r.resolve = timeIt(func() { attrs = attribution.Resolve(text, sents, qs) })
 	if err := checkAttributions(text, attrs); err != nil {
 		t.Errorf("attribution.Resolve: %v", err)
 	}
-	t0 = time.Now()
-	ex := whosaid.Extract(text)
-	r.extract = time.Since(t0)
-	if err := checkAttributions(text, ex); err != nil {
+	r.extract = timeIt(func() { attrs = whosaid.Extract(text) })
+	if err := checkAttributions(text, attrs); err != nil {
 		t.Errorf("Extract: %v", err)
 	}
 	return r
@@ -305,7 +321,7 @@ const advHangLimit = 3 * time.Minute
 // TestAdversarial runs every hostile input through every stage at a tenth of
 // its size, then at its full size (a small fraction of both under -race or
 // -short), checks the span invariants, and fails when ten times the input
-// costs far more than ten times the time.
+// costs far more than ten times the processor time.
 func TestAdversarial(t *testing.T) {
 	scale := 1.0
 	switch {
@@ -330,26 +346,26 @@ func TestAdversarial(t *testing.T) {
 			rs := runAdversarial(t, small)
 			full := c.gen(scale)
 			rf := runAdversarial(t, full)
-			t.Logf("%d bytes: %v", len(small), rs)
-			t.Logf("%d bytes: %v", len(full), rf)
+			t.Logf("%9d bytes: %v", len(small), rs)
+			t.Logf("%9d bytes: %v", len(full), rf)
 			// Linear cost makes the ratio about 10; quadratic, about 100.
-			// Small or instrumented runs are too noisy to judge.
-			if raceEnabled || rf.pipeline() < 200*time.Millisecond {
+			// Instrumented runs and short times are too noisy to judge.
+			if raceEnabled {
 				return
 			}
-			perByte := func(d time.Duration, n int) float64 { return float64(d) / float64(n) }
 			for _, st := range []struct {
 				name        string
 				small, full time.Duration
 			}{
-				{"sentence.Split", rs.split, rf.split},
-				{"quote.Detect", rs.detect, rf.detect},
-				{"attribution.Resolve", rs.resolve, rf.resolve},
-				{"Extract", rs.extract, rf.extract},
+				{"sentence.Split", rs.split.cpu, rf.split.cpu},
+				{"quote.Detect", rs.detect.cpu, rf.detect.cpu},
+				{"attribution.Resolve", rs.resolve.cpu, rf.resolve.cpu},
+				{"Extract", rs.extract.cpu, rf.extract.cpu},
 			} {
-				if st.full < 100*time.Millisecond {
+				if st.full < 200*time.Millisecond {
 					continue
 				}
+				perByte := func(d time.Duration, n int) float64 { return float64(max(d, time.Millisecond)) / float64(n) }
 				if g := perByte(st.full, len(full)) / perByte(st.small, len(small)); g > 4 {
 					t.Errorf("%s is superlinear: %v for %d bytes, %v for %d bytes (%.1f× the time per byte)",
 						st.name, st.small, len(small), st.full, len(full), g)
@@ -372,11 +388,7 @@ func BenchmarkAdversarial(b *testing.B) {
 		}{{"1x", 1}, {"10x", 10}} {
 			b.Run(c.name+"/"+k.name, func(b *testing.B) {
 				text := c.gen(k.scale)
-				b.SetBytes(int64(len(text)))
-				b.ReportAllocs()
-				for b.Loop() {
-					benchSink += len(e.Extract(text))
-				}
+				loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
 			})
 		}
 	}

@@ -68,6 +68,30 @@ func totalLen(texts []string) int64 {
 	return n
 }
 
+// loop runs f in b.Loop and, beside ns/op, reports the processor time per
+// op (cpu-ns/op) and the MB/s it implies (cpu-MB/s): on a machine shared
+// with other processes they move far less than wall time does.
+func loop(b *testing.B, bytes int64, f func()) {
+	b.Helper()
+	b.SetBytes(bytes)
+	b.ReportAllocs()
+	c0, ok0 := cpuTime()
+	n := 0
+	for b.Loop() {
+		f()
+		n++
+	}
+	c1, ok1 := cpuTime()
+	if !ok0 || !ok1 || n == 0 {
+		return
+	}
+	per := float64(c1-c0) / float64(n)
+	b.ReportMetric(per, "cpu-ns/op")
+	if bytes > 0 && per > 0 {
+		b.ReportMetric(float64(bytes)/per*1e3, "cpu-MB/s")
+	}
+}
+
 // benchSink keeps results alive so that the compiler cannot drop the work.
 var benchSink int
 
@@ -101,22 +125,16 @@ func BenchmarkExtract(b *testing.B) {
 	b.Run("dev", func(b *testing.B) {
 		texts := pipelineDevTexts(b)
 		e := newExtractor(b)
-		b.SetBytes(totalLen(texts))
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, totalLen(texts), func() {
 			for _, t := range texts {
 				benchSink += len(e.Extract(t))
 			}
-		}
+		})
 	})
 	b.Run("seed", func(b *testing.B) {
 		text := pipelineSeedText(b)
 		e := newExtractor(b)
-		b.SetBytes(int64(len(text)))
-		b.ReportAllocs()
-		for b.Loop() {
-			benchSink += len(e.Extract(text))
-		}
+		loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
 	})
 }
 
@@ -144,31 +162,25 @@ func BenchmarkStage(b *testing.B) {
 	}
 	n := totalLen(texts)
 	b.Run("sentence", func(b *testing.B) {
-		b.SetBytes(n)
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, n, func() {
 			for _, t := range texts {
 				benchSink += len(sp.Split(t))
 			}
-		}
+		})
 	})
 	b.Run("quote", func(b *testing.B) {
-		b.SetBytes(n)
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, n, func() {
 			for i, t := range texts {
 				benchSink += len(qd.Detect(t, sents[i]))
 			}
-		}
+		})
 	})
 	b.Run("attribution", func(b *testing.B) {
-		b.SetBytes(n)
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, n, func() {
 			for i, t := range texts {
 				benchSink += len(ar.Resolve(t, sents[i], qs[i]))
 			}
-		}
+		})
 	})
 }
 
@@ -184,11 +196,7 @@ func BenchmarkLinear(b *testing.B) {
 	}{{"1x", 1}, {"10x", 10}, {"100x", 100}} {
 		b.Run(k.name, func(b *testing.B) {
 			text := strings.Repeat(one, k.n)
-			b.SetBytes(int64(len(text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				benchSink += len(e.Extract(text))
-			}
+			loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
 		})
 	}
 }

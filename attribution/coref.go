@@ -11,18 +11,15 @@ import (
 	"github.com/whosaid/whosaid/span"
 )
 
-// ruleContinuationName is the rule of an attribution that continues the
-// previous speaker's turn with no mention of its own.
-const ruleContinuationName = "continuation"
+func corefContinuation(a *Attribution) bool { return a.Rule == RuleContinuation }
 
-func corefContinuation(a *Attribution) bool { return a.Rule == ruleContinuationName }
-
-// ent is an entity while it is being built.
+// corefEnt is an entity while it is being built.
 type corefEnt struct {
 	kind         entKind
 	given        string
 	male, female int // evidence for each gender
 	plural       bool
+	thing        bool  // a description whose head is not a word for people
 	members      []int // the people of a coordination
 	name         string
 	nameScore    int
@@ -93,7 +90,7 @@ func (r *corefResolver) newEnt(k entKind) int {
 
 // nameEnt offers name as the canonical name of e; the name with the most
 // words wins, the earliest among equals.
-func (r *corefResolver) nameEnt(e int, name string, words, _ int) {
+func (r *corefResolver) nameEnt(e int, name string, words int) {
 	c := &r.ents[e]
 	if c.name == "" || words > c.nameScore {
 		c.name, c.nameScore = name, words
@@ -228,11 +225,13 @@ func (r *corefResolver) speaker(sp span.Span) int {
 	for k1 < len(s.toks) && s.toks[k1].start < sp.End && k1 < k0+maxSpeakerWords {
 		k1++
 	}
+	var e int
 	if k0 >= k1 {
-		return r.own(sp, entDesc)
+		e = r.own(sp, entDesc) // no word: punctuation alone
+	} else {
+		e = r.speakerEnt(sp, k0, k1)
+		r.spk = append(r.spk, speakerRef{pos: sp.Start, sent: s.toks[k0].sent, ent: e, quoted: s.toks[k0].quoted})
 	}
-	e := r.speakerEnt(sp, k0, k1)
-	r.spk = append(r.spk, speakerRef{pos: sp.Start, sent: s.toks[k0].sent, ent: e, quoted: s.toks[k0].quoted})
 	r.ents[e].spk = append(r.ents[e].spk, sp)
 	r.ents[e].count++
 	return e
@@ -317,7 +316,7 @@ func (r *corefResolver) nameIn(a, b int) int {
 // own returns a new entity named by the mention as written.
 func (r *corefResolver) own(sp span.Span, k entKind) int {
 	e := r.newEnt(k)
-	r.nameEnt(e, sp.Text, 0, sp.Start)
+	r.nameEnt(e, sp.Text, 0)
 	return e
 }
 
@@ -349,7 +348,7 @@ func (r *corefResolver) description(sp span.Span, k0, head int) int {
 	if det == "the" || det == "this" || det == "that" || det == "these" || det == "those" {
 		if e := r.antecedent(hw, r.modifiers(k0, head+1), sp.Start, plural); e >= 0 {
 			if r.ents[e].kind == entDesc {
-				r.nameEnt(e, name, words, sp.Start)
+				r.nameEnt(e, name, words)
 			}
 			return e
 		}
@@ -360,14 +359,16 @@ func (r *corefResolver) description(sp span.Span, k0, head int) int {
 		e = r.newEnt(entDesc)
 		r.byKey[key] = e
 		r.ents[e].plural = plural
-		switch g, _ := names.Title(hw); g {
+		g, ok := names.Title(hw)
+		r.ents[e].thing = !ok && !names.GroupPlural(hw)
+		switch g {
 		case names.Male:
 			r.ents[e].male = 5
 		case names.Female:
 			r.ents[e].female = 5
 		}
 	}
-	r.nameEnt(e, name, words, sp.Start)
+	r.nameEnt(e, name, words)
 	r.dRoles[hw] = append(r.dRoles[hw], roleRef{pos: sp.Start, ent: e, mods: r.modifiers(k0, head+1)})
 	return e
 }
@@ -427,7 +428,7 @@ func (r *corefResolver) possessed(sp span.Span, k0, head int, p names.Pronoun) i
 		if names.Org(s.toks[head].lower) {
 			r.ents[e].kind = entOrg
 		}
-		r.nameEnt(e, r.ents[owner].name+"’s "+rest, 1, sp.Start)
+		r.nameEnt(e, r.ents[owner].name+"’s "+rest, 1)
 		hw := s.toks[head].lower
 		if h := names.Head(hw); h != "" {
 			hw = h
@@ -460,11 +461,11 @@ func (r *corefResolver) firstPerson(attrs []Attribution, res []int, i int) int {
 		if j == i || res[j] < 0 || attrs[j].Type == Indirect {
 			continue
 		}
-		in := attrs[j].Content.Contains(sp)
+		in := attrs[j].Type == Direct && attrs[j].Content.Contains(sp)
 		for _, q := range attrs[j].Quoted {
 			in = in || q.Contains(sp)
 		}
-		if in && (attrs[j].Type == Direct || len(attrs[j].Quoted) > 0) {
+		if in {
 			r.ents[res[j]].spk = append(r.ents[res[j]].spk, sp)
 			return res[j]
 		}
@@ -484,7 +485,7 @@ func (r *corefResolver) firstPerson(attrs []Attribution, res []int, i int) int {
 	if strings.EqualFold(strings.TrimSpace(sp.Text), "i") {
 		if r.author < 0 {
 			r.author = r.newEnt(entPerson)
-			r.nameEnt(r.author, "the author", 0, sp.Start)
+			r.nameEnt(r.author, "the author", 0)
 		}
 		r.ents[r.author].spk = append(r.ents[r.author].spk, sp)
 		return r.author

@@ -166,7 +166,7 @@ func (r *corefResolver) score(c corefCand, p names.Pronoun, sent int, quoted boo
 		}
 		return sc, true, false
 	case names.Male, names.Female:
-		if e.kind == entOrg {
+		if e.kind == entOrg || e.thing {
 			return 0, false, false
 		}
 		if g != names.Unknown && g != p.Gender {

@@ -27,7 +27,7 @@ type ctok struct {
 	lower      string
 }
 
-// kind is what an entity is.
+// entKind is what an entity is.
 type entKind uint8
 
 const (
@@ -39,7 +39,7 @@ const (
 	entPron  // an unresolved pronoun
 )
 
-// mention is a proper name, group or description found in the text.
+// nameMention is a proper name or group found in the text.
 type nameMention struct {
 	sp       span.Span // the name as written, without titles or possessive 's
 	tok0     int       // first token of the name
@@ -52,7 +52,7 @@ type nameMention struct {
 	ent      int
 }
 
-// scan holds the words and mentions of one text.
+// corefScan holds the words and mentions of one text.
 type corefScan struct {
 	text  string
 	toks  []ctok
@@ -74,7 +74,7 @@ func corefDecode(text string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(text[i:])
 }
 
-// tokenize splits text into words, marking sentences, paragraphs and
+// corefTokenize splits text into words, marking sentences, paragraphs and
 // quotations. sents may be empty; then full stops and line breaks divide
 // sentences.
 func corefTokenize(text string, sents []sentence.Sentence) *corefScan {
@@ -95,16 +95,23 @@ func corefTokenize(text string, sents []sentence.Sentence) *corefScan {
 				inQuote, quoteStart = true, true
 			case '”', '»':
 				inQuote = false
-			case '"':
-				inQuote = !inQuote
-				quoteStart = inQuote
-			case '\'':
+			case '"', '\'':
 				// Two apostrophes stand for a quote mark in some archives.
-				if i+1 < len(text) && text[i+1] == '\'' {
-					inQuote = !inQuote
-					quoteStart = inQuote
-					i++
+				if r == '\'' {
+					if i+1 >= len(text) || text[i+1] != '\'' {
+						break
+					}
+					n = 2
 				}
+				switch {
+				case corefOpens(text, i, n):
+					inQuote = true
+				case corefCloses(text, i, n):
+					inQuote = false
+				default:
+					inQuote = !inQuote
+				}
+				quoteStart = inQuote
 			case '.', '!', '?':
 				if len(sents) == 0 {
 					newSent = true
@@ -185,6 +192,20 @@ func corefTokenize(text string, sents []sentence.Sentence) *corefScan {
 		i = t.end
 	}
 	return s
+}
+
+// corefOpens reports whether the straight quote mark text[i:i+n] opens a
+// quotation: white space before it and a word after it.
+func corefOpens(text string, i, n int) bool {
+	before := i == 0 || strings.IndexByte(" \t\n\r([", text[i-1]) >= 0
+	return before && i+n < len(text) && strings.IndexByte(" \t\n\r", text[i+n]) < 0
+}
+
+// corefCloses reports whether the straight quote mark text[i:i+n] closes a
+// quotation: a word before it and white space or punctuation after it.
+func corefCloses(text string, i, n int) bool {
+	after := i+n >= len(text) || strings.IndexByte(" \t\n\r.,;:!?)]", text[i+n]) >= 0
+	return after && i > 0 && strings.IndexByte(" \t\n\r", text[i-1]) < 0
 }
 
 // corefLower lower-cases w, returning w itself when it has no upper-case
@@ -344,8 +365,8 @@ func (r *corefResolver) headlines() map[int]bool {
 			switch {
 			case !t.cap:
 				lower++
-			case j > i && s.lower[t.lower] && names.Given(t.lower) == names.Unknown:
-				common++
+			case j > i && s.lower[t.lower] && names.Given(t.lower) == names.Unknown && names.Head(t.lower) == "" && !names.Group(t.lower):
+				common++ // not a title: "President Obama"
 			}
 		}
 		if lower <= 1 && (common >= 2 || common == 1 && lower == 0 && words >= 5) {
@@ -379,8 +400,14 @@ func (r *corefResolver) groupNoun(i int) (string, bool) {
 // the phrase.
 func (r *corefResolver) addGroup(i int, head string) int {
 	s := r.s
+	// Mentions stay in order of their start.
+	floor := 0
+	if n := len(s.ments); n > 0 {
+		floor = s.ments[n-1].sp.Start
+	}
 	a := i
-	for a > 0 && a > i-6 && s.toks[a].join && s.toks[a-1].sent == s.toks[i].sent && s.toks[a-1].cap && !s.toks[a-1].poss && !names.Stop(s.toks[a-1].lower) {
+	for a > 0 && a > i-6 && s.toks[a].join && s.toks[a-1].sent == s.toks[i].sent && s.toks[a-1].cap &&
+		!s.toks[a-1].poss && !names.Stop(s.toks[a-1].lower) && s.toks[a-1].start >= floor {
 		a--
 	}
 	b := i + 1
@@ -407,7 +434,7 @@ func (r *corefResolver) addGroup(i int, head string) int {
 		r.ents[e].plural = true
 		r.addRole(head, e, sp.Start)
 	}
-	r.nameEnt(e, sp.Text, 1+b-a, sp.Start)
+	r.nameEnt(e, sp.Text, 1+b-a)
 	r.addMention(m, e)
 	return b
 }
@@ -438,6 +465,14 @@ func (r *corefResolver) addRun(i, j int) {
 	}
 	last := s.toks[j-1]
 	first := s.toks[i]
+	// A plural ends the name of a group: "Senate Republicans", "Oversight
+	// Committee Republicans".
+	if j-i > 1 && !last.poss {
+		if _, ok := names.TitlePlural(last.lower); ok || names.GroupPlural(last.lower) {
+			r.addGroupName(run)
+			return
+		}
+	}
 	if names.Org(last.lower) || corefAcronym(s.text[last.start:last.nameEnd]) && j-i == 1 && !names.Group(last.lower) ||
 		j-i > 1 && corefAcronym(s.text[first.start:first.end]) && !r.hasTitle(i, j) {
 		r.addOrg(run)
@@ -612,7 +647,7 @@ func (r *corefResolver) addOrg(run nameRun) {
 	if run.det {
 		name = "the " + name
 	}
-	r.nameEnt(e, name, run.j-run.i, m.sp.Start)
+	r.nameEnt(e, name, run.j-run.i)
 	r.addMention(m, e)
 }
 
@@ -624,8 +659,11 @@ func (r *corefResolver) addGroupName(run nameRun) {
 		e = r.newEnt(entGroup)
 		r.ents[e].plural = true
 		r.byKey[key] = e
+		if sg, ok := names.TitlePlural(r.s.toks[run.j-1].lower); ok {
+			r.addRole(sg, e, m.sp.Start)
+		}
 	}
-	r.nameEnt(e, m.sp.Text, 1, m.sp.Start)
+	r.nameEnt(e, m.sp.Text, 1)
 	r.addMention(m, e)
 }
 
@@ -710,7 +748,7 @@ func (r *corefResolver) addPerson(run nameRun) {
 	if gw >= 5 && given != "" {
 		words += 2 // a known given name: the fullest form of the name
 	}
-	r.nameEnt(e, m.sp.Text, words, m.sp.Start)
+	r.nameEnt(e, m.sp.Text, words)
 	r.addMention(m, e)
 }
 

@@ -35,7 +35,7 @@ var npConnectors = map[string]bool{"of": true, "for": true, "at": true, "from": 
 var adverbialWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"today": true, "yesterday": true, "tonight": true, "later": true, "earlier": true, "recently": true, "last": true,
-	"week": true, "month": true, "year": true, "night": true, "morning": true, "afternoon": true, "evening": true,
+	"week": true, "weekend": true, "month": true, "year": true, "night": true, "morning": true, "afternoon": true, "evening": true,
 	"in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "to": true, "with": true, "via": true,
 	"a": true, "an": true, "the": true, "this": true, "his": true, "her": true, "their": true, "its": true,
 	"interview": true, "statement": true, "speech": true, "email": true, "e-mail": true, "phone": true,
@@ -83,6 +83,16 @@ func (d *doc) isCloseQuote(i int) bool {
 	// A closing mark after punctuation that the quotation stage left
 	// unpaired: ...,” she said.
 	return k < 0 && i > 0 && d.toks[i-1].kind == tPunct && d.toks[i-1].end == t.start && (t.text == "”" || t.text == "’" || t.text == "\"" || t.text == "''")
+}
+
+// closesSpeech reports whether token i closes a quotation of speech (or an
+// unpaired closing mark), not a title in quote marks: “Face the Nation,”.
+func (d *doc) closesSpeech(i int) bool {
+	if !d.isCloseQuote(i) {
+		return false
+	}
+	k := d.quoteAt(d.toks[i].start)
+	return k < 0 || d.qs[k].Kind == quote.Speech
 }
 
 func (d *doc) inQuote(i int) bool {
@@ -135,7 +145,13 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 				past = true
 			}
 		}
-		if !past && t.lower != "says" {
+		// So is any form between a noun and the end of its clause: "the
+		// article read.", "a narrator asks:".
+		if !past && i > 0 && i+1 < len(toks) && toks[i-1].kind == tWord && isNounTag(toks[i-1].tag) {
+			n := toks[i+1]
+			past = isEnd(n) || isComma(n) || n.text == ":" || n.lower == "that"
+		}
+		if !past {
 			return Attribution{}, 0, false
 		}
 		t.tag = "VBD"
@@ -192,7 +208,7 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	after := ce + 1
 
 	// Inverted order right after a quotation or comma: “...,” said X.
-	if cs > 0 && (isComma(toks[cs-1]) && t.tag != "VBN" || toks[cs-1].kind == tQuote && !d.isOpenQuote(cs-1)) {
+	if cs > 0 && (isComma(toks[cs-1]) && (t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP") || toks[cs-1].kind == tQuote && !d.isOpenQuote(cs-1)) {
 		if s, ok := d.appositive(cs - 1); ok {
 			return d.withSubject(a, v, s, cs-1, cs, after, true), ce, true
 		}
@@ -200,7 +216,7 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 			a.Speaker = span.Of(d.text, toks[ns].start, toks[ne-1].end)
 			if d.contentBefore(&a, cs-1) {
 				a.Rule, a.Confidence = RuleClauseCueSpeaker, 0.75
-				if d.isCloseQuote(cs-1) || cs >= 2 && d.isCloseQuote(cs-2) {
+				if d.isCloseQuote(cs-1) || cs >= 2 && isComma(toks[cs-1]) && d.isCloseQuote(cs-2) {
 					a.Rule = RuleQuoteCueSpeaker
 					a.Confidence = 0.85
 					d.nextQuote(&a, d.skipAdverbials(ne))
@@ -246,6 +262,9 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 // report released Monday found"), else it is the main verb, mistagged.
 func (d *doc) finiteAfter(k int) bool {
 	for j := k; j < len(d.toks); j++ {
+		if t := d.toks[j]; t.kind != tWord && t.text != "(" && t.text != ")" {
+			return false
+		}
 		switch d.toks[j].tag {
 		case "VBD", "VBZ", "VBP", "MD":
 			return true
@@ -283,13 +302,19 @@ func (d *doc) subjectBefore(end int) (int, int, bool) {
 // ends before token se, with the cue group [cs, after).
 func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, appos bool) Attribution {
 	toks := d.toks
+	// "..., retired Air Force general Lloyd Newton said": a lower-case
+	// modifier the tagger took for a verb opens the noun phrase.
+	if ss >= 2 && toks[ss-1].kind == tWord && !isCapital(toks[ss-1].text) && (toks[ss-1].tag == "VBN" || toks[ss-1].tag == "VBD" || toks[ss-1].tag == "JJ") &&
+		(d.closesSpeech(ss-2) || isComma(toks[ss-2]) && ss >= 3 && d.closesSpeech(ss-3)) {
+		ss--
+	}
 	a.Speaker = span.Of(d.text, toks[ss].start, toks[se-1].end)
 	if se < len(toks) && isComma(toks[se-1]) && se-1 > ss {
 		a.Speaker = span.Of(d.text, toks[ss].start, toks[se-2].end)
 	}
 	// CLAUSE, SPEAKER CUE, unless a quotation follows the cue and none
 	// precedes the speaker ("Asked about it, Lee said, “No.”").
-	quoteBefore := ss > 0 && d.isCloseQuote(ss-1) || ss >= 2 && d.isCloseQuote(ss-2)
+	quoteBefore := ss > 0 && d.closesSpeech(ss-1) || ss >= 2 && (isComma(toks[ss-1]) || toks[ss-1].kind == tDash) && d.closesSpeech(ss-2)
 	if ss > 0 && (quoteBefore || (isComma(toks[ss-1]) || toks[ss-1].kind == tDash) && d.tailEnds(d.skipAddressee(&a, v, after)) && !d.quoteFollows(d.skipAdverbials(d.skipAddressee(&a, v, after)))) {
 		b := a
 		if d.contentBefore(&b, ss-1) {
@@ -304,6 +329,12 @@ func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, 
 			if len(b.Spans) == 1 && quoteBefore {
 				// “...,” she said, turning to him, “...”
 				for j := k; j < len(toks) && j-k < 30; j++ {
+					if vs := d.r.lex.Verbs(toks[j].lower); j > k && len(vs) > 0 && vs[0].Particle == "" && isVerbTag(toks[j].tag) {
+						break // “...,” he said, adding, “...”: a cue of its own
+					}
+					if tg := toks[j].tag; tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "MD" || tg == "CC" {
+						break // a clause of its own: “...,” she said, but ...
+					}
 					if d.isOpenQuote(j) && isComma(toks[j-1]) {
 						q := d.qs[d.quoteAt(toks[j].start)]
 						b.Spans = append(b.Spans, q.Span())
@@ -321,7 +352,7 @@ func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, 
 			switch {
 			case len(b.Spans) > 1:
 				b.Rule, b.Confidence = RuleSplit, 0.8
-			case d.isCloseQuote(ss-1) || ss >= 2 && d.isCloseQuote(ss-2):
+			case quoteBefore:
 				b.Rule, b.Confidence = RuleQuoteSpeakerCue, 0.9
 			default:
 				b.Rule, b.Confidence = RuleClauseSpeakerCue, 0.75
@@ -361,7 +392,7 @@ func (d *doc) contentBefore(a *Attribution, k int) bool {
 	}
 	s := toks[0].start
 	if q := d.quoteAt(e - 1); q >= 0 && d.qs[q].End == e {
-		if d.qs[q].Start < s {
+		if d.qs[q].Start < s || d.cueBefore(d.qs[q].Start) {
 			s = d.qs[q].Start
 		}
 	} else if k == 0 {
@@ -373,6 +404,30 @@ func (d *doc) contentBefore(a *Attribution, k int) bool {
 	}
 	a.Content, a.Spans = c, []span.Span{c}
 	return true
+}
+
+// cueBefore reports whether the quotation that starts at byte offset off
+// is introduced by a cue of its own ("scolded him: “...”", "said, “...”"):
+// then it is not the end of a clause that runs from the sentence's start.
+func (d *doc) cueBefore(off int) bool {
+	for j, t := range d.toks {
+		if t.start < off {
+			continue
+		}
+		if j == 0 {
+			return false
+		}
+		p := d.toks[j-1]
+		if p.text == ":" {
+			return true
+		}
+		if isComma(p) && j >= 2 {
+			vs := d.r.lex.Verbs(d.toks[j-2].lower)
+			return len(vs) > 0 && isVerbTag(d.toks[j-2].tag)
+		}
+		return false
+	}
+	return false
 }
 
 // secondFragment adds the words from token k to the sentence's end as a
@@ -417,6 +472,21 @@ func (d *doc) nextQuote(a *Attribution, k int) {
 	if q < 0 || d.qs[q].Start != i || d.qs[q].Kind != quote.Speech {
 		return
 	}
+	// A quotation with a cue of its own after it (“...,” he added.) is
+	// not part of this turn's run.
+	var buf [16]token
+	var after []token
+	if in := strings.TrimSpace(d.qs[q].Inner.Text); !strings.HasSuffix(in, ".") && !strings.HasSuffix(in, "?") && !strings.HasSuffix(in, "!") {
+		after = splitTokens(buf[:0], d.text, d.qs[q].End, min(len(d.text), d.qs[q].End+120), len(buf))
+	}
+	for _, t := range after {
+		if isEnd(t) || t.kind == tQuote || t.text == "\n" {
+			break
+		}
+		if t.kind == tWord && d.r.lex.Verbs(t.lower) != nil {
+			return
+		}
+	}
 	f := d.qs[q].Span()
 	a.Spans = append(a.Spans, f)
 	a.Content = span.Of(d.text, a.Spans[0].Start, f.End)
@@ -444,6 +514,10 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 			return true
 		}
 	}
+	// "saying during the debate, “...”": an adverbial before the quotation.
+	if m := d.skipAdverbials(k); m > k && d.quoteFollows(m) {
+		k = m
+	}
 	if k < len(toks) && (toks[k].text == ":" || isComma(toks[k]) && k+1 < len(toks) && d.isOpenQuote(k+1)) {
 		if toks[k].text == ":" {
 			a.Rule, a.Confidence = RuleSpeakerCueColon, 0.85
@@ -451,6 +525,18 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 			a.Rule, a.Confidence = RuleSpeakerCueQuote, 0.85
 		}
 		k++
+		// The content is the quotation the cue introduces, and the
+		// quotations that run on from it.
+		if k < len(toks) && d.isOpenQuote(k) {
+			q := d.qs[d.quoteAt(toks[k].start)]
+			a.Content, a.Spans = q.Span(), []span.Span{q.Span()}
+			j := k
+			for j < len(toks) && toks[j].start < q.End {
+				j++
+			}
+			d.nextQuote(a, j)
+			return true
+		}
 	}
 	if k >= len(toks) || isComma(toks[k]) {
 		return false
@@ -509,7 +595,8 @@ func (d *doc) clauseEnd(k int) int {
 			end = j
 			break
 		}
-		if isComma(t) && j+1 < len(toks) && (clauseBreaks[toks[j+1].lower] || d.startsCue(j+1)) {
+		if isComma(t) && j+1 < len(toks) && (clauseBreaks[toks[j+1].lower] || d.startsCue(j+1) || toks[j+1].tag == "VBG" ||
+			toks[j+1].tag == "RB" && j+2 < len(toks) && toks[j+2].tag == "VBG") {
 			end = j
 			break
 		}
@@ -705,7 +792,7 @@ func (d *doc) appositive(comma int) (int, bool) {
 	}
 	first := toks[k+1]
 	rel := first.lower == "who" || first.lower == "whose" || first.lower == "which"
-	if !rel && !isNPTag(first.tag) {
+	if !rel && !isNPTag(first.tag) && first.tag != "IN" {
 		return 0, false
 	}
 	if !rel {
@@ -719,13 +806,13 @@ func (d *doc) appositive(comma int) (int, bool) {
 		}
 	}
 	s, ok := d.leftNP(k)
-	if !ok || !isNounTag(toks[k-1].tag) || pronouns[toks[k-1].lower] {
+	if !ok || !isNounTag(toks[k-1].tag) || pronouns[toks[k-1].lower] || first.tag == "IN" && toks[k-1].tag != "NNP" {
 		return 0, false
 	}
 	// Stacked: "Michael Mulgrew, president of the union, which represents
 	// teachers, said".
-	if s > 1 && isComma(toks[s-1]) && toks[s].tag != "NNP" {
-		if s2, ok := d.appositive(s - 1); ok && toks[s2].tag == "NNP" {
+	if s > 1 && isComma(toks[s-1]) && toks[s].tag != "NNP" && toks[s-2].tag == "NNP" {
+		if s2, ok := d.leftNP(s - 1); ok {
 			return s2, true
 		}
 	}
@@ -747,7 +834,7 @@ func (d *doc) rightNP(k int, appos bool) (int, int, bool) {
 	noun := false
 	for j < len(toks) && j-k < 25 {
 		t := toks[j]
-		if t.kind == tWord && (isNPTag(t.tag) || t.tag == "VBN" && j > k) && !(t.tag == "DT" && j > k) {
+		if t.kind == tWord && (isNPTag(t.tag) || t.tag == "VBN" && j > k) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && !npConnectors[toks[j-1].lower]) {
 			noun = noun || isNounTag(t.tag)
 			j++
 			continue
@@ -759,6 +846,10 @@ func (d *doc) rightNP(k int, appos bool) (int, int, bool) {
 					break
 				}
 			}
+			j++
+			continue
+		}
+		if t.text == "/" && j > k && j+1 < len(toks) && toks[j+1].kind == tWord {
 			j++
 			continue
 		}
@@ -774,7 +865,7 @@ func (d *doc) rightNP(k int, appos bool) (int, int, bool) {
 		}
 		break
 	}
-	for j > k && (npConnectors[toks[j-1].lower] || toks[j-1].tag == "DT" || toks[j-1].tag == "POS") {
+	for j > k && (npConnectors[toks[j-1].lower] || toks[j-1].tag == "DT" || toks[j-1].tag == "POS" || toks[j-1].tag == "IN") {
 		j--
 	}
 	if !noun || j == k {
@@ -782,9 +873,17 @@ func (d *doc) rightNP(k int, appos bool) (int, int, bool) {
 	}
 	if appos && j+1 < len(toks) && isComma(toks[j]) {
 		n := toks[j+1]
-		if n.lower == "who" || n.lower == "whose" || isNPTag(n.tag) && !d.startsCue(j+1) {
+		if n.lower == "who" || n.lower == "whose" || (isNPTag(n.tag) || n.tag == "RB" && j+2 < len(toks) && isNPTag(toks[j+2].tag)) && !d.startsCue(j+1) {
 			e := j + 1
-			for e < len(toks) && !isEnd(toks[e]) && toks[e].kind != tQuote && toks[e].text != ";" && !isComma(toks[e]) && toks[e].kind != tDash {
+			for e < len(toks) && !isEnd(toks[e]) && toks[e].kind != tQuote && toks[e].text != ";" && toks[e].kind != tDash {
+				if isComma(toks[e]) {
+					// ", who ..." goes on; another comma ends the appositive.
+					if e+1 < len(toks) && (toks[e+1].lower == "who" || toks[e+1].lower == "whose") && e+1 != j+1 {
+						e++
+						continue
+					}
+					break
+				}
 				e++
 			}
 			for e > j+1 && (toks[e-1].kind == tPunct) {

@@ -69,10 +69,7 @@ func (d *doc) sentence(si int) int {
 		end = d.sents[next].End
 		next++
 	}
-	d.toks = splitTokens(d.toks[:0], d.text, s.Start, end)
-	if len(d.toks) > maxSentenceTokens {
-		d.toks = d.toks[:maxSentenceTokens]
-	}
+	d.toks = splitTokens(d.toks[:0], d.text, s.Start, end, maxSentenceTokens)
 	toks := d.toks
 	lex := d.r.lex
 	found := false
@@ -350,7 +347,7 @@ func (d *doc) dashSpeaker(q quote.Quote) (spk, cue span.Span, ok bool) {
 		}
 	}
 	var buf [40]token
-	toks := splitTokens(buf[:0], d.text, q.End, end)
+	toks := splitTokens(buf[:0], d.text, q.End, end, len(buf))
 	if len(toks) < 2 || toks[0].kind != tDash {
 		return
 	}

@@ -41,9 +41,10 @@ var abbrevs = map[string]bool{
 // clitics split off the end of a word, as the tagger expects.
 var clitics = [...]string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}
 
-// tokenize appends the tokens of text[start:end] to dst. It never panics
-// and costs one pass over the range.
-func splitTokens(dst []token, text string, start, end int) []token {
+// splitTokens appends the tokens of text[start:end] to dst, at most limit
+// of them. It never panics and costs one pass over the range.
+func splitTokens(dst []token, text string, start, end, limit int) []token {
+	n0 := len(dst)
 	if start < 0 {
 		start = 0
 	}
@@ -51,7 +52,7 @@ func splitTokens(dst []token, text string, start, end int) []token {
 		end = len(text)
 	}
 	i := start
-	for i < end {
+	for i < end && len(dst)-n0 < limit {
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		switch {
 		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u00a0' || r == '\u2009' || r == '\u200b' || unicode.IsSpace(r):

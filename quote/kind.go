@@ -71,8 +71,8 @@ func classify(t string, q *Quote) {
 	}
 	nwords := words(in)
 	pw, pstart := prevWord(t, q.Start)
-	pwl := strings.ToLower(strings.TrimRight(pw, ",:;"))
-	if scareCues[pwl] {
+	pwl := strings.TrimRight(pw, ",:;")
+	if inLexicon(scareCues, pwl) {
 		set(NotSpeech, 0.2, ReasonScare)
 		return
 	}
@@ -82,20 +82,21 @@ func classify(t string, q *Quote) {
 	}
 	nw := nextWord(t, q.End)
 	multi := q.Parts != nil
-	if !multi && nameLike(in) && wholeParagraph(t, q.Start, q.End) {
+	named := !multi && nameLike(in)
+	if !multi && (named || singleMark(q.Open) && shortPhrase(in)) && wholeParagraph(t, q.Start, q.End) {
 		set(NotSpeech, 0.15, ReasonHeading)
 		return
 	}
-	if nwords == 1 && pronouns[strings.ToLower(trimWord(in))] {
+	if nwords == 1 && inLexicon(pronouns, trimWord(in)) {
 		set(NotSpeech, 0.1, ReasonMention)
 		return
 	}
-	if !multi && nameLike(in) && !headingLine(t, q.Start, q.End) {
+	if named && !headingLine(t, q.Start, q.End) {
 		switch {
 		case isCapWord(pw) && isCapWord(nw) && (initial(pw) || !strings.ContainsAny(pw, ".,:;")) && nwords == 1 && !sentenceStart(t, pstart):
 			set(NotSpeech, 0.1, ReasonNickname)
 			return
-		case nameCues[pwl], possessive(pw), isYear(pw), pwl == "as" && knownAs(t, pstart):
+		case inLexicon(nameCues, pwl), possessive(pw), isYear(pw), strings.EqualFold(pwl, "as") && knownAs(t, pstart):
 			set(NotSpeech, 0.15, ReasonName)
 			return
 		case nwords > 1 && !sentenceStart(t, q.Start) && !speechLead(pw):
@@ -307,7 +308,7 @@ func words(s string) int {
 // leaves in lower case; the first word capitalised or a number.
 func nameLike(s string) bool {
 	s = strings.TrimSpace(s)
-	if len(s) == 0 || len(s) > 80 {
+	if len(s) == 0 || len(s) > 80 || s[0] >= 'a' && s[0] <= 'z' {
 		return false
 	}
 	n, ok := 0, true
@@ -331,13 +332,29 @@ func nameLike(s string) bool {
 	if !ok || n == 0 {
 		return false
 	}
-	// A title holds one sentence at most.
+	return oneSentence(s)
+}
+
+// oneSentence reports whether s holds no sentence end before its last
+// word.
+func oneSentence(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && (s[i+1] == ' ' || s[i+1] == '\n') {
 			return false
 		}
 	}
 	return true
+}
+
+// shortPhrase reports whether s is one sentence of at most ten words on one
+// line: the size of a heading, not of a quoted speech.
+func shortPhrase(s string) bool {
+	if len(s) > 120 || strings.ContainsRune(s, '\n') || !oneSentence(strings.TrimSpace(s)) {
+		return false
+	}
+	n := 0
+	fields(s, func(string) bool { n++; return n <= 10 })
+	return n <= 10
 }
 
 // attributionInside reports whether s, quoted, begins with an attribution
@@ -469,8 +486,7 @@ func speechLead(w string) bool {
 	if w == "" || strings.HasSuffix(w, ":") || strings.HasSuffix(w, ",") || strings.HasSuffix(w, "—") {
 		return true
 	}
-	w = strings.ToLower(w)
-	return cueVerbs[w] || leadVerbs[w]
+	return inLexicon(cueVerbs, w) || inLexicon(leadVerbs, w)
 }
 
 // leadVerbs introduce a quotation without being cue verbs of their own
@@ -481,4 +497,26 @@ var leadVerbs = map[string]bool{
 	"yelled": true, "yelling": true, "saying": true, "telling": true, "adding": true,
 	"declaring": true, "writing": true, "read": true, "reads": true, "reading": true,
 	"posted": true, "sang": true, "singing": true, "cried": true, "screamed": true,
+}
+
+// singleMark reports whether m is a single quote mark. Running text in
+// English quotes with double marks; a paragraph that is only a quotation
+// in single marks is a headline-style heading.
+func singleMark(m string) bool { return m == "'" || m == "‘" || m == "’" || m == "‚" }
+
+// inLexicon reports whether w, in lower case, is in m. It does not
+// allocate.
+func inLexicon(m map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(w)])]
 }

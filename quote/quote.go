@@ -194,8 +194,9 @@ func Detect(text string, sents []sentence.Sentence) []Quote {
 // re-opened at the start of the next is one quotation over both. An
 // unclosed mark ends at the end of its paragraph at the latest: at the end
 // of its line when it opened the line, else at the end of its sentence, or
-// before the next opening mark of its kind that cannot nest in it.
-// Quotations with no letter or digit inside are left out.
+// before the next opening mark of its kind that cannot nest in it (and
+// never before the end of a quotation that closed inside it). Quotations
+// with no letter or digit inside are left out.
 func (d *Detector) Detect(text string, sents []sentence.Sentence) []Quote {
 	if len(text) == 0 {
 		return nil

@@ -123,6 +123,8 @@ var detectTests = []struct {
 	{"digits only", "the count was \"1474387200\" then", []string{"\"1474387200\"|ns"}},
 	{"pronoun talked about", "because \"she\" is a \"he.\"", []string{"\"she\"|ns", "\"he.\"|ns"}},
 	{"heading", "'All Bets Are Off.'\n\nText.", []string{"'All Bets Are Off.'|ns"}},
+	{"single-mark heading", "Text.\n\n'There's so much anger.'\n\nMore text.", []string{"'There's so much anger.'|ns"}},
+	{"single-mark paragraph of speech", "‘We will fight. We will win.’\n\nMore.", []string{"‘We will fight. We will win.’"}},
 	{"headline quote is speech", "Trump Was ‘Mocking’ Clinton Camp", []string{"‘Mocking’"}},
 	{"full quotation is speech", "“We expected better,” Lapix told Blinken.", []string{"“We expected better,”"}},
 }
@@ -284,5 +286,34 @@ func checkInvariants(t testing.TB, text string, qs []Quote) {
 			t.Fatalf("quotation %d score %v", i, q.Score)
 		}
 		stack = append(stack, q)
+	}
+}
+
+// TestConcurrent shares one Detector between goroutines; run with -race.
+func TestConcurrent(t *testing.T) {
+	d, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([][]Quote, len(detectTests))
+	for i, tt := range detectTests {
+		want[i] = d.Detect(tt.in, nil)
+	}
+	done := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for r := 0; r < 20; r++ {
+				for i, tt := range detectTests {
+					if got := d.Detect(tt.in, nil); fmt.Sprint(got) != fmt.Sprint(want[i]) {
+						t.Errorf("%s: concurrent result differs", tt.name)
+						return
+					}
+				}
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
 	}
 }

@@ -188,9 +188,14 @@ func (p *parser) run() {
 	t := p.text
 	p.blockStart = 0
 	line := 0
+	swarFrom := 0 // bytes before it are scanned one by one
 	for i := 0; i < len(t); i++ {
-		for i+8 <= len(t) && plain(t, i) {
-			i += 8
+		if i >= swarFrom {
+			for i+8 <= len(t) && plain(t, i) {
+				i += 8
+			}
+			// The 8 bytes at i hold one to stop at: scan them bytewise.
+			swarFrom = i + 8
 		}
 		if i >= len(t) {
 			break

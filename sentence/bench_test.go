@@ -24,8 +24,20 @@ func BenchmarkSplitArticle(b *testing.B) {
 	s := defaultSplitterForTest(b)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	cpu0, loops := cpuTime(), 0
 	for b.Loop() {
 		s.Split(text)
+		loops++
+	}
+	reportCPU(b, len(text)*loops, cpu0)
+}
+
+// reportCPU reports the bytes split per second of CPU time the process used
+// since cpu0 (cpu-MB/s): with -cpu 1 it is the speed on one core even when
+// other processes share the machine and slow the wall-clock MB/s.
+func reportCPU(b *testing.B, bytes int, cpu0 int64) {
+	if cpu1 := cpuTime(); cpu0 >= 0 && cpu1 > cpu0 {
+		b.ReportMetric(float64(bytes)/(float64(cpu1-cpu0)/1e9)/1e6, "cpu-MB/s")
 	}
 }
 
@@ -40,11 +52,14 @@ func BenchmarkSplitPolNeARDev(b *testing.B) {
 	s := defaultSplitterForTest(b)
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
+	cpu0, loops := cpuTime(), 0
 	for b.Loop() {
 		for _, t := range texts {
 			s.Split(t)
 		}
+		loops++
 	}
+	reportCPU(b, n*loops, cpu0)
 }
 
 // BenchmarkSplitParagraphsPolNeARDev adds the paragraphs to the split.
@@ -57,11 +72,14 @@ func BenchmarkSplitParagraphsPolNeARDev(b *testing.B) {
 	s := defaultSplitterForTest(b)
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
+	cpu0, loops := cpuTime(), 0
 	for b.Loop() {
 		for _, t := range texts {
 			s.SplitParagraphs(t)
 		}
+		loops++
 	}
+	reportCPU(b, n*loops, cpu0)
 }
 
 func BenchmarkLocate(b *testing.B) {

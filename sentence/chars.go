@@ -225,3 +225,20 @@ func tokenEdgeBefore(text string, i int) bool {
 	}
 	return false
 }
+
+// dashLen returns the byte length of the dash at text[i]: an em dash, a
+// horizontal bar, an en dash, or one or two hyphens; or 0.
+func dashLen(text string, i int) int {
+	switch text[i] {
+	case '-':
+		if hasAt(text, i, "--") {
+			return 2
+		}
+		return 1
+	case 0xE2:
+		if hasAt(text, i, "\u2014") || hasAt(text, i, "\u2015") || hasAt(text, i, "\u2013") {
+			return 3
+		}
+	}
+	return 0
+}

@@ -307,7 +307,9 @@ run:
 		return k // punctuation opening a sentence: "… Democratic groups"
 	}
 	nx := sc.peek(k)
-	if nx.kind == kindEnd || nx.kind == kindLower {
+	if nx.kind == kindEnd || nx.kind == kindLower || nx.kind == kindDash && quoted {
+		// The text goes on in lower case, or a dash attributes the
+		// quotation that ends here: "“...disgrace.” ― Azucena Gonzàlez".
 		return k
 	}
 	attached := i > start && lastSpaceLen(text[:i]) == 0
@@ -363,6 +365,7 @@ const (
 	kindLower
 	kindUpper
 	kindDigit
+	kindDash // a dash: "—", "―", "–", "-" or "--" before white space
 	kindOther
 )
 
@@ -420,6 +423,11 @@ func (sc *scanner) peek(k int) next {
 		return next{kind: kindOther, quote: quote}
 	}
 	c := text[p]
+	if l := dashLen(text, p); l > 0 && !quote {
+		if q := p + l; q >= n || spaceLen(text, q) > 0 {
+			return next{kind: kindDash}
+		}
+	}
 	switch {
 	case 'a' <= c && c <= 'z':
 		return next{kind: kindLower}

@@ -191,15 +191,16 @@ func (s *Splitter) SplitParagraphs(text string) ([]Sentence, []Paragraph) {
 	return sents, Paragraphs(text, sents)
 }
 
-// estimate returns a capacity for the sentences of text: an upper bound in
-// all but list paragraphs, counted with the fast byte counters.
+// estimate returns a capacity for the sentences of text: the number of
+// full stops, question and exclamation marks and line breaks, counted with
+// the fast byte counters, an upper bound in all but list paragraphs. It is
+// capped at one sentence per 24 bytes (news sentences average over 100), so
+// that a page of full stops does not reserve memory for millions; append
+// grows the slice past the cap when a text needs it.
 func estimate(text string) int {
 	n := strings.Count(text, ".") + strings.Count(text, "\n") +
 		strings.Count(text, "?") + strings.Count(text, "!") + 1
-	if max := len(text)/2 + 1; n > max {
-		n = max
-	}
-	return n
+	return min(n, len(text)/24+8)
 }
 
 // Paragraphs groups sents (as returned by Split on text) into paragraphs.
@@ -208,7 +209,7 @@ func Paragraphs(text string, sents []Sentence) []Paragraph {
 	if len(sents) == 0 {
 		return nil
 	}
-	ps := make([]Paragraph, 0, sents[len(sents)-1].Paragraph-sents[0].Paragraph+1)
+	ps := make([]Paragraph, 0, min(max(sents[len(sents)-1].Paragraph-sents[0].Paragraph+1, 1), len(sents)))
 	for i, s := range sents {
 		if len(ps) == 0 || sents[ps[len(ps)-1].Last].Paragraph != s.Paragraph {
 			ps = append(ps, Paragraph{Start: s.Start, First: i})

@@ -115,6 +115,8 @@ func TestNews(t *testing.T) {
 			[]string{"She said, “This is great.” and left."}},
 		{"question then attribution", "“Why now?” Graham asked. “Why not?” Sen. Lindsey Graham said.",
 			[]string{"“Why now?” Graham asked.", "“Why not?” Sen. Lindsey Graham said."}},
+		{"dash attribution", "“It is a real disgrace.” ― Azucena Gonzàlez\n“Next.” -- Jane Doe. He left. — Then more.",
+			[]string{"“It is a real disgrace.” ― Azucena Gonzàlez", "“Next.” -- Jane Doe.", "He left.", "— Then more."}},
 		{"question then new sentence", "“Why now?” Graham left the room.",
 			[]string{"“Why now?”", "Graham left the room."}},
 		{"nested quotes", "He said, “She told me ‘no.’ Then she left.” It ended.",
@@ -176,6 +178,9 @@ func TestParagraphIndexes(t *testing.T) {
 	want := []string{"0:Headline", "1:One.", "1:Two.", "2:Three.", "3:Four and\nfive."}
 	if !equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if got := Paragraphs("ab", []Sentence{{Start: 0, End: 1, Paragraph: 5}, {Start: 5, End: 9, Paragraph: 1}}); len(got) != 2 || got[1].Text != "" {
+		t.Errorf("Paragraphs of foreign sentences = %+v", got)
 	}
 	ps := Paragraphs(text, sents)
 	if len(ps) != 4 || ps[1].Text != "One. Two." || ps[1].First != 1 || ps[1].Last != 2 {

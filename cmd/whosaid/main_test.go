@@ -508,9 +508,24 @@ func TestWriteError(t *testing.T) {
 }
 
 // TestEvalPredEqualsDirect checks that scoring a prediction file written by
-// --input jsonl prints the same table as running the extractor in eval.
+// --input jsonl prints the same table as running the extractor in eval, on
+// the project's articles and, when the shared corpus is beside the
+// repository, on the PolNeAR dev split with its pronoun referents.
 func TestEvalPredEqualsDirect(t *testing.T) {
-	gold := filepath.Join("..", "..", "testdata", "articles", "gold.jsonl")
+	t.Run("testdata", func(t *testing.T) {
+		evalPredEqualsDirect(t, filepath.Join("..", "..", "testdata", "articles", "gold.jsonl"))
+	})
+	t.Run("polnear-dev", func(t *testing.T) {
+		corpus := filepath.Join("..", "..", "..", "shared", "corpus", "polnear")
+		gold, pron := filepath.Join(corpus, "dev.jsonl"), filepath.Join(corpus, "dev_pronouns.jsonl")
+		if _, err := os.Stat(gold); err != nil {
+			t.Skipf("PolNeAR dev not checked: %s is absent (the shared corpus lives beside the repository)", gold)
+		}
+		evalPredEqualsDirect(t, gold, "--pronouns", pron)
+	})
+}
+
+func evalPredEqualsDirect(t *testing.T, gold string, flags ...string) {
 	in, err := os.ReadFile(gold)
 	if err != nil {
 		t.Fatal(err)
@@ -523,7 +538,7 @@ func TestEvalPredEqualsDirect(t *testing.T) {
 	if err := os.WriteFile(pf, []byte(pred), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, extra := range [][]string{nil, {"--json"}} {
+	for _, extra := range [][]string{append([]string{"--workers", "2"}, flags...), append([]string{"--json"}, flags...)} {
 		direct, e1, c1 := runIn(t, "", append([]string{"eval", gold}, extra...)...)
 		fromPred, e2, c2 := runIn(t, "", append([]string{"eval", gold, "--pred", pf}, extra...)...)
 		if c1 != 0 || c2 != 0 {
@@ -532,7 +547,9 @@ func TestEvalPredEqualsDirect(t *testing.T) {
 		if direct == "" || direct != fromPred {
 			t.Errorf("eval %v differs with --pred:\n%s\n---\n%s", extra, direct, fromPred)
 		}
-		t.Logf("whosaid eval testdata/articles/gold.jsonl %v:\n%s", extra, direct)
+		if extra[0] != "--json" {
+			t.Logf("whosaid eval %s %v:\n%s", gold, extra, direct)
+		}
 	}
 }
 

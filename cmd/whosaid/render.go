@@ -59,20 +59,22 @@ func encodeJSON(v any, indent string) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// speakerLabel is the speaker as a reader wants it: the resolved name, with
-// the mention as written when it differs ("Blinken (he)").
-func speakerLabel(a whosaid.Attribution) string {
+// speakerLabel is the speaker as a reader wants it, in at most width
+// characters: the resolved name, with the mention as written when it does
+// not contain the name and there is room ("Blinken (he)").
+func speakerLabel(a whosaid.Attribution, width int) string {
 	name, mention := oneLine(a.Entity.Name), oneLine(a.Speaker.Text)
+	label := name
 	switch {
 	case name == "" && mention == "":
 		return "-"
 	case name == "":
-		return mention
-	case mention == "" || strings.EqualFold(name, mention):
-		return name
-	default:
-		return name + " (" + mention + ")"
+		label = mention
+	case mention == "" || strings.Contains(strings.ToLower(mention), strings.ToLower(name)):
+	case utf8.RuneCountInString(name)+utf8.RuneCountInString(mention)+3 <= width:
+		label = name + " (" + mention + ")"
 	}
+	return truncate(label, width)
 }
 
 // renderTable writes a table of speaker, cue, type and quotation.
@@ -96,7 +98,7 @@ func renderTable(id string, attrs []whosaid.Attribution, width int, header bool)
 			cue = "-"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n",
-			truncate(speakerLabel(a), 40), truncate(cue, 20), a.Type, truncate(oneLine(a.Content.Text), width))
+			speakerLabel(a, 40), truncate(cue, 20), a.Type, truncate(oneLine(a.Content.Text), width))
 	}
 	tw.Flush()
 	if header {

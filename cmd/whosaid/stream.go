@@ -116,6 +116,13 @@ func (o *options) stream(ex *whosaid.Extractor, r io.Reader, file string, w io.W
 		if err := writeBytes(w, res.out); err != nil {
 			return err
 		}
+		// Nothing else is ready: hand what is written to the reader now
+		// rather than when the buffer fills, for slow streams.
+		if bw, ok := w.(*bufio.Writer); ok && len(order) == 0 {
+			if err := bw.Flush(); err != nil {
+				return classifyWrite(err)
+			}
+		}
 	}
 	// order is closed: the reader has returned and readErr is set.
 	if readErr != nil {

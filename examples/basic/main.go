@@ -41,17 +41,18 @@ func main() {
 }
 
 // speaker names who said it: the resolved name, with the mention as written
-// when it is another form ("Tom Reyes (he)").
+// when it does not contain the name ("Tom Reyes (he)").
 func speaker(a whosaid.Attribution) string {
+	name, mention := a.Entity.Name, a.Speaker.Text
 	switch {
-	case a.Entity.Name == "" && a.Speaker.Text == "":
+	case name == "" && mention == "":
 		return "(unknown)"
-	case a.Entity.Name == "":
-		return a.Speaker.Text
-	case a.Speaker.Text == "" || strings.EqualFold(a.Speaker.Text, a.Entity.Name):
-		return a.Entity.Name
+	case name == "":
+		return mention
+	case mention == "" || strings.Contains(strings.ToLower(mention), strings.ToLower(name)):
+		return name
 	default:
-		return a.Entity.Name + " (" + a.Speaker.Text + ")"
+		return name + " (" + mention + ")"
 	}
 }
 

@@ -78,7 +78,7 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Fprintf(os.Stderr, "beam: done in %v\n", time.Since(start).Round(time.Millisecond))
-	if res != nil && res.Metrics() != nil {
+	if res != nil {
 		counts := map[string]int64{}
 		for _, c := range res.Metrics().AllMetrics().Counters() {
 			if c.Namespace() == pipeline.Namespace {

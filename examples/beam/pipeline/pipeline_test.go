@@ -79,7 +79,7 @@ func TestPipeline(t *testing.T) {
 	}
 	var want []string
 	var wantDead []DeadLetter
-	attrs := 0
+	attrs, noName := 0, 0
 	for _, line := range testArticles {
 		if strings.TrimSpace(line) == "" {
 			continue
@@ -96,6 +96,11 @@ func TestPipeline(t *testing.T) {
 		}
 		want = append(want, string(b))
 		attrs += len(rec.Quotes)
+		for _, q := range rec.Quotes {
+			if SpeakerName(q) == "" {
+				noName++
+			}
+		}
 	}
 
 	if len(got.records) != 3 {
@@ -133,6 +138,7 @@ func TestPipeline(t *testing.T) {
 		CounterAttributions: int64(attrs),
 		CounterErrors:       2,
 		CounterBlank:        1,
+		CounterUnnamed:      int64(noName),
 	}
 	counters := map[string]int64{}
 	for _, c := range res.Metrics().AllMetrics().Counters() {
