@@ -242,6 +242,9 @@ func (r *corefResolver) speakerEnt(sp span.Span, k0, k1 int) int {
 	t0 := &s.toks[k0]
 	if k1-k0 == 1 {
 		if p, ok := names.PronounOf(t0.lower); ok && !p.Possessive {
+			if p.Person != 3 {
+				return r.own(sp, entPron) // "you"
+			}
 			if e := r.pronoun(sp.Start, p, t0.quoted); e >= 0 {
 				return e
 			}
@@ -290,13 +293,37 @@ func (r *corefResolver) speakerEnt(sp span.Span, k0, k1 int) int {
 	if m := s.tokMent[head]; m >= 0 && s.ments[m].sp.Overlaps(sp) {
 		return s.ments[m].ent
 	}
+	// A description with a name in apposition: "her husband, former
+	// President Bill Clinton", "the foreign minister of France, Jean-Marc
+	// Ayrault".
+	comma := cut
+	for comma < k1 && !strings.Contains(s.text[s.toks[comma-1].end:s.toks[comma].start], ",") {
+		comma++
+	}
+	_, plural := names.TitlePlural(s.toks[head].lower)
+	if comma < k1 && !plural && !headBreaks[s.toks[comma].lower] {
+		end := comma + 1
+		for end < k1 && !strings.Contains(s.text[s.toks[end-1].end:s.toks[end].start], ",") {
+			end++
+		}
+		if m := s.tokMent[end-1]; m >= 0 && r.ents[s.ments[m].ent].kind == entPerson && s.ments[m].tok1 == end && s.ments[m].tok0 <= comma+3 {
+			return s.ments[m].ent
+		}
+	}
 	ht := &s.toks[head]
 	if p, ok := names.PronounOf(t0.lower); ok && p.Possessive && head > k0 {
 		return r.possessed(sp, k0, head, p)
 	}
+	// A name the scan did not take (in a headline, say): its surname.
 	if ht.cap && !names.Stop(ht.lower) && names.Head(ht.lower) == "" && !names.Org(ht.lower) {
 		if b := r.surnames[ht.lower]; len(b) > 0 {
 			return b[len(b)-1]
+		}
+		if _, pl := names.TitlePlural(ht.lower); !pl && t0.cap && !names.Stop(t0.lower) && !s.lower[ht.lower] {
+			e := r.newEnt(entUnknown)
+			r.surnames[ht.lower] = append(r.surnames[ht.lower], e)
+			r.nameEnt(e, s.text[t0.start:ht.nameEnd], head-k0+1)
+			return e
 		}
 	}
 	return r.description(sp, k0, head)

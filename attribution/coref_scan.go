@@ -56,7 +56,7 @@ type nameMention struct {
 type corefScan struct {
 	text  string
 	toks  []ctok
-	lower map[string]bool // words that occur in lower case
+	lower map[string]bool // capitalised words: true when they also occur in lower case
 	ments []nameMention   // in text order
 	// tokMent maps a token to the mention that covers it, or -1.
 	tokMent []int32
@@ -183,13 +183,24 @@ func corefTokenize(text string, sents []sentence.Sentence) *corefScan {
 		t.first = newSent || quoteStart
 		t.join = prevEnd >= 0 && corefSpaces(text[prevEnd:i])
 		t.lower = corefLower(text[t.start:t.nameEnd])
-		if !t.cap && !t.first {
-			s.lower[t.lower] = true
-		}
 		newSent, quoteStart = false, false
 		s.toks = append(s.toks, t)
 		prevEnd = t.end
 		i = t.end
+	}
+	// Which capitalised words the text also writes in lower case, where
+	// they are not the first word of a sentence.
+	for k := range s.toks {
+		if t := &s.toks[k]; t.cap {
+			s.lower[t.lower] = false
+		}
+	}
+	for k := range s.toks {
+		if t := &s.toks[k]; !t.cap && !t.first {
+			if _, ok := s.lower[t.lower]; ok {
+				s.lower[t.lower] = true
+			}
+		}
 	}
 	return s
 }
@@ -643,11 +654,13 @@ func (r *corefResolver) addOrg(run nameRun) {
 		r.byKey[key] = e
 		r.addRole(r.s.toks[run.j-1].lower, e, m.sp.Start)
 	}
-	name := m.sp.Text
+	name, words := m.sp.Text, run.j-run.i
 	if run.det {
-		name = "the " + name
+		// "the State Department" names it better than the modifier in "a
+		// State Department official".
+		name, words = "the "+name, words+1
 	}
-	r.nameEnt(e, name, run.j-run.i)
+	r.nameEnt(e, name, words)
 	r.addMention(m, e)
 }
 

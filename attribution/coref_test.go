@@ -231,6 +231,27 @@ var corefCases = []corefCase{
 		},
 	},
 	{
+		name: "description with a name in apposition",
+		text: "Hillary Clinton campaigned in Ohio. Her husband, former President Bill Clinton, said the race was close.",
+		attrs: []corefAttr{
+			{speaker: "Her husband, former President Bill Clinton", content: "the race was close", want: "Bill Clinton"},
+		},
+	},
+	{
+		name: "name in apposition after a phrase",
+		text: "The foreign minister of France, Jean-Marc Ayrault, said the talks had failed.",
+		attrs: []corefAttr{
+			{speaker: "The foreign minister of France, Jean-Marc Ayrault", content: "the talks had failed", want: "Jean-Marc Ayrault"},
+		},
+	},
+	{
+		name: "second person",
+		text: "Hillary Clinton met voters. You said the plan was fair.",
+		attrs: []corefAttr{
+			{speaker: "You", content: "the plan was fair", want: "You"},
+		},
+	},
+	{
 		name: "unresolved pronoun",
 		text: "“Nobody knows,” she said.",
 		attrs: []corefAttr{

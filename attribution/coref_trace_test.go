@@ -113,7 +113,11 @@ func TestCorefPipelineSample(t *testing.T) {
 		t.Skip("set COREF_SAMPLE=1")
 	}
 	dir := corpusDir(t)
-	for di, d := range readJSONL[goldDoc](t, filepath.Join(dir, "polnear", "dev.jsonl")) {
+	split := os.Getenv("COREF_SPLIT")
+	if split == "" {
+		split = "dev"
+	}
+	for di, d := range readJSONL[goldDoc](t, filepath.Join(dir, "polnear", split+".jsonl")) {
 		if di%6 != 1 {
 			continue
 		}

@@ -48,6 +48,10 @@ var adverbialWords = map[string]bool{
 // words that, after a comma, open a clause outside the reported one.
 var clauseBreaks = map[string]bool{"which": true, "while": true, "but": true, "although": true, "though": true, "whereas": true}
 
+// participles that work as prepositions ("..., including X") and so do not
+// end a clause.
+var prepositionalVBG = map[string]bool{"including": true, "excluding": true, "following": true, "regarding": true, "concerning": true, "considering": true, "during": true}
+
 func isNounTag(t string) bool {
 	return t == "NN" || t == "NNS" || t == "NNP" || t == "NNPS" || t == "PRP" || t == "CD" || t == "FW"
 }
@@ -208,8 +212,11 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	after := ce + 1
 
 	// Inverted order right after a quotation or comma: “...,” said X.
-	if cs > 0 && (isComma(toks[cs-1]) && (t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP") || toks[cs-1].kind == tQuote && !d.isOpenQuote(cs-1)) {
-		if s, ok := d.appositive(cs - 1); ok {
+	// A full stop before a lower-case "said the official." stands for a
+	// comma the text lost.
+	finite := t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP"
+	if cs > 0 && ((isComma(toks[cs-1]) || toks[cs-1].text == "." && !isCapital(t.text)) && finite || toks[cs-1].kind == tQuote && !d.isOpenQuote(cs-1)) {
+		if s, ok := d.appositive(cs - 1); ok && isComma(toks[cs-1]) {
 			return d.withSubject(a, v, s, cs-1, cs, after, true), ce, true
 		}
 		if ns, ne, ok := d.rightNP(after, true); ok && d.tailEnds(ne) && !allAdverbial(toks[ns:ne]) {
@@ -227,6 +234,24 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	}
 	if ss, ok := d.leftNP(cs); ok {
 		return d.withSubject(a, v, ss, cs, cs, after, false), ce, true
+	}
+	// A sentence that is only "said the official." after a full stop that
+	// should have been a comma: the sentence before is its content.
+	if cs == 0 && !isCapital(t.text) && t.tag == "VBD" && si > 0 {
+		if ns, ne, ok := d.rightNP(after, false); ok && d.tailEnds(ne) && (ne >= len(toks) || isEnd(toks[d.skipAdverbials(ne)])) {
+			p := d.sents[si-1]
+			if p.Paragraph == d.sents[si].Paragraph && p.End > p.Start && p.End <= len(d.text) {
+				e := p.End
+				for e > p.Start && (d.text[e-1] == '.' || d.text[e-1] == ' ') {
+					e--
+				}
+				a.Speaker = span.Of(d.text, toks[ns].start, toks[ne-1].end)
+				a.Content = span.Of(d.text, p.Start, e)
+				a.Spans = []span.Span{a.Content}
+				a.Rule, a.Confidence = RuleClauseCueSpeaker, 0.5
+				return a, ne - 1, true
+			}
+		}
 	}
 	// Inverted at the start of a sentence: "Said Ellis: “...”".
 	if cs == 0 && v.Lemma == "say" {
@@ -541,6 +566,21 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 	if k >= len(toks) || isComma(toks[k]) {
 		return false
 	}
+	// chanted “What curfew?” and kept going: a quotation that is the
+	// whole object.
+	if d.isOpenQuote(k) {
+		q := d.qs[d.quoteAt(toks[k].start)]
+		j := k
+		for j < len(toks) && toks[j].start < q.End {
+			j++
+		}
+		in := strings.TrimSpace(q.Inner.Text)
+		if j < len(toks) && (toks[j].tag == "CC" || toks[j].tag == "IN" || isComma(toks[j])) &&
+			(strings.HasSuffix(in, "?") || strings.HasSuffix(in, "!") || strings.HasSuffix(in, ".")) {
+			a.Content, a.Spans = q.Span(), []span.Span{q.Span()}
+			return true
+		}
+	}
 	e := d.clauseEnd(k)
 	if e <= toks[k].start {
 		return false
@@ -582,7 +622,7 @@ func (d *doc) clauseEnd(k int) int {
 			continue
 		}
 		// A full stop the sentence splitter did not take as an end.
-		if isEnd(t) && j > k && j+1 < len(toks) && (toks[j+1].kind == tWord && isCapital(toks[j+1].text) || d.isOpenQuote(j+1)) {
+		if t.text == "." && j > k && j+1 < len(toks) && (toks[j+1].kind == tWord && isCapital(toks[j+1].text) || d.isOpenQuote(j+1)) {
 			end = j
 			break
 		}
@@ -595,7 +635,7 @@ func (d *doc) clauseEnd(k int) int {
 			end = j
 			break
 		}
-		if isComma(t) && j+1 < len(toks) && (clauseBreaks[toks[j+1].lower] || d.startsCue(j+1) || toks[j+1].tag == "VBG" ||
+		if isComma(t) && j+1 < len(toks) && (clauseBreaks[toks[j+1].lower] || d.startsCue(j+1) || toks[j+1].tag == "VBG" && !prepositionalVBG[toks[j+1].lower] ||
 			toks[j+1].tag == "RB" && j+2 < len(toks) && toks[j+2].tag == "VBG") {
 			end = j
 			break

@@ -42,6 +42,8 @@ func TestDevFloor(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := eval.Score(gold, eval.Predict(ex, gold, 2), nil)
+	// The floors of the attribution stage on the dev split; the figures
+	// this tree reaches are a little above them.
 	floors := []struct {
 		name      string
 		got, want float64
@@ -49,8 +51,9 @@ func TestDevFloor(t *testing.T) {
 		{"exact source F1", r.Source.F1, 0.55},
 		{"exact cue F1", r.Cue.F1, 0.55},
 		{"exact content F1", r.Content.F1, 0.40},
-		{"overlap recall mixed", r.RecallByType.Mixed.Value, 0.70},
-		{"overlap recall direct", r.RecallByType.Direct.Value, 0.80},
+		{"overlap recall direct", r.RecallByType.Direct.Value, 0.93},
+		{"overlap recall mixed", r.RecallByType.Mixed.Value, 0.83},
+		{"speaker exact, direct and mixed", r.Speaker.DirectMixedExact.Value, 0.83},
 	}
 	for _, fl := range floors {
 		t.Logf("%s = %.3f (floor %.2f)", fl.name, fl.got, fl.want)

@@ -22,6 +22,13 @@ func FuzzResolve(f *testing.F) {
 		"“A,” she said, “B.” — Jane Doe",
 		"said said said , , “ ” \" ' ’s n't Mr. (R-Ky.) — -- :",
 		"\xff\xfe“\x00 said \xc3",
+		"He said,",
+		"He said, ",
+		"He said:",
+		"“A,” said",
+		"Australia. said the official.",
+		"X, at a, said",
+		"According to",
 		"",
 	} {
 		f.Add(s)

@@ -62,6 +62,30 @@ func TestRules(t *testing.T) {
 			"The union", "said", "it would pay for itself", "", attribution.Indirect},
 		{attribution.RuleSpeakerCueClause, "Most voters believe the economy is improving.",
 			"Most voters", "believe", "the economy is improving", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "The council rejected the budget, saying it was too small.",
+			"The council", "saying", "it was too small", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Protesters chanted “Open the gates!” and marched on.",
+			"Protesters", "chanted", "Open the gates", "", attribution.Direct},
+		{attribution.RuleSpeakerCueColon, "Said Ellis: “Nobody saw it coming.”",
+			"Ellis", "Said", "Nobody saw it coming", "", attribution.Direct},
+		{attribution.RuleSpeakerCueColon, "The coach said:\n\n“We will be back next year.”",
+			"The coach", "said", "We will be back next year", "", attribution.Direct},
+		{attribution.RuleAppositive, "Mia Lund, at a news conference on Friday, said the mine would close.",
+			"Mia Lund, at a news conference on Friday", "said", "the mine would close", "", attribution.Indirect},
+		{attribution.RuleAppositive, "Tom Berg, the mayor of Ashby, a town of 900, said taxes would rise.",
+			"Tom Berg, the mayor of Ashby, a town of 900", "said", "taxes would rise", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "A report released last year found that the river was polluted.",
+			"A report released last year", "found", "that the river was polluted", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Rep. Ann Cole (D-Ore.) said the vote was close.",
+			"Rep. Ann Cole (D-Ore.)", "said", "the vote was close", "", attribution.Indirect},
+		{attribution.RuleQuoteCueSpeaker, "“It will pass,” said one source on the committee.",
+			"one source on the committee", "said", "It will pass", "", attribution.Direct},
+		{attribution.RuleSplit, "“We tried,” the coach said, turning to the bench, “and we lost.”",
+			"the coach", "said", "We tried,” the coach said, turning to the bench, “and we lost", "", attribution.Direct},
+		{attribution.RuleSplit, "“We tried,” the coach said. “We lost anyway.”",
+			"the coach", "said", "We tried,” the coach said. “We lost anyway", "", attribution.Direct},
+		{attribution.RuleSplit, "The old dam, the engineer said, will hold until spring.",
+			"the engineer", "said", "The old dam, the engineer said, will hold until spring", "", attribution.Indirect},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {
@@ -136,5 +160,50 @@ func TestNotSpeech(t *testing.T) {
 		if a.Rule == attribution.RuleQuote || a.Rule == attribution.RuleContinuation {
 			t.Errorf("quoted name attributed: %+v", a)
 		}
+	}
+}
+
+// TestPassive checks that a passive that does not report is no cue.
+func TestPassive(t *testing.T) {
+	for _, a := range resolve("The driver was charged with speeding on Monday.") {
+		t.Errorf("attributed a passive: %+v", a)
+	}
+	as := resolve("The bill is expected to pass.")
+	if len(as) != 1 || as[0].Cue.Text != "is expected" {
+		t.Errorf("got %+v, want the cue \"is expected\"", as)
+	}
+}
+
+// TestNested checks that a cue inside reported content is reported only
+// with WithNested.
+func TestNested(t *testing.T) {
+	text := "The mayor said residents believe the plan will fail."
+	sents := sentence.Split(text)
+	qs := quote.Detect(text, sents)
+	if got := len(attribution.Resolve(text, sents, qs)); got != 1 {
+		t.Errorf("default: %d attributions, want 1", got)
+	}
+	r, err := attribution.New(attribution.WithNested(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(r.Resolve(text, sents, qs)); got != 2 {
+		t.Errorf("WithNested: %d attributions, want 2", got)
+	}
+}
+
+// TestQuoteRuns checks both conventions for a quotation that runs on in
+// the next sentence.
+func TestQuoteRuns(t *testing.T) {
+	text := "“We tried,” the coach said. “We lost anyway.”"
+	sents := sentence.Split(text)
+	qs := quote.Detect(text, sents)
+	r, err := attribution.New(attribution.WithQuoteRuns(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := r.Resolve(text, sents, qs)
+	if len(as) != 2 || as[1].Rule != attribution.RuleContinuation || as[0].Content.Text != "“We tried,”" {
+		t.Errorf("WithQuoteRuns(false): got %+v, want a quotation and its continuation", as)
 	}
 }

@@ -403,3 +403,55 @@ func baseline(t *testing.T, docs []goldDoc) float64 {
 	t.Logf("every quotation called speech: %d/%d = %.2f%% inside gold", sc.speechInside, sc.speech, p)
 	return p
 }
+
+// wrap hard-wraps each line of text at width columns (in bytes), breaking
+// at spaces, as plain-text mail and some scrapes do.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		n := 0
+		for j, w := range strings.Split(line, " ") {
+			if j > 0 {
+				if n+1+len(w) > width {
+					b.WriteByte('\n')
+					n = 0
+				} else {
+					b.WriteByte(' ')
+					n++
+				}
+			}
+			b.WriteString(w)
+			n += len(w)
+		}
+	}
+	return b.String()
+}
+
+// TestHardWrapped checks that single line breaks inside paragraphs do not
+// change what is found on the seed article.
+func TestHardWrapped(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(corpus, "seed", "blinken-paris.txt"))
+	if err != nil {
+		t.Skipf("seed article not found (the shared corpus lives beside the repository): %v", err)
+	}
+	text := string(raw)
+	norm := func(text string) []string {
+		var out []string
+		for _, q := range Detect(text, nil) {
+			out = append(out, q.Kind.String()+" "+strings.Join(strings.Fields(q.Text), " "))
+		}
+		return out
+	}
+	a := norm(text)
+	if len(a) < 15 {
+		t.Fatalf("bad test: %d quotations", len(a))
+	}
+	for _, width := range []int{40, 55, 70, 100} {
+		if b := norm(wrap(text, width)); strings.Join(a, "\n") != strings.Join(b, "\n") {
+			t.Errorf("text wrapped at %d differs:\n%s\n---\n%s", width, strings.Join(a, "\n"), strings.Join(b, "\n"))
+		}
+	}
+}

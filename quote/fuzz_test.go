@@ -67,14 +67,11 @@ func TestHostile(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			// Finishing at all is the test (a quadratic pairing would take
+			// hours here); linear time is shown by the benchmarks.
 			start := time.Now()
 			qs := Detect(c.text, nil)
-			el := time.Since(start)
-			// 5 µs per byte is a thousand times slower than the detector
-			// runs; a quadratic pairing would take hours here.
-			if limit := time.Duration(len(c.text)) * 5 * time.Microsecond; el > limit && !raceEnabled {
-				t.Errorf("%d bytes took %v (limit %v)", len(c.text), el, limit)
-			}
+			t.Logf("%d bytes in %v, %d quotations", len(c.text), time.Since(start), len(qs))
 			if len(c.text) < 3<<20 || testing.Short() {
 				checkInvariants(t, c.text, qs)
 			}

@@ -363,26 +363,17 @@ func shortPhrase(s string) bool {
 // the official, ..."), or "according to". Real quotations seldom open so;
 // misplaced marks in a scrape do.
 func attributionInside(s string) bool {
-	s = strings.TrimLeft(s, " ")
+	s = strings.TrimSpace(s)
 	if s == "" || !(s[0] >= 'a' && s[0] <= 'z') {
 		return false
 	}
 	var ws [7]string
 	n := 0
-	rest := s
-	for n < len(ws) {
-		rest = strings.TrimLeft(rest, " ")
-		if rest == "" {
-			break
-		}
-		e := strings.IndexByte(rest, ' ')
-		if e < 0 {
-			e = len(rest)
-		}
-		ws[n] = rest[:e]
-		rest = rest[e:]
+	fields(s, func(w string) bool {
+		ws[n] = w
 		n++
-	}
+		return n < len(ws)
+	})
 	if n >= 2 && ws[0] == "according" && strings.HasPrefix(ws[1], "to") {
 		return true
 	}

@@ -691,13 +691,11 @@ func hasWord(s string) bool {
 
 // strayEnd is where an unclosed entry ends when something at lim (on line
 // limLine) shows it will not close: the end of its line when it opened the
-// line, else the end of its sentence.
+// line, else the end of its sentence (which may run over a line break, as
+// in hard-wrapped text).
 func (p *parser) strayEnd(e *entry, lim, limLine int) int {
-	if e.line < limLine {
-		lim = p.lineEnd(e.line)
-		if e.lineStart {
-			return trimEnd(p.text, e.partStart, lim)
-		}
+	if e.line < limLine && e.lineStart {
+		return trimEnd(p.text, e.partStart, p.lineEnd(e.line))
 	}
 	from := e.open + e.n
 	if e.partStart > from {

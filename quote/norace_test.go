@@ -1,5 +1,0 @@
-//go:build !race
-
-package quote
-
-const raceEnabled = false
