@@ -3,7 +3,6 @@ module github.com/whosaid/whosaid
 go 1.26.0
 
 require (
-	github.com/jdkato/prose/v3 v3.2.3 // indirect
+	github.com/jdkato/prose/v3 v3.2.3
 	golang.org/x/net v0.62.0
-	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect
 )

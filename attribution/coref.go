@@ -246,6 +246,15 @@ func (r *corefResolver) speakerEnt(sp span.Span, k0, k1 int) int {
 				return r.own(sp, entPron) // "you"
 			}
 			if e := r.pronoun(sp.Start, p, t0.quoted); e >= 0 {
+				// The pronoun tells the gender of a name that did not.
+				if c := &r.ents[e]; c.gender() == names.Unknown {
+					switch p.Gender {
+					case names.Male:
+						c.male++
+					case names.Female:
+						c.female++
+					}
+				}
 				return e
 			}
 			return r.own(sp, entPron)

@@ -721,11 +721,12 @@ func (r *corefResolver) addPerson(run nameRun) {
 			break
 		}
 	}
+	// A given name alone ("Melanie", "Jeb") stands for the person of that
+	// given name, unless some full name has it as surname.
+	if b := r.givens[surname]; given == "" && len(b) > 0 && (e < 0 || r.ents[e].given == "" && r.ents[e].nameScore <= 1) {
+		e = b[len(b)-1]
+	}
 	if e < 0 && given == "" {
-		// A given name alone: "Melanie", "Hillary".
-		if b := r.givens[surname]; len(b) > 0 {
-			e = b[len(b)-1]
-		}
 		if e < 0 && names.Given(surname) != names.Unknown && gw == 0 {
 			g, gw = names.Given(surname), 3
 		}

@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 
+	"github.com/whosaid/whosaid/internal/heads"
 	"github.com/whosaid/whosaid/internal/names"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -245,6 +245,13 @@ var corefCases = []corefCase{
 		},
 	},
 	{
+		name: "given name alone",
+		text: "Jeb is back. Jeb Bush spoke in Iowa on Monday. Jeb said the polls were wrong.",
+		attrs: []corefAttr{
+			{speaker: "Jeb", nth: 2, content: "the polls were wrong", want: "Jeb Bush"},
+		},
+	},
+	{
 		name: "second person",
 		text: "Hillary Clinton met voters. You said the plan was fair.",
 		attrs: []corefAttr{
@@ -475,65 +482,9 @@ func oracleAttrs(d goldDoc) ([]Attribution, []int) {
 	return attrs, idx
 }
 
-// heads returns the head words of a name as the evaluation takes them,
-// lower-cased: one per conjunct (split at commas, semicolons, "&", "and",
-// "or"), each the last word before any prepositional phrase, without a
-// possessive ending. "Obama and Hillary Clinton" has "obama" and "clinton".
-func heads(name string) []string {
-	preps := map[string]bool{
-		"of": true, "in": true, "for": true, "at": true, "from": true, "with": true, "on": true,
-		"to": true, "by": true, "about": true, "under": true, "over": true, "within": true,
-		"inside": true, "outside": true, "near": true, "among": true, "between": true,
-		"after": true, "before": true, "during": true, "against": true, "via": true, "like": true,
-	}
-	var out []string
-	for _, c := range strings.FieldsFunc(name, func(r rune) bool { return r == ',' || r == ';' || r == '&' }) {
-		var part []string
-		flush := func() {
-			if len(part) > 0 {
-				out = append(out, part[len(part)-1])
-			}
-			part = nil
-		}
-		inPP := false
-		for _, w := range strings.Fields(c) {
-			lw := strings.ToLower(w)
-			for _, suf := range []string{"'s", "’s", "'", "’"} {
-				lw = strings.TrimSuffix(lw, suf)
-			}
-			lw = strings.TrimFunc(lw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-			switch {
-			case lw == "and" || lw == "or":
-				flush()
-				inPP = false
-			case inPP || lw == "":
-			case preps[lw]:
-				flush()
-				inPP = true
-			default:
-				part = append(part, lw)
-			}
-		}
-		flush()
-	}
-	return out
-}
-
 // sameHead reports whether the predicted name shares a head word with the
-// referent; a bare pronoun never does.
-func sameHead(pred, ref string) bool {
-	if _, ok := names.PronounOf(strings.TrimSpace(pred)); ok {
-		return false
-	}
-	for _, a := range heads(pred) {
-		for _, b := range heads(ref) {
-			if a == b {
-				return true
-			}
-		}
-	}
-	return false
-}
+// referent, as the evaluation takes them; a bare pronoun never does.
+func sameHead(pred, ref string) bool { return heads.Same(pred, ref) }
 
 type pronounGold struct {
 	ID      string `json:"id"`
@@ -581,8 +532,9 @@ func TestPronounsDev(t *testing.T) {
 	}
 	share := float64(right) / float64(len(golds))
 	t.Logf("dev pronouns named right: %d/%d = %.3f", right, len(golds), share)
-	if share < 0.70 {
-		t.Errorf("dev pronoun accuracy %.3f below the floor 0.70", share)
+	// The project's target is 0.70; this floor guards what is reached.
+	if share < 0.90 {
+		t.Errorf("dev pronoun accuracy %.3f below the floor 0.90", share)
 	}
 }
 

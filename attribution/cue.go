@@ -26,6 +26,22 @@ var pronouns = map[string]bool{
 	"who": true, "which": true,
 }
 
+// verbs that, with "to", join the cue verb after them ("appeared to
+// suggest", "went on to say").
+var raisingVerbs = map[string]bool{
+	"appear": true, "appears": true, "appeared": true, "seem": true, "seems": true, "seemed": true,
+	"went": true, "goes": true, "go": true, "going": true, "declined": true, "declines": true, "refused": true,
+	"refuses": true, "continued": true, "continues": true, "tried": true, "tries": true, "sought": true,
+	"seeks": true, "began": true, "begins": true, "started": true, "starts": true,
+}
+
+// prepositions that may open reported content ("warned of", "asked
+// whether", "complained about").
+var contentPrepositions = map[string]bool{
+	"that": true, "whether": true, "if": true, "about": true, "of": true, "for": true, "on": true,
+	"against": true, "as": true, "to": true, "because": true, "than": true,
+}
+
 // connectors that may join the words of one noun phrase ("a spokesman for
 // the Justice Department", "Trump and Pence").
 var npConnectors = map[string]bool{"of": true, "for": true, "at": true, "from": true, "and": true, "&": true, "'s": true, "in": true}
@@ -153,7 +169,8 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 		// article read.", "a narrator asks:".
 		if !past && i > 0 && i+1 < len(toks) && toks[i-1].kind == tWord && isNounTag(toks[i-1].tag) {
 			n := toks[i+1]
-			past = isEnd(n) || isComma(n) || n.text == ":" || n.lower == "that"
+			past = isEnd(n) || isComma(n) || n.text == ":" || n.lower == "that" ||
+				n.lower == "to" && toks[i-1].tag != "PRP" // "the campaign plans to"
 		}
 		if !past {
 			return Attribution{}, 0, false
@@ -180,11 +197,24 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	cs := i
 	for cs > 0 && i-cs < 4 {
 		p := toks[cs-1]
-		if auxWords[p.lower] && (p.lower != "'s" || p.tag == "VBZ") || p.lower == "'s" && p.tag == "VBZ" {
+		if auxWords[p.lower] && (p.lower != "'s" || p.tag == "VBZ") || p.lower == "'s" && p.tag == "VBZ" || p.tag == "RB" && p.kind == tWord && i-cs < 2 {
 			cs--
 			continue
 		}
 		break
+	}
+	// A raising or aspect verb before "to" joins the cue: "appeared to
+	// suggest", "went on to say", "declined to say".
+	if cs >= 2 && toks[cs-1].lower == "to" && raisingVerbs[toks[cs-2].lower] {
+		cs -= 2
+		if cs >= 1 && toks[cs].lower == "on" && raisingVerbs[toks[cs-1].lower] {
+			cs--
+		}
+		for cs > 0 && i-cs < 8 && auxWords[toks[cs-1].lower] {
+			cs--
+		}
+	} else if cs >= 3 && toks[cs-1].lower == "to" && toks[cs-2].lower == "on" && raisingVerbs[toks[cs-3].lower] {
+		cs -= 3
 	}
 	hasAux := cs < i
 	// A bare participle after a noun is a reduced relative clause ("the
@@ -232,7 +262,12 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 			}
 		}
 	}
-	if ss, ok := d.leftNP(cs); ok {
+	// The subject of a gerund is the nearest noun phrase: "footage of
+	// Trump saying" is Trump's.
+	d.gerund = t.tag == "VBG"
+	ss, ok := d.leftNP(cs)
+	d.gerund = false
+	if ok {
 		return d.withSubject(a, v, ss, cs, cs, after, false), ce, true
 	}
 	// A sentence that is only "said the official." after a full stop that
@@ -286,8 +321,8 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 // sentence: then a bare participle before it is a reduced relative ("the
 // report released Monday found"), else it is the main verb, mistagged.
 func (d *doc) finiteAfter(k int) bool {
-	for j := k; j < len(d.toks); j++ {
-		if t := d.toks[j]; t.kind != tWord && t.text != "(" && t.text != ")" {
+	for j := k; j < len(d.toks) && j-k < 6; j++ {
+		if t := d.toks[j]; t.kind != tWord && t.text != "(" && t.text != ")" || t.lower == "that" || t.tag == "WDT" || t.tag == "WP" {
 			return false
 		}
 		switch d.toks[j].tag {
@@ -354,7 +389,7 @@ func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, 
 			if len(b.Spans) == 1 && quoteBefore {
 				// “...,” she said, turning to him, “...”
 				for j := k; j < len(toks) && j-k < 30; j++ {
-					if vs := d.r.lex.Verbs(toks[j].lower); j > k && len(vs) > 0 && vs[0].Particle == "" && isVerbTag(toks[j].tag) {
+					if j > k && d.plainCue(toks[j].lower) && isVerbTag(toks[j].tag) {
 						break // “...,” he said, adding, “...”: a cue of its own
 					}
 					if tg := toks[j].tag; tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "MD" || tg == "CC" {
@@ -470,6 +505,17 @@ func (d *doc) secondFragment(a *Attribution, k int) {
 	a.Content = span.Of(d.text, a.Spans[0].Start, f.End)
 }
 
+// plainCue reports whether w is a form of a cue verb that needs no
+// particle.
+func (d *doc) plainCue(w string) bool {
+	for _, v := range d.r.lex.Verbs(w) {
+		if v.Particle == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // quoteFollows reports whether a quotation opens at token k, after a comma
 // or colon.
 func (d *doc) quoteFollows(k int) bool {
@@ -566,6 +612,18 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 	if k >= len(toks) || isComma(toks[k]) {
 		return false
 	}
+	// "concludes with footage", "found in the attic": a preposition that
+	// cannot open reported content.
+	if toks[k].tag == "IN" && !contentPrepositions[toks[k].lower] {
+		m := d.skipAdverbials(k)
+		if m < len(toks) && isComma(toks[m]) {
+			m++
+		}
+		if m == k || m >= len(toks) || toks[m].tag == "IN" && !contentPrepositions[toks[m].lower] || toks[m].tag == "VBG" || toks[m].tag == "VBN" {
+			return false
+		}
+		k = m
+	}
 	// chanted “What curfew?” and kept going: a quotation that is the
 	// whole object.
 	if d.isOpenQuote(k) {
@@ -626,7 +684,11 @@ func (d *doc) clauseEnd(k int) int {
 			end = j
 			break
 		}
-		if t.lower == "and" && j > k && j+1 < len(toks) && d.r.lex.Verbs(toks[j+1].lower) != nil && (toks[j+1].tag == "VBD" || toks[j+1].tag == "VBZ") ||
+		n := j + 1
+		for n < len(toks) && n-j < 3 && toks[n].tag == "RB" {
+			n++ // "and repeatedly says"
+		}
+		if t.lower == "and" && j > k && n < len(toks) && d.r.lex.Verbs(toks[n].lower) != nil && (toks[n].tag == "VBD" || toks[n].tag == "VBZ") ||
 			t.lower == "but" && j > k && j+1 < len(toks) && (isVerbTag(toks[j+1].tag) || auxWords[toks[j+1].lower]) {
 			end = j
 			break
@@ -790,6 +852,10 @@ func (d *doc) leftNP(end int) (int, bool) {
 			r := toks[k].tag
 			switch p.lower {
 			case "of":
+				if d.gerund {
+					ok = false
+					break
+				}
 				ok = ok || q == "DT" || q == "JJ" || q == "JJS"
 			case "and", "&":
 				ok = (q == "NNP" || q == "NNPS") && (r == "NNP" || r == "NNPS" || r == "JJ" || r == "DT") ||
@@ -832,7 +898,8 @@ func (d *doc) appositive(comma int) (int, bool) {
 	}
 	first := toks[k+1]
 	rel := first.lower == "who" || first.lower == "whose" || first.lower == "which"
-	if !rel && !isNPTag(first.tag) && first.tag != "IN" {
+	prep := first.tag == "IN" || prepositionalVBG[first.lower] // ", at a briefing,", ", including X,"
+	if !rel && !isNPTag(first.tag) && !prep {
 		return 0, false
 	}
 	if !rel {

@@ -29,6 +29,9 @@ type doc struct {
 	out   []Attribution
 	// last is the index in out of the last attribution with a speaker.
 	last int
+	// gerund makes leftNP stop at "of": the subject of a gerund is the
+	// nearest noun phrase.
+	gerund bool
 }
 
 func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Quote) []Attribution {

@@ -7,7 +7,10 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
 	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/heads"
 )
 
 // PRF is a precision, recall and F1 with the counts behind them.
@@ -411,82 +414,13 @@ func goldNames(q *Quote) []string {
 
 // sameHead reports whether name shares a head word with one of golds. A
 // bare pronoun never counts.
-func sameHead(name string, golds []string) bool {
-	if isPronoun(name) {
-		return false
-	}
-	hs := Heads(name)
-	for _, g := range golds {
-		if isPronoun(g) {
-			continue
-		}
-		for _, h := range Heads(g) {
-			if slices.Contains(hs, h) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-var pronouns = map[string]bool{
-	"he": true, "she": true, "they": true, "it": true, "i": true, "we": true, "you": true,
-	"him": true, "her": true, "them": true, "me": true, "us": true,
-	"his": true, "hers": true, "their": true, "theirs": true, "its": true, "my": true, "our": true, "your": true,
-	"himself": true, "herself": true, "themselves": true, "itself": true,
-}
-
-func isPronoun(s string) bool { return pronouns[strings.ToLower(strings.TrimSpace(s))] }
-
-var prepositions = map[string]bool{
-	"of": true, "in": true, "for": true, "at": true, "from": true, "with": true, "on": true,
-	"to": true, "by": true, "about": true, "under": true, "over": true, "within": true,
-	"inside": true, "outside": true, "near": true, "among": true, "between": true,
-	"after": true, "before": true, "during": true, "against": true, "via": true, "like": true,
-}
+func sameHead(name string, golds []string) bool { return heads.Same(name, golds...) }
 
 // Heads returns the head words of a name, lower-cased: one per conjunct
 // ("Obama and Hillary Clinton" has "obama" and "clinton"), each the last
 // word before any prepositional phrase ("employees in Wells Fargo's
 // branches" has "employees"), without a possessive ending.
-func Heads(name string) []string {
-	var heads []string
-	conj := strings.FieldsFunc(name, func(r rune) bool { return r == ',' || r == ';' || r == '&' })
-	for _, c := range conj {
-		var part []string
-		flush := func() {
-			if len(part) > 0 {
-				heads = append(heads, part[len(part)-1])
-			}
-			part = nil
-		}
-		inPP := false
-		for _, w := range strings.Fields(c) {
-			lw := normWord(w)
-			switch {
-			case lw == "and" || lw == "or":
-				flush()
-				inPP = false
-			case inPP || lw == "":
-			case prepositions[lw]:
-				flush()
-				inPP = true
-			default:
-				part = append(part, lw)
-			}
-		}
-		flush()
-	}
-	return heads
-}
-
-func normWord(w string) string {
-	w = strings.ToLower(w)
-	for _, suf := range []string{"'s", "’s", "'", "’"} {
-		w = strings.TrimSuffix(w, suf)
-	}
-	return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
+func Heads(name string) []string { return heads.Of(name) }
 
 // WriteTable writes the report as a plain-text table.
 func (r Report) WriteTable(w io.Writer) error {

@@ -120,24 +120,6 @@ func TestOptionalNeitherRewardedNorPenalised(t *testing.T) {
 	}
 }
 
-func TestHeads(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		want string
-	}{
-		{"Donald Trump", "trump"},
-		{"Obama and Hillary Clinton", "obama clinton"},
-		{"employees in Wells Fargo's branches", "employees"},
-		{"Clinton's campaign", "campaign"},
-		{"the State Department", "department"},
-		{"Trump’s", "trump"},
-	} {
-		if got := strings.Join(Heads(c.name), " "); got != c.want {
-			t.Errorf("Heads(%q) = %q, want %q", c.name, got, c.want)
-		}
-	}
-}
-
 func TestSpeakerNamesAndPronouns(t *testing.T) {
 	g := goldDoc()
 	g.Quotes[0].Speaker.Name = "John Smith"

@@ -32,8 +32,9 @@
 // of articles in flight; output follows input order and is byte-identical
 // whatever the number of workers. Empty lines are skipped. A line that cannot
 // be read as an article yields an error record {"line", "id", "error"} in its
-// place and a message on standard error; the other lines are still
-// processed and the exit status is 1.
+// place (with "file" when it came from a named file) and a message on
+// standard error; the other lines are still processed and the exit status
+// is 1.
 //
 // Exit status: 0 on success, 1 when an input could not be read or a line was
 // malformed or output could not be written, 2 on a usage error. A closed

@@ -568,3 +568,52 @@ func TestEvalErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLOtherFormats checks the other output formats of JSON Lines input:
+// one document per article, in order, and the bad line reported in place.
+func TestJSONLOtherFormats(t *testing.T) {
+	in := `{"id": "first", "text": "“Yes,” the mayor said."}` + "\n" +
+		"{broken\n" +
+		`{"id": "second", "text": "The council said the vote would be held on Monday."}` + "\n"
+	tests := []struct {
+		format string
+		want   []string // in this order
+	}{
+		{"text", []string{"== first ==", "the mayor", "== line 2 ==", "error:", "== second =="}},
+		{"json", []string{`"id": "first"`, `"line": 2`, `"id": "second"`}},
+		{"tsv", []string{"id\ttype", "first\tdirect", "second\t"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			out, stderr, code := runIn(t, in, "--input", "jsonl", "--format", tt.format)
+			if code != 1 || !strings.Contains(stderr, "line 2") {
+				t.Errorf("exit %d, stderr %q; want 1 and a message naming line 2", code, stderr)
+			}
+			at := 0
+			for _, w := range tt.want {
+				i := strings.Index(out[at:], w)
+				if i < 0 {
+					t.Fatalf("output lacks %q after byte %d:\n%s", w, at, out)
+				}
+				at += i + len(w)
+			}
+		})
+	}
+}
+
+// TestSeveralFiles checks that text input from several files titles each
+// table with its file and keeps the files' order.
+func TestSeveralFiles(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	os.WriteFile(a, []byte(snippet), 0o644)
+	os.WriteFile(b, []byte("The bridge will close in March.\n"), 0o644)
+	out, stderr, code := runIn(t, "", b, a)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	ib, ia := strings.Index(out, "== "+b+" =="), strings.Index(out, "== "+a+" ==")
+	if ib < 0 || ia < ib || !strings.Contains(out[ib:ia], "no quotations found") {
+		t.Errorf("want b's empty table, then a's:\n%s", out)
+	}
+}

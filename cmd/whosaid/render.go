@@ -60,8 +60,8 @@ func encodeJSON(v any, indent string) ([]byte, error) {
 }
 
 // speakerLabel is the speaker as a reader wants it, in at most width
-// characters: the resolved name, with the mention as written when it does
-// not contain the name and there is room ("Blinken (he)").
+// characters: the resolved name, with the mention as written when it is
+// another form than the name and there is room ("Blinken (he)").
 func speakerLabel(a whosaid.Attribution, width int) string {
 	name, mention := oneLine(a.Entity.Name), oneLine(a.Speaker.Text)
 	label := name
@@ -70,11 +70,19 @@ func speakerLabel(a whosaid.Attribution, width int) string {
 		return "-"
 	case name == "":
 		label = mention
-	case mention == "" || strings.Contains(strings.ToLower(mention), strings.ToLower(name)):
+	case mention == "" || mentions(name, mention):
 	case utf8.RuneCountInString(name)+utf8.RuneCountInString(mention)+3 <= width:
 		label = name + " (" + mention + ")"
 	}
 	return truncate(label, width)
+}
+
+// mentions reports whether one of name and mention contains the other, so
+// that showing both would repeat it ("Ann Cole" and "Mayor Ann Cole" or
+// "Cole").
+func mentions(name, mention string) bool {
+	n, m := strings.ToLower(name), strings.ToLower(mention)
+	return strings.Contains(n, m) || strings.Contains(m, n)
 }
 
 // renderTable writes a table of speaker, cue, type and quotation.

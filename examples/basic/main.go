@@ -41,7 +41,7 @@ func main() {
 }
 
 // speaker names who said it: the resolved name, with the mention as written
-// when it does not contain the name ("Tom Reyes (he)").
+// when it is another form than the name ("Tom Reyes (he)").
 func speaker(a whosaid.Attribution) string {
 	name, mention := a.Entity.Name, a.Speaker.Text
 	switch {
@@ -49,7 +49,8 @@ func speaker(a whosaid.Attribution) string {
 		return "(unknown)"
 	case name == "":
 		return mention
-	case mention == "" || strings.Contains(strings.ToLower(mention), strings.ToLower(name)):
+	case mention == "" || strings.Contains(strings.ToLower(mention), strings.ToLower(name)) ||
+		strings.Contains(strings.ToLower(name), strings.ToLower(mention)):
 		return name
 	default:
 		return name + " (" + mention + ")"
