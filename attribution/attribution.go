@@ -145,10 +145,11 @@ type config struct {
 // on its own, as a continuation of the speaker's turn.
 func WithQuoteRuns(on bool) Option { return func(c *config) { c.runs = on } }
 
-// WithNested makes the Resolver also report attributions whose cue lies
+// WithNested makes the Resolver report every attribution whose cue lies
 // inside the reported content of another ("She said he believes ...": the
-// belief too). The default, false, reports the outer attribution only, as
-// the PolNeAR annotation does.
+// belief too). By default, as in the PolNeAR annotation, such a nested
+// attribution is reported only when its cue is a verb of saying ("She said
+// the aide told her ..."), not of stance or evidence.
 func WithNested(on bool) Option { return func(c *config) { c.nested = on } }
 
 // Resolver attributes quotations and reported speech. It is safe for

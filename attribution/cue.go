@@ -303,7 +303,13 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	// A participle or gerund clause, or a second verb phrase, with the
 	// subject of the nearest finite verb before it: "..., saying CLAUSE",
 	// "X did Y and said Z".
-	if cs > 0 && (t.tag == "VBG" && isComma(toks[cs-1]) || toks[cs-1].lower == "and" || toks[cs-1].lower == "but") {
+	afterQuote := false // “...,” adding that ...
+	if cs > 0 && d.isCloseQuote(cs-1) {
+		if q := d.quoteAt(toks[cs-1].start); q >= 0 {
+			afterQuote = strings.HasSuffix(strings.TrimSpace(d.qs[q].Inner.Text), ",")
+		}
+	}
+	if cs > 0 && (t.tag == "VBG" && (isComma(toks[cs-1]) || afterQuote) || toks[cs-1].lower == "and" || toks[cs-1].lower == "but") {
 		if ss, se, ok := d.subjectBefore(cs - 1); ok {
 			a.Speaker = span.Of(d.text, toks[ss].start, toks[se-1].end)
 		}
@@ -371,6 +377,27 @@ func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, 
 	a.Speaker = span.Of(d.text, toks[ss].start, toks[se-1].end)
 	if se < len(toks) && isComma(toks[se-1]) && se-1 > ss {
 		a.Speaker = span.Of(d.text, toks[ss].start, toks[se-2].end)
+	}
+	// "CLAUSE, as SPEAKER CUE, CLAUSE" and "As SPEAKER CUE, CLAUSE".
+	if ss > 0 && toks[ss-1].lower == "as" && (ss == 1 || isComma(toks[ss-2])) {
+		k := d.skipAdverbials(after)
+		if k < len(toks)-1 && isComma(toks[k]) {
+			b := a
+			if ss >= 3 && d.contentBefore(&b, ss-2) {
+				d.secondFragment(&b, k+1)
+			} else if ss == 1 {
+				e := d.clauseEnd(k + 1)
+				b.Content = span.Of(d.text, toks[k+1].start, e)
+				b.Spans = []span.Span{b.Content}
+			}
+			if !b.Content.Empty() && hasWordChar(b.Content.Text) {
+				b.Rule, b.Confidence = RuleSplit, 0.7
+				if len(b.Spans) == 1 {
+					b.Rule = RuleClauseSpeakerCue
+				}
+				return b
+			}
+		}
 	}
 	// CLAUSE, SPEAKER CUE, unless a quotation follows the cue and none
 	// precedes the speaker ("Asked about it, Lee said, “No.”").

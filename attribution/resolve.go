@@ -7,6 +7,7 @@ import (
 	"github.com/jdkato/prose/v3/tag"
 	ptoken "github.com/jdkato/prose/v3/token"
 
+	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
 	"github.com/whosaid/whosaid/span"
@@ -100,7 +101,7 @@ func (d *doc) sentence(si int) int {
 		}
 		if a, end, ok := d.cueAt(si, i); ok {
 			if !d.r.cfg.nested {
-				if d.nestedIn(a) {
+				if d.nestedIn(a) && !d.speechCue(a) {
 					used = end
 					continue
 				}
@@ -117,11 +118,28 @@ func (d *doc) sentence(si int) int {
 	return next
 }
 
-// nestedIn reports whether the cue of a lies inside the content of an
-// attribution already found; PolNeAR-style gold reports only the outer one.
+// nestedIn reports whether a lies inside the content of an attribution
+// already found.
 func (d *doc) nestedIn(a Attribution) bool {
 	for j := len(d.out) - 1; j >= 0 && j >= len(d.out)-4; j-- {
 		if o := d.out[j]; o.Content.Start <= a.Cue.Start && a.Cue.End <= o.Content.End && o.Content.Start <= a.Content.Start && a.Content.End <= o.Content.End {
+			return true
+		}
+	}
+	return false
+}
+
+// speechCue reports whether the last word of a's cue is a verb of saying.
+func (d *doc) speechCue(a Attribution) bool {
+	w := a.Cue.Text
+	for i := len(w) - 1; i >= 0; i-- {
+		if w[i] == ' ' {
+			w = w[i+1:]
+			break
+		}
+	}
+	for _, v := range d.r.lex.Verbs(lowerASCII(w)) {
+		if v.Class == lexicon.Speech || v.Class == lexicon.Address {
 			return true
 		}
 	}

@@ -84,6 +84,12 @@ func TestRules(t *testing.T) {
 			"the coach", "said", "We tried,” the coach said, turning to the bench, “and we lost", "", attribution.Direct},
 		{attribution.RuleSplit, "“We tried,” the coach said. “We lost anyway.”",
 			"the coach", "said", "We tried,” the coach said. “We lost anyway", "", attribution.Direct},
+		{attribution.RuleSplit, "The river, as the engineer pointed out, rarely floods in May.",
+			"the engineer", "pointed out", "The river, as the engineer pointed out, rarely floods in May", "", attribution.Indirect},
+		{attribution.RuleClauseSpeakerCue, "As the engineer noted, the river rarely floods.",
+			"the engineer", "noted", "the river rarely floods", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "“The mine is safe,” the owner said, adding that it would reopen.",
+			"the owner", "adding", "that it would reopen", "", attribution.Indirect},
 		{attribution.RuleSplit, "The old dam, the engineer said, will hold until spring.",
 			"the engineer", "said", "The old dam, the engineer said, will hold until spring", "", attribution.Indirect},
 	}

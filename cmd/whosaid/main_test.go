@@ -377,7 +377,8 @@ func TestWorkersDeterministic(t *testing.T) {
 }
 
 // TestJSONLIsRecordLines checks that --input jsonl writes exactly
-// NewRecord(id, Extract(text)).MarshalLine() per article.
+// NewRecord(id, Extract(text)).MarshalLine() per article, whether lines end
+// in LF or CRLF and whether a byte order mark starts the stream.
 func TestJSONLIsRecordLines(t *testing.T) {
 	var in, want bytes.Buffer
 	for n := range 20 {
@@ -391,7 +392,7 @@ func TestJSONLIsRecordLines(t *testing.T) {
 		}
 		want.Write(rec)
 	}
-	out, stderr, code := runIn(t, in.String(), "--input", "jsonl")
+	out, stderr, code := runIn(t, "\ufeff"+in.String(), "--input", "jsonl")
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}

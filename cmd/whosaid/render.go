@@ -106,13 +106,26 @@ func renderTable(id string, attrs []whosaid.Attribution, width int, header bool)
 			cue = "-"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n",
-			speakerLabel(a, 40), truncate(cue, 20), a.Type, truncate(oneLine(a.Content.Text), width))
+			speakerLabel(a, 40), truncate(cue, 20), a.Type, truncate(contentLine(a), width))
 	}
 	tw.Flush()
 	if header {
 		b.WriteByte('\n')
 	}
 	return b.Bytes()
+}
+
+// contentLine is the content on one line: the fragments of a quotation
+// interrupted by its speaker ("“...,” she said, “...”") joined by a space.
+func contentLine(a whosaid.Attribution) string {
+	if len(a.Spans) < 2 {
+		return oneLine(a.Content.Text)
+	}
+	parts := make([]string, len(a.Spans))
+	for i, s := range a.Spans {
+		parts[i] = s.Text
+	}
+	return oneLine(strings.Join(parts, " "))
 }
 
 // tsvHeader names the columns of --format tsv.

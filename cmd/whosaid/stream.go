@@ -62,6 +62,10 @@ func (o *options) stream(ex *whosaid.Extractor, r io.Reader, file string, w io.W
 		br := bufio.NewReaderSize(r, 64<<10)
 		for n := 1; ; n++ {
 			line, err := br.ReadBytes('\n')
+			if n == 1 {
+				// A byte order mark some editors put first is not JSON.
+				line = bytes.TrimPrefix(line, []byte("\ufeff"))
+			}
 			if len(bytes.TrimSpace(line)) > 0 {
 				j := &job{line: n, data: line, out: make(chan result, 1)}
 				select {

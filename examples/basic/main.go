@@ -35,7 +35,7 @@ func main() {
 	}
 	for _, text := range texts {
 		for _, a := range whosaid.Extract(text) {
-			fmt.Printf("%s %s: %s\n", speaker(a), verb(a), strings.Join(strings.Fields(a.Content.Text), " "))
+			fmt.Printf("%s %s: %s\n", speaker(a), verb(a), content(a))
 		}
 	}
 }
@@ -64,4 +64,17 @@ func verb(a whosaid.Attribution) string {
 		return "continued"
 	}
 	return a.Cue.Text
+}
+
+// content is what was said, on one line: the fragments of a quotation
+// interrupted by its speaker ("“...,” she said, “...”") joined by a space.
+func content(a whosaid.Attribution) string {
+	parts := make([]string, 0, len(a.Spans))
+	for _, s := range a.Spans {
+		parts = append(parts, s.Text)
+	}
+	if len(parts) == 0 {
+		parts = append(parts, a.Content.Text)
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }

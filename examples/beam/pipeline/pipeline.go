@@ -185,21 +185,21 @@ type SpeakerLine struct {
 }
 
 // SpeakerName is the key an attribution is aggregated under: the resolved
-// canonical name of its speaker, else the speaker mention as written unless
-// it is a bare pronoun, else "" (not aggregated: no speaker, or one known
-// only as "he" or "they", which names no one across a corpus).
+// canonical name of its speaker, else the speaker mention as written; ""
+// (not aggregated) when there is no speaker or the name is a bare pronoun
+// ("he", "they", "you"), which names no one across a corpus.
 func SpeakerName(q whosaid.RecordQuote) string {
 	if q.Speaker == nil {
 		return ""
 	}
-	if n := strings.TrimSpace(q.Speaker.Name); n != "" {
-		return n
+	n := strings.TrimSpace(q.Speaker.Name)
+	if n == "" {
+		n = strings.TrimSpace(q.Speaker.Text)
 	}
-	t := strings.TrimSpace(q.Speaker.Text)
-	if pronouns[strings.ToLower(t)] {
+	if pronouns[strings.ToLower(n)] {
 		return ""
 	}
-	return t
+	return n
 }
 
 // pronouns are the personal pronouns that can stand as a speaker.

@@ -43,8 +43,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// testArticles are the test input: three articles, a blank line and two
-// lines that are not articles.
+// testArticles are the test input: three articles, a blank line and three
+// lines that are not articles (one of them not UTF-8).
 var testArticles = []string{
 	`{"id": "a1", "text": "“We will not back down,” Mayor Jane Smith said on Tuesday.\n\nSmith added that the plan was final. “It is done,” she said."}`,
 	`{"id": "a2", "source": "test", "text": "The minister told reporters: \"The budget is balanced.\" He said the vote would pass, according to aides."}`,
@@ -52,6 +52,7 @@ var testArticles = []string{
 	`{"id": "bad1", "text": 17}`,
 	`{"id": 42, "text": "Nothing was said here at all."}`,
 	`this line is not JSON`,
+	"{\"id\": \"bad2\", \"text\": \"caf\xe9 au lait\"}",
 }
 
 func TestIsolated(t *testing.T) {
@@ -86,7 +87,9 @@ func TestPipeline(t *testing.T) {
 		}
 		a, err := whosaid.ParseArticle([]byte(line))
 		if err != nil {
-			wantDead = append(wantDead, DeadLetter{File: in, ID: a.ID, Error: err.Error(), Input: line})
+			// JSON carries invalid UTF-8 as U+FFFD.
+			input := strings.ToValidUTF8(line, "\uFFFD")
+			wantDead = append(wantDead, DeadLetter{File: in, ID: a.ID, Error: err.Error(), Input: input})
 			continue
 		}
 		rec := whosaid.NewRecord(a.ID, ex.Extract(a.Text))
@@ -136,7 +139,7 @@ func TestPipeline(t *testing.T) {
 	wantCounters := map[string]int64{
 		CounterArticles:     3,
 		CounterAttributions: int64(attrs),
-		CounterErrors:       2,
+		CounterErrors:       3,
 		CounterBlank:        1,
 		CounterUnnamed:      int64(noName),
 	}
