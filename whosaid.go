@@ -26,6 +26,24 @@ type config struct {
 	attributionOpts []attribution.Option
 }
 
+// WithSentence passes options to the sentence splitter; see
+// [sentence.New]. By default the splitter's own defaults apply.
+func WithSentence(opts ...sentence.Option) Option {
+	return func(c *config) { c.sentenceOpts = append(c.sentenceOpts, opts...) }
+}
+
+// WithQuote passes options to the quotation detector; see [quote.New]. By
+// default the detector's own defaults apply.
+func WithQuote(opts ...quote.Option) Option {
+	return func(c *config) { c.quoteOpts = append(c.quoteOpts, opts...) }
+}
+
+// WithAttribution passes options to the attribution resolver; see
+// [attribution.New]. By default the resolver's own defaults apply.
+func WithAttribution(opts ...attribution.Option) Option {
+	return func(c *config) { c.attributionOpts = append(c.attributionOpts, opts...) }
+}
+
 // Extractor runs the whole pipeline: sentences, quotations, attributions.
 // It is built once and is safe for concurrent use.
 type Extractor struct {
