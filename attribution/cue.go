@@ -42,6 +42,11 @@ var contentPrepositions = map[string]bool{
 	"against": true, "as": true, "to": true, "because": true, "than": true,
 }
 
+// prepositions that join the cue verb before its content ("complained
+// about", "called for", "warned of"); the complementizers "that",
+// "whether" and "if" open the content instead.
+var cuePrepositions = map[string]bool{"about": true, "of": true, "for": true, "on": true, "against": true, "over": true}
+
 // connectors that may join the words of one noun phrase ("a spokesman for
 // the Justice Department", "Trump and Pence").
 var npConnectors = map[string]bool{"of": true, "for": true, "at": true, "from": true, "and": true, "&": true, "'s": true, "in": true}
@@ -62,7 +67,7 @@ var adverbialWords = map[string]bool{
 }
 
 // words that, after a comma, open a clause outside the reported one.
-var clauseBreaks = map[string]bool{"which": true, "while": true, "but": true, "although": true, "though": true, "whereas": true}
+var clauseBreaks = map[string]bool{"which": true, "while": true, "but": true, "although": true, "though": true, "whereas": true, "however": true}
 
 // participles that work as prepositions ("..., including X") and so do not
 // end a clause.
@@ -147,6 +152,9 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	if d.inQuote(i) {
 		return Attribution{}, 0, false
 	}
+	if i == 0 && t.lower == "in" {
+		return d.inSurvey(i)
+	}
 	for _, p := range d.r.lex.Phrases(t.lower) {
 		if n := len(p.Words); i+n <= len(toks) && matchWords(toks[i:i+n], p.Words) && p.SpeakerAfter {
 			return d.accordingTo(i, i+n-1)
@@ -156,6 +164,9 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	if verbs == nil {
 		return Attribution{}, 0, false
 	}
+	if verbs[0].Class == lexicon.Seeming {
+		return d.seemCue(i)
+	}
 	if !isVerbTag(t.tag) {
 		// A past form that is not also a base form ("described", "said",
 		// "wrote") is a verb whatever the tagger says after an adjective.
@@ -163,6 +174,15 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 		for _, x := range verbs {
 			if x.Forms&(lexicon.Past|lexicon.Participle) != 0 && x.Forms&lexicon.Base == 0 {
 				past = true
+			}
+		}
+		// So is a third-person or past form in a title-case headline,
+		// which the tagger reads as a name: "Senator Praises Plan".
+		if !past && d.title && i > 0 && isCapital(t.text) {
+			for _, x := range verbs {
+				if x.Forms&(lexicon.Third|lexicon.Past) != 0 && x.Particle == "" {
+					past = true
+				}
 			}
 		}
 		// So is any form between a noun and the end of its clause: "the
@@ -221,6 +241,25 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	// report released Monday"), not a cue.
 	if t.tag == "VBN" && !hasAux && v.Lemma != "say" && v.Lemma != "tell" && d.finiteAfter(ce+1) {
 		return Attribution{}, 0, false
+	}
+	// "Asked whether ..., she said", "He was asked if ...": the question,
+	// whose asker is named by "by" or not at all.
+	if v.Lemma == "ask" && (t.tag == "VBN" || t.tag == "VBD") {
+		passive := false
+		for m := cs; m < i; m++ {
+			switch toks[m].lower {
+			case "is", "are", "was", "were", "be", "been", "being":
+				passive = true
+			}
+		}
+		if passive || cs == 0 || toks[cs-1].lower == "when" || toks[cs-1].lower == "after" || toks[cs-1].lower == "if" {
+			if a, ok := d.question(span.Of(d.text, toks[cs].start, toks[ce].end), ce+1); ok {
+				return a, ce, true
+			}
+			if !passive {
+				return Attribution{}, 0, false
+			}
+		}
 	}
 	// A passive is a cue only when it reports ("is expected to", "was told
 	// that"), not "was charged with".
@@ -651,6 +690,12 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 		}
 		k = m
 	}
+	// A preposition that a cue verb governs belongs to the cue: "asked
+	// about X", "called for X", "warned of X".
+	if k == after && k+1 < len(toks) && cuePrepositions[toks[k].lower] && toks[k].start >= a.Cue.End && !d.isOpenQuote(k) {
+		a.Cue = span.Of(d.text, a.Cue.Start, toks[k].end)
+		k++
+	}
 	// chanted “What curfew?” and kept going: a quotation that is the
 	// whole object.
 	if d.isOpenQuote(k) {
@@ -724,6 +769,12 @@ func (d *doc) clauseEnd(k int) int {
 			end = j
 			break
 		}
+		if isComma(t) && j+2 < len(toks) && (toks[j+1].lower == "and" || toks[j+1].lower == "but") && d.subjectCue(j+2) {
+			// "..., and three-quarters said ...": a clause with a cue of
+			// its own.
+			end = j
+			break
+		}
 		if isComma(t) && j+1 < len(toks) && (clauseBreaks[toks[j+1].lower] || d.startsCue(j+1) || toks[j+1].tag == "VBG" && !prepositionalVBG[toks[j+1].lower] ||
 			toks[j+1].tag == "RB" && j+2 < len(toks) && toks[j+2].tag == "VBG") {
 			end = j
@@ -764,6 +815,27 @@ func (d *doc) startsCue(j int) bool {
 		if k < len(d.toks) && d.r.lex.Verbs(d.toks[k].lower) != nil && isVerbTag(d.toks[k].tag) && d.tailEnds(k+1) {
 			return true
 		}
+	}
+	return false
+}
+
+// subjectCue reports whether a noun phrase that starts at token j is the
+// subject of a finite cue verb right after it ("three-quarters said").
+func (d *doc) subjectCue(j int) bool {
+	ns, ne, ok := d.rightNP(j, false)
+	if !ok || ns != j {
+		return false
+	}
+	k := ne
+	for k < len(d.toks) && k-ne < 3 && auxWords[d.toks[k].lower] {
+		k++
+	}
+	if k >= len(d.toks) {
+		return false
+	}
+	switch d.toks[k].tag {
+	case "VBD", "VBZ", "VBP", "VBN":
+		return d.r.lex.Verbs(d.toks[k].lower) != nil
 	}
 	return false
 }
@@ -1098,6 +1170,11 @@ func (d *doc) colonCue(i int) (Attribution, int, bool) {
 			return Attribution{}, 0, false
 		}
 	}
+	// "Q:" and "A:" mark the turns of an interview transcript, not a
+	// speaker.
+	if !quoted && i-first == 1 && len(toks[first].text) == 1 {
+		return Attribution{}, 0, false
+	}
 	if !quoted {
 		a := Attribution{
 			Speaker: span.Of(d.text, toks[first].start, toks[i-1].end),
@@ -1145,4 +1222,246 @@ func matchWords(ts []token, ws []string) bool {
 		}
 	}
 	return true
+}
+
+// seemCue reads a verb of appearance at token i, whose source is the
+// writer: "NP seems to VP", "NP appears ADJ", "NP seems like ...": the
+// content is the clause from its subject, in two fragments around the cue;
+// "It
+// seems (ADJ) that CLAUSE": the content follows the cue. A seeming verb
+// before "to" and a cue verb ("appeared to suggest") is left to that verb,
+// and one with no such complement ("appeared on television") is no cue.
+func (d *doc) seemCue(i int) (Attribution, int, bool) {
+	toks := d.toks
+	n := i + 1
+	if n >= len(toks) || !isVerbTag(toks[i].tag) {
+		return Attribution{}, 0, false
+	}
+	next := toks[n]
+	switch {
+	case next.lower == "to":
+		if n+1 >= len(toks) || toks[n+1].tag != "VB" {
+			return Attribution{}, 0, false
+		}
+		if vs := d.r.lex.Verbs(toks[n+1].lower); vs != nil && vs[0].Class != lexicon.Seeming {
+			return Attribution{}, 0, false
+		}
+	case next.lower == "like" || next.lower == "that":
+	case next.tag == "JJ" || next.tag == "JJR" || next.tag == "VBN" ||
+		next.tag == "RB" && n+1 < len(toks) && (toks[n+1].tag == "JJ" || toks[n+1].tag == "VBN"):
+	default:
+		return Attribution{}, 0, false
+	}
+	cs := i
+	for cs > 0 && i-cs < 3 && (auxWords[toks[cs-1].lower] && toks[cs-1].lower != "also" || toks[cs-1].tag == "MD") {
+		cs--
+	}
+	a := Attribution{Cue: span.Of(d.text, toks[cs].start, toks[i].end), Rule: RuleSeem, Confidence: 0.5}
+	if cs > 0 && toks[cs-1].lower == "it" && next.lower != "to" {
+		// It seems (likely) that CLAUSE; "it seems like" is the cue.
+		if next.lower == "like" && n+1 < len(toks) {
+			a.Cue = span.Of(d.text, toks[cs].start, next.end)
+			n++
+		}
+		e := d.clauseEnd(n)
+		if e <= toks[n].start {
+			return Attribution{}, 0, false
+		}
+		a.Content = span.Of(d.text, toks[n].start, e)
+		a.Spans = []span.Span{a.Content}
+		return a, i, true
+	}
+	ss, ok := d.clauseStart(cs)
+	if !ok {
+		return Attribution{}, 0, false
+	}
+	e := d.clauseEnd(n)
+	for j := n; j < len(toks) && toks[j].start < e; j++ {
+		if isComma(toks[j]) && !d.inQuote(j) {
+			// "..., despite ...", "..., as ...": the seeming clause ends at
+			// its first comma.
+			e = toks[j-1].end
+			break
+		}
+	}
+	if e <= toks[n].start {
+		return Attribution{}, 0, false
+	}
+	// The cue splits the content: [subject] seems [to VP].
+	a.Content = span.Of(d.text, toks[ss].start, e)
+	a.Spans = []span.Span{span.Of(d.text, toks[ss].start, toks[cs-1].end), span.Of(d.text, toks[n].start, e)}
+	return a, i, true
+}
+
+// clauseOpeners are the words that open a clause before its subject.
+var clauseOpeners = map[string]bool{
+	"that": true, "because": true, "while": true, "although": true, "though": true, "but": true,
+	"when": true, "if": true, "since": true, "so": true, "whereas": true, "after": true, "before": true,
+	"until": true, "unless": true, "whether": true, "where": true, "why": true, "once": true,
+}
+
+// clauseStart returns the first token of the clause whose verb group
+// starts at token cs: the token after the sentence's start, a semicolon,
+// colon, dash, comma or clause-opening word, past a relative clause set
+// off by commas ("Both objections, which ..., seemed"). The clause must
+// hold a noun or pronoun subject.
+func (d *doc) clauseStart(cs int) (int, bool) {
+	toks := d.toks
+	k := cs
+	for k > 0 && cs-k < 40 {
+		p := toks[k-1]
+		if isComma(p) && k < cs && (toks[k].lower == "which" || toks[k].lower == "who") {
+			// the relative clause closes at this comma's partner: go on
+			// past the comma that opened it.
+			k--
+			continue
+		}
+		if p.text == ";" || p.text == ":" || p.kind == tDash || isEnd(p) || p.kind == tQuote || clauseOpeners[p.lower] && p.tag != "DT" {
+			break
+		}
+		if isComma(p) {
+			// A comma that opens a relative clause or an appositive before
+			// the verb is inside the subject.
+			if m := d.relativeOpen(k, cs); m >= 0 {
+				k = m
+				continue
+			}
+			break
+		}
+		k--
+	}
+	if k >= cs || toks[k].kind != tWord {
+		return 0, false
+	}
+	for j := k; j < cs; j++ {
+		if isNounTag(toks[j].tag) || toks[j].tag == "WP" || toks[j].tag == "WDT" {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// relativeOpen returns, when the comma before token k closes a relative
+// clause (", which ...,") opened at an earlier comma before token cs, the
+// index of the token before that earlier comma; else -1.
+func (d *doc) relativeOpen(k, cs int) int {
+	toks := d.toks
+	for m := k - 2; m > 0 && k-m < 30; m-- {
+		if isComma(toks[m]) {
+			if l := toks[m+1].lower; l == "which" || l == "who" {
+				return m
+			}
+			return -1
+		}
+		if isEnd(toks[m]) || toks[m].kind == tQuote {
+			return -1
+		}
+	}
+	return -1
+}
+
+// surveyNouns name a poll whose findings a clause reports: "In a CNN
+// poll, CLAUSE".
+var surveyNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true}
+
+// inSurvey reads "In POLL, CLAUSE" at the start of a sentence, where POLL
+// is a noun phrase headed by a survey noun: the poll is the source and
+// "In" the cue, as with "According to".
+func (d *doc) inSurvey(i int) (Attribution, int, bool) {
+	toks := d.toks
+	ns, ne, ok := d.rightNP(i+1, false)
+	if !ok || ns != i+1 {
+		return Attribution{}, 0, false
+	}
+	head := false
+	for j := ns; j < ne; j++ {
+		head = head || surveyNouns[toks[j].lower]
+	}
+	k := d.skipAdverbials(ne)
+	if !head || k+1 >= len(toks) || !isComma(toks[k]) {
+		return Attribution{}, 0, false
+	}
+	sp := span.Of(d.text, toks[ns].start, toks[k-1].end)
+	// "In a poll, conducted in May, CLAUSE": a participle phrase or an
+	// adverb set off by commas belongs to neither.
+	if n := toks[k+1]; n.tag == "VBN" || n.tag == "RB" && k+2 < len(toks) && isComma(toks[k+2]) {
+		m := k + 2
+		for m < len(toks) && m-k < 20 && !isComma(toks[m]) && !isEnd(toks[m]) {
+			m++
+		}
+		if m+1 >= len(toks) || !isComma(toks[m]) {
+			return Attribution{}, 0, false
+		}
+		k = m
+	}
+	e := d.clauseEnd(k + 1)
+	if e <= toks[k+1].start {
+		return Attribution{}, 0, false
+	}
+	a := Attribution{
+		Cue:     span.Of(d.text, toks[i].start, toks[i].end),
+		Speaker: sp,
+		Content: span.Of(d.text, toks[k+1].start, e),
+		Rule:    RuleAccordingTo, Confidence: 0.6,
+	}
+	a.Spans = []span.Span{a.Content}
+	return a, k, true
+}
+
+// questionWords open the content of a question: "asked whether ...".
+var questionWords = map[string]bool{
+	"whether": true, "if": true, "what": true, "who": true, "whom": true, "whose": true, "which": true,
+	"why": true, "how": true, "when": true, "where": true, "about": true, "to": true,
+}
+
+// question reads the content of a passive or absolute "asked" whose cue is
+// cue and whose complement starts at token k: an optional "by ASKER", time
+// and place adverbials, then a question up to the first comma outside
+// quotation marks ("Asked if it was fair, Lee said ...").
+func (d *doc) question(cue span.Span, k int) (Attribution, bool) {
+	toks := d.toks
+	a := Attribution{Cue: cue, Rule: RuleSpeakerCueClause, Confidence: 0.5}
+	if k < len(toks) && toks[k].lower == "by" {
+		ns, ne, ok := d.rightNP(k+1, false)
+		if !ok || ns != k+1 {
+			return a, false
+		}
+		a.Speaker = span.Of(d.text, toks[ns].start, toks[ne-1].end)
+		k = ne
+		if k < len(toks) && isComma(toks[k]) && k+1 < len(toks) && toks[k+1].lower != "whether" && toks[k+1].lower != "if" {
+			k++ // "by host Bill Maher, who ..., whether"
+		}
+	}
+	k = d.skipAdverbials(k)
+	if k < len(toks) && isComma(toks[k]) {
+		k++
+	}
+	if k >= len(toks) || !questionWords[toks[k].lower] && !d.isOpenQuote(k) && toks[k].text != ":" {
+		return a, false
+	}
+	if toks[k].text == ":" || toks[k].lower == "about" {
+		k++
+	}
+	if k >= len(toks) {
+		return a, false
+	}
+	if d.isOpenQuote(k) {
+		q := d.qs[d.quoteAt(toks[k].start)]
+		a.Content = q.Span()
+		a.Spans = []span.Span{a.Content}
+		return a, true
+	}
+	e := d.clauseEnd(k)
+	for j := k; j < len(toks) && toks[j].start < e; j++ {
+		if isComma(toks[j]) && j > k && !d.inQuote(j) {
+			e = toks[j-1].end
+			break
+		}
+	}
+	if e <= toks[k].start {
+		return a, false
+	}
+	a.Content = span.Of(d.text, toks[k].start, e)
+	a.Spans = []span.Span{a.Content}
+	return a, true
 }

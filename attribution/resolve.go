@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/jdkato/prose/v3/tag"
@@ -33,6 +34,8 @@ type doc struct {
 	// gerund makes leftNP stop at "of": the subject of a gerund is the
 	// nearest noun phrase.
 	gerund bool
+	// title is set when the current sentence is a title-case headline.
+	title bool
 }
 
 func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Quote) []Attribution {
@@ -85,7 +88,7 @@ func (d *doc) sentence(si int) int {
 			}
 			continue
 		}
-		if lex.Verbs(t.lower) != nil || lex.Phrases(t.lower) != nil {
+		if lex.Verbs(t.lower) != nil || lex.Phrases(t.lower) != nil || surveyNouns[t.lower] && toks[0].lower == "in" {
 			found = true
 		}
 	}
@@ -93,6 +96,7 @@ func (d *doc) sentence(si int) int {
 		return next
 	}
 	d.tag()
+	d.title = titleCase(toks)
 	used := -1 // tokens up to used belong to a cue already taken
 	first := len(d.out)
 	for i := 0; i < len(toks); i++ {
@@ -116,6 +120,23 @@ func (d *doc) sentence(si int) int {
 		}
 	}
 	return next
+}
+
+// titleCase reports whether the words of toks are set in title case, as a
+// headline is: at least three words of four letters or more, nearly all
+// capitalized.
+func titleCase(toks []token) bool {
+	n, capital := 0, 0
+	for _, t := range toks {
+		if t.kind != tWord || len(t.text) < 4 {
+			continue
+		}
+		n++
+		if isCapital(t.text) {
+			capital++
+		}
+	}
+	return n >= 3 && capital*10 >= n*9
 }
 
 // nestedIn reports whether a lies inside the content of an attribution
@@ -322,6 +343,12 @@ func (d *doc) quotes() {
 			extra = append(extra, a)
 			continue
 		}
+		// A short phrase in quotation marks that does not end as an
+		// utterance (“fake news”, “a disaster”) is a name or a scare quote,
+		// not a turn of speech, when no cue claims it.
+		if isFragment(q.Inner.Text) && !d.cueJustBefore(q.Start) {
+			continue
+		}
 		// Continuation: the closest attribution before it with a speaker,
 		// in the same paragraph or the one before.
 		prev := -1
@@ -348,6 +375,58 @@ func (d *doc) quotes() {
 		extra = append(extra, a)
 	}
 	d.out = append(d.out, extra...)
+}
+
+// isFragment reports whether the words of a quotation are a short phrase
+// (fewer than four words) with no closing punctuation of an utterance.
+func isFragment(inner string) bool {
+	inner = strings.TrimRight(inner, " \t\n\u00a0")
+	if inner == "" {
+		return true
+	}
+	switch inner[len(inner)-1] {
+	case '.', '?', '!', ',', ':', ';':
+		return false
+	}
+	if strings.HasSuffix(inner, "…") || strings.HasSuffix(inner, "—") {
+		return false
+	}
+	return len(strings.Fields(inner)) < 4
+}
+
+// wordNouns name the words of a quotation that follows them: the phrase
+// “...”, the slogan “...”.
+var wordNouns = map[string]bool{
+	"phrase": true, "term": true, "word": true, "words": true, "slogan": true, "label": true,
+	"message": true, "motto": true, "chant": true, "chants": true, "catchphrase": true, "refrain": true,
+}
+
+// cueJustBefore reports whether a cue verb is among the four words before
+// byte offset off, in the same clause: a quotation that a verb of saying or
+// naming introduces (called them “lone wolves”), or a noun that names
+// words (the phrase “...”), is speech however short.
+func (d *doc) cueJustBefore(off int) bool {
+	var buf [24]token
+	from := max(0, off-48)
+	toks := splitTokens(buf[:0], d.text, from, off, len(buf))
+	n := 0
+	for j := len(toks) - 1; j >= 0 && n < 4; j-- {
+		t := toks[j]
+		if t.kind != tWord {
+			if t.text == "," || t.text == ":" {
+				continue
+			}
+			return false
+		}
+		if j == 0 && from > 0 {
+			return false // the first token may be cut
+		}
+		if d.r.lex.Verbs(t.lower) != nil || n == 0 && wordNouns[t.lower] {
+			return true
+		}
+		n++
+	}
+	return false
 }
 
 func (d *doc) paragraphOf(off int) int {

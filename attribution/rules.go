@@ -31,6 +31,10 @@ const (
 	// the previous speaker's turn. Its Speaker and Cue are empty; entity
 	// resolution gives it the previous attribution's entity.
 	RuleContinuation = "continuation"
+	// RuleSeem: a verb of appearance whose source is the writer: the
+	// content is the whole clause, its subject and the cue included
+	// ("Sanders appears to lead"); Speaker is empty.
+	RuleSeem = "seem"
 	// RuleQuote: a quotation of speech with no cue and no speaker.
 	RuleQuote = "quote"
 )

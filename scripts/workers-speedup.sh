@@ -52,6 +52,8 @@ else
 	t1=$(best "$bin" --input jsonl --format jsonl --workers 1 "$input")
 	t2=$(best "$bin" --input jsonl --format jsonl --workers 2 "$input")
 fi
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
+echo "load average after the runs: $load on $(nproc) CPUs (other work on the machine lowers the speed-up)"
 ratio=$(awk -v a="$t1" -v b="$t2" 'BEGIN {printf "%.2f", a / b}')
 mb=$(awk -v n="$(wc -c <"$input")" 'BEGIN {printf "%.1f", n / 1e6}')
 echo "input: $input ($mb MB of JSON Lines), best of $runs"

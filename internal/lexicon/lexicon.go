@@ -34,9 +34,12 @@ const (
 	Stance
 	// Evidence verbs report what a document or study shows: show, find.
 	Evidence
+	// Seeming verbs report how a state of affairs appears, with the
+	// writer as the source: seem, appear ("Sanders appears to lead").
+	Seeming
 )
 
-var classNames = map[string]Class{"speech": Speech, "address": Address, "stance": Stance, "evidence": Evidence}
+var classNames = map[string]Class{"speech": Speech, "address": Address, "stance": Stance, "evidence": Evidence, "seeming": Seeming}
 
 // String returns the class name as the data files spell it.
 func (c Class) String() string {

@@ -1,0 +1,304 @@
+package tagger
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tag/aptagmodel"
+	"github.com/jdkato/prose/v3/token"
+	"github.com/jdkato/prose/v3/tokenize"
+)
+
+// corpusDir is the shared corpus, relative to this package.
+var corpusDir = filepath.Join("..", "..", "..", "shared", "corpus")
+
+// sentences tokenizes every text of a PolNeAR split with prose's tokenizer
+// and cuts the tokens into sentences at terminal punctuation.
+func sentences(tb testing.TB, split string) (sents [][]string, bytes int) {
+	tb.Helper()
+	path := filepath.Join(corpusDir, "polnear", split+".jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Skipf("PolNeAR corpus absent (%v); skipping", err)
+	}
+	defer f.Close()
+	tk := tokenize.New()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+	for sc.Scan() {
+		var doc struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		for _, para := range strings.Split(doc.Text, "\n") {
+			var cur []string
+			for _, tok := range tk.Tokenize(para) {
+				cur = append(cur, tok.Text)
+				bytes += len(tok.Text)
+				if tok.Text == "." || tok.Text == "?" || tok.Text == "!" {
+					sents = append(sents, cur)
+					cur = nil
+				}
+			}
+			if len(cur) > 0 {
+				sents = append(sents, cur)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	return sents, bytes
+}
+
+func toTokens(words []string) []token.Token {
+	out := make([]token.Token, len(words))
+	for i, w := range words {
+		out[i] = token.Token{Text: w, Start: i}
+	}
+	return out
+}
+
+type taggers struct {
+	ours  *Tagger
+	prose *tag.Tagger
+}
+
+func newTaggers(tb testing.TB) taggers {
+	tb.Helper()
+	ours, err := New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	prose, err := tag.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return taggers{ours, prose}
+}
+
+// compare tags words with both taggers and reports the first difference.
+func (tg taggers) compare(t *testing.T, words []string) (mismatches int) {
+	t.Helper()
+	want := toTokens(words)
+	got := toTokens(words)
+	tg.prose.TagTokens(want)
+	tg.ours.TagTokens(got)
+	for i := range want {
+		if got[i] != want[i] {
+			if mismatches == 0 {
+				t.Errorf("sentence %q: token %d %q: got tag %q, prose %q", words, i, words[i], got[i].Tag, want[i].Tag)
+			}
+			mismatches++
+		}
+	}
+	return mismatches
+}
+
+func TestIdenticalOnCorpus(t *testing.T) {
+	tg := newTaggers(t)
+	for _, split := range []string{"dev", "train"} {
+		t.Run(split, func(t *testing.T) {
+			if split == "train" && (testing.Short() || raceEnabled) {
+				t.Skip("train comparison skipped in -short and -race runs")
+			}
+			sents, _ := sentences(t, split)
+			tokens, mismatches := 0, 0
+			for _, s := range sents {
+				tokens += len(s)
+				mismatches += tg.compare(t, s)
+			}
+			t.Logf("%s: %d sentences, %d tokens compared, %d mismatches", split, len(sents), tokens, mismatches)
+		})
+	}
+}
+
+func TestIdenticalOnEdgeCases(t *testing.T) {
+	tg := newTaggers(t)
+	long := strings.Repeat("a", 100000)
+	tests := []struct {
+		name  string
+		words []string
+	}{
+		{"empty", nil},
+		{"one token", []string{"said"}},
+		{"empty word", []string{""}},
+		{"empty words", []string{"", "the", "", ""}},
+		{"sentence", strings.Fields("The president said on Tuesday that he would veto the bill .")},
+		{"emoticons", []string{"I", "love", "it", ":-)", "(ಠ_ಠ)", "¯\\(ツ)/¯", "xD", ":)"}},
+		{"numbers", []string{"In", "1999", ",", "+123", "-123", "12", "3.5", "1,000", "2024", "-", "0", "7th"}},
+		{"hyphenated", []string{"a", "well-known", "state-of-the-art", "-", "--", "-LRB-", "-RRB-", "-lrb-", "-ABCD-", "x-"}},
+		{"traces", []string{"*", "*T*", "*-1", "*T*-12", "*?*", "*U*", "*-1234", "0", "*A*"}},
+		{"all caps", strings.Fields("THE SENATOR SAID : \" WE WILL WIN . \"")},
+		{"mentions", []string{"@potus", "said", "@", "@@"}},
+		{"unicode", []string{"Ça", "va", "très", "bien", "—", "“", "Über", "İstanbul", "ΣΊΣΥΦΟΣ", "日本", "café"}},
+		{"invalid utf-8", []string{"\xff", "ab\xfe", "\xc3", "The\xff", "A\x80B", "é\xff"}},
+		{"sentinels as words", []string{"-START-", "-START2-", "-END-", "-END2-", "!HYPHEN", "!YEAR", "!DIGITS", "bias"}},
+		{"tags as words", []string{"NN", "VBD", "-NONE-", "SYM", "PRP$", "i", "word", "suffix"}},
+		{"spaces", []string{"a b", " ", "NN said", "i word", "the ", " the"}},
+		{"long token", []string{"He", long, "said", long + "-x", "ALLCAPS" + long}},
+		{"control", []string{"\x00", "\t", "\n", "a\x00b"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tg.compare(t, tt.words)
+		})
+	}
+}
+
+func TestEmoticonsMatchProse(t *testing.T) {
+	tg := newTaggers(t)
+	for e := range emoticons {
+		if tg.compare(t, []string{e}) == 0 {
+			toks := toTokens([]string{e})
+			tg.prose.TagTokens(toks)
+			if toks[0].Tag != "SYM" {
+				t.Errorf("prose tags %q %q, not SYM: not one of its emoticons", e, toks[0].Tag)
+			}
+		}
+	}
+}
+
+func TestTemplatesPrefixFree(t *testing.T) {
+	ts := []string{tSuffix, tPref1, tTag1, tTag2, tTagTag, tWord, tTagWord, tWordM1, tSuffixM1, tWordM2, tWordP1, tSuffixP1, tWordP2, featBias}
+	for _, a := range ts {
+		for _, b := range ts {
+			if a != b && strings.HasPrefix(b, a) {
+				t.Errorf("template %q is a prefix of %q", a, b)
+			}
+		}
+	}
+}
+
+func TestLeavesOtherFields(t *testing.T) {
+	tg := newTaggers(t)
+	toks := []token.Token{{Text: "He", Label: "x", Start: 7}, {Text: "said", Start: 10}}
+	tg.ours.TagTokens(toks)
+	if toks[0].Label != "x" || toks[0].Start != 7 || toks[1].Start != 10 || toks[0].Tag != "PRP" || toks[1].Tag != "VBD" {
+		t.Errorf("got %+v", toks)
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	tg := newTaggers(t)
+	sents := [][]string{
+		strings.Fields("The president said on Tuesday that he would veto the bill ."),
+		strings.Fields("\" We will not back down , \" she told reporters ."),
+		{"a"}, nil, strings.Fields("Running late , the well-known senator 's aide called in 2016 ."),
+	}
+	want := make([][]token.Token, len(sents))
+	for i, s := range sents {
+		want[i] = toTokens(s)
+		tg.prose.TagTokens(want[i])
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 200; k++ {
+				i := (g + k) % len(sents)
+				got := toTokens(sents[i])
+				tg.ours.TagTokens(got)
+				for j := range got {
+					if got[j] != want[i][j] {
+						t.Errorf("goroutine %d: %q got %q, want %q", g, got[j].Text, got[j].Tag, want[i][j].Tag)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// TestLoadTime reports the cost of the first New in this process; run it
+// alone (go test -run TestLoadTime -v) for a cold figure.
+func TestLoadTime(t *testing.T) {
+	start := time.Now()
+	if _, err := New(); err != nil {
+		t.Fatal(err)
+	}
+	el := time.Since(start)
+	t.Logf("first New: %v", el)
+	m, _ := load()
+	t.Logf("%d classes, %d pairs, %d arguments, %d tags, %d tag+word features", len(m.classes), len(m.pairs), len(m.rows)-1, len(m.tags), len(m.tagWord))
+}
+
+func TestDecodeTruncated(t *testing.T) {
+	data := aptagmodel.English
+	for k := 0; k < 40; k++ {
+		n := len(data) * k / 40
+		if _, err := decode(data[:n:n]); err == nil {
+			t.Errorf("decode of the first %d of %d bytes: no error", n, len(data))
+		}
+	}
+}
+
+func TestDecodeRejectsBadInput(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("PROSETAG"), []byte("NOTAMODEL\x01\x00\x00\x00"), []byte("PROSETAG\x02\x00\x00\x00")} {
+		if _, err := decode(data); err == nil {
+			t.Errorf("decode(%q): no error", data)
+		}
+	}
+}
+
+func FuzzTagTokens(f *testing.F) {
+	f.Add("The president said so .")
+	f.Add("-LRB- *T*-1 0 @x :-) 1999 well-known \xff É")
+	f.Add("")
+	f.Add("a\x00b  c")
+	tg := newTaggers(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		// Split on a control byte rather than on spaces, so that tokens
+		// with spaces and empty tokens are explored too.
+		words := strings.Split(s, "\x01")
+		if len(words) == 1 {
+			words = strings.Split(s, " ")
+		}
+		tg.compare(t, words)
+	})
+}
+
+func BenchmarkTagTokens(b *testing.B) {
+	sents, n := sentences(b, "dev")
+	toks := make([][]token.Token, len(sents))
+	for i, s := range sents {
+		toks[i] = toTokens(s)
+	}
+	tg := newTaggers(b)
+	for _, bb := range []struct {
+		name string
+		tag  func([]token.Token)
+	}{{"tagger", tg.ours.TagTokens}, {"prose", tg.prose.TagTokens}} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, s := range toks {
+					bb.tag(s)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkNew measures decoding and indexing the model, which New does
+// once per process.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := decode(aptagmodel.English); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
