@@ -57,7 +57,7 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/jdkato/prose/v3/tag"
+	"github.com/whosaid/whosaid/internal/tagger"
 
 	"github.com/whosaid/whosaid/internal/lexicon"
 
@@ -157,7 +157,7 @@ func WithNested(on bool) Option { return func(c *config) { c.nested = on } }
 type Resolver struct {
 	cfg    config
 	lex    *lexicon.Lexicon
-	tagger *tag.Tagger
+	tagger *tagger.Tagger
 }
 
 // New returns a Resolver configured by opts. It loads the cue lexicon and

@@ -47,6 +47,13 @@ var contentPrepositions = map[string]bool{
 // "whether" and "if" open the content instead.
 var cuePrepositions = map[string]bool{"about": true, "of": true, "for": true, "on": true, "against": true, "over": true}
 
+// words that end the object of a verb like "support" ("support Trump if
+// he wins").
+var objectBreaks = map[string]bool{
+	"if": true, "because": true, "while": true, "when": true, "as": true, "after": true, "before": true,
+	"since": true, "although": true, "though": true, "unless": true, "despite": true, "but": true,
+}
+
 // connectors that may join the words of one noun phrase ("a spokesman for
 // the Justice Department", "Trump and Pence").
 var npConnectors = map[string]bool{"of": true, "for": true, "at": true, "from": true, "and": true, "&": true, "'s": true, "in": true}
@@ -237,11 +244,6 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 		cs -= 3
 	}
 	hasAux := cs < i
-	// A bare participle after a noun is a reduced relative clause ("the
-	// report released Monday"), not a cue.
-	if t.tag == "VBN" && !hasAux && v.Lemma != "say" && v.Lemma != "tell" && d.finiteAfter(ce+1) {
-		return Attribution{}, 0, false
-	}
 	// "Asked whether ..., she said", "He was asked if ...": the question,
 	// whose asker is named by "by" or not at all.
 	if v.Lemma == "ask" && (t.tag == "VBN" || t.tag == "VBD") {
@@ -260,6 +262,24 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 				return Attribution{}, 0, false
 			}
 		}
+	}
+	// A bare participle after a noun is a reduced relative clause ("the
+	// report released Monday"), not a cue.
+	if t.tag == "VBN" && !hasAux && v.Lemma != "say" && v.Lemma != "tell" && d.finiteAfter(ce+1) {
+		return Attribution{}, 0, false
+	}
+	// "continue" reports speech only when words follow it as they follow
+	// a verb of saying ("she continued: ...", "..., he continued."), not
+	// as an aspect verb ("continues to grow", "continued her campaign").
+	if v.Lemma == "continue" && ce+1 < len(toks) {
+		n := toks[ce+1]
+		if !(n.text == ":" || isComma(n) || isEnd(n) || n.lower == "that" || d.isOpenQuote(ce+1) || n.kind == tQuote || n.kind == tDash) {
+			return Attribution{}, 0, false
+		}
+	}
+	// "find oneself", "find their way": not a finding.
+	if v.Lemma == "find" && ce+1 < len(toks) && (reflexives[toks[ce+1].lower] || toks[ce+1].tag == "PRP$" && ce+2 < len(toks) && toks[ce+2].lower == "way") {
+		return Attribution{}, 0, false
 	}
 	// A passive is a cue only when it reports ("is expected to", "was told
 	// that"), not "was charged with".
@@ -695,6 +715,31 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 	if k == after && k+1 < len(toks) && cuePrepositions[toks[k].lower] && toks[k].start >= a.Cue.End && !d.isOpenQuote(k) {
 		a.Cue = span.Of(d.text, a.Cue.Start, toks[k].end)
 		k++
+	}
+	// "support X", "oppose X": the content is the object noun phrase,
+	// up to a verb, comma or subordinate clause of the sentence.
+	if d.r.lex.TakesObject(v.Lemma) && toks[k].lower != "that" && !d.isOpenQuote(k) {
+		e := d.clauseEnd(k)
+		for j := k + 1; j < len(toks) && toks[j].start < e; j++ {
+			tj := toks[j]
+			if d.inQuote(j) {
+				continue
+			}
+			switch {
+			case tj.tag == "VBD" || tj.tag == "VBZ" || tj.tag == "VBP" || tj.tag == "MD",
+				isComma(tj), objectBreaks[tj.lower], tj.tag == "WDT" || tj.tag == "WP":
+				e = toks[j-1].end
+			default:
+				continue
+			}
+			break
+		}
+		if e <= toks[k].start {
+			return false
+		}
+		a.Content = span.Of(d.text, toks[k].start, e)
+		a.Spans = []span.Span{a.Content}
+		return true
 	}
 	// chanted “What curfew?” and kept going: a quotation that is the
 	// whole object.
@@ -1408,6 +1453,11 @@ func (d *doc) inSurvey(i int) (Attribution, int, bool) {
 	return a, k, true
 }
 
+var reflexives = map[string]bool{
+	"myself": true, "yourself": true, "himself": true, "herself": true, "itself": true,
+	"ourselves": true, "yourselves": true, "themselves": true, "oneself": true,
+}
+
 // questionWords open the content of a question: "asked whether ...".
 var questionWords = map[string]bool{
 	"whether": true, "if": true, "what": true, "who": true, "whom": true, "whose": true, "which": true,
@@ -1432,7 +1482,9 @@ func (d *doc) question(cue span.Span, k int) (Attribution, bool) {
 			k++ // "by host Bill Maher, who ..., whether"
 		}
 	}
-	k = d.skipAdverbials(k)
+	if k < len(toks) && !questionWords[toks[k].lower] {
+		k = d.skipAdverbials(k)
+	}
 	if k < len(toks) && isComma(toks[k]) {
 		k++
 	}

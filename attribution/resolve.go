@@ -5,8 +5,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/jdkato/prose/v3/tag"
 	ptoken "github.com/jdkato/prose/v3/token"
+	"github.com/whosaid/whosaid/internal/tagger"
 
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/quote"
@@ -18,7 +18,7 @@ import (
 // past it is left unattributed, which keeps a run-on "sentence" linear.
 const maxSentenceTokens = 400
 
-var loadTagger = sync.OnceValues(func() (*tag.Tagger, error) { return tag.New() })
+var loadTagger = sync.OnceValues(func() (*tagger.Tagger, error) { return tagger.New() })
 
 // doc is the per-call state of Resolve.
 type doc struct {
@@ -88,7 +88,9 @@ func (d *doc) sentence(si int) int {
 			}
 			continue
 		}
-		if lex.Verbs(t.lower) != nil || lex.Phrases(t.lower) != nil || surveyNouns[t.lower] && toks[0].lower == "in" {
+		// A verb of appearance or a poll is read only in a sentence that
+		// is tagged for another cue: alone, they do not pay for tagging.
+		if vs := lex.Verbs(t.lower); vs != nil && vs[0].Class != lexicon.Seeming || lex.Phrases(t.lower) != nil {
 			found = true
 		}
 	}

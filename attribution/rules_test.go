@@ -92,6 +92,39 @@ func TestRules(t *testing.T) {
 			"the owner", "adding", "that it would reopen", "", attribution.Indirect},
 		{attribution.RuleSplit, "The old dam, the engineer said, will hold until spring.",
 			"the engineer", "said", "The old dam, the engineer said, will hold until spring", "", attribution.Indirect},
+		// A preposition the verb governs joins the cue.
+		{attribution.RuleSpeakerCueClause, "The council complained about the noise from the port.",
+			"The council", "complained about", "the noise from the port", "", attribution.Indirect},
+		// A verb of appearance: the writer's stance, the cue inside the content.
+		{attribution.RuleSeem, "The new bridge seems to be holding up well.",
+			"", "seems", "The new bridge seems to be holding up well", "", attribution.Indirect},
+		{attribution.RuleSeem, "The old ferry appeared ready for the storm, despite its age.",
+			"", "appeared", "The old ferry appeared ready for the storm", "", attribution.Indirect},
+		{attribution.RuleSeem, "It seems likely that the vote will be delayed.",
+			"", "seems", "likely that the vote will be delayed", "", attribution.Indirect},
+		// A poll as the source.
+		{attribution.RuleAccordingTo, "In a survey released Monday, most residents backed the harbor plan.",
+			"a survey released Monday", "In", "most residents backed the harbor plan", "", attribution.Indirect},
+		// The content ends before a clause with a cue of its own, or "however".
+		{attribution.RuleSpeakerCueClause, "The mayor said the pier was safe, and the engineer said the road was not.",
+			"The mayor", "said", "the pier was safe", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Most voters said they liked the plan, however few would pay for it.",
+			"Most voters", "said", "they liked the plan", "", attribution.Indirect},
+		// A cue verb in a title-case headline.
+		{attribution.RuleSpeakerCueClause, "Harbor Chief Praises New Ferry Schedule",
+			"Harbor Chief", "Praises", "New Ferry Schedule", "", attribution.Indirect},
+		// A question with no named asker.
+		{attribution.RuleSpeakerCueClause, "Asked whether the pier would reopen, the mayor said it would.",
+			"", "Asked", "whether the pier would reopen", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "The mayor was asked if the pier would reopen.",
+			"", "was asked", "if the pier would reopen", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "The mayor was asked by a reporter whether the pier would reopen.",
+			"a reporter", "was asked", "whether the pier would reopen", "", attribution.Indirect},
+		// A verb whose content is its object noun phrase.
+		{attribution.RuleSpeakerCueClause, "Most farmers support the new dam because it stores water.",
+			"Most farmers", "support", "the new dam", "", attribution.Indirect},
+		{attribution.RuleQuoteSpeakerCue, "“The dam will hold,” she continued.",
+			"she", "continued", "The dam will hold", "", attribution.Direct},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {
@@ -166,6 +199,57 @@ func TestNotSpeech(t *testing.T) {
 		if a.Rule == attribution.RuleQuote || a.Rule == attribution.RuleContinuation {
 			t.Errorf("quoted name attributed: %+v", a)
 		}
+	}
+}
+
+// TestFragments checks that a short phrase in quotation marks with no cue
+// is not a turn of speech, unless a verb of saying or naming or a noun that
+// names words introduces it.
+func TestFragments(t *testing.T) {
+	tests := []struct {
+		text, quote string
+		want        bool
+	}{
+		{"Residents were handed “welcome packs” at the door.", "“welcome packs”", false},
+		{"The mayor has used the phrase “open harbor” often.", "“open harbor”", true},
+		{"The coach called them “lazy dreamers” and left.", "“lazy dreamers”", true},
+		{"Nobody answered.\n\n“Nothing lasts forever.”", "“Nothing lasts forever.”", true},
+	}
+	for _, tc := range tests {
+		got := false
+		for _, a := range resolve(tc.text) {
+			if a.Content.Text == tc.quote || strings.Contains(a.Content.Text, tc.quote) {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: attributed %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestNotCues checks words that look like cues and are not: interview
+// turn markers, aspect "continue", "find oneself", "appear" with no
+// complement.
+func TestNotCues(t *testing.T) {
+	for _, text := range []string{
+		"Q: Will the pier reopen?\n\nA: Yes, in May.",
+		"The river continues to rise.",
+		"The rebels found themselves surrounded.",
+		"The mayor appeared on television on Monday.",
+	} {
+		for _, a := range resolve(text) {
+			t.Errorf("%q: attributed %+v", text, a)
+		}
+	}
+}
+
+// TestSeemSpans checks that a seeming clause is two fragments around its
+// cue.
+func TestSeemSpans(t *testing.T) {
+	as := resolve("The new bridge seems to be holding up well.")
+	if len(as) != 1 || len(as[0].Spans) != 2 || as[0].Spans[0].Text != "The new bridge" || as[0].Spans[1].Text != "to be holding up well" {
+		t.Errorf("got %+v, want the fragments \"The new bridge\" and \"to be holding up well\"", as)
 	}
 }
 

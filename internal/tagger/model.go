@@ -27,17 +27,12 @@ const (
 	version = 1
 )
 
-// A ref names the weights of one feature: the offset of its first pair in
-// model.pairs in the high 24 bits and the number of pairs in the low 8. The
+// A ref names the weights of one feature: the offset of its first weight in
+// model.cls and model.wts in the high 24 bits and the number of weights in
+// the low 8. The
 // zero ref is a feature with no weights, which is how an unknown feature is
 // represented, so scoring never branches on presence.
 type ref uint32
-
-// pair is one class weight of a feature.
-type pair struct {
-	w float32
-	c uint8
-}
 
 // The feature templates of prose's tagger, as the key prefixes it builds.
 // None is a prefix of another, so every feature string belongs to at most
@@ -85,7 +80,8 @@ type arg struct {
 // string search per feature. It is read-only once built.
 type model struct {
 	classes []string
-	pairs   []pair
+	cls     []uint8   // class ID of each weight
+	wts     []float32 // weights, in runs of one feature
 	bias    []float32 // 0 + the bias weights, as prose accumulates them
 
 	args    map[string]int32 // argument string -> index in rows; 0 is unused
@@ -379,9 +375,12 @@ func (m *model) row(s string) int32 {
 // AccumulateInto does with a value of 1 (1*w is exactly w).
 func (m *model) add(scores *[256]float32, r ref) {
 	lo := int(r >> 8)
-	ps := m.pairs[lo : lo+int(r&0xff)]
-	for _, p := range ps {
-		scores[p.c] += p.w
+	hi := lo + int(r&0xff)
+	cs := m.cls[lo:hi]
+	ws := m.wts[lo:hi]
+	ws = ws[:len(cs)]
+	for j, c := range cs {
+		scores[c] += ws[j]
 	}
 }
 
@@ -398,21 +397,23 @@ func best(scores []float32) int {
 }
 
 // regroup decodes the weights of every reachable feature from the model's
-// class ID and weight arrays into m.pairs, and points the refs at them
-// there. The features of one word are laid out together: a word is read as
-// i+2, i+1, i, i-1 and i-2 on consecutive tokens, and its weights then stay
-// in the same few cache lines.
+// class ID and weight arrays into m.cls and m.wts, and points the refs at
+// them there. The features of one word are laid out together: a word is
+// read as i+2, i+1, i, i-1 and i-2 on consecutive tokens, and its weights
+// then stay in the same few cache lines.
 func (m *model) regroup(ids, wts []byte) {
-	out := make([]pair, 0, len(ids))
+	m.cls = make([]uint8, 0, len(ids))
+	m.wts = make([]float32, 0, len(ids))
 	move := func(r *ref) {
 		lo, n := int(*r>>8), int(*r&0xff)
 		if n == 0 {
 			*r = 0
 			return
 		}
-		*r = ref(len(out)<<8 | n)
+		*r = ref(len(m.cls)<<8 | n)
+		m.cls = append(m.cls, ids[lo:lo+n]...)
 		for j := lo; j < lo+n; j++ {
-			out = append(out, pair{w: math.Float32frombits(binary.LittleEndian.Uint32(wts[4*j:])), c: ids[j]})
+			m.wts = append(m.wts, math.Float32frombits(binary.LittleEndian.Uint32(wts[4*j:])))
 		}
 	}
 	for _, refs := range [][]ref{m.tag1, m.tag2, m.tagTag, m.pref[:]} {
@@ -434,5 +435,4 @@ func (m *model) regroup(ids, wts []byte) {
 			}
 		}
 	}
-	m.pairs = out
 }

@@ -18,6 +18,14 @@
 //
 // Empty input is left as it is. Any token text is accepted, including empty
 // and invalid UTF-8 strings.
+//
+// # Cost
+//
+// The model is decoded and indexed on the first call to [New], once per
+// process: about 8 ms and 7.5 MB of allocation, of which about 5.5 MB stays
+// live. Tagging then runs about five times as fast as prose's tagger on the
+// PolNeAR dev sentences and allocates only for words that need Unicode case
+// folding.
 package tagger
 
 import (

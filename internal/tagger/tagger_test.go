@@ -231,7 +231,16 @@ func TestLoadTime(t *testing.T) {
 	el := time.Since(start)
 	t.Logf("first New: %v", el)
 	m, _ := load()
-	t.Logf("%d classes, %d pairs, %d arguments, %d tags, %d tag+word features", len(m.classes), len(m.pairs), len(m.rows)-1, len(m.tags), len(m.tagWord))
+	t.Logf("%d classes, %d weights, %d arguments, %d tags, %d tag+word features", len(m.classes), len(m.wts), len(m.rows)-1, len(m.tags), nonzero(m.tagWord))
+}
+
+func nonzero(refs []ref) (n int) {
+	for _, r := range refs {
+		if r != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func TestDecodeTruncated(t *testing.T) {
