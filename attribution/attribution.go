@@ -30,15 +30,32 @@
 //   - [RuleSpeakerCueQuote], [RuleSpeakerCueColon]: The official said, “...” / said: “...”.
 //   - [RuleSpeakerCueClause]: The official said (that) CLAUSE; the clause ends at
 //     the sentence's end or before a clause of its own (", but", ", adding").
-//   - [RuleClauseSpeakerCue], [RuleClauseCueSpeaker]: CLAUSE, the official said.
+//   - [RuleClauseSpeakerCue], [RuleClauseCueSpeaker]: CLAUSE, the official said;
+//     and a passive with its agent: "The plan was reported by the Post".
 //   - [RuleAccordingTo]: According to the official, CLAUSE.
 //   - [RuleSplit]: “...,” she said, “...”, and a quotation that runs on in the
 //     next sentence of the paragraph (see [WithQuoteRuns]).
 //   - [RuleAppositive]: the speaker's clause interrupted by an appositive or
 //     relative clause.
+//   - [RulePassive]: The bill is expected to pass: a raising passive with no
+//     named source; the content is the subject and the infinitive.
+//   - [RuleSeem]: The plan seems to work: a verb of appearance whose source
+//     is the writer; the content is the clause, in two fragments around
+//     the cue.
 //   - [RuleDashSpeaker]: “...” — Jane Doe.
 //   - [RuleContinuation]: a quotation with no cue that continues the previous
 //     speaker's turn; [RuleQuote]: a quotation of speech with no speaker.
+//
+// A preposition the cue verb governs joins the cue ("complained about");
+// verbs listed as taking an object ("support", "oppose") report their
+// object noun phrase; "Asked whether ..." reports the question, its asker
+// named by "by" or not at all; "In a poll, CLAUSE" names the poll as the
+// source; a noun of statement with its possessor ("the mayor's claim that
+// ...") is a cue. Verbs of appearance, polls and such nouns are read only
+// in sentences tagged for a cue verb, so they add no tagging. A short phrase in quotation marks that no cue claims and that
+// does not end as an utterance (“fake news”) is a name or a scare quote,
+// not speech, unless a verb of saying or naming, or a noun such as
+// "phrase", stands just before it.
 //
 // A content with quotation marks inside is [Mixed] and lists the quoted
 // words in Quoted; a content that is all quotation is [Direct]. Quotations

@@ -162,6 +162,11 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	if i == 0 && t.lower == "in" {
 		return d.inSurvey(i)
 	}
+	if d.r.lex.Noun(t.lower) {
+		if a, e, ok := d.nounCue(i); ok {
+			return a, e, ok
+		}
+	}
 	for _, p := range d.r.lex.Phrases(t.lower) {
 		if n := len(p.Words); i+n <= len(toks) && matchWords(toks[i:i+n], p.Words) && p.SpeakerAfter {
 			return d.accordingTo(i, i+n-1)
@@ -277,9 +282,18 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 			return Attribution{}, 0, false
 		}
 	}
-	// "find oneself", "find their way": not a finding.
-	if v.Lemma == "find" && ce+1 < len(toks) && (reflexives[toks[ce+1].lower] || toks[ce+1].tag == "PRP$" && ce+2 < len(toks) && toks[ce+2].lower == "way") {
+	// "find oneself", "find their way": not a finding; and "find" in the
+	// present reports a finding only with "that" ("the study finds that").
+	if v.Lemma == "find" && ce+1 < len(toks) && (reflexives[toks[ce+1].lower] || toks[ce+1].tag == "PRP$" && ce+2 < len(toks) && toks[ce+2].lower == "way" ||
+		t.tag != "VBD" && t.tag != "VBN" && toks[ce+1].lower != "that") {
 		return Attribution{}, 0, false
+	}
+	// "The story was first reported by the Post": a passive with its agent;
+	// the agent is the speaker and the subject the content.
+	if (t.tag == "VBN" || t.tag == "VBD") && hasAux && ce+2 < len(toks) && toks[ce+1].lower == "by" && cs > 0 {
+		if a, e, ok := d.byAgent(cs, ce); ok {
+			return a, e, true
+		}
 	}
 	// A passive is a cue only when it reports ("is expected to", "was told
 	// that"), not "was charged with".
@@ -288,6 +302,23 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 			switch toks[m].lower {
 			case "is", "are", "was", "were", "be", "been", "being", "'re":
 				return Attribution{}, 0, false
+			}
+		}
+	}
+	// "NP is expected to VP", "NP was said to VP": a passive of saying or
+	// believing raises the subject of the infinitive; the source goes
+	// unnamed and the content is [NP] [to VP] around the cue.
+	if (t.tag == "VBN" || t.tag == "VBD") && hasAux && ce+2 < len(toks) && toks[ce+1].lower == "to" && toks[ce+2].tag == "VB" && v.Class != lexicon.Address {
+		passive := false
+		for m := cs; m < i; m++ {
+			switch toks[m].lower {
+			case "is", "are", "was", "were", "be", "been", "being", "'re", "’re":
+				passive = true
+			}
+		}
+		if passive && cs > 0 {
+			if a, ok := d.raised(cs, ce); ok {
+				return a, ce, true
 			}
 		}
 	}
@@ -514,6 +545,16 @@ func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, 
 		if appos {
 			a.Rule = RuleAppositive
 		}
+		// "the plan, which he said will fail": the relative pronoun
+		// before the speaker stands for the content's subject or object
+		// and is its first fragment.
+		if ss > 0 && len(a.Spans) == 1 && after < len(toks) && a.Content.Start == toks[after].start && toks[after].lower != "that" && !d.isOpenQuote(after) {
+			if r := toks[ss-1]; r.lower == "which" || r.lower == "what" || r.lower == "who" || r.lower == "that" && r.tag == "WDT" {
+				rel := span.Of(d.text, r.start, r.end)
+				a.Spans = []span.Span{rel, a.Content}
+				a.Content = span.Of(d.text, r.start, a.Content.End)
+			}
+		}
 	}
 	return a
 }
@@ -654,6 +695,12 @@ func (d *doc) nextQuote(a *Attribution, k int) {
 func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 	toks := d.toks
 	k := d.skipAddressee(a, v, after)
+	// "urged voters to stay home": the one addressed is the subject of
+	// the infinitive and opens the content.
+	objStart := -1
+	if !a.Addressee.Empty() && k < len(toks) && toks[k].lower == "to" && k+1 < len(toks) && toks[k+1].tag == "VB" {
+		objStart = after
+	}
 	// "reported Saturday that ...": the adverbial is not content.
 	if m := d.skipAdverbials(k); m > k && m < len(toks) && toks[m].lower == "that" {
 		k = m
@@ -759,6 +806,9 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 	e := d.clauseEnd(k)
 	if e <= toks[k].start {
 		return false
+	}
+	if objStart >= 0 {
+		k = objStart
 	}
 	c := span.Of(d.text, toks[k].start, e)
 	if !hasWordChar(c.Text) {
@@ -1516,4 +1566,117 @@ func (d *doc) question(cue span.Span, k int) (Attribution, bool) {
 	a.Content = span.Of(d.text, toks[k].start, e)
 	a.Spans = []span.Span{a.Content}
 	return a, true
+}
+
+// raised reads "NP is expected to VP", whose cue is tokens [cs, ce]: the
+// content is the subject and the infinitive, in two fragments around the
+// cue, with no speaker. A relative pronoun before the cue is the subject.
+func (d *doc) raised(cs, ce int) (Attribution, bool) {
+	toks := d.toks
+	a := Attribution{Cue: span.Of(d.text, toks[cs].start, toks[ce].end), Rule: RulePassive, Confidence: 0.5}
+	ss := cs - 1
+	switch p := toks[cs-1]; {
+	case p.lower == "who" || p.lower == "which" || p.lower == "that" && p.tag == "WDT":
+	default:
+		s, ok := d.clauseStart(cs)
+		if !ok {
+			return a, false
+		}
+		ss = s
+	}
+	n := ce + 1
+	e := d.clauseEnd(n)
+	if ss == cs-1 {
+		// A relative clause ends at its comma.
+		for j := n; j < len(toks) && toks[j].start < e; j++ {
+			if isComma(toks[j]) && !d.inQuote(j) {
+				e = toks[j-1].end
+				break
+			}
+		}
+	}
+	if e <= toks[n].start {
+		return a, false
+	}
+	a.Content = span.Of(d.text, toks[ss].start, e)
+	a.Spans = []span.Span{span.Of(d.text, toks[ss].start, toks[cs-1].end), span.Of(d.text, toks[n].start, e)}
+	return a, true
+}
+
+// nounCue reads "POSSESSOR('s) NOUN that CLAUSE" at the noun of statement
+// or belief at token i: "the senator's claim that ...", "his repeated
+// warning that ...". The possessor is the speaker; the content is the
+// clause with its "that".
+func (d *doc) nounCue(i int) (Attribution, int, bool) {
+	toks := d.toks
+	if i+2 >= len(toks) || toks[i+1].lower != "that" || !isNounTag(toks[i].tag) {
+		return Attribution{}, 0, false
+	}
+	p := i - 1
+	for p >= 0 && i-p <= 2 && toks[p].tag == "JJ" {
+		p-- // "his repeated claim"
+	}
+	if p < 0 {
+		return Attribution{}, 0, false
+	}
+	a := Attribution{Cue: span.Of(d.text, toks[i].start, toks[i].end), Rule: RuleSpeakerCueClause, Confidence: 0.5}
+	switch {
+	case toks[p].tag == "PRP$" && toks[p].lower != "its":
+		a.Speaker = span.Of(d.text, toks[p].start, toks[p].end)
+	case toks[p].tag == "POS" && p > 0:
+		s, ok := d.leftNP(p)
+		if !ok || s >= p {
+			return Attribution{}, 0, false
+		}
+		a.Speaker = span.Of(d.text, toks[s].start, toks[p-1].end)
+	default:
+		return Attribution{}, 0, false
+	}
+	e := d.clauseEnd(i + 1)
+	if e <= toks[i+1].start {
+		return Attribution{}, 0, false
+	}
+	a.Content = span.Of(d.text, toks[i+1].start, e)
+	a.Spans = []span.Span{a.Content}
+	return a, i, true
+}
+
+// byAgent reads "SUBJECT was VERBed by AGENT", whose verb group is tokens
+// [cs, ce] and "by" token ce+1: the cue runs to "by", the agent is the
+// speaker and the subject the content. It returns the agent's last token.
+func (d *doc) byAgent(cs, ce int) (Attribution, int, bool) {
+	toks := d.toks
+	passive := false
+	for m := cs; m < ce; m++ {
+		switch toks[m].lower {
+		case "is", "are", "was", "were", "be", "been", "being":
+			passive = true
+		}
+	}
+	if !passive {
+		return Attribution{}, 0, false
+	}
+	ns, ne, ok := d.rightNP(ce+2, false)
+	if !ok || ns != ce+2 {
+		return Attribution{}, 0, false
+	}
+	ss, ok := d.clauseStart(cs)
+	if !ok || toks[ss].tag == "WDT" || toks[ss].tag == "WP" || toks[ss].tag == "PRP" {
+		return Attribution{}, 0, false
+	}
+	se := cs
+	if se > ss && isComma(toks[se-1]) {
+		se--
+	}
+	if se <= ss {
+		return Attribution{}, 0, false
+	}
+	a := Attribution{
+		Cue:     span.Of(d.text, toks[cs].start, toks[ce+1].end),
+		Speaker: span.Of(d.text, toks[ns].start, toks[ne-1].end),
+		Content: span.Of(d.text, toks[ss].start, toks[se-1].end),
+		Rule:    RuleClauseSpeakerCue, Confidence: 0.5,
+	}
+	a.Spans = []span.Span{a.Content}
+	return a, ne - 1, true
 }

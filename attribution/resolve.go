@@ -152,19 +152,28 @@ func (d *doc) nestedIn(a Attribution) bool {
 	return false
 }
 
-// speechCue reports whether the last word of a's cue is a verb of saying.
+// speechCue reports whether the last verb of a's cue ("complained" in
+// "complained about") is a verb of saying. A verb whose content is its
+// object ("support") reports an attitude, not speech.
 func (d *doc) speechCue(a Attribution) bool {
 	w := a.Cue.Text
-	for i := len(w) - 1; i >= 0; i-- {
-		if w[i] == ' ' {
-			w = w[i+1:]
-			break
+	for len(w) > 0 {
+		word := w
+		if i := strings.LastIndexByte(w, ' '); i >= 0 {
+			word, w = w[i+1:], w[:i]
+		} else {
+			w = ""
 		}
-	}
-	for _, v := range d.r.lex.Verbs(lowerASCII(w)) {
-		if v.Class == lexicon.Speech || v.Class == lexicon.Address {
-			return true
+		vs := d.r.lex.Verbs(lowerASCII(word))
+		if vs == nil {
+			continue
 		}
+		for _, v := range vs {
+			if (v.Class == lexicon.Speech || v.Class == lexicon.Address) && !d.r.lex.TakesObject(v.Lemma) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -380,15 +389,20 @@ func (d *doc) quotes() {
 }
 
 // isFragment reports whether the words of a quotation are a short phrase
-// (fewer than four words) with no closing punctuation of an utterance.
+// (fewer than four words) with no closing punctuation of an utterance, or
+// a name of one or two words before the sentence's comma (“Bloodline,”).
 func isFragment(inner string) bool {
 	inner = strings.TrimRight(inner, " \t\n\u00a0")
 	if inner == "" {
 		return true
 	}
 	switch inner[len(inner)-1] {
-	case '.', '?', '!', ',', ':', ';':
+	case '.', '?', '!', ':', ';':
 		return false
+	case ',':
+		// “Bloodline,”: a title before the comma of the sentence; a turn
+		// of speech that goes on after its comma has a cue.
+		return len(strings.Fields(inner)) < 3
 	}
 	if strings.HasSuffix(inner, "…") || strings.HasSuffix(inner, "—") {
 		return false

@@ -12,7 +12,9 @@ const (
 	RuleSpeakerCueColon = "speaker-cue-colon"
 	// RuleSpeakerCueClause: The official said (that) CLAUSE.
 	RuleSpeakerCueClause = "speaker-cue-clause"
-	// RuleClauseSpeakerCue: CLAUSE, the official said.
+	// RuleClauseSpeakerCue: CLAUSE, the official said; also a passive
+	// with its agent, whose subject is the content: "The plan was
+	// reported by the Post".
 	RuleClauseSpeakerCue = "clause-speaker-cue"
 	// RuleClauseCueSpeaker: CLAUSE, said the official.
 	RuleClauseCueSpeaker = "clause-cue-speaker"
@@ -35,6 +37,10 @@ const (
 	// content is the whole clause, its subject and the cue included
 	// ("Sanders appears to lead"); Speaker is empty.
 	RuleSeem = "seem"
+	// RulePassive: a passive of saying or believing before an infinitive,
+	// with no named source: the content is the raised subject and the
+	// infinitive ("The bill is expected to pass"); Speaker is empty.
+	RulePassive = "passive"
 	// RuleQuote: a quotation of speech with no cue and no speaker.
 	RuleQuote = "quote"
 )

@@ -95,12 +95,13 @@ func TestRules(t *testing.T) {
 		// A preposition the verb governs joins the cue.
 		{attribution.RuleSpeakerCueClause, "The council complained about the noise from the port.",
 			"The council", "complained about", "the noise from the port", "", attribution.Indirect},
-		// A verb of appearance: the writer's stance, the cue inside the content.
-		{attribution.RuleSeem, "The new bridge seems to be holding up well.",
-			"", "seems", "The new bridge seems to be holding up well", "", attribution.Indirect},
-		{attribution.RuleSeem, "The old ferry appeared ready for the storm, despite its age.",
+		// A verb of appearance: the writer's stance, the cue inside the
+		// content. It is read in a sentence tagged for another cue.
+		{attribution.RuleSeem, "The new bridge seems to be holding up well after the mayor announced repairs.",
+			"", "seems", "The new bridge seems to be holding up well after the mayor announced repairs", "", attribution.Indirect},
+		{attribution.RuleSeem, "The old ferry appeared ready for the storm, despite what the crew said.",
 			"", "appeared", "The old ferry appeared ready for the storm", "", attribution.Indirect},
-		{attribution.RuleSeem, "It seems likely that the vote will be delayed.",
+		{attribution.RuleSeem, "It seems likely that the vote will be delayed, which the council expected.",
 			"", "seems", "likely that the vote will be delayed", "", attribution.Indirect},
 		// A poll as the source.
 		{attribution.RuleAccordingTo, "In a survey released Monday, most residents backed the harbor plan.",
@@ -123,6 +124,23 @@ func TestRules(t *testing.T) {
 		// A verb whose content is its object noun phrase.
 		{attribution.RuleSpeakerCueClause, "Most farmers support the new dam because it stores water.",
 			"Most farmers", "support", "the new dam", "", attribution.Indirect},
+		// The one urged is the subject of the infinitive and opens the content.
+		{attribution.RuleSpeakerCueClause, "The mayor urged residents to stay indoors.",
+			"The mayor", "urged", "residents to stay indoors", "residents", attribution.Indirect},
+		// A noun of statement with its possessor.
+		{attribution.RuleSpeakerCueClause, "Residents laughed at the mayor's claim that the pier is safe.",
+			"the mayor", "claim", "that the pier is safe", "", attribution.Indirect},
+		// A passive with its agent: the agent speaks of the subject.
+		{attribution.RuleClauseSpeakerCue, "The harbor plan was first reported by the local paper.",
+			"the local paper", "was first reported by", "The harbor plan", "", attribution.Indirect},
+		// A relative pronoun before the speaker opens the content.
+		{attribution.RuleSpeakerCueClause, "The council approved the plan, which the mayor said would cost too much.",
+			"the mayor", "said", "which the mayor said would cost too much", "", attribution.Indirect},
+		// A raising passive: no named source, the subject in the content.
+		{attribution.RulePassive, "The ferry is expected to resume service in May.",
+			"", "is expected", "The ferry is expected to resume service in May", "", attribution.Indirect},
+		{attribution.RulePassive, "The council, which was said to favor the plan, met on Monday.",
+			"", "was said", "which was said to favor the plan", "", attribution.Indirect},
 		{attribution.RuleQuoteSpeakerCue, "“The dam will hold,” she continued.",
 			"she", "continued", "The dam will hold", "", attribution.Direct},
 	}
@@ -211,6 +229,7 @@ func TestFragments(t *testing.T) {
 		want        bool
 	}{
 		{"Residents were handed “welcome packs” at the door.", "“welcome packs”", false},
+		{"The actor, who stars in “Harbor Lights,” was late.", "“Harbor Lights,”", false},
 		{"The mayor has used the phrase “open harbor” often.", "“open harbor”", true},
 		{"The coach called them “lazy dreamers” and left.", "“lazy dreamers”", true},
 		{"Nobody answered.\n\n“Nothing lasts forever.”", "“Nothing lasts forever.”", true},
@@ -236,6 +255,7 @@ func TestNotCues(t *testing.T) {
 		"Q: Will the pier reopen?\n\nA: Yes, in May.",
 		"The river continues to rise.",
 		"The rebels found themselves surrounded.",
+		"Hikers find the northern trail easy.",
 		"The mayor appeared on television on Monday.",
 	} {
 		for _, a := range resolve(text) {
@@ -247,8 +267,8 @@ func TestNotCues(t *testing.T) {
 // TestSeemSpans checks that a seeming clause is two fragments around its
 // cue.
 func TestSeemSpans(t *testing.T) {
-	as := resolve("The new bridge seems to be holding up well.")
-	if len(as) != 1 || len(as[0].Spans) != 2 || as[0].Spans[0].Text != "The new bridge" || as[0].Spans[1].Text != "to be holding up well" {
+	as := resolve("The new bridge seems to be holding up well, as the mayor noted.")
+	if len(as) == 0 || as[0].Rule != attribution.RuleSeem || len(as[0].Spans) != 2 || as[0].Spans[0].Text != "The new bridge" || as[0].Spans[1].Text != "to be holding up well" {
 		t.Errorf("got %+v, want the fragments \"The new bridge\" and \"to be holding up well\"", as)
 	}
 }
@@ -279,6 +299,25 @@ func TestNested(t *testing.T) {
 	}
 	if got := len(r.Resolve(text, sents, qs)); got != 2 {
 		t.Errorf("WithNested: %d attributions, want 2", got)
+	}
+}
+
+// TestNestedAttitude checks that a verb of attitude inside reported
+// content ("support", whose content is its object) is not reported on its
+// own, and that a cue with its preposition still counts as a verb of
+// saying.
+func TestNestedAttitude(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"The mayor said residents support the new ferry.", 1},
+		{"The mayor said the engineers complained about the noise.", 2},
+	}
+	for _, tc := range tests {
+		if got := resolve(tc.text); len(got) != tc.want {
+			t.Errorf("%q: %d attributions %+v, want %d", tc.text, len(got), got, tc.want)
+		}
 	}
 }
 

@@ -4,9 +4,8 @@
 // ("according to").
 //
 // The lexicon is plain data under //go:embed (verbs.txt, phrases.txt,
-// objects.txt),
-// parsed once per process by [Load] and read-only afterwards; a *Lexicon is
-// safe for concurrent use.
+// objects.txt, nouns.txt), parsed once per process by [Load] and read-only afterwards;
+// a *Lexicon is safe for concurrent use.
 package lexicon
 
 import (
@@ -24,6 +23,9 @@ var phrasesData string
 
 //go:embed objects.txt
 var objectsData string
+
+//go:embed nouns.txt
+var nounsData string
 
 // Class is the semantic class of a cue verb.
 type Class uint8
@@ -99,6 +101,7 @@ type Lexicon struct {
 	verbs   map[string][]Verb
 	phrases map[string][]Phrase
 	objects map[string]bool
+	nouns   map[string]bool
 }
 
 // Verbs returns the cue verbs that the lower-case word form w can be, or
@@ -115,6 +118,10 @@ func (l *Lexicon) Phrases(w string) []Phrase { return l.phrases[w] }
 // objects.txt data lists.
 func (l *Lexicon) TakesObject(lemma string) bool { return l.objects[lemma] }
 
+// Noun reports whether the lower-case word w is a noun that reports a
+// statement or belief ("claim", "warning"), as nouns.txt lists.
+func (l *Lexicon) Noun(w string) bool { return l.nouns[w] }
+
 // Len returns the number of distinct word forms in the lexicon.
 func (l *Lexicon) Len() int { return len(l.verbs) }
 
@@ -125,13 +132,13 @@ var Load = sync.OnceValues(func() (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.objects = parseObjects(objectsData)
+	l.objects = parseList(objectsData)
+	l.nouns = parseList(nounsData)
 	return l, nil
 })
 
-// parseObjects reads a list of base forms, one a line, "#" comments
-// skipped.
-func parseObjects(data string) map[string]bool {
+// parseList reads a list of words, one a line, "#" comments skipped.
+func parseList(data string) map[string]bool {
 	m := map[string]bool{}
 	for _, line := range strings.Split(data, "\n") {
 		f := strings.Fields(line)

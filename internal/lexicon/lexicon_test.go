@@ -74,6 +74,8 @@ func TestLoad(t *testing.T) {
 		{"showed", "show", "", Evidence, Past},
 		{"calling", "call", "for", Speech, Gerund},
 		{"pointed", "point", "out", Speech, Past | Participle},
+		{"seemed", "seem", "", Seeming, Past},
+		{"appears", "appear", "", Seeming, Third},
 	}
 	for _, tc := range tests {
 		t.Run(tc.word, func(t *testing.T) {
@@ -90,6 +92,12 @@ func TestLoad(t *testing.T) {
 	}
 	if ps := l.Phrases("according"); len(ps) == 0 || !ps[0].SpeakerAfter || strings.Join(ps[0].Words, " ") != "according to" {
 		t.Errorf("Phrases(according) = %+v", ps)
+	}
+	if !l.TakesObject("support") || l.TakesObject("say") {
+		t.Errorf("TakesObject(support), TakesObject(say) = %v, %v, want true, false", l.TakesObject("support"), l.TakesObject("say"))
+	}
+	if !l.Noun("claim") || l.Noun("table") {
+		t.Errorf("Noun(claim), Noun(table) = %v, %v, want true, false", l.Noun("claim"), l.Noun("table"))
 	}
 	if l.Verbs("table") != nil {
 		t.Errorf("Verbs(table) = %v, want none", l.Verbs("table"))
@@ -117,6 +125,23 @@ func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := Parse(verbsData, phrasesData); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestObjectsListed checks that every verb of objects.txt is a cue verb.
+func TestObjectsListed(t *testing.T) {
+	l, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lemma := range parseList(objectsData) {
+		found := false
+		for _, v := range l.Verbs(lemma) {
+			found = found || v.Lemma == lemma
+		}
+		if !found {
+			t.Errorf("objects.txt lists %q, which verbs.txt does not", lemma)
 		}
 	}
 }
