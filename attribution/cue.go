@@ -18,6 +18,7 @@ var auxWords = map[string]bool{
 	"also": true, "later": true, "previously": true, "repeatedly": true, "once": true, "often": true,
 	"already": true, "still": true, "publicly": true, "privately": true, "recently": true, "reportedly": true,
 	"just": true, "even": true, "again": true, "further": true, "long": true, "frequently": true,
+	"since": true,
 }
 
 // subject pronouns and relative pronouns that stand as a whole speaker.
@@ -57,6 +58,25 @@ var objectBreaks = map[string]bool{
 // connectors that may join the words of one noun phrase ("a spokesman for
 // the Justice Department", "Trump and Pence").
 var npConnectors = map[string]bool{"of": true, "for": true, "at": true, "from": true, "and": true, "&": true, "'s": true, "in": true}
+
+// prepositions that take a gerund whose subject is the clause's ("by
+// promising", "without saying").
+var gerundPrepositions = map[string]bool{
+	"by": true, "after": true, "before": true, "without": true, "while": true, "in": true, "since": true,
+}
+
+// labels an editor sets before a colon ("Correction:", "Photo:").
+var editorLabels = map[string]bool{
+	"correction": true, "corrections": true, "clarification": true, "source": true, "sources": true,
+	"update": true, "updated": true, "note": true, "related": true, "photo": true, "photos": true,
+	"video": true, "watch": true, "latest": true, "credit": true, "disclosure": true, "editor": true,
+}
+
+// quantifiers that stand as a whole subject ("Many said", "Most believe").
+var quantifiers = map[string]bool{
+	"several": true, "many": true, "most": true, "some": true, "others": true, "few": true,
+	"both": true, "all": true, "half": true,
+}
 
 // time and manner words that may follow a cue before the sentence ends
 // ("said Tuesday", "said in an interview").
@@ -149,6 +169,7 @@ func isEnd(t token) bool {
 // current sentence. It returns the index of the cue's last token.
 func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	toks := d.toks
+	d.paren = -1
 	t := toks[i]
 	if t.kind != tWord {
 		if t.text == ":" {
@@ -162,7 +183,7 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	if i == 0 && t.lower == "in" {
 		return d.inSurvey(i)
 	}
-	if d.r.lex.Noun(t.lower) {
+	if d.r.lex.Noun(t.lower) || d.r.lex.NounObject(t.lower) != "" {
 		if a, e, ok := d.nounCue(i); ok {
 			return a, e, ok
 		}
@@ -399,7 +420,10 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 			afterQuote = strings.HasSuffix(strings.TrimSpace(d.qs[q].Inner.Text), ",")
 		}
 	}
-	if cs > 0 && (t.tag == "VBG" && (isComma(toks[cs-1]) || afterQuote) || toks[cs-1].lower == "and" || toks[cs-1].lower == "but") {
+	// A gerund after a preposition, with the subject of the clause before
+	// it: "X won the vote by promising CLAUSE", "X left without saying".
+	gerundPrep := t.tag == "VBG" && cs == i && cs > 1 && gerundPrepositions[toks[cs-1].lower]
+	if cs > 0 && (t.tag == "VBG" && (isComma(toks[cs-1]) || afterQuote) || gerundPrep || toks[cs-1].lower == "and" || toks[cs-1].lower == "but") {
 		if ss, se, ok := d.subjectBefore(cs - 1); ok {
 			a.Speaker = span.Of(d.text, toks[ss].start, toks[se-1].end)
 		}
@@ -463,6 +487,9 @@ func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, 
 	if ss >= 2 && toks[ss-1].kind == tWord && !isCapital(toks[ss-1].text) && (toks[ss-1].tag == "VBN" || toks[ss-1].tag == "VBD" || toks[ss-1].tag == "JJ") &&
 		(d.closesSpeech(ss-2) || isComma(toks[ss-2]) && ss >= 3 && d.closesSpeech(ss-3)) {
 		ss--
+	}
+	if d.paren > ss && d.paren < se {
+		se = d.paren // "Mr. Lee, however, said": the speaker is "Mr. Lee"
 	}
 	a.Speaker = span.Of(d.text, toks[ss].start, toks[se-1].end)
 	if se < len(toks) && isComma(toks[se-1]) && se-1 > ss {
@@ -821,6 +848,10 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 // clauseEnd returns the end offset of the clause that starts at token k:
 // the sentence's end, or an earlier semicolon, dash, or a comma that opens
 // another cue ("..., adding ...", "..., according to ...").
+// lastComma reports whether no comma, quotation or dash follows token j
+// before the sentence's end.
+func (d *doc) lastComma(j int) bool { return d.lastBreak <= j }
+
 func (d *doc) clauseEnd(k int) int {
 	toks := d.toks
 	end := len(toks)
@@ -860,7 +891,25 @@ func (d *doc) clauseEnd(k int) int {
 			end = j
 			break
 		}
+		if t.kind == tDash && j > k {
+			// A pair of dashes sets off an aside inside the clause: "a
+			// rift -- mainly in cities -- with the police".
+			m := j + 1
+			for m < len(toks) && m-j < 25 && toks[m].kind != tDash && !isEnd(toks[m]) && toks[m].kind != tQuote {
+				m++
+			}
+			if m < len(toks) && m-j < 25 && toks[m].kind == tDash && m+1 < len(toks) && toks[m+1].kind == tWord {
+				j = m
+				continue
+			}
+		}
 		if t.text == ";" || t.kind == tDash && j > k {
+			end = j
+			break
+		}
+		// "..., a charge the party denied." at the clause's end: an
+		// appositive the writer adds to the content's last noun phrase.
+		if isComma(t) && j > k && j+2 < len(toks) && (toks[j+1].lower == "a" || toks[j+1].lower == "an") && d.lastComma(j) {
 			end = j
 			break
 		}
@@ -876,10 +925,11 @@ func (d *doc) clauseEnd(k int) int {
 			break
 		}
 	}
-	// Trim trailing punctuation, keeping closing quote marks.
+	// Trim trailing punctuation, keeping closing quote marks and
+	// parentheses.
 	for end > k {
 		t := toks[end-1]
-		if t.kind == tPunct || t.kind == tDash {
+		if (t.kind == tPunct || t.kind == tDash) && t.text != ")" {
 			end--
 			continue
 		}
@@ -1016,7 +1066,20 @@ func (d *doc) leftNP(end int) (int, bool) {
 		}
 		k = m - 1
 	}
-	if toks[k].kind != tWord || !isNounTag(toks[k].tag) && !(toks[k].tag == "JJ" && k > 0 && toks[k-1].tag == "DT") {
+	// A participle right before the cue, after a noun, can only modify
+	// the noun: "voters polled said", "the people interviewed said".
+	if k == end-1 && k >= 1 && (toks[k].tag == "VBN" || toks[k].tag == "VBD") && hasSuffixFold(toks[k].text, "ed") &&
+		(toks[k-1].tag == "NNS" || toks[k-1].tag == "NNP" || toks[k-1].tag == "NNPS" || toks[k-1].tag == "NN") {
+		k--
+	}
+	// A quantifier stands as a whole subject: "Several said", "Most
+	// believe".
+	if k == end-1 && quantifiers[toks[k].lower] {
+		return k, true
+	}
+	// A name the tagger reads as an adverb for its "-ly": "Jolly said".
+	name := toks[k].tag == "RB" && isCapital(toks[k].text) && !auxWords[toks[k].lower] && hasSuffixFold(toks[k].text, "ly") && k+1 == end
+	if toks[k].kind != tWord || !isNounTag(toks[k].tag) && !(toks[k].tag == "JJ" && k > 0 && toks[k-1].tag == "DT") && !name {
 		return 0, false
 	}
 	for k > 0 && j-k < 25 {
@@ -1093,7 +1156,10 @@ func (d *doc) appositive(comma int) (int, bool) {
 	first := toks[k+1]
 	rel := first.lower == "who" || first.lower == "whose" || first.lower == "which"
 	prep := first.tag == "IN" || prepositionalVBG[first.lower] // ", at a briefing,", ", including X,"
-	if !rel && !isNPTag(first.tag) && !prep {
+	// A parenthetical adverb or participle clause: "Mr. Lee, however,
+	// said", "Ms. Ray, speaking on the radio, said".
+	paren := first.tag == "RB" || first.tag == "VBG"
+	if !rel && !isNPTag(first.tag) && !prep && !paren {
 		return 0, false
 	}
 	if !rel {
@@ -1106,8 +1172,11 @@ func (d *doc) appositive(comma int) (int, bool) {
 			}
 		}
 	}
+	if paren && !rel && !prep && !isNPTag(first.tag) {
+		d.paren = k
+	}
 	s, ok := d.leftNP(k)
-	if !ok || !isNounTag(toks[k-1].tag) || pronouns[toks[k-1].lower] || first.tag == "IN" && toks[k-1].tag != "NNP" {
+	if !ok || !isNounTag(toks[k-1].tag) && toks[k-1].text != ")" || pronouns[toks[k-1].lower] || first.tag == "IN" && toks[k-1].tag != "NNP" {
 		return 0, false
 	}
 	// Stacked: "Michael Mulgrew, president of the union, which represents
@@ -1135,8 +1204,16 @@ func (d *doc) rightNP(k int, appos bool) (int, int, bool) {
 	noun := false
 	for j < len(toks) && j-k < 25 {
 		t := toks[j]
-		if t.kind == tWord && (isNPTag(t.tag) || t.tag == "VBN" && j > k) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && !npConnectors[toks[j-1].lower]) {
-			noun = noun || isNounTag(t.tag)
+		// A title the tagger reads as an adverb between nouns: "Clinton
+		// ally James Carville", "policy aide Jake Sullivan".
+		title := t.kind == tWord && t.tag == "RB" && j > k && isNounTag(toks[j-1].tag) && j+1 < len(toks) && toks[j+1].tag == "NNP"
+		if t.kind == tWord && (isNPTag(t.tag) || t.tag == "VBN" && j > k || title) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && !npConnectors[toks[j-1].lower]) {
+			noun = noun || isNounTag(t.tag) || title
+			// "the 46-year-old", "the elder": an adjective after a
+			// determiner that ends the phrase stands as its head.
+			if t.tag == "JJ" && j > k && toks[j-1].tag == "DT" && (j+1 == len(toks) || toks[j+1].kind != tWord) {
+				noun = true
+			}
 			j++
 			continue
 		}
@@ -1171,6 +1248,17 @@ func (d *doc) rightNP(k int, appos bool) (int, int, bool) {
 	}
 	if !noun || j == k {
 		return 0, 0, false
+	}
+	// "said an official who asked not to be named": a relative clause
+	// right after the noun phrase belongs to it.
+	if appos && j < len(toks) && (toks[j].lower == "who" || toks[j].lower == "whose") {
+		e := j + 1
+		for e < len(toks) && !isEnd(toks[e]) && toks[e].kind != tQuote && toks[e].text != ";" && toks[e].kind != tDash && !isComma(toks[e]) {
+			e++
+		}
+		if e > j+1 {
+			return k, e, true
+		}
 	}
 	if appos && j+1 < len(toks) && isComma(toks[j]) {
 		n := toks[j+1]
@@ -1268,6 +1356,11 @@ func (d *doc) colonCue(i int) (Attribution, int, bool) {
 	// "Q:" and "A:" mark the turns of an interview transcript, not a
 	// speaker.
 	if !quoted && i-first == 1 && len(toks[first].text) == 1 {
+		return Attribution{}, 0, false
+	}
+	// An editor's label is no speaker: "Correction:", "Source:",
+	// "The Latest:".
+	if !quoted && editorLabels[toks[i-1].lower] {
 		return Attribution{}, 0, false
 	}
 	if !quoted {
@@ -1609,7 +1702,12 @@ func (d *doc) raised(cs, ce int) (Attribution, bool) {
 // clause with its "that".
 func (d *doc) nounCue(i int) (Attribution, int, bool) {
 	toks := d.toks
-	if i+2 >= len(toks) || toks[i+1].lower != "that" || !isNounTag(toks[i].tag) {
+	prep := d.r.lex.NounObject(toks[i].lower)
+	if i+2 >= len(toks) || !isNounTag(toks[i].tag) {
+		return Attribution{}, 0, false
+	}
+	object := prep != "" && toks[i+1].lower == prep
+	if !object && (toks[i+1].lower != "that" || !d.r.lex.Noun(toks[i].lower)) {
 		return Attribution{}, 0, false
 	}
 	p := i - 1
@@ -1631,6 +1729,18 @@ func (d *doc) nounCue(i int) (Attribution, int, bool) {
 		a.Speaker = span.Of(d.text, toks[s].start, toks[p-1].end)
 	default:
 		return Attribution{}, 0, false
+	}
+	if object {
+		// "her criticism of the plan": the object of the preposition is
+		// the content, and the preposition joins the cue.
+		ns, ne, ok := d.rightNP(i+2, false)
+		if !ok || ns != i+2 {
+			return Attribution{}, 0, false
+		}
+		a.Cue = span.Of(d.text, toks[i].start, toks[i+1].end)
+		a.Content = span.Of(d.text, toks[ns].start, toks[ne-1].end)
+		a.Spans = []span.Span{a.Content}
+		return a, i + 1, true
 	}
 	e := d.clauseEnd(i + 1)
 	if e <= toks[i+1].start {

@@ -36,6 +36,12 @@ type doc struct {
 	gerund bool
 	// title is set when the current sentence is a title-case headline.
 	title bool
+	// paren is the index of the comma that opens a parenthetical adverb
+	// or participle clause after the speaker ("Lee, however, said"), or -1.
+	paren int
+	// lastBreak is the index of the sentence's last comma, quote mark,
+	// dash or semicolon, or -1.
+	lastBreak int
 }
 
 func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Quote) []Attribution {
@@ -90,7 +96,7 @@ func (d *doc) sentence(si int) int {
 		}
 		// A verb of appearance or a poll is read only in a sentence that
 		// is tagged for another cue: alone, they do not pay for tagging.
-		if vs := lex.Verbs(t.lower); vs != nil && vs[0].Class != lexicon.Seeming || lex.Phrases(t.lower) != nil {
+		if vs := lex.Verbs(t.lower); vs != nil && vs[0].Class != lexicon.Seeming || lex.Phrases(t.lower) != nil || lex.Noun(t.lower) || lex.NounObject(t.lower) != "" {
 			found = true
 		}
 	}
@@ -99,18 +105,33 @@ func (d *doc) sentence(si int) int {
 	}
 	d.tag()
 	d.title = titleCase(toks)
+	d.lastBreak = -1
+	for m, t := range toks {
+		if isComma(t) || t.kind == tQuote || t.kind == tDash || t.text == ";" {
+			d.lastBreak = m
+		}
+	}
 	used := -1 // tokens up to used belong to a cue already taken
 	first := len(d.out)
 	for i := 0; i < len(toks); i++ {
 		if i <= used {
 			continue
 		}
-		if a, end, ok := d.cueAt(si, i); ok {
+		a, end, ok := d.cueAt(si, i)
+		if !ok || a.Content.Empty() {
+			// A cue that came to nothing gives back the tag it may have
+			// forced ("the 2013 report, Ari Fleischer, said").
+			if i < len(d.ptoks) {
+				toks[i].tag = d.ptoks[i].Tag
+			}
+		}
+		if ok {
 			if !d.r.cfg.nested {
 				if d.nestedIn(a) && !d.speechCue(a) {
 					used = end
 					continue
 				}
+				d.cutCoordinated(a, first)
 				// An attribution whose cue lies in this one's content is
 				// nested in it: "X proposed Y, the official said".
 				for len(d.out) > first && a.Content.Start <= d.out[len(d.out)-1].Cue.Start && d.out[len(d.out)-1].Cue.End <= a.Content.End {
@@ -122,6 +143,44 @@ func (d *doc) sentence(si int) int {
 		}
 	}
 	return next
+}
+
+// cutCoordinated ends the content of the sentence's last attribution
+// before a coordinated clause with a speaker and cue of its own, which a
+// holds: "most said X, and a third said Y" reports X and Y apart.
+func (d *doc) cutCoordinated(a Attribution, first int) {
+	if len(d.out) <= first || a.Speaker.Empty() {
+		return
+	}
+	o := &d.out[len(d.out)-1]
+	if !(o.Content.Start < a.Speaker.Start && a.Cue.End <= o.Content.End && o.Cue.End <= o.Content.Start) {
+		return
+	}
+	k := 0
+	for k < len(d.toks) && d.toks[k].start < a.Speaker.Start {
+		k++
+	}
+	if k >= len(d.toks) || d.toks[k].start != a.Speaker.Start || k < 2 {
+		return
+	}
+	c := k - 1
+	if l := d.toks[c].lower; l == "and" || l == "but" {
+		c--
+	}
+	if c == k-1 && d.toks[c].text != ";" || !isComma(d.toks[c]) && d.toks[c].text != ";" || d.toks[c].start <= o.Content.Start {
+		return
+	}
+	e := d.toks[c].start
+	o.Content = span.Of(d.text, o.Content.Start, e)
+	for len(o.Spans) > 0 && o.Spans[len(o.Spans)-1].Start >= e {
+		o.Spans = o.Spans[:len(o.Spans)-1]
+	}
+	if n := len(o.Spans); n > 0 && o.Spans[n-1].End > e {
+		o.Spans[n-1] = span.Of(d.text, o.Spans[n-1].Start, e)
+	}
+	if len(o.Spans) == 0 {
+		o.Spans = []span.Span{o.Content}
+	}
 }
 
 // titleCase reports whether the words of toks are set in title case, as a
@@ -378,6 +437,9 @@ func (d *doc) quotes() {
 			}
 			if qp-pp <= 1 && qp >= pp {
 				a.Rule, a.Confidence = RuleContinuation, 0.4
+				// The turn's speaker is the mention that opened it, as
+				// the one cue reports the whole run of quotations.
+				a.Speaker = d.out[prev].Speaker
 				extra = append(extra, a)
 				continue
 			}

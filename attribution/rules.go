@@ -30,8 +30,8 @@ const (
 	// RuleDashSpeaker: “...” — Sen. Jane Doe.
 	RuleDashSpeaker = "dash-speaker"
 	// RuleContinuation: a quotation with no cue of its own that continues
-	// the previous speaker's turn. Its Speaker and Cue are empty; entity
-	// resolution gives it the previous attribution's entity.
+	// the previous speaker's turn. Its Cue is empty; its Speaker is the
+	// previous attribution's speaker mention, whose entity it takes.
 	RuleContinuation = "continuation"
 	// RuleSeem: a verb of appearance whose source is the writer: the
 	// content is the whole clause, its subject and the cue included

@@ -143,6 +143,52 @@ func TestRules(t *testing.T) {
 			"", "was said", "which was said to favor the plan", "", attribution.Indirect},
 		{attribution.RuleQuoteSpeakerCue, "“The dam will hold,” she continued.",
 			"she", "continued", "The dam will hold", "", attribution.Direct},
+		// A relative clause right after an inverted speaker belongs to it.
+		{attribution.RuleQuoteCueSpeaker, "“The dam will hold,” said an engineer who asked not to be named.",
+			"an engineer who asked not to be named", "said", "The dam will hold", "", attribution.Direct},
+		// An appositive after a name with its party in parentheses.
+		{attribution.RuleAppositive, "Sen. Ann Cole (D-Ore.), chair of the water panel, said the dam would hold.",
+			"Sen. Ann Cole (D-Ore.), chair of the water panel", "said", "the dam would hold", "", attribution.Indirect},
+		// A tag forced on a word that came to nothing is given back: "2013
+		// report" stays a noun before the appositive.
+		{attribution.RuleAppositive, "One author of the 2013 report, Ann Cole, said the dam would hold.",
+			"One author of the 2013 report, Ann Cole", "said", "the dam would hold", "", attribution.Indirect},
+		// A noun of attitude with its possessor reports its object.
+		{attribution.RuleSpeakerCueClause, "The mayor defended the budget despite her criticism of the ferry plan.",
+			"her", "criticism of", "the ferry plan", "", attribution.Indirect},
+		// A parenthetical adverb or participle clause is not the speaker's.
+		{attribution.RuleAppositive, "The mayor, however, said the dam would hold.",
+			"The mayor", "said", "the dam would hold", "", attribution.Indirect},
+		{attribution.RuleAppositive, "The mayor, speaking on the radio, said the dam would hold.",
+			"The mayor", "said", "the dam would hold", "", attribution.Indirect},
+		// An adjective after a determiner heads the speaker's phrase.
+		{attribution.RuleQuoteCueSpeaker, "“The dam will hold,” said the 52-year-old.",
+			"the 52-year-old", "said", "The dam will hold", "", attribution.Direct},
+		// A title the tagger reads as an adverb stays in the phrase.
+		{attribution.RuleQuoteCueSpeaker, "“The dam will hold,” said Berg ally Tom Lund.",
+			"Berg ally Tom Lund", "said", "The dam will hold", "", attribution.Direct},
+		// A name the tagger reads as an adverb for its "-ly".
+		{attribution.RuleSpeakerCueClause, "Kelly said the dam would hold.",
+			"Kelly", "said", "the dam would hold", "", attribution.Indirect},
+		// A quantifier as the whole subject, and a participle after the noun.
+		{attribution.RuleSpeakerCueClause, "Several said the dam would hold.",
+			"Several", "said", "the dam would hold", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Most of the farmers polled said the dam would hold.",
+			"Most of the farmers polled", "said", "the dam would hold", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "The mayor has since said the dam would hold.",
+			"The mayor", "has since said", "the dam would hold", "", attribution.Indirect},
+		// A gerund after a preposition takes the clause's subject.
+		{attribution.RuleSpeakerCueClause, "The mayor closed the meeting by promising that the dam would hold.",
+			"The mayor", "promising", "that the dam would hold", "", attribution.Indirect},
+		// An appositive at the clause's end is the writer's, not the content.
+		{attribution.RuleSpeakerCueClause, "The mayor said the plan came from Tom Berg, a former engineer.",
+			"The mayor", "said", "the plan came from Tom Berg", "", attribution.Indirect},
+		// A pair of dashes sets off an aside inside the content.
+		{attribution.RuleSpeakerCueClause, "The mayor said the dam -- built in 1950 -- would hold.",
+			"The mayor", "said", "the dam -- built in 1950 -- would hold", "", attribution.Indirect},
+		// A coordinated clause with its own speaker and cue ends the content.
+		{attribution.RuleSpeakerCueClause, "Most farmers said the dam was too small, and a third said it leaked.",
+			"Most farmers", "said", "the dam was too small", "", attribution.Indirect},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {
@@ -184,7 +230,7 @@ func TestQuotesWithoutCue(t *testing.T) {
 	tests := []struct {
 		text, quote, rule, speaker, cue string
 	}{
-		{"“We expected more,” the coach said.\n\n“The players know it.”", "“The players know it.”", attribution.RuleContinuation, "", ""},
+		{"“We expected more,” the coach said.\n\n“The players know it.”", "“The players know it.”", attribution.RuleContinuation, "the coach", ""},
 		{"Nobody answered.\n\n“Nothing lasts forever.”", "“Nothing lasts forever.”", attribution.RuleQuote, "", ""},
 		{"Letters came in.\n\n“Vote early and vote often.” — Jane Doe\n\nThe end.", "“Vote early and vote often.”", attribution.RuleDashSpeaker, "Jane Doe", "—"},
 	}
@@ -216,6 +262,20 @@ func TestNotSpeech(t *testing.T) {
 	for _, a := range resolve(text) {
 		if a.Rule == attribution.RuleQuote || a.Rule == attribution.RuleContinuation {
 			t.Errorf("quoted name attributed: %+v", a)
+		}
+	}
+}
+
+// TestEditorLabel checks that a label before a colon is no speaker.
+func TestEditorLabel(t *testing.T) {
+	for _, text := range []string{
+		"Correction: An earlier version misstated the date of the vote.",
+		"Photo: The harbor at dawn.",
+	} {
+		for _, a := range resolve(text) {
+			if a.Cue.Text == ":" {
+				t.Errorf("%q: label taken as speaker: %+v", text, a)
+			}
 		}
 	}
 }

@@ -102,6 +102,9 @@ type Lexicon struct {
 	phrases map[string][]Phrase
 	objects map[string]bool
 	nouns   map[string]bool
+	// nounPreps maps a noun whose content is its object ("criticism of
+	// X") to the preposition that introduces it.
+	nounPreps map[string]string
 }
 
 // Verbs returns the cue verbs that the lower-case word form w can be, or
@@ -122,6 +125,11 @@ func (l *Lexicon) TakesObject(lemma string) bool { return l.objects[lemma] }
 // statement or belief ("claim", "warning"), as nouns.txt lists.
 func (l *Lexicon) Noun(w string) bool { return l.nouns[w] }
 
+// NounObject returns the preposition that introduces the reported object
+// of the lower-case noun w ("of" for "criticism": "her criticism of the
+// plan"), or "" when w takes none, as nouns.txt lists.
+func (l *Lexicon) NounObject(w string) string { return l.nounPreps[w] }
+
 // Len returns the number of distinct word forms in the lexicon.
 func (l *Lexicon) Len() int { return len(l.verbs) }
 
@@ -133,9 +141,26 @@ var Load = sync.OnceValues(func() (*Lexicon, error) {
 		return nil, err
 	}
 	l.objects = parseList(objectsData)
-	l.nouns = parseList(nounsData)
+	l.nouns, l.nounPreps = parseNouns(nounsData)
 	return l, nil
 })
+
+// parseNouns reads the nouns file: a noun alone on its line takes a
+// that-clause; a noun followed by a preposition takes its object there.
+func parseNouns(data string) (map[string]bool, map[string]string) {
+	nouns, preps := map[string]bool{}, map[string]string{}
+	for _, line := range strings.Split(data, "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 0 || strings.HasPrefix(f[0], "#"):
+		case len(f) == 1:
+			nouns[strings.ToLower(f[0])] = true
+		default:
+			preps[strings.ToLower(f[0])] = strings.ToLower(f[1])
+		}
+	}
+	return nouns, preps
+}
 
 // parseList reads a list of words, one a line, "#" comments skipped.
 func parseList(data string) map[string]bool {
