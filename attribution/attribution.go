@@ -51,8 +51,11 @@
 // object noun phrase; "Asked whether ..." reports the question, its asker
 // named by "by" or not at all; "In a poll, CLAUSE" names the poll as the
 // source; a noun of statement with its possessor ("the mayor's claim that
-// ...") is a cue. Verbs of appearance, polls and such nouns are read only
-// in sentences tagged for a cue verb, so they add no tagging. A short phrase in quotation marks that no cue claims and that
+// ...") is a cue, and so is a noun of attitude with its possessor and the
+// preposition that introduces its object ("her criticism of the plan").
+// Verbs of appearance and polls are read only in sentences tagged for
+// another cue, so they add no tagging; a sentence with a cue noun is
+// tagged (about half a percent more words). A short phrase in quotation marks that no cue claims and that
 // does not end as an utterance (“fake news”) is a name or a scare quote,
 // not speech, unless a verb of saying or naming, or a noun such as
 // "phrase", stands just before it.

@@ -360,7 +360,15 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 		if s, ok := d.appositive(cs - 1); ok && isComma(toks[cs-1]) {
 			return d.withSubject(a, v, s, cs-1, cs, after, true), ce, true
 		}
-		if ns, ne, ok := d.rightNP(after, true); ok && d.tailEnds(ne) && !allAdverbial(toks[ns:ne]) {
+		ns, ne, ok := d.rightNP(after, true)
+		if ok && !d.tailEnds(ne) {
+			// "said Weaver, who said ...": a relative clause that does not
+			// end the sentence is left out of the speaker.
+			if ns2, ne2, ok2 := d.rightNP(after, false); ok2 && ne2+1 < len(toks) && isComma(toks[ne2]) && (toks[ne2+1].lower == "who" || toks[ne2+1].lower == "whose") {
+				ns, ne = ns2, ne2
+			}
+		}
+		if ok && d.tailEnds(ne) && !allAdverbial(toks[ns:ne]) {
 			a.Speaker = span.Of(d.text, toks[ns].start, toks[ne-1].end)
 			if d.contentBefore(&a, cs-1) {
 				a.Rule, a.Confidence = RuleClauseCueSpeaker, 0.75
@@ -422,7 +430,9 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 	}
 	// A gerund after a preposition, with the subject of the clause before
 	// it: "X won the vote by promising CLAUSE", "X left without saying".
-	gerundPrep := t.tag == "VBG" && cs == i && cs > 1 && gerundPrepositions[toks[cs-1].lower]
+	// Not when the clause's own verb is the cue: "said in reading the
+	// statement" reports one act of saying.
+	gerundPrep := t.tag == "VBG" && cs == i && cs > 1 && gerundPrepositions[toks[cs-1].lower] && d.r.lex.Verbs(toks[cs-2].lower) == nil
 	if cs > 0 && (t.tag == "VBG" && (isComma(toks[cs-1]) || afterQuote) || gerundPrep || toks[cs-1].lower == "and" || toks[cs-1].lower == "but") {
 		if ss, se, ok := d.subjectBefore(cs - 1); ok {
 			a.Speaker = span.Of(d.text, toks[ss].start, toks[se-1].end)
@@ -1035,6 +1045,13 @@ func (d *doc) tailEnds(k int) bool {
 	if k >= len(d.toks) {
 		return true
 	}
+	// A comma inside the closing mark of a name in quote marks:
+	// “Growth Project,” giving ...
+	if k > 0 && d.isCloseQuote(k-1) {
+		if q := d.quoteAt(d.toks[k-1].start); q >= 0 && strings.HasSuffix(strings.TrimSpace(d.qs[q].Inner.Text), ",") {
+			return true
+		}
+	}
 	t := d.toks[k]
 	return isEnd(t) || isComma(t) || t.kind == tQuote && !d.isOpenQuote(k) || t.kind == tDash || t.text == ":" && k+1 < len(d.toks) && d.isOpenQuote(k+1)
 }
@@ -1231,6 +1248,20 @@ func (d *doc) rightNP(k int, appos bool) (int, int, bool) {
 			j++
 			continue
 		}
+		// A name in quote marks inside the phrase: "the authors of the
+		// “Growth Project”".
+		if j > k && d.isOpenQuote(j) {
+			q := d.qs[d.quoteAt(t.start)]
+			m := j + 1
+			for m < len(toks) && m-j < 12 && toks[m].start < q.End {
+				m++
+			}
+			if q.Kind != quote.Speech && m-j < 12 && m <= len(toks) && toks[m-1].end == q.End {
+				noun = true
+				j = m
+				continue
+			}
+		}
 		if t.text == "(" {
 			m := j + 1
 			for m < len(toks) && m-j < 8 && toks[m].text != ")" {
@@ -1271,6 +1302,12 @@ func (d *doc) rightNP(k int, appos bool) (int, int, bool) {
 						e++
 						continue
 					}
+					// Stacked appositives run on to the sentence's end: "Ann
+					// Lee, 32, of Ashby, a nurse."
+					if e+1 < len(toks) && (isNPTag(toks[e+1].tag) || toks[e+1].lower == "of" || toks[e+1].lower == "from") && !d.startsCue(e+1) && d.stackEnds(e+1) {
+						e++
+						continue
+					}
 					break
 				}
 				e++
@@ -1282,6 +1319,21 @@ func (d *doc) rightNP(k int, appos bool) (int, int, bool) {
 		}
 	}
 	return k, j, true
+}
+
+// stackEnds reports whether the words from token k run to the sentence's
+// end or a quotation with no verb of their own, as a stacked appositive does.
+func (d *doc) stackEnds(k int) bool {
+	for m := k; m < len(d.toks) && m-k < 30; m++ {
+		t := d.toks[m]
+		if isEnd(t) || t.kind == tQuote {
+			return true
+		}
+		if t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP" || t.tag == "MD" || t.tag == "VBG" || t.tag == "WP" || t.tag == "WDT" {
+			return false
+		}
+	}
+	return false
 }
 
 // accordingTo reads "According to SPEAKER, CLAUSE" and "CLAUSE, according

@@ -186,6 +186,15 @@ func TestRules(t *testing.T) {
 		// A pair of dashes sets off an aside inside the content.
 		{attribution.RuleSpeakerCueClause, "The mayor said the dam -- built in 1950 -- would hold.",
 			"The mayor", "said", "the dam -- built in 1950 -- would hold", "", attribution.Indirect},
+		// Stacked appositives after an inverted speaker belong to it.
+		{attribution.RuleQuoteCueSpeaker, "“We are ready,” said Ann Lee, 32, of Ashby, a nurse at the clinic.",
+			"Ann Lee, 32, of Ashby, a nurse at the clinic", "said", "We are ready", "", attribution.Direct},
+		// A relative clause that runs on past a quotation is left out.
+		{attribution.RuleQuoteCueSpeaker, "“The dam will hold,” said Berg, who added that the river was “falling fast” this week.",
+			"Berg", "said", "The dam will hold", "", attribution.Direct},
+		// A name in quote marks inside the speaker's phrase.
+		{attribution.RuleQuoteCueSpeaker, "“We will rebuild,” said the host of “Morning Harbor,” giving an example.",
+			"the host of “Morning Harbor", "said", "We will rebuild", "", attribution.Direct},
 		// A coordinated clause with its own speaker and cue ends the content.
 		{attribution.RuleSpeakerCueClause, "Most farmers said the dam was too small, and a third said it leaked.",
 			"Most farmers", "said", "the dam was too small", "", attribution.Indirect},
@@ -266,15 +275,17 @@ func TestNotSpeech(t *testing.T) {
 	}
 }
 
-// TestEditorLabel checks that a label before a colon is no speaker.
-func TestEditorLabel(t *testing.T) {
-	for _, text := range []string{
-		"Correction: An earlier version misstated the date of the vote.",
-		"Photo: The harbor at dawn.",
+// TestNotCue checks words that must not be taken as a cue: an editor's
+// label before a colon, and a gerund that describes the act of saying.
+func TestNotCue(t *testing.T) {
+	for _, tc := range []struct{ text, cue string }{
+		{"Correction: An earlier version misstated the date of the vote.", ":"},
+		{"Photo: The harbor at dawn.", ":"},
+		{"“The pier will open,” the council said in reading the decision.", "reading"},
 	} {
-		for _, a := range resolve(text) {
-			if a.Cue.Text == ":" {
-				t.Errorf("%q: label taken as speaker: %+v", text, a)
+		for _, a := range resolve(tc.text) {
+			if a.Cue.Text == tc.cue {
+				t.Errorf("%q: %q taken as a cue: %+v", tc.text, tc.cue, a)
 			}
 		}
 	}

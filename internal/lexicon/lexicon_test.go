@@ -96,6 +96,9 @@ func TestLoad(t *testing.T) {
 	if !l.TakesObject("support") || l.TakesObject("say") {
 		t.Errorf("TakesObject(support), TakesObject(say) = %v, %v, want true, false", l.TakesObject("support"), l.TakesObject("say"))
 	}
+	if got := l.NounObject("criticism"); got != "of" || l.NounObject("claim") != "" || l.Noun("criticism") {
+		t.Errorf("NounObject(criticism) = %q, NounObject(claim) = %q, Noun(criticism) = %v; want \"of\", \"\", false", got, l.NounObject("claim"), l.Noun("criticism"))
+	}
 	if !l.Noun("claim") || l.Noun("table") {
 		t.Errorf("Noun(claim), Noun(table) = %v, %v, want true, false", l.Noun("claim"), l.Noun("table"))
 	}
