@@ -13,7 +13,11 @@ import (
 // command-line tool writes and the evaluator reads:
 // {"id": ..., "quotes": [...]}.
 type Record struct {
-	ID     string        `json:"id"`
+	ID string `json:"id"`
+	// Text is the document's text, which the offsets point into. NewRecord
+	// leaves it empty (and it is then omitted); set it where the reader does
+	// not have the text, as for text taken out of an HTML page.
+	Text   string        `json:"text,omitempty"`
 	Quotes []RecordQuote `json:"quotes"`
 }
 
@@ -136,7 +140,7 @@ func ParseArticle(line []byte) (Article, error) {
 	if !ok {
 		return a, fmt.Errorf(`missing "text"`)
 	}
-	if err := json.Unmarshal(t, &a.Text); err != nil {
+	if err := json.Unmarshal(t, &a.Text); err != nil || bytes.Equal(bytes.TrimSpace(t), []byte("null")) {
 		return a, fmt.Errorf(`"text" is not a string`)
 	}
 	if !utf8.Valid(t) {

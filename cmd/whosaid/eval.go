@@ -11,6 +11,7 @@ import (
 	"runtime"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/eval"
 )
 
@@ -35,6 +36,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	pronFile := fs.String("pronouns", "", "score pronoun resolution against the referents in this JSON Lines `file`")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
 	workers := fs.Int("workers", runtime.NumCPU(), "documents extracted in parallel")
+	quoteRuns := quoteRunsFlag(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -64,7 +66,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 	} else {
-		ex, err := whosaid.New()
+		ex, err := whosaid.New(whosaid.WithAttribution(attribution.WithQuoteRuns(*quoteRuns)))
 		if err != nil {
 			return fail(err)
 		}

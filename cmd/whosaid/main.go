@@ -55,6 +55,7 @@ import (
 	"syscall"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/htmltext"
 )
 
@@ -102,6 +103,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.format, "format", "", "output format: text, json, jsonl, tsv or html\n(default text; jsonl for --input jsonl)")
 	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "articles extracted in parallel (jsonl input)")
 	fs.IntVar(&o.width, "width", 100, "longest quotation shown by --format text, in characters; 0 for no limit")
+	quoteRuns := quoteRunsFlag(fs)
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -113,7 +115,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "whosaid: %v\n", err)
 		return 2
 	}
-	ex, err := whosaid.New()
+	ex, err := whosaid.New(whosaid.WithAttribution(attribution.WithQuoteRuns(*quoteRuns)))
 	if err != nil {
 		fmt.Fprintf(stderr, "whosaid: %v\n", err)
 		return 1
@@ -303,4 +305,10 @@ func classifyWrite(err error) error {
 		return errQuiet
 	}
 	return &writeError{err}
+}
+
+// quoteRunsFlag defines --quote-runs on fs.
+func quoteRunsFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("quote-runs", true, "report a quotation that opens the sentence after an attributed one (“...,” she said. “...”)\n"+
+		"as a further fragment of that attribution, as PolNeAR annotates it; false reports it on its own, as a continuation")
 }

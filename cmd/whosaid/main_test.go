@@ -91,7 +91,7 @@ func TestFormats(t *testing.T) {
 			}
 		}},
 		{[]string{"--format=json"}, func(t *testing.T, out string) {
-			var d document
+			var d whosaid.Record
 			if err := json.Unmarshal([]byte(out), &d); err != nil {
 				t.Fatalf("json: %v\n%s", err, out)
 			}
@@ -122,7 +122,7 @@ func TestFormats(t *testing.T) {
 			}
 		}},
 		{[]string{"--input", "html", "--format", "jsonl"}, func(t *testing.T, out string) {
-			var d document
+			var d whosaid.Record
 			if err := json.Unmarshal([]byte(out), &d); err != nil {
 				t.Fatalf("jsonl from html: %v\n%s", err, out)
 			}
@@ -236,6 +236,7 @@ func faultStream(lines int, bigLine bool) ([]byte, []string) {
 		func(n int) string { return fmt.Sprintf(`{"id": "bad-%d", "text": "unterminated`, n) },           // not JSON
 		func(n int) string { return fmt.Sprintf(`{"id": "bad-%d"}`, n) },                                 // missing text
 		func(n int) string { return fmt.Sprintf(`{"id": "bad-%d", "text": 42}`, n) },                     // non-string text
+		func(n int) string { return fmt.Sprintf(`{"id": "bad-%d", "text": null}`, n) },                   // null text
 		func(n int) string { return fmt.Sprintf("{\"id\": \"bad-%d\", \"text\": \"caf\xe9 \xff\"}", n) }, // invalid UTF-8
 		func(n int) string { return "" },                                                                 // empty line
 		func(n int) string { return "   \t" },                                                            // blank line
@@ -616,5 +617,33 @@ func TestSeveralFiles(t *testing.T) {
 	ib, ia := strings.Index(out, "== "+b+" =="), strings.Index(out, "== "+a+" ==")
 	if ib < 0 || ia < ib || !strings.Contains(out[ib:ia], "no quotations found") {
 		t.Errorf("want b's empty table, then a's:\n%s", out)
+	}
+}
+
+// TestQuoteRunsFlag checks both conventions for a quotation that runs on
+// after an attributed one: one attribution in two fragments by default, two
+// attributions with --quote-runs=false.
+func TestQuoteRunsFlag(t *testing.T) {
+	for _, c := range []struct {
+		flag  string
+		quote int
+	}{{"--quote-runs=true", 1}, {"--quote-runs=false", 2}} {
+		out, errOut, code := runIn(t, snippet, "--format", "jsonl", c.flag)
+		if code != 0 {
+			t.Fatalf("%s: status %d: %s", c.flag, code, errOut)
+		}
+		var rec whosaid.Record
+		if err := json.Unmarshal([]byte(out), &rec); err != nil {
+			t.Fatalf("%s: %v\n%s", c.flag, err, out)
+		}
+		n := 0
+		for _, q := range rec.Quotes {
+			if q.Type == "direct" {
+				n++
+			}
+		}
+		if n != c.quote {
+			t.Errorf("%s: %d direct attributions, want %d:\n%s", c.flag, n, c.quote, out)
+		}
 	}
 }

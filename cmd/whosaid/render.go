@@ -15,14 +15,6 @@ import (
 	"github.com/whosaid/whosaid/htmlview"
 )
 
-// document is a Record with the text its offsets point into: the shape of
-// --format json, and of --format jsonl for html input.
-type document struct {
-	ID     string                `json:"id"`
-	Text   string                `json:"text"`
-	Quotes []whosaid.RecordQuote `json:"quotes"`
-}
-
 // render formats the attributions of one document. withText adds the text
 // to jsonl records (html input); header titles a text table with the id
 // when there are several documents.
@@ -30,11 +22,12 @@ func (o *options) render(id, text string, attrs []whosaid.Attribution, withText,
 	switch o.format {
 	case "json":
 		rec := whosaid.NewRecord(id, attrs)
-		return encodeJSON(document{ID: id, Text: text, Quotes: rec.Quotes}, "  ")
+		rec.Text = text
+		return encodeJSON(rec, "  ")
 	case "jsonl":
 		rec := whosaid.NewRecord(id, attrs)
 		if withText {
-			return encodeJSON(document{ID: id, Text: text, Quotes: rec.Quotes}, "")
+			rec.Text = text
 		}
 		return rec.MarshalLine()
 	case "tsv":

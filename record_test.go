@@ -1,0 +1,52 @@
+package whosaid
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseArticle(t *testing.T) {
+	for _, c := range []struct {
+		line    string
+		id      string
+		text    string
+		wantErr string
+	}{
+		{`{"id": "a", "text": "He said so."}`, "a", "He said so.", ""},
+		{`{"id": 7, "text": ""}`, "7", "", ""},
+		{`{"text": "no id", "extra": [1, 2]}`, "", "no id", ""},
+		{`{"id": "b"}`, "b", "", `missing "text"`},
+		{`{"id": "c", "text": 42}`, "c", "", "not a string"},
+		{`{"id": "d", "text": null}`, "d", "", "not a string"},
+		{"{\"id\": \"e\", \"text\": \"caf\xe9\"}", "e", "", "UTF-8"},
+		{`{"id": "f", "text": "unterminated`, "", "", "not a JSON object"},
+		{`["not", "an object"]`, "", "", "not a JSON object"},
+		{`{"id": {"x": 1}, "text": "t"}`, "", "", `"id"`},
+	} {
+		a, err := ParseArticle([]byte(c.line))
+		if c.wantErr == "" {
+			if err != nil || a.ID != c.id || a.Text != c.text {
+				t.Errorf("ParseArticle(%q) = %+v, %v; want id %q text %q", c.line, a, err, c.id, c.text)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+			t.Errorf("ParseArticle(%q) error = %v, want one containing %q", c.line, err, c.wantErr)
+		}
+		if a.ID != c.id {
+			t.Errorf("ParseArticle(%q) id = %q, want %q (an error names the id it could read)", c.line, a.ID, c.id)
+		}
+	}
+}
+
+func TestRecordLineOmitsEmptyText(t *testing.T) {
+	r := NewRecord("x", nil)
+	line, err := r.MarshalLine()
+	if err != nil || string(line) != `{"id":"x","quotes":[]}`+"\n" {
+		t.Fatalf("MarshalLine = %q, %v", line, err)
+	}
+	r.Text = "<b>"
+	if line, _ = r.MarshalLine(); string(line) != `{"id":"x","text":"<b>","quotes":[]}`+"\n" {
+		t.Errorf("MarshalLine with text = %q (HTML characters are kept as they are)", line)
+	}
+}
