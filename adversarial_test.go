@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -259,8 +260,10 @@ func genMixedMarks(n int) string {
 // the platform tells it (else wall time again).
 type advTime struct{ wall, cpu time.Duration }
 
-// timeIt runs f and returns how long it took.
+// timeIt runs f and returns how long it took. It collects garbage first, so
+// that f is not charged for the garbage of what ran before it.
 func timeIt(f func()) advTime {
+	runtime.GC()
 	c0, ok0 := cpuTime()
 	t0 := time.Now()
 	f()
@@ -321,7 +324,7 @@ const advHangLimit = 3 * time.Minute
 // TestAdversarial runs every hostile input through every stage at a tenth of
 // its size, then at its full size (a small fraction of both under -race or
 // -short), checks the span invariants, and fails when ten times the input
-// costs far more than ten times the processor time.
+// costs more than fifty times the time.
 func TestAdversarial(t *testing.T) {
 	scale := 1.0
 	switch {
@@ -355,18 +358,25 @@ func TestAdversarial(t *testing.T) {
 			}
 			for _, st := range []struct {
 				name        string
-				small, full time.Duration
+				small, full advTime
 			}{
-				{"sentence.Split", rs.split.cpu, rf.split.cpu},
-				{"quote.Detect", rs.detect.cpu, rf.detect.cpu},
-				{"attribution.Resolve", rs.resolve.cpu, rf.resolve.cpu},
-				{"Extract", rs.extract.cpu, rf.extract.cpu},
+				{"sentence.Split", rs.split, rf.split},
+				{"quote.Detect", rs.detect, rf.detect},
+				{"attribution.Resolve", rs.resolve, rf.resolve},
+				{"Extract", rs.extract, rf.extract},
 			} {
-				if st.full < 200*time.Millisecond {
+				// Runs of a few milliseconds are too noisy to judge.
+				if st.small.wall < 20*time.Millisecond || st.full.wall < 200*time.Millisecond {
 					continue
 				}
-				perByte := func(d time.Duration, n int) float64 { return float64(max(d, time.Millisecond)) / float64(n) }
-				if g := perByte(st.full, len(full)) / perByte(st.small, len(small)); g > 4 {
+				// Time per byte at full size over time per byte at a tenth.
+				// Wall time suffers from other processes, processor time
+				// from parallel garbage collection; a superlinear stage
+				// shows in both, so the smaller ratio is judged.
+				growth := func(ts, tf time.Duration) float64 {
+					return float64(tf) / float64(len(full)) / (float64(max(ts, time.Millisecond)) / float64(len(small)))
+				}
+				if g := min(growth(st.small.wall, st.full.wall), growth(st.small.cpu, st.full.cpu)); g > 5 {
 					t.Errorf("%s is superlinear: %v for %d bytes, %v for %d bytes (%.1f× the time per byte)",
 						st.name, st.small, len(small), st.full, len(full), g)
 				}
