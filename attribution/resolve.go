@@ -85,20 +85,18 @@ func (d *doc) sentence(si int) int {
 	d.toks = splitTokens(d.toks[:0], d.text, s.Start, end, maxSentenceTokens)
 	toks := d.toks
 	lex := d.r.lex
+	// A sentence is tagged when it holds a cue: a colon, a verb (verbs of
+	// appearance included), a noun cue, a whole multi-word cue, or a survey
+	// opening ("In a poll, ...").
 	found := false
-	for i := range toks {
+	for i := 0; i < len(toks) && !found; i++ {
 		t := &toks[i]
 		if t.kind != tWord {
-			if t.text == ":" {
-				found = true
-			}
+			found = t.text == ":"
 			continue
 		}
-		// A verb of appearance or a poll is read only in a sentence that
-		// is tagged for another cue: alone, they do not pay for tagging.
-		if vs := lex.Verbs(t.lower); vs != nil && vs[0].Class != lexicon.Seeming || lex.Phrases(t.lower) != nil || lex.Noun(t.lower) || lex.NounObject(t.lower) != "" {
-			found = true
-		}
+		k := lex.Kind(t.lower)
+		found = k&(lexicon.VerbWord|lexicon.NounWord) != 0 || k&lexicon.PhraseWord != 0 && d.phraseAt(i) || i == 0 && t.lower == "in"
 	}
 	if !found {
 		return next
@@ -198,6 +196,18 @@ func titleCase(toks []token) bool {
 		}
 	}
 	return n >= 3 && capital*10 >= n*9
+}
+
+// phraseAt reports whether a whole multi-word cue ("according to") starts
+// at token i of the sentence. Its first word alone ("in", "as") is too
+// common to be worth tagging a sentence for.
+func (d *doc) phraseAt(i int) bool {
+	for _, p := range d.r.lex.Phrases(d.toks[i].lower) {
+		if n := len(p.Words); i+n <= len(d.toks) && matchWords(d.toks[i:i+n], p.Words) {
+			return true
+		}
+	}
+	return false
 }
 
 // nestedIn reports whether a lies inside the content of an attribution
@@ -525,6 +535,10 @@ func (d *doc) dashSpeaker(q quote.Quote) (spk, cue span.Span, ok bool) {
 		}
 	}
 	var buf [40]token
+	// Most quotations are not followed by a dash: look at one token first.
+	if first := splitTokens(buf[:0], d.text, q.End, end, 1); len(first) == 0 || first[0].kind != tDash {
+		return
+	}
 	toks := splitTokens(buf[:0], d.text, q.End, end, len(buf))
 	if len(toks) < 2 || toks[0].kind != tDash {
 		return

@@ -105,6 +105,42 @@ type Lexicon struct {
 	// nounPreps maps a noun whose content is its object ("criticism of
 	// X") to the preposition that introduces it.
 	nounPreps map[string]string
+	// kinds says in one look-up what a word can start.
+	kinds map[string]WordKind
+}
+
+// WordKind is a set of the roles a word form plays in the lexicon.
+type WordKind uint8
+
+const (
+	// VerbWord: the word is a form of a cue verb.
+	VerbWord WordKind = 1 << iota
+	// NounWord: the word is a cue noun, with or without an object.
+	NounWord
+	// PhraseWord: the word starts a multi-word cue.
+	PhraseWord
+)
+
+// Kind returns the roles of the lower-case word form w, or 0 when the
+// lexicon does not know it: one map look-up for the common question "can
+// a cue start here?".
+func (l *Lexicon) Kind(w string) WordKind { return l.kinds[w] }
+
+// indexKinds builds kinds from the other tables.
+func (l *Lexicon) indexKinds() {
+	l.kinds = make(map[string]WordKind, len(l.verbs)+len(l.nouns)+len(l.nounPreps)+len(l.phrases))
+	for w := range l.verbs {
+		l.kinds[w] |= VerbWord
+	}
+	for w := range l.nouns {
+		l.kinds[w] |= NounWord
+	}
+	for w := range l.nounPreps {
+		l.kinds[w] |= NounWord
+	}
+	for w := range l.phrases {
+		l.kinds[w] |= PhraseWord
+	}
 }
 
 // Verbs returns the cue verbs that the lower-case word form w can be, or
@@ -142,6 +178,7 @@ var Load = sync.OnceValues(func() (*Lexicon, error) {
 	}
 	l.objects = parseList(objectsData)
 	l.nouns, l.nounPreps = parseNouns(nounsData)
+	l.indexKinds()
 	return l, nil
 })
 
@@ -245,6 +282,7 @@ func Parse(verbs, phrases string) (*Lexicon, error) {
 		p := Phrase{Words: f[1:], SpeakerAfter: f[0] == "after"}
 		l.phrases[f[1]] = append(l.phrases[f[1]], p)
 	}
+	l.indexKinds()
 	return l, nil
 }
 

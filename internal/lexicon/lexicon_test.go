@@ -148,3 +148,33 @@ func TestObjectsListed(t *testing.T) {
 		}
 	}
 }
+
+func TestKind(t *testing.T) {
+	l, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		w    string
+		want WordKind
+	}{
+		{"said", VerbWord},
+		{"according", PhraseWord},
+		{"the", 0},
+	} {
+		if got := l.Kind(c.w); got&c.want != c.want || c.want == 0 && got != 0 {
+			t.Errorf("Kind(%q) = %b, want %b", c.w, got, c.want)
+		}
+	}
+	// Every word of the other tables has its kind.
+	for w := range l.nouns {
+		if l.Kind(w)&NounWord == 0 {
+			t.Errorf("noun %q lacks NounWord", w)
+		}
+	}
+	for w := range l.verbs {
+		if l.Kind(w)&VerbWord == 0 {
+			t.Errorf("verb form %q lacks VerbWord", w)
+		}
+	}
+}
