@@ -323,8 +323,8 @@ const advHangLimit = 3 * time.Minute
 
 // TestAdversarial runs every hostile input through every stage at a tenth of
 // its size, then at its full size (a small fraction of both under -race or
-// -short), checks the span invariants, and fails when ten times the input
-// costs more than fifty times the time.
+// -short), checks the span invariants and logs the times. Finishing is the
+// test; that the cost is linear is shown by BenchmarkAdversarial.
 func TestAdversarial(t *testing.T) {
 	scale := 1.0
 	switch {
@@ -351,36 +351,6 @@ func TestAdversarial(t *testing.T) {
 			rf := runAdversarial(t, full)
 			t.Logf("%9d bytes: %v", len(small), rs)
 			t.Logf("%9d bytes: %v", len(full), rf)
-			// Linear cost makes the ratio about 10; quadratic, about 100.
-			// Instrumented runs and short times are too noisy to judge.
-			if raceEnabled {
-				return
-			}
-			for _, st := range []struct {
-				name        string
-				small, full advTime
-			}{
-				{"sentence.Split", rs.split, rf.split},
-				{"quote.Detect", rs.detect, rf.detect},
-				{"attribution.Resolve", rs.resolve, rf.resolve},
-				{"Extract", rs.extract, rf.extract},
-			} {
-				// Runs of a few milliseconds are too noisy to judge.
-				if st.small.wall < 20*time.Millisecond || st.full.wall < 200*time.Millisecond {
-					continue
-				}
-				// Time per byte at full size over time per byte at a tenth.
-				// Wall time suffers from other processes, processor time
-				// from parallel garbage collection; a superlinear stage
-				// shows in both, so the smaller ratio is judged.
-				growth := func(ts, tf time.Duration) float64 {
-					return float64(tf) / float64(len(full)) / (float64(max(ts, time.Millisecond)) / float64(len(small)))
-				}
-				if g := min(growth(st.small.wall, st.full.wall), growth(st.small.cpu, st.full.cpu)); g > 5 {
-					t.Errorf("%s is superlinear: %v for %d bytes, %v for %d bytes (%.1f× the time per byte)",
-						st.name, st.small, len(small), st.full, len(full), g)
-				}
-			}
 		})
 	}
 }
