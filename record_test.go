@@ -50,3 +50,39 @@ func TestRecordLineOmitsEmptyText(t *testing.T) {
 		t.Errorf("MarshalLine with text = %q (HTML characters are kept as they are)", line)
 	}
 }
+
+func TestMaxBytes(t *testing.T) {
+	para := "“We will win,” Smith said.\n\n"
+	text := strings.Repeat(para, 10)
+	ex, err := New(WithMaxBytes(3*len(para) + 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := ex.Extract(text)
+	if len(as) != 3 {
+		t.Fatalf("got %d attributions within the bound, want the 3 whole paragraphs before it", len(as))
+	}
+	for _, a := range as {
+		if a.Content.End > 3*len(para) || text[a.Content.Start:a.Content.End] != a.Content.Text {
+			t.Errorf("attribution %+v lies past the cut or off the text", a.Content)
+		}
+	}
+	if _, err := New(WithMaxBytes(0)); err == nil {
+		t.Error("WithMaxBytes(0): want an error from New")
+	}
+	for _, c := range []struct {
+		text string
+		n    int
+		want int
+	}{
+		{"short", 10, 5},
+		{"ab\n\ncd\n\nef", 9, 7},
+		{"ab\ncd ef", 6, 3},
+		{"aé", 2, 1}, // never inside a character
+		{"abc", 2, 2},
+	} {
+		if got := cut(c.text, c.n); got != c.want {
+			t.Errorf("cut(%q, %d) = %d, want %d", c.text, c.n, got, c.want)
+		}
+	}
+}

@@ -2,7 +2,9 @@ package whosaid
 
 import (
 	"fmt"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/quote"
@@ -21,10 +23,23 @@ type Span = span.Span
 type Option func(*config)
 
 type config struct {
+	maxBytes        int
 	sentenceOpts    []sentence.Option
 	quoteOpts       []quote.Option
 	attributionOpts []attribution.Option
 }
+
+// DefaultMaxBytes is the longest text an Extractor reads by default: 8 MiB,
+// a hundred times a long news article.
+const DefaultMaxBytes = 8 << 20
+
+// WithMaxBytes bounds the work done on one text, for hostile input: an
+// Extractor reads at most the first n bytes of a text, cut at the last
+// paragraph break (blank line) before the bound, or else at the last line
+// break, or else at the last character boundary, and finds no attribution
+// past the cut. Offsets still refer to the whole text. The default is
+// [DefaultMaxBytes]; n must be positive.
+func WithMaxBytes(n int) Option { return func(c *config) { c.maxBytes = n } }
 
 // WithSentence passes options to the sentence splitter; see
 // [sentence.New]. By default the splitter's own defaults apply.
@@ -47,6 +62,7 @@ func WithAttribution(opts ...attribution.Option) Option {
 // Extractor runs the whole pipeline: sentences, quotations, attributions.
 // It is built once and is safe for concurrent use.
 type Extractor struct {
+	maxBytes int
 	splitter *sentence.Splitter
 	detector *quote.Detector
 	resolver *attribution.Resolver
@@ -56,9 +72,12 @@ type Extractor struct {
 // (once per process) and returns an error when one fails to load or the
 // options conflict.
 func New(opts ...Option) (*Extractor, error) {
-	var c config
+	c := config{maxBytes: DefaultMaxBytes}
 	for _, o := range opts {
 		o(&c)
+	}
+	if c.maxBytes <= 0 {
+		return nil, fmt.Errorf("whosaid: WithMaxBytes(%d): the bound must be positive", c.maxBytes)
 	}
 	s, err := sentence.New(c.sentenceOpts...)
 	if err != nil {
@@ -72,12 +91,13 @@ func New(opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("whosaid: %w", err)
 	}
-	return &Extractor{splitter: s, detector: d, resolver: r}, nil
+	return &Extractor{maxBytes: c.maxBytes, splitter: s, detector: d, resolver: r}, nil
 }
 
 // Extract returns the attributions of text in order of their content's
 // start. Empty or unreadable input returns none; it never panics.
 func (e *Extractor) Extract(text string) []Attribution {
+	text = text[:cut(text, e.maxBytes)]
 	sents := e.splitter.Split(text)
 	qs := e.detector.Detect(text, sents)
 	return e.resolver.Resolve(text, sents, qs)
@@ -92,4 +112,25 @@ func Extract(text string) []Attribution {
 		return nil
 	}
 	return e.Extract(text)
+}
+
+// cut returns where a text is cut to read at most n bytes of it: len(text)
+// when it is short enough, else just after the line break that ends the
+// last whole paragraph before n, else after the last line break, else at
+// the last character boundary.
+func cut(text string, n int) int {
+	if len(text) <= n {
+		return len(text)
+	}
+	head := text[:n]
+	if i := strings.LastIndex(head, "\n\n"); i > 0 {
+		return i + 1
+	}
+	if i := strings.LastIndexByte(head, '\n'); i > 0 {
+		return i + 1
+	}
+	for n > 0 && !utf8.RuneStart(text[n]) {
+		n--
+	}
+	return n
 }

@@ -104,6 +104,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "articles extracted in parallel (jsonl input)")
 	fs.IntVar(&o.width, "width", 100, "longest quotation shown by --format text, in characters; 0 for no limit")
 	quoteRuns := quoteRunsFlag(fs)
+	maxBytes := fs.Int("max-bytes", whosaid.DefaultMaxBytes, "longest part of an article read, in bytes; an article is cut at the last paragraph break before it")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -115,10 +116,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "whosaid: %v\n", err)
 		return 2
 	}
-	ex, err := whosaid.New(whosaid.WithAttribution(attribution.WithQuoteRuns(*quoteRuns)))
+	ex, err := whosaid.New(whosaid.WithMaxBytes(*maxBytes), whosaid.WithAttribution(attribution.WithQuoteRuns(*quoteRuns)))
 	if err != nil {
-		fmt.Fprintf(stderr, "whosaid: %v\n", err)
-		return 1
+		fmt.Fprintln(stderr, err) // already prefixed "whosaid:"
+		return 2
 	}
 	if len(files) == 0 {
 		files = []string{"-"}
