@@ -46,6 +46,7 @@ const (
 	ReasonGarbled   = "attribution"    // “the official said, adding that ...”
 	ReasonDialogue  = "dialogue"       // a paragraph opened by a dialogue dash
 	ReasonUnclassed = "not-classified" // classification turned off
+	ReasonTooLong   = "too-long"       // longer than WithMaxLength allows
 )
 
 // Quote is one quotation. Offsets are UTF-8 byte offsets into the text
@@ -107,6 +108,7 @@ type Option func(*config)
 
 type config struct {
 	maxDepth     int
+	maxLength    int
 	dialogueDash bool
 	classify     bool
 	straight     bool
@@ -125,6 +127,26 @@ func WithMaxDepth(n int) Option {
 			return
 		}
 		c.maxDepth = n
+	}
+}
+
+// MaxLength is the default limit on the length of a speech quotation; see
+// [WithMaxLength].
+const MaxLength = 1 << 20
+
+// WithMaxLength sets the longest quotation, in bytes with its marks, that
+// may be Speech (default [MaxLength], 1 MiB: a hundred times a long
+// quotation). A longer one is still paired and reported, so nesting and
+// offsets are unchanged, but it is NotSpeech with Reason [ReasonTooLong]
+// and Score 0: in news text it comes from a scrape that lost a mark. n
+// must be positive.
+func WithMaxLength(n int) Option {
+	return func(c *config) {
+		if n < 1 {
+			c.err = fmt.Errorf("max length %d is not positive", n)
+			return
+		}
+		c.maxLength = n
 	}
 }
 
@@ -157,7 +179,7 @@ var ErrOption = errors.New("bad option")
 // New returns a Detector configured by opts. It returns an error wrapping
 // [ErrOption] when an option is out of range.
 func New(opts ...Option) (*Detector, error) {
-	d := &Detector{cfg: config{maxDepth: MaxDepth, classify: true, straight: true}}
+	d := &Detector{cfg: config{maxDepth: MaxDepth, maxLength: MaxLength, classify: true, straight: true}}
 	for _, o := range opts {
 		if o == nil {
 			continue
@@ -210,9 +232,12 @@ func (d *Detector) Detect(text string, sents []sentence.Sentence) []Quote {
 	for i := range out {
 		q := &out[i]
 		locate(q, sents)
-		if d.cfg.classify {
+		switch {
+		case q.End-q.Start > d.cfg.maxLength:
+			q.Kind, q.Score, q.Reason = NotSpeech, 0, ReasonTooLong
+		case d.cfg.classify:
 			classify(text, q)
-		} else {
+		default:
 			q.Kind, q.Score, q.Reason = Speech, 0.5, ReasonUnclassed
 		}
 	}

@@ -317,3 +317,21 @@ func TestConcurrent(t *testing.T) {
 		<-done
 	}
 }
+
+func TestMaxLength(t *testing.T) {
+	if _, err := New(WithMaxLength(0)); !errors.Is(err, ErrOption) {
+		t.Errorf("New(WithMaxLength(0)) error %v, want ErrOption", err)
+	}
+	d, err := New(WithMaxLength(20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "He said “short one” and “a quotation far longer than twenty bytes” too."
+	got := d.Detect(text, nil)
+	if len(got) != 2 {
+		t.Fatalf("got %d quotations, want both still paired: %+v", len(got), got)
+	}
+	if got[0].Kind != Speech || got[1].Kind != NotSpeech || got[1].Reason != ReasonTooLong || got[1].Score != 0 {
+		t.Errorf("kinds %v (%s), %v (%s); want the long one NotSpeech, too-long", got[0].Kind, got[0].Reason, got[1].Kind, got[1].Reason)
+	}
+}
