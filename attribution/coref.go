@@ -3,6 +3,7 @@ package attribution
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -68,9 +69,9 @@ type corefResolver struct {
 	trace func(pos int, c corefCand, name string, score float64, ok, fallback bool)
 }
 
-func newCorefResolver(text string, sents []sentence.Sentence) *corefResolver {
+func newCorefResolver(text string, sents []sentence.Sentence, buf []ctok) *corefResolver {
 	r := &corefResolver{
-		s:        corefTokenize(text, sents),
+		s:        corefTokenize(text, sents, buf),
 		byKey:    map[string]int{},
 		surnames: map[string][]int{},
 		givens:   map[string][]int{},
@@ -106,11 +107,26 @@ func (r *corefResolver) nameEnt(e int, name string, words int) {
 // the entities of the text from 1 in order of first use; Mentions lists the
 // names of the entity found in the text and its speaker mentions, in order.
 // Attributions that share an entity share its Mentions slice.
+// ctokBufs holds token buffers for reuse between calls of
+// resolveEntities; maxPooledToks bounds the buffers it keeps.
+var ctokBufs = sync.Pool{New: func() any { return new([]ctok) }}
+
+const maxPooledToks = 1 << 16
+
 func resolveEntities(text string, sents []sentence.Sentence, attrs []Attribution) {
 	if len(attrs) == 0 {
 		return
 	}
-	r := newCorefResolver(text, sents)
+	buf := ctokBufs.Get().(*[]ctok)
+	r := newCorefResolver(text, sents, *buf)
+	defer func() {
+		// The tokens are scratch: nothing of them outlives the call. A
+		// buffer grown by a huge text is left to the collector.
+		if cap(r.s.toks) <= maxPooledToks {
+			*buf = r.s.toks[:0]
+			ctokBufs.Put(buf)
+		}
+	}()
 	res := make([]int, len(attrs))
 	for i := range res {
 		res[i] = -1

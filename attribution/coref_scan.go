@@ -77,8 +77,11 @@ func corefDecode(text string, i int) (rune, int) {
 // corefTokenize splits text into words, marking sentences, paragraphs and
 // quotations. sents may be empty; then full stops and line breaks divide
 // sentences.
-func corefTokenize(text string, sents []sentence.Sentence) *corefScan {
-	s := &corefScan{text: text, lower: map[string]bool{}, toks: make([]ctok, 0, len(text)/6+1)}
+func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefScan {
+	if cap(buf) < len(text)/6+1 {
+		buf = make([]ctok, 0, len(text)/6+1)
+	}
+	s := &corefScan{text: text, lower: map[string]bool{}, toks: buf[:0]}
 	si, sent, para := 0, 0, 0
 	if len(sents) > 0 {
 		para = sents[0].Paragraph

@@ -697,7 +697,7 @@ func FuzzResolveEntities(f *testing.F) {
 		}
 		resolveEntities(text, sents, attrs)
 		// The scan keeps its mentions in order: pronouns search them.
-		sc := newCorefResolver(text, sents).s
+		sc := newCorefResolver(text, sents, nil).s
 		for k := 1; k < len(sc.ments); k++ {
 			if sc.ments[k-1].sp.Start > sc.ments[k].sp.Start {
 				t.Fatalf("scan mentions out of order: %+v before %+v", sc.ments[k-1].sp, sc.ments[k].sp)

@@ -28,7 +28,7 @@ func TestCorefTrace(t *testing.T) {
 		}
 		attrs, _ := oracleAttrs(d)
 		sents := sentence.Split(d.Text)
-		r := newCorefResolver(d.Text, sents)
+		r := newCorefResolver(d.Text, sents, nil)
 		r.trace = func(p int, c corefCand, name string, sc float64, ok, fb bool) {
 			if p == pos && ok {
 				t.Logf("%-30q sent=%d subj=%v poss=%v q=%v mod=%v spk=%v last=%v score=%.2f fb=%v", name, c.sent, c.subj, c.poss, c.quoted, c.modifier, c.speaker, c.lastSpeak, sc, fb)
