@@ -22,6 +22,14 @@
 //     reported speech to speakers, cues and addressees;
 //   - [github.com/whosaid/whosaid/span] defines the byte span they share.
 //
+// Around them: [github.com/whosaid/whosaid/eval] scores attributions
+// against gold data; [github.com/whosaid/whosaid/htmlview] renders an
+// article with each quotation highlighted by speaker;
+// [github.com/whosaid/whosaid/htmltext] takes the article text out of an
+// HTML page; cmd/whosaid is the command-line tool. The lexicons, given
+// names and the part-of-speech tagger live in internal packages, loaded
+// once per process.
+//
 // # Offsets
 //
 // Every span is a pair of UTF-8 byte offsets into the caller's original
