@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
 )
 
 func seedArticle(tb testing.TB) string {
 	tb.Helper()
-	b, err := os.ReadFile(corpus(tb, "seed/blinken-paris.txt"))
+	b, err := os.ReadFile(corpustest.Path(tb, "seed/blinken-paris.txt"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/internal/heads"
 	"github.com/whosaid/whosaid/internal/names"
 	"github.com/whosaid/whosaid/quote"
@@ -382,17 +383,6 @@ func TestResolveEntitiesIDs(t *testing.T) {
 	resolveEntities(text, nil, nil) // no attributions: nothing to do
 }
 
-// corpusDir returns the shared corpus directory, skipping the test when it
-// is absent.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s (the shared corpus sits beside the repository): %v", dir, err)
-	}
-	return dir
-}
-
 type goldSpan struct {
 	Start int     `json:"start"`
 	End   int     `json:"end"`
@@ -497,7 +487,7 @@ type pronounGold struct {
 // TestPronounsDev resolves the dev pronoun speakers over oracle speaker
 // mentions and scores them as the evaluation does.
 func TestPronounsDev(t *testing.T) {
-	dir := corpusDir(t)
+	dir := corpustest.Path(t, "")
 	golds := readJSONL[pronounGold](t, filepath.Join(dir, "polnear", "dev_pronouns.jsonl"))
 	docs := readJSONL[goldDoc](t, filepath.Join(dir, "polnear", "dev.jsonl"))
 	byID := map[string]goldDoc{}
@@ -543,7 +533,7 @@ func TestPronounsDev(t *testing.T) {
 // it as a speaker mention. It logs the figure and asserts nothing: the
 // oracle test above holds the floor of entity resolution itself.
 func TestPronounsDevPipeline(t *testing.T) {
-	dir := corpusDir(t)
+	dir := corpustest.Path(t, "")
 	golds := readJSONL[pronounGold](t, filepath.Join(dir, "polnear", "dev_pronouns.jsonl"))
 	docs := readJSONL[goldDoc](t, filepath.Join(dir, "polnear", "dev.jsonl"))
 	byID := map[string]goldDoc{}
@@ -594,7 +584,7 @@ func TestPronounsDevPipeline(t *testing.T) {
 // every non-optional attribution must be named by one of its speaker's
 // mentions, "he" as Blinken and the continuations as their speaker.
 func TestSeedEntities(t *testing.T) {
-	dir := corpusDir(t)
+	dir := corpustest.Path(t, "")
 	docs := readJSONL[goldDoc](t, filepath.Join(dir, "seed", "gold.jsonl"))
 	right, total := 0, 0
 	for _, d := range docs {
@@ -631,7 +621,7 @@ func TestTrainEntities(t *testing.T) {
 	if testing.Short() {
 		t.Skip("long: the whole train split")
 	}
-	dir := corpusDir(t)
+	dir := corpustest.Path(t, "")
 	docs := readJSONL[goldDoc](t, filepath.Join(dir, "polnear", "train.jsonl"))
 	var pron, named, ents, attrsN int
 	var sample []string
@@ -719,7 +709,7 @@ func FuzzResolveEntities(f *testing.F) {
 }
 
 func BenchmarkResolveEntities(b *testing.B) {
-	dir := corpusDir(b)
+	dir := corpustest.Path(b, "")
 	docs := readJSONL[goldDoc](b, filepath.Join(dir, "polnear", "dev.jsonl"))
 	type item struct {
 		text  string

@@ -2,25 +2,12 @@ package attribution_test
 
 import (
 	"os"
-	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/eval"
+	"github.com/whosaid/whosaid/internal/corpustest"
 )
-
-// corpus returns the path of a file of the shared corpus, which lives next
-// to the repository, or skips the test when it is absent.
-func corpus(t testing.TB, name string) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	p := filepath.Join(filepath.Dir(file), "..", "..", "shared", "corpus", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus file %s absent: %v", p, err)
-	}
-	return p
-}
 
 // TestDevFloor runs the whole pipeline on the PolNeAR dev split and checks
 // the floors the attribution stage must keep.
@@ -28,7 +15,7 @@ func TestDevFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scores the dev split; skipped in -short mode")
 	}
-	f, err := os.Open(corpus(t, "polnear/dev.jsonl"))
+	f, err := os.Open(corpustest.Path(t, "polnear/dev.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,28 +2,17 @@ package eval
 
 import (
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/internal/corpustest"
 )
-
-// corpus returns the path of a file of the shared corpora, or skips the
-// test when they are absent (a fresh clone without ../shared).
-func corpus(t testing.TB, name string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "shared", "corpus", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus file %s not found (it lives in ../shared beside the repository): %v", p, err)
-	}
-	return p
-}
 
 func readGold(t testing.TB, name string) []Doc {
 	t.Helper()
-	f, err := os.Open(corpus(t, name))
+	f, err := os.Open(corpustest.Path(t, name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,8 @@ package sentence
 import (
 	"os"
 	"testing"
+
+	"github.com/whosaid/whosaid/internal/corpustest"
 )
 
 func BenchmarkNew(b *testing.B) {
@@ -16,7 +18,7 @@ func BenchmarkNew(b *testing.B) {
 
 // BenchmarkSplitArticle splits the seed article, a real scraped news report.
 func BenchmarkSplitArticle(b *testing.B) {
-	raw, err := os.ReadFile(corpusPath(b, "seed/blinken-paris.txt"))
+	raw, err := os.ReadFile(corpustest.Path(b, "seed/blinken-paris.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -4,25 +4,15 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
-)
 
-// corpusPath returns the path of a file of the shared corpus, which lives
-// beside the repository, or skips the test when it is absent.
-func corpusPath(tb testing.TB, rel string) string {
-	tb.Helper()
-	p := filepath.Join("..", "..", "shared", "corpus", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared corpus file %s is absent (%v): skipping", p, err)
-	}
-	return p
-}
+	"github.com/whosaid/whosaid/internal/corpustest"
+)
 
 // polnearTexts returns the texts of a PolNeAR split, or skips.
 func polnearTexts(tb testing.TB, split string) []string {
 	tb.Helper()
-	f, err := os.Open(corpusPath(tb, "polnear/"+split+".jsonl"))
+	f, err := os.Open(corpustest.Path(tb, "polnear/"+split+".jsonl"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/whosaid/whosaid/internal/corpustest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/sentence")
@@ -44,7 +46,7 @@ type goldenRule struct {
 
 func loadGoldenRules(tb testing.TB) []goldenRule {
 	tb.Helper()
-	b, err := os.ReadFile(corpusPath(tb, "sbd/golden_rules_en.json"))
+	b, err := os.ReadFile(corpustest.Path(tb, "sbd/golden_rules_en.json"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -299,7 +301,7 @@ func defaultSplitterForTest(tb testing.TB) *Splitter {
 // its boundaries match the offsets pinned in testdata (go test -update
 // rewrites them).
 func TestSeedArticle(t *testing.T) {
-	b, err := os.ReadFile(corpusPath(t, "seed/blinken-paris.txt"))
+	b, err := os.ReadFile(corpustest.Path(t, "seed/blinken-paris.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
