@@ -231,17 +231,8 @@ func Paragraphs(text string, sents []Sentence) []Paragraph {
 // between two, say). sents must be in order, as Split returns them. It runs
 // in O(log n).
 func Locate(sents []Sentence, off int) int {
-	lo, hi := 0, len(sents)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if sents[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(sents) && sents[lo].Start <= off {
-		return lo
+	if i := Nearest(sents, off); i < len(sents) && sents[i].Start <= off {
+		return i
 	}
 	return -1
 }
@@ -250,17 +241,8 @@ func Locate(sents []Sentence, off int) int {
 // byte offset off, or -1 when off falls outside every paragraph. paras must
 // be in order, as Paragraphs returns them. It runs in O(log n).
 func LocateParagraph(paras []Paragraph, off int) int {
-	lo, hi := 0, len(paras)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if paras[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(paras) && paras[lo].Start <= off {
-		return lo
+	if i := searchEnd(paras, off, func(p *Paragraph) int { return p.End }); i < len(paras) && paras[i].Start <= off {
+		return i
 	}
 	return -1
 }
@@ -270,10 +252,16 @@ func LocateParagraph(paras []Paragraph, off int) int {
 // next one; it returns len(sents) when off lies past the last sentence.
 // sents must be in order. It runs in O(log n).
 func Nearest(sents []Sentence, off int) int {
-	lo, hi := 0, len(sents)
+	return searchEnd(sents, off, func(s *Sentence) int { return s.End })
+}
+
+// searchEnd returns the index of the first of xs, in order, whose end (as
+// end gives it) lies past off, or len(xs).
+func searchEnd[T any](xs []T, off int, end func(*T) int) int {
+	lo, hi := 0, len(xs)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if sents[m].End <= off {
+		if end(&xs[m]) <= off {
 			lo = m + 1
 		} else {
 			hi = m
