@@ -387,12 +387,7 @@ func TestEdgeInputs(t *testing.T) {
 // articles and checks the scores against floors the pipeline reaches. The
 // floors are conservative; the figures are logged.
 func TestArticlesScore(t *testing.T) {
-	f, err := os.Open(filepath.Join(articlesDir, "gold.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gold, err := eval.ReadDocs(f)
+	gold, err := eval.ReadDocsFile(filepath.Join(articlesDir, "gold.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

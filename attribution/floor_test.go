@@ -1,7 +1,6 @@
 package attribution_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/whosaid/whosaid"
@@ -15,12 +14,7 @@ func TestDevFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scores the dev split; skipped in -short mode")
 	}
-	f, err := os.Open(corpustest.Path(t, "polnear/dev.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gold, err := eval.ReadDocs(f)
+	gold, err := eval.ReadDocsFile(corpustest.Path(t, "polnear/dev.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -12,12 +11,7 @@ import (
 
 func readGold(t testing.TB, name string) []Doc {
 	t.Helper()
-	f, err := os.Open(corpustest.Path(t, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := ReadDocs(f)
+	docs, err := ReadDocsFile(corpustest.Path(t, name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sync"
 
 	"github.com/whosaid/whosaid"
@@ -107,6 +108,27 @@ func ReadPronouns(r io.Reader) ([]Pronoun, error) {
 		return nil
 	})
 	return ps, err
+}
+
+// ReadDocsFile reads the documents of the JSON Lines file name; see
+// [ReadDocs]. Errors name the file.
+func ReadDocsFile(name string) ([]Doc, error) { return readFile(name, ReadDocs) }
+
+// ReadPronounsFile reads the pronoun referents of the JSON Lines file
+// name; see [ReadPronouns]. Errors name the file.
+func ReadPronounsFile(name string) ([]Pronoun, error) { return readFile(name, ReadPronouns) }
+
+func readFile[T any](name string, read func(io.Reader) ([]T, error)) ([]T, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err // names the file already
+	}
+	defer f.Close()
+	v, err := read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
 }
 
 func readLines(r io.Reader, f func(n int, line []byte) error) error {

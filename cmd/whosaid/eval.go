@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 
 	"github.com/whosaid/whosaid"
@@ -56,13 +55,13 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "whosaid eval: %v\n", err)
 		return 1
 	}
-	gold, err := readFile(pos[0], eval.ReadDocs)
+	gold, err := eval.ReadDocsFile(pos[0])
 	if err != nil {
 		return fail(err)
 	}
 	var pred []eval.Doc
 	if *predFile != "" {
-		if pred, err = readFile(*predFile, eval.ReadDocs); err != nil {
+		if pred, err = eval.ReadDocsFile(*predFile); err != nil {
 			return fail(err)
 		}
 	} else {
@@ -74,7 +73,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	}
 	var pronouns []eval.Pronoun
 	if *pronFile != "" {
-		if pronouns, err = readFile(*pronFile, eval.ReadPronouns); err != nil {
+		if pronouns, err = eval.ReadPronounsFile(*pronFile); err != nil {
 			return fail(err)
 		}
 	}
@@ -94,18 +93,4 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		return writeFailed(classifyWrite(err), stderr)
 	}
 	return 0
-}
-
-// readFile opens name and reads it with read, naming the file in any error.
-func readFile[T any](name string, read func(io.Reader) ([]T, error)) ([]T, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	v, err := read(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return v, nil
 }
