@@ -46,26 +46,17 @@ func reportCPU(b *testing.B, bytes int, cpu0 int64) {
 // BenchmarkSplitPolNeARDev splits every PolNeAR dev text, one call each;
 // MB/s counts all their bytes.
 func BenchmarkSplitPolNeARDev(b *testing.B) {
-	texts := polnearTexts(b, "dev")
-	n := 0
-	for _, t := range texts {
-		n += len(t)
-	}
-	s := defaultSplitterForTest(b)
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	cpu0, loops := cpuTime(), 0
-	for b.Loop() {
-		for _, t := range texts {
-			s.Split(t)
-		}
-		loops++
-	}
-	reportCPU(b, n*loops, cpu0)
+	benchDev(b, func(s *Splitter, t string) { s.Split(t) })
 }
 
 // BenchmarkSplitParagraphsPolNeARDev adds the paragraphs to the split.
 func BenchmarkSplitParagraphsPolNeARDev(b *testing.B) {
+	benchDev(b, func(s *Splitter, t string) { s.SplitParagraphs(t) })
+}
+
+// benchDev runs split on every PolNeAR dev text, one call each, per
+// iteration; MB/s counts all their bytes.
+func benchDev(b *testing.B, split func(*Splitter, string)) {
 	texts := polnearTexts(b, "dev")
 	n := 0
 	for _, t := range texts {
@@ -77,7 +68,7 @@ func BenchmarkSplitParagraphsPolNeARDev(b *testing.B) {
 	cpu0, loops := cpuTime(), 0
 	for b.Loop() {
 		for _, t := range texts {
-			s.SplitParagraphs(t)
+			split(s, t)
 		}
 		loops++
 	}
