@@ -62,7 +62,20 @@ type corefScan struct {
 	tokMent []int32
 }
 
-func corefWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func corefWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return corefASCIIWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// corefASCIIWord marks the ASCII letters and digits.
+var corefASCIIWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 func corefDecode(text string, i int) (rune, int) {
 	if i >= len(text) {
@@ -81,7 +94,8 @@ func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefSca
 	if cap(buf) < len(text)/6+1 {
 		buf = make([]ctok, 0, len(text)/6+1)
 	}
-	s := &corefScan{text: text, lower: map[string]bool{}, toks: buf[:0]}
+	s := &corefScan{text: text, toks: buf[:0]}
+	var lb lowerBuf
 	si, sent, para := 0, 0, 0
 	if len(sents) > 0 {
 		para = sents[0].Paragraph
@@ -185,7 +199,7 @@ func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefSca
 		t.quoted = inQuote
 		t.first = newSent || quoteStart
 		t.join = prevEnd >= 0 && corefSpaces(text[prevEnd:i])
-		t.lower = corefLower(text[t.start:t.nameEnd])
+		t.lower = lb.corefLower(text[t.start:t.nameEnd])
 		newSent, quoteStart = false, false
 		s.toks = append(s.toks, t)
 		prevEnd = t.end
@@ -193,6 +207,13 @@ func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefSca
 	}
 	// Which capitalised words the text also writes in lower case, where
 	// they are not the first word of a sentence.
+	caps := 0
+	for k := range s.toks {
+		if s.toks[k].cap {
+			caps++
+		}
+	}
+	s.lower = make(map[string]bool, caps)
 	for k := range s.toks {
 		if t := &s.toks[k]; t.cap {
 			s.lower[t.lower] = false
@@ -223,14 +244,20 @@ func corefCloses(text string, i, n int) bool {
 }
 
 // corefLower lower-cases w, returning w itself when it has no upper-case
-// letter.
-func corefLower(w string) string {
+// letter. An ASCII word is written to lb.
+func (lb *lowerBuf) corefLower(w string) string {
+	upper := false
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+		c := w[i]
+		if c >= utf8.RuneSelf {
 			return strings.ToLower(w)
 		}
+		upper = upper || c >= 'A' && c <= 'Z'
 	}
-	return w
+	if !upper {
+		return w
+	}
+	return lb.lower(w)
 }
 
 func corefSpaces(s string) bool {
@@ -252,10 +279,7 @@ func corefAbbrev(w string) bool {
 	if strings.Contains(w, ".") {
 		return true
 	}
-	if _, ok := names.Title(w + "."); ok {
-		return true
-	}
-	return names.Org(w+".") || w == "Jr" || w == "Sr"
+	return names.Dotted(w) || w == "Jr" || w == "Sr"
 }
 
 // nameWord reports whether token i may be part of a proper name.
@@ -266,13 +290,26 @@ func (s *corefScan) nameWord(i int) bool {
 	}
 	w := t.lower
 	// A pronoun or function word with a clitic: "We’re", "It's".
-	if k := strings.IndexAny(w, "'’"); k > 0 && k+3 >= len(w) {
+	if k := apostrophe(w); k > 0 && k+3 >= len(w) {
 		w = w[:k]
 	}
 	if _, ok := names.PronounOf(w); ok {
 		return false
 	}
 	return !names.Stop(w)
+}
+
+// apostrophe returns the index of the first ' or ’ in w, or -1.
+func apostrophe(w string) int {
+	for i := 0; i < len(w); i++ {
+		switch {
+		case w[i] == '\'':
+			return i
+		case w[i] == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99:
+			return i
+		}
+	}
+	return -1
 }
 
 // connector reports whether lower-case token i joins the words of a name
@@ -361,9 +398,12 @@ func (r *corefResolver) mentions() {
 // Trump Can Win"), where capitals do not mark names: at most one word in
 // lower case besides function words, and at least two capitalised words
 // that the text also writes in lower case.
-func (r *corefResolver) headlines() map[int]bool {
+func (r *corefResolver) headlines() []bool {
 	s := r.s
-	out := map[int]bool{}
+	if len(s.toks) == 0 {
+		return nil
+	}
+	out := make([]bool, s.toks[len(s.toks)-1].sent+1)
 	for i := 0; i < len(s.toks); {
 		j, words, lower, common := i, 0, 0, 0
 		for ; j < len(s.toks) && s.toks[j].sent == s.toks[i].sent; j++ {

@@ -177,23 +177,29 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 		}
 		return Attribution{}, 0, false
 	}
-	if d.inQuote(i) {
+	// A word the lexicon does not know starts no cue, "in" aside.
+	if t.lex == 0 && !(i == 0 && t.lower == "in") || d.inQuote(i) {
 		return Attribution{}, 0, false
 	}
 	if i == 0 && t.lower == "in" {
 		return d.inSurvey(i)
 	}
-	if d.r.lex.Noun(t.lower) || d.r.lex.NounObject(t.lower) != "" {
+	if t.lex&lexicon.NounWord != 0 && (d.r.lex.Noun(t.lower) || d.r.lex.NounObject(t.lower) != "") {
 		if a, e, ok := d.nounCue(i); ok {
 			return a, e, ok
 		}
 	}
-	for _, p := range d.r.lex.Phrases(t.lower) {
-		if n := len(p.Words); i+n <= len(toks) && matchWords(toks[i:i+n], p.Words) && p.SpeakerAfter {
-			return d.accordingTo(i, i+n-1)
+	if t.lex&lexicon.PhraseWord != 0 {
+		for _, p := range d.r.lex.Phrases(t.lower) {
+			if n := len(p.Words); i+n <= len(toks) && matchWords(toks[i:i+n], p.Words) && p.SpeakerAfter {
+				return d.accordingTo(i, i+n-1)
+			}
 		}
 	}
-	verbs := d.r.lex.Verbs(t.lower)
+	var verbs []lexicon.Verb
+	if t.lex&lexicon.VerbWord != 0 {
+		verbs = d.r.lex.Verbs(t.lower)
+	}
 	if verbs == nil {
 		return Attribution{}, 0, false
 	}
@@ -712,7 +718,7 @@ func (d *doc) nextQuote(a *Attribution, k int) {
 	var buf [16]token
 	var after []token
 	if in := strings.TrimSpace(d.qs[q].Inner.Text); !strings.HasSuffix(in, ".") && !strings.HasSuffix(in, "?") && !strings.HasSuffix(in, "!") {
-		after = splitTokens(buf[:0], d.text, d.qs[q].End, min(len(d.text), d.qs[q].End+120), len(buf))
+		after = splitTokens(buf[:0], &d.lower, d.text, d.qs[q].End, min(len(d.text), d.qs[q].End+120), len(buf))
 	}
 	for _, t := range after {
 		if isEnd(t) || t.kind == tQuote || t.text == "\n" {

@@ -28,6 +28,7 @@ type doc struct {
 	qs    []quote.Quote // outermost quotations, in order
 	toks  []token
 	ptoks []ptoken.Token
+	lower lowerBuf // the tokens' lower-case forms
 	out   []Attribution
 	// last is the index in out of the last attribution with a speaker.
 	last int
@@ -82,21 +83,21 @@ func (d *doc) sentence(si int) int {
 		end = d.sents[next].End
 		next++
 	}
-	d.toks = splitTokens(d.toks[:0], d.text, s.Start, end, maxSentenceTokens)
+	d.toks = splitTokens(d.toks[:0], &d.lower, d.text, s.Start, end, maxSentenceTokens)
 	toks := d.toks
 	lex := d.r.lex
 	// A sentence is tagged when it holds a cue: a colon, a verb (verbs of
 	// appearance included), a noun cue, a whole multi-word cue, or a survey
 	// opening ("In a poll, ...").
 	found := false
-	for i := 0; i < len(toks) && !found; i++ {
+	for i := range toks {
 		t := &toks[i]
 		if t.kind != tWord {
-			found = t.text == ":"
+			found = found || t.text == ":"
 			continue
 		}
-		k := lex.Kind(t.lower)
-		found = k&(lexicon.VerbWord|lexicon.NounWord) != 0 || k&lexicon.PhraseWord != 0 && d.phraseAt(i) || i == 0 && t.lower == "in"
+		t.lex = lex.Kind(t.lower)
+		found = found || t.lex&(lexicon.VerbWord|lexicon.NounWord) != 0 || t.lex&lexicon.PhraseWord != 0 && d.phraseAt(i) || i == 0 && t.lower == "in"
 	}
 	if !found {
 		return next
@@ -496,7 +497,7 @@ var wordNouns = map[string]bool{
 func (d *doc) cueJustBefore(off int) bool {
 	var buf [24]token
 	from := max(0, off-48)
-	toks := splitTokens(buf[:0], d.text, from, off, len(buf))
+	toks := splitTokens(buf[:0], &d.lower, d.text, from, off, len(buf))
 	n := 0
 	for j := len(toks) - 1; j >= 0 && n < 4; j-- {
 		t := toks[j]
@@ -536,10 +537,10 @@ func (d *doc) dashSpeaker(q quote.Quote) (spk, cue span.Span, ok bool) {
 	}
 	var buf [40]token
 	// Most quotations are not followed by a dash: look at one token first.
-	if first := splitTokens(buf[:0], d.text, q.End, end, 1); len(first) == 0 || first[0].kind != tDash {
+	if first := splitTokens(buf[:0], &d.lower, d.text, q.End, end, 1); len(first) == 0 || first[0].kind != tDash {
 		return
 	}
-	toks := splitTokens(buf[:0], d.text, q.End, end, len(buf))
+	toks := splitTokens(buf[:0], &d.lower, d.text, q.End, end, len(buf))
 	if len(toks) < 2 || toks[0].kind != tDash {
 		return
 	}

@@ -3,6 +3,9 @@ package attribution
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/whosaid/whosaid/internal/lexicon"
 )
 
 // tokKind classifies a token.
@@ -23,6 +26,7 @@ type token struct {
 	lower      string
 	tag        string
 	kind       tokKind
+	lex        lexicon.WordKind // what the lexicon knows of lower; set for the sentence read
 }
 
 // abbreviations that keep their full stop inside the token.
@@ -42,8 +46,9 @@ var abbrevs = map[string]bool{
 var clitics = [...]string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}
 
 // splitTokens appends the tokens of text[start:end] to dst, at most limit
-// of them. It never panics and costs one pass over the range.
-func splitTokens(dst []token, text string, start, end, limit int) []token {
+// of them. Lower-case forms that differ from the word are written to lb. It
+// never panics and costs one pass over the range.
+func splitTokens(dst []token, lb *lowerBuf, text string, start, end, limit int) []token {
 	n0 := len(dst)
 	if start < 0 {
 		start = 0
@@ -53,14 +58,14 @@ func splitTokens(dst []token, text string, start, end, limit int) []token {
 	}
 	i := start
 	for i < end && len(dst)-n0 < limit {
-		r, n := utf8.DecodeRuneInString(text[i:end])
+		r, n := decodeIn(text, i, end)
 		switch {
 		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u00a0' || r == '\u2009' || r == '\u200b' || unicode.IsSpace(r):
 			i += n
 		case isWordChar(r):
 			j := i + n
 			for j < end {
-				r2, n2 := utf8.DecodeRuneInString(text[j:end])
+				r2, n2 := decodeIn(text, j, end)
 				if isWordChar(r2) {
 					j += n2
 					continue
@@ -69,7 +74,7 @@ func splitTokens(dst []token, text string, start, end, limit int) []token {
 				// characters: "don't", "well-known", "U.S.", "1,000", "2.5".
 				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' || r2 == '&' {
 					if j+n2 < end {
-						r3, _ := utf8.DecodeRuneInString(text[j+n2 : end])
+						r3, _ := decodeIn(text, j+n2, end)
 						if isWordChar(r3) && (r2 != ',' || isDigitRune(r3) && isDigitRune(lastRune(text[i:j]))) &&
 							(r2 != '.' || isDigitRune(r3) || unicode.IsUpper(r3) && j-i <= 2) {
 							j += n2
@@ -89,24 +94,26 @@ func splitTokens(dst []token, text string, start, end, limit int) []token {
 						break
 					}
 				}
-				if j-i == 1 && w[0] >= 'A' && w[0] <= 'Z' || abbrevs[lowerASCII(tail)] || containsByte(w, '.') {
+				if j-i == 1 && w[0] >= 'A' && w[0] <= 'Z' || isAbbrev(tail) || containsByte(w, '.') {
 					j++
 				}
 			}
 			// Split clitics off the end.
 			w := text[i:j]
 			cut := j
-			for _, c := range clitics {
-				if len(w) > len(c) && hasSuffixFold(w, c) {
-					cut = j - len(c)
-					break
+			if mayEndInClitic(w) {
+				for _, c := range clitics {
+					if len(w) > len(c) && hasSuffixFold(w, c) {
+						cut = j - len(c)
+						break
+					}
 				}
 			}
 			if cut < j {
-				dst = appendTok(dst, text, i, cut, tWord)
-				dst = appendTok(dst, text, cut, j, tWord)
+				dst = appendTok(dst, lb, text, i, cut, tWord)
+				dst = appendTok(dst, lb, text, cut, j, tWord)
 			} else {
-				dst = appendTok(dst, text, i, j, tWord)
+				dst = appendTok(dst, lb, text, i, j, tWord)
 			}
 			i = j
 		default:
@@ -118,7 +125,7 @@ func splitTokens(dst []token, text string, start, end, limit int) []token {
 				// A possessive apostrophe after a plural: "veterans' families".
 				if (r == '\'' || r == '’') && len(dst) > 0 && dst[len(dst)-1].end == i && i > start &&
 					(text[i-1] == 's' || text[i-1] == 'S') && (j >= end || text[j] == ' ') && !(j+1 < end && text[j] == '\'') {
-					dst = appendTok(dst, text, i, j, tWord)
+					dst = appendTok(dst, lb, text, i, j, tWord)
 					i = j
 					continue
 				}
@@ -143,24 +150,86 @@ func splitTokens(dst []token, text string, start, end, limit int) []token {
 					j++
 				}
 			}
-			dst = appendTok(dst, text, i, j, kind)
+			dst = appendTok(dst, lb, text, i, j, kind)
 			i = j
 		}
 	}
 	return dst
 }
 
-func appendTok(dst []token, text string, s, e int, k tokKind) []token {
-	w := text[s:e]
-	return append(dst, token{start: s, end: e, text: w, lower: lowerASCII(w), kind: k})
+// decodeIn decodes the rune at text[i:end], with a fast path for ASCII.
+func decodeIn(text string, i, end int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:end])
 }
 
+// mayEndInClitic reports whether w has an apostrophe among its last four
+// bytes, or ends in the last byte of ’: no clitic can end a word without.
+func mayEndInClitic(w string) bool {
+	for k := len(w) - 1; k >= 0 && k >= len(w)-4; k-- {
+		if c := w[k]; c == '\'' || c == 0x99 {
+			return true
+		}
+	}
+	return false
+}
+
+// isAbbrev reports whether w, lower-cased, is an abbreviation that keeps
+// its full stop, without allocating.
+func isAbbrev(w string) bool {
+	var b [8]byte
+	if len(w) > len(b) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	return abbrevs[string(b[:len(w)])]
+}
+
+func appendTok(dst []token, lb *lowerBuf, text string, s, e int, k tokKind) []token {
+	w := text[s:e]
+	return append(dst, token{start: s, end: e, text: w, lower: lb.lower(w), kind: k})
+}
+
+// lowerBuf holds the lower-case forms of the tokens of one call, so that a
+// capitalised word costs no allocation of its own. Bytes once written are
+// never changed, and a full chunk is left to the strings that view it, so
+// those strings stay valid and fixed. A nil *lowerBuf allocates each form.
+type lowerBuf struct{ b []byte }
+
+// lower returns lowerASCII(s), viewing lb's bytes when it differs from s.
+func (lb *lowerBuf) lower(s string) string {
+	if lb == nil || !needsLower(s) {
+		return lowerASCII(s)
+	}
+	if cap(lb.b)-len(lb.b) < len(s) {
+		lb.b = make([]byte, 0, max(2048, len(s)))
+	}
+	n := len(lb.b)
+	lb.b = appendLower(lb.b, s)
+	return unsafe.String(&lb.b[n], len(lb.b)-n)
+}
 func isWordChar(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '$' || r == '%' || r == '@' || r == '#' || r == '_'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// asciiWord marks the ASCII bytes that are word characters.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '$' || c == '%' || c == '@' || c == '#' || c == '_'
+	}
+	return t
+}()
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
@@ -182,20 +251,26 @@ func containsByte(s string, b byte) bool {
 // the straight one so that lexicon look-ups see one spelling; it allocates
 // only when s changes.
 func lowerASCII(s string) string {
-	k := -1
+	if !needsLower(s) {
+		return s
+	}
+	return string(appendLower(make([]byte, 0, len(s)), s))
+}
+
+// needsLower reports whether lowerASCII changes s.
+func needsLower(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 'A' && c <= 'Z' || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 {
-			k = i
-			break
+			return true
 		}
 	}
-	if k < 0 {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	b = append(b, s[:k]...)
-	for i := k; i < len(s); i++ {
+	return false
+}
+
+// appendLower appends lowerASCII(s) to b.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
@@ -207,7 +282,7 @@ func lowerASCII(s string) string {
 			b = append(b, c)
 		}
 	}
-	return string(b)
+	return b
 }
 
 func hasSuffixFold(w, suf string) bool {

@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/whosaid/whosaid/internal/bloom"
 )
 
 //go:embed verbs.txt
@@ -107,6 +109,9 @@ type Lexicon struct {
 	nounPreps map[string]string
 	// kinds says in one look-up what a word can start.
 	kinds map[string]WordKind
+	// maybe filters the words of kinds: most words of a text are in no
+	// table, and the filter tells so without the look-up.
+	maybe *bloom.Filter
 }
 
 // WordKind is a set of the roles a word form plays in the lexicon.
@@ -124,7 +129,12 @@ const (
 // Kind returns the roles of the lower-case word form w, or 0 when the
 // lexicon does not know it: one map look-up for the common question "can
 // a cue start here?".
-func (l *Lexicon) Kind(w string) WordKind { return l.kinds[w] }
+func (l *Lexicon) Kind(w string) WordKind {
+	if !l.maybe.Has(w) {
+		return 0
+	}
+	return l.kinds[w]
+}
 
 // indexKinds builds kinds from the other tables.
 func (l *Lexicon) indexKinds() {
@@ -140,6 +150,10 @@ func (l *Lexicon) indexKinds() {
 	}
 	for w := range l.phrases {
 		l.kinds[w] |= PhraseWord
+	}
+	l.maybe = bloom.New(len(l.kinds))
+	for w := range l.kinds {
+		l.maybe.Add(w)
 	}
 }
 

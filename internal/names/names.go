@@ -16,6 +16,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/bloom"
 )
 
 //go:embed *.txt
@@ -58,6 +60,26 @@ type lexicon struct {
 	groups       map[string]bool
 	stops        map[string]bool
 	pronouns     map[string]Pronoun
+	dotted       map[string]bool // titles and organization words ending in ".", without it
+	// maybe filters the keys of every list: most words of a text are in
+	// none, and the filter tells so without the look-ups.
+	maybe *bloom.Filter
+}
+
+// in reports whether fold(w) is in the set m, one of the lists of get().
+func in(m map[string]bool, w string) bool {
+	ok, _ := look(get(), m, fold(w))
+	return ok
+}
+
+// look returns m[w] when w may be a key of one of l's lists.
+func look[V any](l *lexicon, m map[string]V, w string) (V, bool) {
+	if !l.maybe.Has(w) {
+		var zero V
+		return zero, false
+	}
+	v, ok := m[w]
+	return v, ok
 }
 
 var lex = sync.OnceValues(load)
@@ -131,7 +153,48 @@ func load() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.dotted = map[string]bool{}
+	for _, words := range []map[string]bool{l.orgs, l.titleSet()} {
+		for w := range words {
+			if stem, ok := strings.CutSuffix(w, "."); ok {
+				l.dotted[stem] = true
+			}
+		}
+	}
+	l.filter()
 	return l, nil
+}
+
+// filter builds l.maybe from the keys of every list.
+func (l *lexicon) filter() {
+	var keys []string
+	for _, m := range []map[string]bool{l.male, l.female, l.orgs, l.groups, l.stops, l.dotted} {
+		for w := range m {
+			keys = append(keys, w)
+		}
+	}
+	for w := range l.titles {
+		keys = append(keys, w)
+	}
+	for w := range l.heads {
+		keys = append(keys, w)
+	}
+	for w := range l.pronouns {
+		keys = append(keys, w)
+	}
+	l.maybe = bloom.New(len(keys))
+	for _, w := range keys {
+		l.maybe.Add(w)
+	}
+}
+
+// titleSet returns the titles as a set.
+func (l *lexicon) titleSet() map[string]bool {
+	set := make(map[string]bool, len(l.titles))
+	for w := range l.titles {
+		set[w] = true
+	}
+	return set
 }
 
 func gender(s string) (Gender, error) {
@@ -196,10 +259,10 @@ func fold(w string) string {
 func Given(w string) Gender {
 	l := get()
 	w = fold(w)
-	switch {
-	case l.male[w]:
+	if male, _ := look(l, l.male, w); male {
 		return Male
-	case l.female[w]:
+	}
+	if female, _ := look(l, l.female, w); female {
 		return Female
 	}
 	return Unknown
@@ -209,14 +272,18 @@ func Given(w string) Gender {
 // "spokesman", "official") and the gender it implies. Multi-word titles
 // ("press secretary") are looked up with one space between words.
 func Title(w string) (Gender, bool) {
-	g, ok := get().titles[fold(w)]
-	return g, ok
+	l := get()
+	return look(l, l.titles, fold(w))
 }
 
 // Head returns the noun a description uses for the title w: "senator" for
 // "Sen.", "spokesman" for "spokesman", "" for an honorific such as "Mr."
 // and for a word that is not a title.
-func Head(w string) string { return get().heads[fold(w)] }
+func Head(w string) string {
+	l := get()
+	h, _ := look(l, l.heads, fold(w))
+	return h
+}
 
 // TitlePlural reports whether w is the plural of a role noun ("officials",
 // "spokesmen", "lawmakers", "attorneys") and returns its singular.
@@ -225,7 +292,7 @@ func TitlePlural(w string) (string, bool) {
 	w = fold(w)
 	for _, c := range [...]struct{ pl, sg string }{{"men", "man"}, {"women", "woman"}, {"ies", "y"}, {"es", ""}, {"s", ""}} {
 		if s, ok := strings.CutSuffix(w, c.pl); ok {
-			if _, ok := l.titles[s+c.sg]; ok {
+			if _, ok := look(l, l.titles, s+c.sg); ok {
 				return s + c.sg, true
 			}
 		}
@@ -233,29 +300,39 @@ func TitlePlural(w string) (string, bool) {
 	return "", false
 }
 
+// Dotted reports whether w followed by a full stop is an abbreviated title
+// or organization word ("Sen", "Inc"): Title(w+".") or Org(w+"."), without
+// building the string.
+func Dotted(w string) bool { return in(get().dotted, w) }
+
 // Org reports whether w heads or ends the name of an organization
 // ("Department", "Times", "Party", "Inc.").
-func Org(w string) bool { return get().orgs[fold(w)] }
+func Org(w string) bool { return in(get().orgs, w) }
 
 // Group reports whether w is an adjective of nation, party or creed
 // ("Republican", "French").
-func Group(w string) bool { return get().groups[fold(w)] }
+func Group(w string) bool { return in(get().groups, w) }
 
 // GroupPlural reports whether w names a group of people by nation, party
 // or creed in the plural ("Republicans", "Democrats", "Americans").
 func GroupPlural(w string) bool {
 	s, ok := strings.CutSuffix(fold(w), "s")
-	return ok && get().groups[s]
+	if !ok {
+		return false
+	}
+	l := get()
+	group, _ := look(l, l.groups, s)
+	return group
 }
 
 // Stop reports whether w, capitalised, is still not part of a name: a
 // function word at the start of a sentence, a day or a month.
-func Stop(w string) bool { return get().stops[fold(w)] }
+func Stop(w string) bool { return in(get().stops, w) }
 
 // PronounOf describes w when it is a personal pronoun.
 func PronounOf(w string) (Pronoun, bool) {
-	p, ok := get().pronouns[fold(w)]
-	return p, ok
+	l := get()
+	return look(l, l.pronouns, fold(w))
 }
 
 // Capitalised reports whether w starts with an upper-case letter.

@@ -64,3 +64,76 @@ func BenchmarkGiven(b *testing.B) {
 		Given("Antony")
 	}
 }
+
+// TestDotted checks Dotted against its definition, Title(w+".") or
+// Org(w+"."), over every listed word and a few that are not.
+func TestDotted(t *testing.T) {
+	l := get()
+	words := []string{"Sen", "sen", "INC", "Mr", "Blinken", "said", "", "Mme", "Corp"}
+	for w := range l.titles {
+		words = append(words, w, w[:len(w)-1])
+	}
+	for w := range l.orgs {
+		words = append(words, w, w[:len(w)-1])
+	}
+	dotted := 0
+	for _, w := range words {
+		_, title := Title(w + ".")
+		want := title || Org(w+".")
+		if got := Dotted(w); got != want {
+			t.Errorf("Dotted(%q) = %v, want %v", w, got, want)
+		}
+		if want {
+			dotted++
+		}
+	}
+	if dotted < 10 {
+		t.Errorf("only %d dotted words: the lists have lost their abbreviations", dotted)
+	}
+}
+
+// TestEveryKey looks up every entry of every list through the functions
+// that read it, so that the filter in front of the look-ups loses none.
+func TestEveryKey(t *testing.T) {
+	l := get()
+	for w := range l.male {
+		if Given(w) != Male {
+			t.Errorf("Given(%q) is not Male", w)
+		}
+	}
+	for w := range l.female {
+		if g := Given(w); g != Female && !l.male[w] {
+			t.Errorf("Given(%q) = %v, not Female", w, g)
+		}
+	}
+	for w, g := range l.titles {
+		if got, ok := Title(w); !ok || got != g {
+			t.Errorf("Title(%q) = %v, %v; want %v, true", w, got, ok, g)
+		}
+	}
+	for w, h := range l.heads {
+		if Head(w) != h {
+			t.Errorf("Head(%q) = %q, want %q", w, Head(w), h)
+		}
+	}
+	for w := range l.orgs {
+		if !Org(w) {
+			t.Errorf("Org(%q) = false", w)
+		}
+	}
+	for w := range l.groups {
+		if !Group(w) || !GroupPlural(w+"s") {
+			t.Errorf("Group(%q) or GroupPlural(%q) = false", w, w+"s")
+		}
+	}
+	for w := range l.stops {
+		if !Stop(w) {
+			t.Errorf("Stop(%q) = false", w)
+		}
+	}
+	for w, p := range l.pronouns {
+		if got, ok := PronounOf(w); !ok || got != p {
+			t.Errorf("PronounOf(%q) = %v, %v", w, got, ok)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+// Package bloom is a Bloom filter of strings with a single hash, built once
+// and then read-only. The word lists of the pipeline hold a few thousand
+// entries, and most words of a text are in none of them: a clear bit says
+// so in a few nanoseconds, without the hash-map look-up that would fail.
+package bloom
+
+// bitsPerWord sizes the filter: with one hash, a word that was never added
+// passes about one time in bitsPerWord.
+const bitsPerWord = 64
+
+// Filter answers "certainly not added" or "maybe added" for a string. The
+// zero Filter and a nil *Filter hold nothing. It is safe for concurrent
+// reads once built.
+type Filter struct {
+	bits []uint64
+	mask uint32
+}
+
+// New returns a filter sized for n words.
+func New(n int) *Filter {
+	size := uint32(64)
+	for int(size) < n*bitsPerWord && size < 1<<30 {
+		size <<= 1
+	}
+	return &Filter{bits: make([]uint64, size/64), mask: size - 1}
+}
+
+// Add records w.
+func (f *Filter) Add(w string) {
+	h := hash(w) & f.mask
+	f.bits[h/64] |= 1 << (h % 64)
+}
+
+// Has reports whether w may have been added; false means it was not.
+func (f *Filter) Has(w string) bool {
+	if f == nil || len(f.bits) == 0 {
+		return false
+	}
+	h := hash(w) & f.mask
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
+
+// hash is FNV-1a with its high bits folded onto the low ones.
+func hash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return h ^ h>>16
+}

@@ -1,0 +1,44 @@
+package bloom
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestFilter(t *testing.T) {
+	var words []string
+	for i := range 1000 {
+		words = append(words, fmt.Sprintf("word%d", i))
+	}
+	f := New(len(words))
+	for _, w := range words {
+		f.Add(w)
+	}
+	for _, w := range words {
+		if !f.Has(w) {
+			t.Fatalf("Has(%q) = false after Add", w)
+		}
+	}
+	passed := 0
+	for i := range 10000 {
+		if f.Has(fmt.Sprintf("other%d", i)) {
+			passed++
+		}
+	}
+	// One hash over 64 bits a word: about 1.6% of absent words pass.
+	if passed > 400 {
+		t.Errorf("%d of 10000 absent words pass the filter", passed)
+	}
+	var none *Filter
+	if none.Has("word1") || (&Filter{}).Has("") {
+		t.Error("an empty filter holds something")
+	}
+}
+
+func BenchmarkHas(b *testing.B) {
+	f := New(1000)
+	f.Add("said")
+	for b.Loop() {
+		f.Has("government")
+	}
+}
