@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/bloom"
 	"github.com/whosaid/whosaid/internal/names"
 	"github.com/whosaid/whosaid/sentence"
 	"github.com/whosaid/whosaid/span"
@@ -214,13 +215,15 @@ func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefSca
 		}
 	}
 	s.lower = make(map[string]bool, caps)
+	maybe := bloom.New(caps)
 	for k := range s.toks {
 		if t := &s.toks[k]; t.cap {
 			s.lower[t.lower] = false
+			maybe.Add(t.lower)
 		}
 	}
 	for k := range s.toks {
-		if t := &s.toks[k]; !t.cap && !t.first {
+		if t := &s.toks[k]; !t.cap && !t.first && maybe.Has(t.lower) {
 			if _, ok := s.lower[t.lower]; ok {
 				s.lower[t.lower] = true
 			}

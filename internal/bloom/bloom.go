@@ -40,6 +40,29 @@ func (f *Filter) Has(w string) bool {
 	return f.bits[h/64]&(1<<(h%64)) != 0
 }
 
+// HasFold reports whether the lower-case form of w may have been added,
+// lower-casing ASCII letters as it reads. A word with a non-ASCII byte may
+// always have been: its lower-case form is not computed.
+func (f *Filter) HasFold(w string) bool {
+	if f == nil || len(f.bits) == 0 {
+		return false
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 0x80:
+			return true
+		}
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	h = (h ^ h>>16) & f.mask
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
+
 // hash is FNV-1a with its high bits folded onto the low ones.
 func hash(w string) uint32 {
 	h := uint32(2166136261)

@@ -29,6 +29,17 @@ func TestFilter(t *testing.T) {
 	if passed > 400 {
 		t.Errorf("%d of 10000 absent words pass the filter", passed)
 	}
+	for _, w := range []string{"WORD1", "Word999", "wOrD5"} {
+		if !f.HasFold(w) {
+			t.Errorf("HasFold(%q) = false, but its lower-case form was added", w)
+		}
+	}
+	if !f.HasFold("wörd") {
+		t.Error("HasFold of a non-ASCII word must answer maybe")
+	}
+	if f.HasFold("word1") != f.Has("word1") || f.HasFold("OTHER7") != f.Has("other7") {
+		t.Error("HasFold and Has disagree on ASCII words")
+	}
 	var none *Filter
 	if none.Has("word1") || (&Filter{}).Has("") {
 		t.Error("an empty filter holds something")

@@ -68,17 +68,18 @@ type lexicon struct {
 
 // in reports whether fold(w) is in the set m, one of the lists of get().
 func in(m map[string]bool, w string) bool {
-	ok, _ := look(get(), m, fold(w))
+	ok, _ := look(get(), m, w)
 	return ok
 }
 
-// look returns m[w] when w may be a key of one of l's lists.
+// look returns m[fold(w)]. It folds and looks up only when the filter lets
+// w through.
 func look[V any](l *lexicon, m map[string]V, w string) (V, bool) {
-	if !l.maybe.Has(w) {
+	if !l.maybe.HasFold(w) {
 		var zero V
 		return zero, false
 	}
-	v, ok := m[w]
+	v, ok := m[fold(w)]
 	return v, ok
 }
 
@@ -258,7 +259,6 @@ func fold(w string) string {
 // Unknown when the name is not a common given name.
 func Given(w string) Gender {
 	l := get()
-	w = fold(w)
 	if male, _ := look(l, l.male, w); male {
 		return Male
 	}
@@ -273,7 +273,7 @@ func Given(w string) Gender {
 // ("press secretary") are looked up with one space between words.
 func Title(w string) (Gender, bool) {
 	l := get()
-	return look(l, l.titles, fold(w))
+	return look(l, l.titles, w)
 }
 
 // Head returns the noun a description uses for the title w: "senator" for
@@ -281,13 +281,17 @@ func Title(w string) (Gender, bool) {
 // and for a word that is not a title.
 func Head(w string) string {
 	l := get()
-	h, _ := look(l, l.heads, fold(w))
+	h, _ := look(l, l.heads, w)
 	return h
 }
 
 // TitlePlural reports whether w is the plural of a role noun ("officials",
 // "spokesmen", "lawmakers", "attorneys") and returns its singular.
 func TitlePlural(w string) (string, bool) {
+	// Every plural suffix below ends in s or n, which folding keeps.
+	if w == "" || w[len(w)-1]|0x20 != 's' && w[len(w)-1]|0x20 != 'n' {
+		return "", false
+	}
 	l := get()
 	w = fold(w)
 	for _, c := range [...]struct{ pl, sg string }{{"men", "man"}, {"women", "woman"}, {"ies", "y"}, {"es", ""}, {"s", ""}} {
@@ -332,7 +336,7 @@ func Stop(w string) bool { return in(get().stops, w) }
 // PronounOf describes w when it is a personal pronoun.
 func PronounOf(w string) (Pronoun, bool) {
 	l := get()
-	return look(l, l.pronouns, fold(w))
+	return look(l, l.pronouns, w)
 }
 
 // Capitalised reports whether w starts with an upper-case letter.
