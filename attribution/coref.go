@@ -1,6 +1,8 @@
 package attribution
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -190,11 +192,8 @@ func (r *corefResolver) finish(attrs []Attribution, res []int) {
 			c.name = r.ents[c.members[0]].name + " and " + r.ents[c.members[1]].name
 		}
 		c.out = append(c.out, c.spk...)
-		sort.Slice(c.out, func(a, b int) bool {
-			if c.out[a].Start != c.out[b].Start {
-				return c.out[a].Start < c.out[b].Start
-			}
-			return c.out[a].End > c.out[b].End
+		slices.SortFunc(c.out, func(a, b span.Span) int {
+			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
 		})
 		// Drop a mention inside another: the name inside its speaker
 		// mention ("Antony Blinken" in "Secretary of State Antony Blinken").

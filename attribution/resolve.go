@@ -1,6 +1,8 @@
 package attribution
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -52,20 +54,50 @@ func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Qu
 	if sents == nil {
 		sents = sentence.Split(text)
 	}
-	d := &doc{r: r, text: text, sents: sents, last: -1}
+	sc := scratches.Get().(*scratch)
+	defer sc.put()
+	d := &doc{r: r, text: text, sents: sents, last: -1, qs: sc.qs[:0], toks: sc.toks[:0], ptoks: sc.ptoks[:0]}
+	defer func() { sc.qs, sc.toks, sc.ptoks = d.qs, d.toks, d.ptoks }()
 	for _, q := range qs {
 		if q.Depth == 0 && q.Start >= 0 && q.End <= len(text) && q.Start < q.End {
 			d.qs = append(d.qs, q)
 		}
 	}
-	sort.SliceStable(d.qs, func(i, j int) bool { return d.qs[i].Start < d.qs[j].Start })
+	slices.SortStableFunc(d.qs, func(a, b quote.Quote) int { return cmp.Compare(a.Start, b.Start) })
 	for si := 0; si < len(sents); {
 		si = d.sentence(si)
 	}
-	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Content.Start < d.out[j].Content.Start })
+	byContent := func(a, b Attribution) int { return cmp.Compare(a.Content.Start, b.Content.Start) }
+	slices.SortStableFunc(d.out, byContent)
 	d.quotes()
-	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Content.Start < d.out[j].Content.Start })
+	slices.SortStableFunc(d.out, byContent)
 	return d.out
+}
+
+// scratch holds the buffers of one call of resolve for reuse by the next;
+// scratches keeps them. Nothing of them outlives a call.
+type scratch struct {
+	qs    []quote.Quote
+	toks  []token
+	ptoks []ptoken.Token
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooled bounds the elements of a buffer that is kept for reuse; a
+// buffer grown by a huge text is left to the collector.
+const maxPooled = 1 << 12
+
+// put clears the buffers, so that they hold no strings of the text, and
+// returns them to scratches.
+func (sc *scratch) put() {
+	if cap(sc.qs) > maxPooled || cap(sc.toks) > maxPooled || cap(sc.ptoks) > maxPooled {
+		return
+	}
+	clear(sc.qs[:cap(sc.qs)])
+	clear(sc.toks[:cap(sc.toks)])
+	clear(sc.ptoks[:cap(sc.ptoks)])
+	scratches.Put(sc)
 }
 
 // sentence finds the attributions whose cue is in sentence si, and returns
