@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"strings"
 	"unsafe"
 )
@@ -27,12 +28,24 @@ const (
 	version = 1
 )
 
-// A ref names the weights of one feature: the offset of its first weight in
-// model.cls and model.wts in the high 24 bits and the number of weights in
-// the low 8. The
-// zero ref is a feature with no weights, which is how an unknown feature is
-// represented, so scoring never branches on presence.
+// A ref names the weights of one feature. A sparse feature has its number
+// of weights in the low 8 bits, and in the high 24 the offset of the first
+// in model.cls and model.wts. A dense feature has 0 in the low bits and its
+// vector number in model.dense in the high ones. The zero ref is a feature
+// with no weights, which is how an unknown feature is represented, so
+// gathering a token's features never branches on presence.
 type ref uint32
+
+// A feature with at least denseMin weights is stored as a dense vector of
+// denseLen weights, one per weighted class, zero for the classes it does
+// not weigh. Dense vectors are added without indexing or data-dependent
+// loop bounds, several at a time with the sums in registers (see addDense),
+// which pays for the zeros. prose's model weighs 38 of its 45 classes; a
+// model that weighs more than denseLen is stored sparse only.
+const (
+	denseLen = 39 // three blocks of 13, see addDense
+	denseMin = 8
+)
 
 // The feature templates of prose's tagger, as the key prefixes it builds.
 // None is a prefix of another, so every feature string belongs to at most
@@ -64,28 +77,66 @@ const (
 
 // arg holds everything the model knows about one string that appears as a
 // word, a suffix or an unambiguous word: the weights of each single-argument
-// template with that string as its argument, and the class the model fixes
-// for it, if any.
+// template with that string as its argument, its tag+word features, the
+// class the model fixes for it, if any, and what find needs to confirm the
+// string. It is 64 bytes, one cache line: finding a word reads its row,
+// and tagging then needs nothing more of the word.
 type arg struct {
 	suf, sufM1, sufP1        ref
 	word, wM1, wM2, wP1, wP2 ref
-	tagWord                  int32 // row of model.tagWord, 0 for none
-	tail                     int32 // arg index of the last three bytes
-	fixed                    int16 // class ID from the tag map, or noTagMap
-	emoticon                 bool  // one of prose's emoticons
+	tags                     uint64 // bit t set if the word has a tag+word feature with tag ID t
+	kx                       uint64 // fingerprint of the string (see keyHash)
+	tagWord                  int32  // index in model.tagWords of the first of those features
+	tail                     int32  // arg index of the last three bytes
+	klen                     uint16 // length of the string
+	fixed                    int16  // class ID from the tag map, noTagMap or isEmoticon
+	wguess, sguess           uint8  // weighted class likeliest to win (see bestClass)
+}
+
+// isEmoticon in arg.fixed marks one of prose's emoticons, which it tags SYM
+// before it looks in its tag map.
+const isEmoticon = -2
+
+// tagWord returns the "i-1 tag+i word " feature of tag and word a. A
+// word's features are stored compactly by tag ID: the i-th is that of the
+// i-th tag in a.tags.
+func (m *model) tagWord(a *arg, tag int32) ref {
+	bit := uint64(1) << (uint(tag) & 63)
+	i := int(a.tagWord) + bits.OnesCount64(a.tags&(bit-1))
+	if a.tags&bit == 0 {
+		i = 0
+	}
+	return m.tagWords[i]
 }
 
 // model is prose's English model re-indexed by template and argument, so a
-// token's features are found with a few map lookups per token instead of a
-// string search per feature. It is read-only once built.
+// token's features are found with a hash lookup or two per token instead
+// of a string search per feature. It is read-only once built.
+//
+// Scores are kept by weighted class, the classes some feature weighs, in
+// class ID order; prose's model has 7 classes that only the bias weighs,
+// whose scores are constant.
 type model struct {
 	classes []string
-	cls     []uint8   // class ID of each weight
-	wts     []float32 // weights, in runs of one feature
-	bias    []float32 // 0 + the bias weights, as prose accumulates them
+	orig    []uint8   // class ID of each weighted class
+	bias    []float32 // 0 + the bias weights by weighted class, as prose sums them, then -Inf padding
+	rest    float32   // best score of the other classes: their bias
+	restID  int       // its class ID, or -1
+	cls     []uint8   // weighted class of each sparse weight
+	wts     []float32 // sparse weights, in runs of one feature
+	dense   []float32 // dense features, denseLen weights each; vector 0 is unused
 
-	args    map[string]int32 // argument string -> index in rows; 0 is unused
-	rows    []arg
+	args map[string]int32 // argument string -> index in rows, while decoding
+	rows []arg            // by argument index; 0 is no argument
+
+	// The index of the argument strings (see find).
+	slots    []uint32 // hash bits | argument index, 0 for empty
+	slotMask uint64   // len(slots)-1
+	shift    uint     // 64 - log2(len(slots)): the top hash bits pick the slot
+	idMask   uint32   // the argument index bits of a slot
+	keys     string   // all but the last 8 bytes of the longer arguments
+	koff     []uint32 // by argument index: where in keys its bytes are
+
 	pref    [256]ref // "i pref1 " + one byte
 	prefNil ref      // "i pref1 " with an empty word
 
@@ -93,7 +144,7 @@ type model struct {
 	tag1     []ref            // "i-1 tag " by tag ID
 	tag2     []ref            // "i-2 tag " by tag ID
 	tagTag   []ref            // "i tag+i-2 tag " by tag ID * len(tag1) + tag ID
-	tagWord  []ref            // "i-1 tag+i word " by arg.tagWord * len(tag1) + tag ID
+	tagWords []ref            // "i-1 tag+i word " features, by word and tag; 0 is none
 	classTag []int32          // class ID -> tag ID
 }
 
@@ -210,7 +261,7 @@ func decode(data []byte) (*model, error) {
 
 	m.args = make(map[string]int32, nFeatures/3)
 	m.rows = make([]arg, 1, nFeatures/3)
-	m.rows[0].fixed = noTagMap
+	m.rows[0].fixed, m.rows[0].wguess = noTagMap, noGuess
 	m.tags = make(map[string]int32, 64)
 	m.classTag = make([]int32, nClasses)
 	for c, name := range m.classes {
@@ -230,6 +281,8 @@ func decode(data []byte) (*model, error) {
 		arg, tag int32
 		r        ref
 	}
+	var bias []float32
+	var weighted [256]bool // the classes some feature other than the bias weighs
 	var tagTag []tagged
 	var tagWord []argTag
 	var tag1, tag2 []tagged
@@ -249,11 +302,14 @@ func decode(data []byte) (*model, error) {
 		rf := ref(plo<<8 | (phi - plo))
 		lo, plo = hi, phi
 		if f == featBias {
-			m.bias = make([]float32, nClasses)
+			bias = make([]float32, nClasses)
 			for j := rf >> 8; j < rf>>8+rf&0xff; j++ {
-				m.bias[ids[j]] += math.Float32frombits(binary.LittleEndian.Uint32(wts[4*j:]))
+				bias[ids[j]] += math.Float32frombits(binary.LittleEndian.Uint32(wts[4*j:]))
 			}
 			continue
+		}
+		for _, c := range ids[rf>>8 : rf>>8+rf&0xff] {
+			weighted[c] = true
 		}
 		// Features beginning with no template, and those whose arguments
 		// prose never builds (a pref1 of more than one byte, a tag pair
@@ -297,8 +353,8 @@ func decode(data []byte) (*model, error) {
 			}
 		}
 	}
-	if m.bias == nil {
-		m.bias = make([]float32, nClasses)
+	if bias == nil {
+		bias = make([]float32, nClasses)
 	}
 	for _, t := range tag1 {
 		m.tagID(t.a)
@@ -323,29 +379,41 @@ func decode(data []byte) (*model, error) {
 	for _, t := range tagTag {
 		m.tagTag[int(m.tags[t.a])*nt+int(m.tags[t.b])] = t.r
 	}
-	// Each word with tag+word features gets a dense row of them by tag;
-	// row 0 is all zero, for every other word.
-	words := int32(1)
+	if nt > 64 {
+		return nil, fmt.Errorf("model has %d tags, at most 63 supported", nt-1)
+	}
+	// The tag+word features of a word are stored by tag ID, with a mask of
+	// the tags that have one.
 	for _, t := range tagWord {
-		if r := &m.rows[t.arg]; r.tagWord == 0 {
-			r.tagWord = words
-			words++
+		m.rows[t.arg].tags |= 1 << t.tag
+	}
+	m.tagWords = make([]ref, 1, len(tagWord)+1)
+	for i := range m.rows {
+		if r := &m.rows[i]; r.tags != 0 {
+			r.tagWord = int32(len(m.tagWords))
+			m.tagWords = append(m.tagWords, make([]ref, bits.OnesCount64(r.tags))...)
 		}
 	}
-	m.tagWord = make([]ref, int(words)*nt)
 	for _, t := range tagWord {
-		m.tagWord[int(m.rows[t.arg].tagWord)*nt+int(t.tag)] = t.r
+		r := &m.rows[t.arg]
+		m.tagWords[int(r.tagWord)+bits.OnesCount64(r.tags&(1<<t.tag-1))] = t.r
 	}
-	m.regroup(ids, wts)
+	m.regroup(ids, wts, bias, &weighted)
 	for e := range emoticons {
-		m.rows[m.row(e)].emoticon = true
+		m.rows[m.row(e)].fixed = isEmoticon
 	}
+	names := make([]string, len(m.rows))
 	for s, id := range m.args {
+		names[id] = s
 		if len(s) <= 3 {
 			m.rows[id].tail = id
 		} else {
 			m.rows[id].tail = m.args[s[len(s)-3:]]
 		}
+	}
+	m.args = nil
+	if err := m.buildIndex(names); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
@@ -366,21 +434,90 @@ func (m *model) row(s string) int32 {
 	if !ok {
 		id = int32(len(m.rows))
 		m.args[s] = id
-		m.rows = append(m.rows, arg{fixed: noTagMap})
+		m.rows = append(m.rows, arg{fixed: noTagMap, wguess: noGuess})
 	}
 	return id
 }
 
-// add accumulates the weights of a feature into scores, as prose's
-// AccumulateInto does with a value of 1 (1*w is exactly w).
-func (m *model) add(scores *[256]float32, r ref) {
-	lo := int(r >> 8)
-	hi := lo + int(r&0xff)
-	cs := m.cls[lo:hi]
-	ws := m.wts[lo:hi]
-	ws = ws[:len(cs)]
-	for j, c := range cs {
-		scores[c] += ws[j]
+// nFeat is the number of features prose scores for a token, bias aside.
+const nFeat = 13
+
+// score sets scores, by weighted class, to the bias plus the weights of the
+// features, added in order as prose's AccumulateInto does with a value of 1
+// (1*w is exactly w): each score is the same float32 sum, in the same
+// order, as prose's, so it is bit-identical.
+func (m *model) score(scores *[256]float32, feats *[nFeat]ref) {
+	// Each run of consecutive dense features is added in one go, the
+	// first one to the bias as it is read.
+	var run [nFeat]*[denseLen]float32
+	k, fresh := 0, true
+	for _, r := range feats {
+		lo, n := int(r>>8), int(r&0xff)
+		if n == 0 {
+			if lo != 0 {
+				run[k] = (*[denseLen]float32)(m.dense[lo*denseLen:])
+				k++
+			}
+			continue
+		}
+		switch {
+		case k > 0:
+			m.addDense(scores, fresh, run[:k])
+			k = 0
+		case fresh:
+			copy(scores[:], m.bias)
+		}
+		fresh = false
+		cs := m.cls[lo : lo+n]
+		ws := m.wts[lo : lo+n]
+		ws = ws[:len(cs)]
+		for j, c := range cs {
+			scores[c] += ws[j]
+		}
+	}
+	switch {
+	case k > 0:
+		m.addDense(scores, fresh, run[:k])
+	case fresh:
+		copy(scores[:], m.bias)
+	}
+}
+
+// addDense adds a run of dense features to scores, or sets scores to the
+// bias plus the run if fresh. It takes 13 classes at a time through the
+// whole run, their sums in registers, rather than each feature through
+// memory, which would chain every addition to a store and a load. Each
+// class still adds its weights in feature order.
+//
+// Adding the zeros of a dense vector changes nothing: a score starts at +0
+// and a float32 sum is -0 only if both terms are, so no score is ever -0,
+// and x + +0 is exactly x.
+func (m *model) addDense(scores *[256]float32, fresh bool, run []*[denseLen]float32) {
+	src := (*[denseLen]float32)(scores[:denseLen])
+	if fresh {
+		src = (*[denseLen]float32)(m.bias)
+	}
+	for b := 0; b < denseLen; b += 13 {
+		x := (*[13]float32)(src[b:])
+		s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 := x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10], x[11], x[12]
+		for _, v := range run {
+			w := (*[13]float32)(v[b:])
+			s0 += w[0]
+			s1 += w[1]
+			s2 += w[2]
+			s3 += w[3]
+			s4 += w[4]
+			s5 += w[5]
+			s6 += w[6]
+			s7 += w[7]
+			s8 += w[8]
+			s9 += w[9]
+			s10 += w[10]
+			s11 += w[11]
+			s12 += w[12]
+		}
+		y := (*[13]float32)(scores[b:])
+		y[0], y[1], y[2], y[3], y[4], y[5], y[6], y[7], y[8], y[9], y[10], y[11], y[12] = s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12
 	}
 }
 
@@ -396,43 +533,144 @@ func best(scores []float32) int {
 	return id
 }
 
-// regroup decodes the weights of every reachable feature from the model's
-// class ID and weight arrays into m.cls and m.wts, and points the refs at
-// them there. The features of one word are laid out together: a word is
-// read as i+2, i+1, i, i-1 and i-2 on consecutive tokens, and its weights
-// then stay in the same few cache lines.
-func (m *model) regroup(ids, wts []byte) {
-	m.cls = make([]uint8, 0, len(ids))
-	m.wts = make([]float32, 0, len(ids))
-	move := func(r *ref) {
-		lo, n := int(*r>>8), int(*r&0xff)
-		if n == 0 {
-			*r = 0
-			return
+// bestClass returns the class ID prose's Model.Best picks, given the scores
+// of the weighted classes; the others score their bias. g is a guess at the
+// winning weighted class: the scan starts from its score and then rarely
+// meets a higher one, so its branches are rarely mispredicted, where best's
+// are about four times a token.
+func (m *model) bestClass(scores *[256]float32, g int) int {
+	s := scores[:len(m.bias)]
+	b, k := s[g], g
+	if b > float32(math.Inf(-1)) {
+		s[g] = float32(math.Inf(-1)) // the scores are set anew for each token
+		for i := 0; i+4 <= len(s); i += 4 {
+			x := (*[4]float32)(s[i:])
+			if x[0] >= b || x[1] >= b || x[2] >= b || x[3] >= b {
+				for j, v := range x {
+					// Ties go to the lowest class, as in best.
+					if v > b || v == b && i+j < k {
+						b, k = v, i+j
+					}
+				}
+			}
 		}
-		*r = ref(len(m.cls)<<8 | n)
-		m.cls = append(m.cls, ids[lo:lo+n]...)
-		for j := lo; j < lo+n; j++ {
-			m.wts = append(m.wts, math.Float32frombits(binary.LittleEndian.Uint32(wts[4*j:])))
+	} else if k = best(s); k >= 0 {
+		// The guess scores -Inf or NaN, which best handles.
+		b = s[k]
+	}
+	if k < 0 {
+		return m.restID
+	}
+	if c := int(m.orig[k]); b > m.rest || b == m.rest && c < m.restID {
+		return c
+	}
+	return m.restID
+}
+
+// regroup decodes the weights of every reachable feature from the model's
+// class ID and weight arrays into m.cls, m.wts and m.dense, and points the
+// refs at them there. It numbers the weighted classes, sets m.bias and
+// m.rest from bias, the bias of each class by class ID, and sets each
+// row's guesses. The features of one word are laid out together: a word
+// is read as i+2, i+1, i, i-1 and i-2 on consecutive tokens, and its
+// weights then stay in the same few cache lines.
+func (m *model) regroup(ids, wts []byte, bias []float32, weighted *[256]bool) {
+	// The weighted classes are numbered in class ID order, so that ties
+	// among them still go to the lowest class ID.
+	var internal [256]uint8
+	for c := range m.classes {
+		if weighted[c] {
+			internal[c] = uint8(len(m.orig))
+			m.orig = append(m.orig, uint8(c))
 		}
 	}
-	for _, refs := range [][]ref{m.tag1, m.tag2, m.tagTag, m.pref[:]} {
+	dense := len(m.orig) <= denseLen
+	// The bias of the weighted classes is padded with scores of -Inf,
+	// which no weight changes and no class beats, to a multiple of 4 for
+	// bestClass, and to cover the dense vectors.
+	size := len(m.orig)
+	if dense {
+		size = denseLen
+	}
+	m.bias = make([]float32, (size+3)&^3)
+	rest := make([]float32, len(m.classes))
+	for c, b := range bias {
+		if weighted[c] {
+			m.bias[internal[c]] = b
+			rest[c] = float32(math.Inf(-1))
+		} else {
+			rest[c] = b
+		}
+	}
+	for k := len(m.orig); k < len(m.bias); k++ {
+		m.bias[k] = float32(math.Inf(-1))
+	}
+	m.rest, m.restID = float32(math.Inf(-1)), best(rest)
+	if m.restID >= 0 {
+		m.rest = rest[m.restID]
+	}
+
+	weight := func(j int) float32 { return math.Float32frombits(binary.LittleEndian.Uint32(wts[4*j:])) }
+	m.cls = make([]uint8, 0, len(ids))
+	m.wts = make([]float32, 0, len(ids))
+	m.dense = make([]float32, denseLen, len(ids)) // vector 0 is unused: its ref would be 0
+	move := func(r *ref) {
+		lo, n := int(*r>>8), int(*r&0xff)
+		switch {
+		case n == 0:
+			*r = 0
+		case dense && n >= denseMin:
+			*r = ref(len(m.dense) / denseLen << 8)
+			m.dense = append(m.dense, make([]float32, denseLen)...)
+			v := m.dense[len(m.dense)-denseLen:]
+			for j := lo; j < lo+n; j++ {
+				v[internal[ids[j]]] = weight(j)
+			}
+		default:
+			*r = ref(len(m.cls)<<8 | n)
+			for j := lo; j < lo+n; j++ {
+				m.cls = append(m.cls, internal[ids[j]])
+				m.wts = append(m.wts, weight(j))
+			}
+		}
+	}
+	// top returns the weighted class with the greatest weight in r, or
+	// none: a word's own word feature and a suffix's own suffix feature
+	// make good guesses at the winner (see bestClass).
+	top := func(r ref, none uint8) uint8 {
+		k, b := none, float32(math.Inf(-1))
+		for j := int(r >> 8); j < int(r>>8+r&0xff); j++ {
+			if w := weight(j); w > b {
+				k, b = internal[ids[j]], w
+			}
+		}
+		return k
+	}
+
+	for _, refs := range [...][]ref{m.tag1, m.tag2, m.tagTag, m.pref[:]} {
 		for i := range refs {
 			move(&refs[i])
 		}
 	}
 	move(&m.prefNil)
-	nt := len(m.tag1)
+	def := uint8(max(best(m.bias), 0))
 	for i := range m.rows {
 		r := &m.rows[i]
-		for _, f := range []*ref{&r.wP2, &r.wP1, &r.sufP1, &r.word, &r.suf, &r.wM1, &r.sufM1, &r.wM2} {
-			move(f)
-		}
-		if r.tagWord != 0 {
-			tw := m.tagWord[int(r.tagWord)*nt : int(r.tagWord+1)*nt]
-			for j := range tw {
-				move(&tw[j])
-			}
+		r.wguess, r.sguess = top(r.word, noGuess), top(r.suf, def)
+		move(&r.wP2)
+		move(&r.wP1)
+		move(&r.sufP1)
+		move(&r.word)
+		move(&r.suf)
+		move(&r.wM1)
+		move(&r.sufM1)
+		move(&r.wM2)
+		tw := m.tagWords[r.tagWord:][:bits.OnesCount64(r.tags)]
+		for j := range tw {
+			move(&tw[j])
 		}
 	}
 }
+
+// noGuess in arg.wguess marks a word with no word feature.
+const noGuess = 0xff

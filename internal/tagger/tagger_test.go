@@ -231,7 +231,7 @@ func TestLoadTime(t *testing.T) {
 	el := time.Since(start)
 	t.Logf("first New: %v", el)
 	m, _ := load()
-	t.Logf("%d classes, %d weights, %d arguments, %d tags, %d tag+word features", len(m.classes), len(m.wts), len(m.rows)-1, len(m.tags), nonzero(m.tagWord))
+	t.Logf("%d classes (%d weighted), %d sparse and %d dense weights, %d arguments, %d tags, %d tag+word features", len(m.classes), len(m.orig), len(m.wts), len(m.dense), len(m.rows)-1, len(m.tags), nonzero(m.tagWords))
 }
 
 func nonzero(refs []ref) (n int) {
