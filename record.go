@@ -111,7 +111,9 @@ func (r Record) MarshalLine() ([]byte, error) {
 }
 
 // Article is one input document of the JSON Lines input format:
-// {"id": ..., "text": ...}. Other fields are ignored.
+// {"id": ..., "text": ...}. Other fields are ignored. Keys match without
+// regard to case, as encoding/json matches struct fields ("Text" is read
+// when there is no "text").
 type Article struct {
 	ID   string `json:"id"`
 	Text string `json:"text"`
@@ -122,12 +124,17 @@ type Article struct {
 // when the text is not valid UTF-8; the returned Article carries the id
 // whenever the line had a readable one, so that an error can name it.
 func ParseArticle(line []byte) (Article, error) {
-	var raw map[string]json.RawMessage
+	// Only id and text are kept; the decoder skips the other fields
+	// without copying them.
+	var raw struct {
+		ID   json.RawMessage `json:"id"`
+		Text json.RawMessage `json:"text"`
+	}
 	if err := json.Unmarshal(line, &raw); err != nil {
 		return Article{}, fmt.Errorf("not a JSON object: %w", err)
 	}
 	var a Article
-	if id, ok := raw["id"]; ok {
+	if id := raw.ID; id != nil {
 		if err := json.Unmarshal(id, &a.ID); err != nil {
 			var n json.Number
 			if json.Unmarshal(id, &n) != nil {
@@ -136,8 +143,8 @@ func ParseArticle(line []byte) (Article, error) {
 			a.ID = n.String()
 		}
 	}
-	t, ok := raw["text"]
-	if !ok {
+	t := raw.Text
+	if t == nil {
 		return a, fmt.Errorf(`missing "text"`)
 	}
 	if err := json.Unmarshal(t, &a.Text); err != nil || bytes.Equal(bytes.TrimSpace(t), []byte("null")) {

@@ -22,6 +22,7 @@ func TestParseArticle(t *testing.T) {
 		{`{"id": "f", "text": "unterminated`, "", "", "not a JSON object"},
 		{`["not", "an object"]`, "", "", "not a JSON object"},
 		{`{"id": {"x": 1}, "text": "t"}`, "", "", `"id"`},
+		{`{"ID": "g", "Text": "any case"}`, "g", "any case", ""},
 	} {
 		a, err := ParseArticle([]byte(c.line))
 		if c.wantErr == "" {

@@ -71,9 +71,14 @@ type corefResolver struct {
 	trace func(pos int, c corefCand, name string, score float64, ok, fallback bool)
 }
 
-func newCorefResolver(text string, sents []sentence.Sentence, buf []ctok) *corefResolver {
+// newCorefResolver scans text; b, when not nil, lends its buffers.
+func newCorefResolver(text string, sents []sentence.Sentence, b *corefBufs) *corefResolver {
+	if b == nil {
+		b = new(corefBufs)
+	}
 	r := &corefResolver{
-		s:        corefTokenize(text, sents, buf),
+		s:        corefTokenize(text, sents, b.toks),
+		ents:     b.ents[:0],
 		byKey:    map[string]int{},
 		surnames: map[string][]int{},
 		givens:   map[string][]int{},
@@ -81,9 +86,39 @@ func newCorefResolver(text string, sents []sentence.Sentence, buf []ctok) *coref
 		dRoles:   map[string][]roleRef{},
 		author:   -1,
 	}
+	r.s.ments, r.s.tokMent = b.ments[:0], b.tokMent[:0]
 	r.mentions()
 	r.genderStats()
 	return r
+}
+
+// corefBufs holds the buffers of one call of resolveEntities for reuse by
+// the next; corefPool keeps them. Nothing of them outlives a call: the
+// entities' Mentions slices, which go into the output, are their own.
+type corefBufs struct {
+	toks    []ctok
+	ents    []corefEnt
+	ments   []nameMention
+	tokMent []int32
+}
+
+var corefPool = sync.Pool{New: func() any { return new(corefBufs) }}
+
+// maxPooledToks bounds the tokens of a buffer set that is kept; buffers
+// grown by a huge text are left to the collector.
+const maxPooledToks = 1 << 16
+
+// put takes back the buffers r used, cleared so that they hold no strings
+// of the text, and returns b to corefPool.
+func (b *corefBufs) put(r *corefResolver) {
+	if cap(r.s.toks) > maxPooledToks || cap(r.ents) > maxPooledToks || cap(r.s.ments) > maxPooledToks {
+		return
+	}
+	b.toks, b.ents, b.ments, b.tokMent = r.s.toks[:0], r.ents[:0], r.s.ments[:0], r.s.tokMent[:0]
+	clear(b.toks[:cap(b.toks)])
+	clear(b.ents[:cap(b.ents)])
+	clear(b.ments[:cap(b.ments)])
+	corefPool.Put(b)
 }
 
 func (r *corefResolver) newEnt(k entKind) int {
@@ -109,26 +144,13 @@ func (r *corefResolver) nameEnt(e int, name string, words int) {
 // the entities of the text from 1 in order of first use; Mentions lists the
 // names of the entity found in the text and its speaker mentions, in order.
 // Attributions that share an entity share its Mentions slice.
-// ctokBufs holds token buffers for reuse between calls of
-// resolveEntities; maxPooledToks bounds the buffers it keeps.
-var ctokBufs = sync.Pool{New: func() any { return new([]ctok) }}
-
-const maxPooledToks = 1 << 16
-
 func resolveEntities(text string, sents []sentence.Sentence, attrs []Attribution) {
 	if len(attrs) == 0 {
 		return
 	}
-	buf := ctokBufs.Get().(*[]ctok)
-	r := newCorefResolver(text, sents, *buf)
-	defer func() {
-		// The tokens are scratch: nothing of them outlives the call. A
-		// buffer grown by a huge text is left to the collector.
-		if cap(r.s.toks) <= maxPooledToks {
-			*buf = r.s.toks[:0]
-			ctokBufs.Put(buf)
-		}
-	}()
+	b := corefPool.Get().(*corefBufs)
+	r := newCorefResolver(text, sents, b)
+	defer b.put(r)
 	res := make([]int, len(attrs))
 	for i := range res {
 		res[i] = -1

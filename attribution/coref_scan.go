@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -214,7 +215,7 @@ func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefSca
 			caps++
 		}
 	}
-	s.lower = make(map[string]bool, caps)
+	s.lower = make(map[string]bool, caps/2)
 	maybe := bloom.New(caps)
 	for k := range s.toks {
 		if t := &s.toks[k]; t.cap {
@@ -360,7 +361,7 @@ type nameRun struct {
 func (r *corefResolver) mentions() {
 	s := r.s
 	n := len(s.toks)
-	s.tokMent = make([]int32, n)
+	s.tokMent = slices.Grow(s.tokMent[:0], n)[:n]
 	for i := range s.tokMent {
 		s.tokMent[i] = -1
 	}

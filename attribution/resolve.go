@@ -56,8 +56,8 @@ func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Qu
 	}
 	sc := scratches.Get().(*scratch)
 	defer sc.put()
-	d := &doc{r: r, text: text, sents: sents, last: -1, qs: sc.qs[:0], toks: sc.toks[:0], ptoks: sc.ptoks[:0]}
-	defer func() { sc.qs, sc.toks, sc.ptoks = d.qs, d.toks, d.ptoks }()
+	d := &doc{r: r, text: text, sents: sents, last: -1, qs: sc.qs[:0], toks: sc.toks[:0], ptoks: sc.ptoks[:0], out: sc.out[:0]}
+	defer func() { sc.qs, sc.toks, sc.ptoks, sc.out = d.qs, d.toks, d.ptoks, d.out }()
 	for _, q := range qs {
 		if q.Depth == 0 && q.Start >= 0 && q.End <= len(text) && q.Start < q.End {
 			d.qs = append(d.qs, q)
@@ -71,7 +71,12 @@ func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Qu
 	slices.SortStableFunc(d.out, byContent)
 	d.quotes()
 	slices.SortStableFunc(d.out, byContent)
-	return d.out
+	if len(d.out) == 0 {
+		return nil
+	}
+	// The attributions are built in the pooled buffer and copied out once,
+	// at their final number.
+	return slices.Clone(d.out)
 }
 
 // scratch holds the buffers of one call of resolve for reuse by the next;
@@ -80,6 +85,7 @@ type scratch struct {
 	qs    []quote.Quote
 	toks  []token
 	ptoks []ptoken.Token
+	out   []Attribution
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -91,9 +97,10 @@ const maxPooled = 1 << 12
 // put clears the buffers, so that they hold no strings of the text, and
 // returns them to scratches.
 func (sc *scratch) put() {
-	if cap(sc.qs) > maxPooled || cap(sc.toks) > maxPooled || cap(sc.ptoks) > maxPooled {
+	if cap(sc.qs) > maxPooled || cap(sc.toks) > maxPooled || cap(sc.ptoks) > maxPooled || cap(sc.out) > maxPooled {
 		return
 	}
+	clear(sc.out[:cap(sc.out)])
 	clear(sc.qs[:cap(sc.qs)])
 	clear(sc.toks[:cap(sc.toks)])
 	clear(sc.ptoks[:cap(sc.ptoks)])
