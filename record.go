@@ -102,12 +102,27 @@ func pairs(ss []span.Span) [][2]int {
 // every other writer of prediction files use it, so their bytes agree.
 func (r Record) MarshalLine() ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(r.sizeHint())
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(r); err != nil {
 		return nil, fmt.Errorf("whosaid: encode record %q: %w", r.ID, err)
 	}
 	return b.Bytes(), nil
+}
+
+// sizeHint is about the length of r's JSON, so that encoding it does not
+// grow the buffer many times: the texts plus the offsets and field names
+// of each quote.
+func (r Record) sizeHint() int {
+	n := 64 + len(r.ID) + len(r.Text)
+	for _, q := range r.Quotes {
+		n += 320 + len(q.Text)
+		if q.Speaker != nil {
+			n += len(q.Speaker.Text) + len(q.Speaker.Name)
+		}
+	}
+	return n
 }
 
 // Article is one input document of the JSON Lines input format:
