@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"unsafe"
@@ -97,6 +98,41 @@ func (r *refModel) scores(words []string, i int, p1, p2 string) []float32 {
 		}
 	}
 	return scores
+}
+
+// prose's expressions for the traces and bracket literals it does not
+// score, which isTrace and isBracket read byte by byte.
+var (
+	noneRe = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+	keepRe = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
+)
+
+// TestTraceAndBracket checks isTrace and isBracket against prose's
+// expressions on every string of up to four bytes over an alphabet that
+// holds each byte class the expressions tell apart, and on longer cases.
+func TestTraceAndBracket(t *testing.T) {
+	alphabet := []string{"0", "7", "*", "-", "?", "A", "Z", "a", "_", "!", "\xc3", "\xa9"}
+	words := []string{"", "*EXP*-12", "*EXP*-1234", "*T*-", "*-123", "*-1234", "-LRB-", "-RRB-", "-LrB-", "-LRBX-", "*ICH*-3", "*A*B*-1", "*é*"}
+	var grow func(w string, n int)
+	grow = func(w string, n int) {
+		words = append(words, w)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			grow(w+c, n-1)
+		}
+	}
+	grow("", 4)
+	grow("-", 4)
+	for _, w := range words {
+		if got, want := isTrace(w), noneRe.MatchString(w); got != want {
+			t.Errorf("isTrace(%q) = %v, prose's expression says %v", w, got, want)
+		}
+		if got, want := isBracket(w), keepRe.MatchString(w); got != want {
+			t.Errorf("isBracket(%q) = %v, prose's expression says %v", w, got, want)
+		}
+	}
 }
 
 // scored reports whether prose scores word rather than tagging it by rule

@@ -31,7 +31,6 @@ package tagger
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -39,12 +38,6 @@ import (
 
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
 	"github.com/jdkato/prose/v3/token"
-)
-
-// prose passes Penn Treebank traces and bracket literals through unscored.
-var (
-	noneRe = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
-	keepRe = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
 )
 
 // load decodes and indexes the embedded English model once per process.
@@ -158,9 +151,9 @@ func (t *Tagger) TagTokens(toks []token.Token) {
 			tag, id = "SYM", t.sym
 		case strings.HasPrefix(w, "@"):
 			tag, id = "NN", t.nn
-		case maybeNone(w) && noneRe.MatchString(w):
+		case isTrace(w):
 			tag, id = "-NONE-", t.none
-		case len(w) == 5 && w[0] == '-' && keepRe.MatchString(w):
+		case isBracket(w):
 			tag, id = w, m.tags[w]
 		default:
 			fixed := m.rows[raw[i].word].fixed
@@ -286,8 +279,58 @@ func isDecimalInt(s string) bool {
 	return true
 }
 
-// maybeNone is a cheap necessary condition for noneRe: every trace is "0"
-// or begins with '*'.
-func maybeNone(w string) bool {
-	return w == "0" || w != "" && w[0] == '*'
+// prose passes Penn Treebank traces and bracket literals through unscored,
+// matching them with regular expressions; isTrace and isBracket read the
+// same words byte by byte.
+
+// isTrace reports whether w matches prose's trace expression
+// ^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$: "0", "*", "*T*",
+// "*?*", "*-12" or "*EXP*-1".
+func isTrace(w string) bool {
+	switch {
+	case w == "0" || w == "*":
+		return true
+	case len(w) < 3 || w[0] != '*':
+		return false
+	case len(w) == 3 && w[2] == '*' && (isWordByte(w[1]) || w[1] == '?'):
+		return true
+	case w[1] == '-':
+		return isDigits(w[2:], 3)
+	}
+	i := 1
+	for i < len(w) && w[i] >= 'A' && w[i] <= 'Z' {
+		i++
+	}
+	return i > 1 && i+2 < len(w) && w[i] == '*' && w[i+1] == '-' && isDigits(w[i+2:], 3)
+}
+
+// isBracket reports whether w matches prose's ^\-[A-Z]{3}\-$: "-LRB-".
+func isBracket(w string) bool {
+	if len(w) != 5 || w[0] != '-' || w[4] != '-' {
+		return false
+	}
+	for i := 1; i < 4; i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isDigits reports whether s is 1 to max ASCII digits.
+func isDigits(s string, max int) bool {
+	if s == "" || len(s) > max {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordByte reports whether c is in the regular-expression class \w.
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
