@@ -64,30 +64,7 @@ type corefScan struct {
 	tokMent []int32
 }
 
-func corefWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return corefASCIIWord[r]
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// corefASCIIWord marks the ASCII letters and digits.
-var corefASCIIWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-	}
-	return t
-}()
-
-func corefDecode(text string, i int) (rune, int) {
-	if i >= len(text) {
-		return utf8.RuneError, 0
-	}
-	if c := text[i]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeRuneInString(text[i:])
-}
+func corefDecode(text string, i int) (rune, int) { return decodeIn(text, i, len(text)) }
 
 // corefTokenize splits text into words, marking sentences, paragraphs and
 // quotations. sents may be empty; then full stops and line breaks divide
@@ -108,7 +85,7 @@ func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefSca
 	lastPara := para
 	for i := 0; i < len(text); {
 		r, n := corefDecode(text, i)
-		if !corefWordRune(r) {
+		if !isAlnum(r) {
 			switch r {
 			case '“', '«', '„':
 				inQuote, quoteStart = true, true
@@ -149,12 +126,12 @@ func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefSca
 		j := i + n
 		for j < len(text) {
 			r, n := corefDecode(text, j)
-			if corefWordRune(r) {
+			if isAlnum(r) {
 				j += n
 				continue
 			}
 			if r == '-' || r == '\'' || r == '’' || r == '.' || r == '&' {
-				if r2, _ := corefDecode(text, j+n); corefWordRune(r2) {
+				if r2, _ := corefDecode(text, j+n); isAlnum(r2) {
 					j += n
 					continue
 				}
@@ -177,7 +154,7 @@ func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefSca
 				}
 			}
 		case j < len(text) && (text[j] == '\'' || strings.HasPrefix(text[j:], "’")) && strings.HasSuffix(w, "s"):
-			if r2, _ := corefDecode(text, j+len("’")); !corefWordRune(r2) {
+			if r2, _ := corefDecode(text, j+len("’")); !isAlnum(r2) {
 				t.poss = true
 			}
 		}

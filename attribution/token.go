@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/lexicon"
 )
 
@@ -94,7 +95,7 @@ func splitTokens(dst []token, lb *lowerBuf, text string, start, end, limit int) 
 						break
 					}
 				}
-				if j-i == 1 && w[0] >= 'A' && w[0] <= 'Z' || isAbbrev(tail) || containsByte(w, '.') {
+				if j-i == 1 && w[0] >= 'A' && w[0] <= 'Z' || fold.In(abbrevs, tail) || containsByte(w, '.') {
 					j++
 				}
 			}
@@ -157,8 +158,12 @@ func splitTokens(dst []token, lb *lowerBuf, text string, start, end, limit int) 
 	return dst
 }
 
-// decodeIn decodes the rune at text[i:end], with a fast path for ASCII.
+// decodeIn decodes the rune at text[i:end], with a fast path for ASCII;
+// past end it returns utf8.RuneError and 0.
 func decodeIn(text string, i, end int) (rune, int) {
+	if i >= end {
+		return utf8.RuneError, 0
+	}
 	if c := text[i]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
@@ -174,23 +179,6 @@ func mayEndInClitic(w string) bool {
 		}
 	}
 	return false
-}
-
-// isAbbrev reports whether w, lower-cased, is an abbreviation that keeps
-// its full stop, without allocating.
-func isAbbrev(w string) bool {
-	var b [8]byte
-	if len(w) > len(b) {
-		return false
-	}
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[k] = c
-	}
-	return abbrevs[string(b[:len(w)])]
 }
 
 func appendTok(dst []token, lb *lowerBuf, text string, s, e int, k tokKind) []token {
@@ -216,17 +204,24 @@ func (lb *lowerBuf) lower(s string) string {
 	lb.b = appendLower(lb.b, s)
 	return unsafe.String(&lb.b[n], len(lb.b)-n)
 }
+
+// isWordChar reports whether r belongs in a word: a letter, a digit, or
+// one of $ % @ # _ ("$5", "50%", "@user", "#tag").
 func isWordChar(r rune) bool {
+	return isAlnum(r) || r == '$' || r == '%' || r == '@' || r == '#' || r == '_'
+}
+
+// isAlnum reports whether r is a letter or a digit, with a table for ASCII.
+func isAlnum(r rune) bool {
 	if r < utf8.RuneSelf {
-		return asciiWord[r]
+		return asciiAlnum[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// asciiWord marks the ASCII bytes that are word characters.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
 	for c := range t {
-		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '$' || c == '%' || c == '@' || c == '#' || c == '_'
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 	}
 	return t
 }()

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/fold"
 )
 
 // nameCues are words that, right before a capitalised quotation, show that
@@ -72,7 +74,7 @@ func classify(t string, q *Quote) {
 	nwords := words(in)
 	pw, pstart := prevWord(t, q.Start)
 	pwl := strings.TrimRight(pw, ",:;")
-	if inLexicon(scareCues, pwl) {
+	if fold.In(scareCues, pwl) {
 		set(NotSpeech, 0.2, ReasonScare)
 		return
 	}
@@ -87,7 +89,7 @@ func classify(t string, q *Quote) {
 		set(NotSpeech, 0.15, ReasonHeading)
 		return
 	}
-	if nwords == 1 && inLexicon(pronouns, trimWord(in)) {
+	if nwords == 1 && fold.In(pronouns, trimWord(in)) {
 		set(NotSpeech, 0.1, ReasonMention)
 		return
 	}
@@ -96,7 +98,7 @@ func classify(t string, q *Quote) {
 		case isCapWord(pw) && isCapWord(nw) && (initial(pw) || !strings.ContainsAny(pw, ".,:;")) && nwords == 1 && !sentenceStart(t, pstart):
 			set(NotSpeech, 0.1, ReasonNickname)
 			return
-		case inLexicon(nameCues, pwl), possessive(pw), isYear(pw), strings.EqualFold(pwl, "as") && knownAs(t, pstart):
+		case fold.In(nameCues, pwl), possessive(pw), isYear(pw), strings.EqualFold(pwl, "as") && knownAs(t, pstart):
 			set(NotSpeech, 0.15, ReasonName)
 			return
 		case nwords > 1 && !sentenceStart(t, q.Start) && !speechLead(pw):
@@ -477,7 +479,7 @@ func speechLead(w string) bool {
 	if w == "" || strings.HasSuffix(w, ":") || strings.HasSuffix(w, ",") || strings.HasSuffix(w, "—") {
 		return true
 	}
-	return inLexicon(cueVerbs, w) || inLexicon(leadVerbs, w)
+	return fold.In(cueVerbs, w) || fold.In(leadVerbs, w)
 }
 
 // leadVerbs introduce a quotation without being cue verbs of their own
@@ -494,20 +496,3 @@ var leadVerbs = map[string]bool{
 // English quotes with double marks; a paragraph that is only a quotation
 // in single marks is a headline-style heading.
 func singleMark(m string) bool { return m == "'" || m == "‘" || m == "’" || m == "‚" }
-
-// inLexicon reports whether w, in lower case, is in m. It does not
-// allocate.
-func inLexicon(m map[string]bool, w string) bool {
-	var buf [24]byte
-	if len(w) > len(buf) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return m[string(buf[:len(w)])]
-}

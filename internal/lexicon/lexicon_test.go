@@ -1,7 +1,9 @@
 package lexicon
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -167,24 +169,19 @@ func TestKind(t *testing.T) {
 		}
 	}
 	// Every word of the other tables has its kind.
-	for w := range l.nouns {
-		if l.Kind(w)&NounWord == 0 {
-			t.Errorf("noun %q lacks NounWord", w)
-		}
-	}
-	for w := range l.verbs {
-		if l.Kind(w)&VerbWord == 0 {
-			t.Errorf("verb form %q lacks VerbWord", w)
-		}
-	}
-	for w := range l.nounPreps {
-		if l.Kind(w)&NounWord == 0 {
-			t.Errorf("noun %q lacks NounWord", w)
-		}
-	}
-	for w := range l.phrases {
-		if l.Kind(w)&PhraseWord == 0 {
-			t.Errorf("phrase word %q lacks PhraseWord", w)
+	for _, table := range []struct {
+		words []string
+		kind  WordKind
+	}{
+		{slices.Collect(maps.Keys(l.nouns)), NounWord},
+		{slices.Collect(maps.Keys(l.verbs)), VerbWord},
+		{slices.Collect(maps.Keys(l.nounPreps)), NounWord},
+		{slices.Collect(maps.Keys(l.phrases)), PhraseWord},
+	} {
+		for _, w := range table.words {
+			if l.Kind(w)&table.kind == 0 {
+				t.Errorf("%q lacks kind %b", w, table.kind)
+			}
 		}
 	}
 	// The filter answers for most words that are in no table.
