@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -161,11 +162,19 @@ func splitTokens(dst []token, lb *lowerBuf, text string, start, end, limit int) 
 // decodeIn decodes the rune at text[i:end], with a fast path for ASCII;
 // past end it returns utf8.RuneError and 0.
 func decodeIn(text string, i, end int) (rune, int) {
+	if i < end {
+		if c := text[i]; c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+	}
+	return decodeRest(text, i, end)
+}
+
+// decodeRest is the slow path of decodeIn, kept apart so that its ASCII
+// path inlines.
+func decodeRest(text string, i, end int) (rune, int) {
 	if i >= end {
 		return utf8.RuneError, 0
-	}
-	if c := text[i]; c < utf8.RuneSelf {
-		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(text[i:end])
 }
@@ -208,22 +217,31 @@ func (lb *lowerBuf) lower(s string) string {
 // isWordChar reports whether r belongs in a word: a letter, a digit, or
 // one of $ % @ # _ ("$5", "50%", "@user", "#tag").
 func isWordChar(r rune) bool {
-	return isAlnum(r) || r == '$' || r == '%' || r == '@' || r == '#' || r == '_'
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return isAlnumRune(r)
 }
 
-// isAlnum reports whether r is a letter or a digit, with a table for ASCII.
+// isAlnum reports whether r is a letter or a digit.
 func isAlnum(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiAlnum[r]
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return isAlnumRune(r)
 }
 
-var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+// isAlnumRune is the slow path of isAlnum and isWordChar, kept apart so
+// that their ASCII paths inline.
+func isAlnumRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// asciiAlnum and asciiWord are isAlnum and isWordChar for ASCII.
+var asciiAlnum, asciiWord = func() (alnum, word [utf8.RuneSelf]bool) {
+	for c := range alnum {
+		alnum[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		word[c] = alnum[c] || strings.IndexByte("$%@#_", byte(c)) >= 0
 	}
-	return t
+	return alnum, word
 }()
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
