@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -24,11 +25,12 @@ type corefEnt struct {
 	plural       bool
 	thing        bool  // a description whose head is not a word for people
 	members      []int // the people of a coordination
+	prevSurname  int   // the entity filed before it under its surname, index+1
 	name         string
 	nameScore    int
 	count        int
 	id           int
-	spk          []span.Span // speaker mentions that are not scanned names
+	nOut         int         // the mentions out is made for
 	out          []span.Span // Entity.Mentions
 }
 
@@ -57,16 +59,24 @@ type speakerRef struct {
 	quoted    bool
 }
 
+// entSpan is a mention of entity ent.
+type entSpan struct {
+	ent int
+	sp  span.Span
+}
+
 type corefResolver struct {
-	s                *corefScan
-	ents             []corefEnt
-	byKey            map[string]int
-	surnames, givens map[string][]int
-	roles            map[string][]roleRef // from the scan, in text order
-	dRoles           map[string][]roleRef // from speaker descriptions
-	groupMents       []nameMention        // coordinations, in text order
-	spk              []speakerRef
-	author           int
+	s          *corefScan
+	ents       []corefEnt
+	byKey      map[string]int
+	kb         []byte               // holds the latest key of byKey
+	roles      map[string][]roleRef // from the scan, in text order
+	dRoles     map[string][]roleRef // from speaker descriptions
+	groupMents []nameMention        // coordinations, in text order
+	spk        []speakerRef
+	spkMents   []entSpan // speaker mentions that are not scanned names, in order
+	author     int
+	titleBuf   [8]int32 // holds nameRun.titles
 	// trace, when set, receives every candidate a pronoun considers.
 	trace func(pos int, c corefCand, name string, score float64, ok, fallback bool)
 }
@@ -77,14 +87,12 @@ func newCorefResolver(text string, sents []sentence.Sentence, b *corefBufs) *cor
 		b = new(corefBufs)
 	}
 	r := &corefResolver{
-		s:        corefTokenize(text, sents, b.toks),
-		ents:     b.ents[:0],
-		byKey:    map[string]int{},
-		surnames: map[string][]int{},
-		givens:   map[string][]int{},
-		roles:    map[string][]roleRef{},
-		dRoles:   map[string][]roleRef{},
-		author:   -1,
+		s:      corefTokenize(text, sents, b),
+		ents:   b.ents[:0],
+		byKey:  map[string]int{},
+		roles:  map[string][]roleRef{},
+		dRoles: map[string][]roleRef{},
+		author: -1,
 	}
 	r.s.ments, r.s.tokMent = b.ments[:0], b.tokMent[:0]
 	r.mentions()
@@ -97,6 +105,10 @@ func newCorefResolver(text string, sents []sentence.Sentence, b *corefBufs) *cor
 // entities' Mentions slices, which go into the output, are their own.
 type corefBufs struct {
 	toks    []ctok
+	words   []corefWord
+	lowers  []string
+	extras  []wordExtra
+	slots   []int32
 	ents    []corefEnt
 	ments   []nameMention
 	tokMent []int32
@@ -109,15 +121,19 @@ var corefPool = sync.Pool{New: func() any { return new(corefBufs) }}
 const maxPooledToks = 1 << 16
 
 // put takes back the buffers r used, cleared so that they hold no strings
-// of the text, and returns b to corefPool.
+// of the text, and returns b to corefPool. Only what r used needs
+// clearing: the rest of every buffer is still zero.
 func (b *corefBufs) put(r *corefResolver) {
-	if cap(r.s.toks) > maxPooledToks || cap(r.ents) > maxPooledToks || cap(r.s.ments) > maxPooledToks {
+	s := r.s
+	if cap(s.toks) > maxPooledToks || cap(s.words) > maxPooledToks || cap(r.ents) > maxPooledToks || cap(s.ments) > maxPooledToks {
 		return
 	}
-	b.toks, b.ents, b.ments, b.tokMent = r.s.toks[:0], r.ents[:0], r.s.ments[:0], r.s.tokMent[:0]
-	clear(b.toks[:cap(b.toks)])
-	clear(b.ents[:cap(b.ents)])
-	clear(b.ments[:cap(b.ments)])
+	clear(s.lowers)
+	clear(s.extras)
+	clear(r.ents)
+	clear(s.ments)
+	b.toks, b.words, b.lowers, b.extras, b.slots = s.toks[:0], s.words[:0], s.lowers[:0], s.extras[:0], s.slots[:0]
+	b.ents, b.ments, b.tokMent = r.ents[:0], s.ments[:0], s.tokMent[:0]
 	corefPool.Put(b)
 }
 
@@ -126,13 +142,44 @@ func (r *corefResolver) newEnt(k entKind) int {
 	return len(r.ents) - 1
 }
 
+// key returns prefix + strings.ToLower(name), a key of byKey. It is
+// written to r.kb, so that a look-up with string(key) costs no allocation;
+// the next key overwrites it.
+func (r *corefResolver) key(prefix, name string) []byte {
+	r.kb = appendToLower(append(r.kb[:0], prefix...), name)
+	return r.kb
+}
+
+// appendToLower appends strings.ToLower(s) to b.
+func appendToLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
 // nameEnt offers name as the canonical name of e; the name with the most
 // words wins, the earliest among equals.
 func (r *corefResolver) nameEnt(e int, name string, words int) {
-	c := &r.ents[e]
-	if c.name == "" || words > c.nameScore {
-		c.name, c.nameScore = name, words
+	if r.betterName(e, words) {
+		r.ents[e].name, r.ents[e].nameScore = name, words
 	}
+}
+
+// betterName reports whether a name of the given number of words would
+// replace the name of e.
+func (r *corefResolver) betterName(e, words int) bool {
+	c := &r.ents[e]
+	return c.name == "" || words > c.nameScore
 }
 
 // resolveEntities fills the Entity of every attribution in attrs: it groups
@@ -151,6 +198,8 @@ func resolveEntities(text string, sents []sentence.Sentence, attrs []Attribution
 	b := corefPool.Get().(*corefBufs)
 	r := newCorefResolver(text, sents, b)
 	defer b.put(r)
+	r.spk = make([]speakerRef, 0, len(attrs))
+	r.spkMents = make([]entSpan, 0, len(attrs))
 	res := make([]int, len(attrs))
 	for i := range res {
 		res[i] = -1
@@ -193,15 +242,41 @@ func (r *corefResolver) finish(attrs []Attribution, res []int) {
 			next++
 		}
 	}
+	// The mentions of all the entities share one array: count them first.
+	total := 0
+	count := func(e int) {
+		if c := &r.ents[e]; c.id != 0 {
+			c.nOut++
+			total++
+		}
+	}
 	for _, m := range r.s.ments {
-		c := &r.ents[m.ent]
-		if c.id != 0 {
+		count(m.ent)
+	}
+	for _, m := range r.groupMents {
+		count(m.ent)
+	}
+	for _, m := range r.spkMents {
+		count(m.ent)
+	}
+	all := make([]span.Span, total)
+	for e := range r.ents {
+		if c := &r.ents[e]; c.id != 0 && c.nOut > 0 {
+			c.out, all = all[:0:c.nOut], all[c.nOut:]
+		}
+	}
+	for _, m := range r.s.ments {
+		if c := &r.ents[m.ent]; c.id != 0 {
 			c.out = append(c.out, m.sp)
 		}
 	}
 	for _, m := range r.groupMents {
-		c := &r.ents[m.ent]
-		if c.id != 0 {
+		if c := &r.ents[m.ent]; c.id != 0 {
+			c.out = append(c.out, m.sp)
+		}
+	}
+	for _, m := range r.spkMents {
+		if c := &r.ents[m.ent]; c.id != 0 {
 			c.out = append(c.out, m.sp)
 		}
 	}
@@ -213,7 +288,6 @@ func (r *corefResolver) finish(attrs []Attribution, res []int) {
 		if len(c.members) == 2 {
 			c.name = r.ents[c.members[0]].name + " and " + r.ents[c.members[1]].name
 		}
-		c.out = append(c.out, c.spk...)
 		slices.SortFunc(c.out, func(a, b span.Span) int {
 			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
 		})
@@ -269,7 +343,7 @@ func (r *corefResolver) speaker(sp span.Span) int {
 		e = r.speakerEnt(sp, k0, k1)
 		r.spk = append(r.spk, speakerRef{pos: sp.Start, sent: s.toks[k0].sent, ent: e, quoted: s.toks[k0].quoted})
 	}
-	r.ents[e].spk = append(r.ents[e].spk, sp)
+	r.addSpeaker(e, sp)
 	r.ents[e].count++
 	return e
 }
@@ -278,7 +352,7 @@ func (r *corefResolver) speakerEnt(sp span.Span, k0, k1 int) int {
 	s := r.s
 	t0 := &s.toks[k0]
 	if k1-k0 == 1 {
-		if p, ok := names.PronounOf(t0.lower); ok && !p.Possessive {
+		if p, ok := s.pronoun(k0); ok && !p.Possessive {
 			if p.Person != 3 {
 				return r.own(sp, entPron) // "you"
 			}
@@ -296,7 +370,7 @@ func (r *corefResolver) speakerEnt(sp span.Span, k0, k1 int) int {
 			}
 			return r.own(sp, entPron)
 		}
-		switch t0.lower {
+		switch s.lower(k0) {
 		case "who", "which", "that":
 			if e := r.relative(sp.Start); e >= 0 {
 				return e
@@ -311,14 +385,14 @@ func (r *corefResolver) speakerEnt(sp span.Span, k0, k1 int) int {
 		if m := s.tokMent[k]; m >= 0 && s.ments[m].tok0 < k {
 			continue
 		}
-		if headBreaks[s.toks[k].lower] || strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",(—") {
+		if headBreaks[s.lower(k)] || strings.ContainsAny(s.text[s.toks[k-1].end:s.toks[k].start], ",(—") {
 			cut = k
 			break
 		}
 	}
 	head := cut - 1
 	for head > k0 {
-		switch s.toks[head].lower {
+		switch s.lower(head) {
 		case "there", "here", "too", "also", "themselves", "himself", "herself", "alone", "both", "all", "jr.", "sr.":
 			head--
 			continue
@@ -327,7 +401,7 @@ func (r *corefResolver) speakerEnt(sp span.Span, k0, k1 int) int {
 	}
 	// Two people joined by "and".
 	for k := k0 + 1; k < cut-1; k++ {
-		if s.toks[k].lower != "and" {
+		if s.lower(k) != "and" {
 			continue
 		}
 		a, b := r.nameIn(k0, k), r.nameIn(k+1, cut)
@@ -346,8 +420,7 @@ func (r *corefResolver) speakerEnt(sp span.Span, k0, k1 int) int {
 	for comma < k1 && !strings.Contains(s.text[s.toks[comma-1].end:s.toks[comma].start], ",") {
 		comma++
 	}
-	_, plural := names.TitlePlural(s.toks[head].lower)
-	if comma < k1 && !plural && !headBreaks[s.toks[comma].lower] {
+	if comma < k1 && !s.is(head, wTitlePlural) && !headBreaks[s.lower(comma)] {
 		end := comma + 1
 		for end < k1 && !strings.Contains(s.text[s.toks[end-1].end:s.toks[end].start], ",") {
 			end++
@@ -357,22 +430,29 @@ func (r *corefResolver) speakerEnt(sp span.Span, k0, k1 int) int {
 		}
 	}
 	ht := &s.toks[head]
-	if p, ok := names.PronounOf(t0.lower); ok && p.Possessive && head > k0 {
+	if p, ok := s.pronoun(k0); ok && p.Possessive && head > k0 {
 		return r.possessed(sp, k0, head, p)
 	}
 	// A name the scan did not take (in a headline, say): its surname.
-	if ht.cap && !names.Stop(ht.lower) && names.Head(ht.lower) == "" && !names.Org(ht.lower) {
-		if b := r.surnames[ht.lower]; len(b) > 0 {
-			return b[len(b)-1]
+	if ht.cap && !s.is(head, wStop) && !s.is(head, wHead) && !s.is(head, wOrg) {
+		hw := s.word(head)
+		if hw.surnameEnt > 0 {
+			return int(hw.surnameEnt) - 1
 		}
-		if _, pl := names.TitlePlural(ht.lower); !pl && t0.cap && !names.Stop(t0.lower) && !s.lower[ht.lower] {
+		if !s.is(head, wTitlePlural) && t0.cap && !s.is(k0, wStop) && !s.alsoLower(head) {
 			e := r.newEnt(entUnknown)
-			r.surnames[ht.lower] = append(r.surnames[ht.lower], e)
+			r.fileSurname(hw, e)
 			r.nameEnt(e, s.text[t0.start:ht.nameEnd], head-k0+1)
 			return e
 		}
 	}
 	return r.description(sp, k0, head)
+}
+
+// fileSurname files entity e under the surname w.
+func (r *corefResolver) fileSurname(w *corefWord, e int) {
+	r.ents[e].prevSurname = int(w.surnameEnt)
+	w.surnameEnt = int32(e + 1)
 }
 
 // nameIn returns the person (or unknown) entity named in tokens [a, b),
@@ -397,8 +477,8 @@ func (r *corefResolver) own(sp span.Span, k entKind) int {
 // Department official", "the department") whose head noun is token head.
 func (r *corefResolver) description(sp span.Span, k0, head int) int {
 	s := r.s
-	hw := s.toks[head].lower
-	if h := names.Head(hw); h != "" {
+	hw := s.lower(head)
+	if h := s.head(head); h != "" {
 		hw = h
 	}
 	plural := false
@@ -407,7 +487,7 @@ func (r *corefResolver) description(sp span.Span, k0, head int) int {
 	} else if names.GroupPlural(hw) {
 		plural = true
 	}
-	det := s.toks[k0].lower
+	det := s.lower(k0)
 	name := sp.Text
 	words := head - k0 + 1
 	switch det {
@@ -426,11 +506,11 @@ func (r *corefResolver) description(sp span.Span, k0, head int) int {
 			return e
 		}
 	}
-	key := "d:" + strings.ToLower(name)
-	e, ok := r.byKey[key]
+	key := r.key("d:", name)
+	e, ok := r.byKey[string(key)]
 	if !ok || det == "a" || det == "an" {
 		e = r.newEnt(entDesc)
-		r.byKey[key] = e
+		r.byKey[string(key)] = e
 		r.ents[e].plural = plural
 		g, ok := names.Title(hw)
 		r.ents[e].thing = !ok && !names.GroupPlural(hw)
@@ -493,17 +573,19 @@ func (r *corefResolver) possessed(sp span.Span, k0, head int, p names.Pronoun) i
 	if owner < 0 {
 		return r.description(sp, k0, head)
 	}
-	key := "d:" + corefItoa(owner) + ":" + strings.ToLower(rest)
-	e, ok := r.byKey[key]
+	key := strconv.AppendInt(append(r.kb[:0], "d:"...), int64(owner), 10)
+	key = appendToLower(append(key, ':'), rest)
+	r.kb = key
+	e, ok := r.byKey[string(key)]
 	if !ok {
 		e = r.newEnt(entDesc)
-		r.byKey[key] = e
-		if names.Org(s.toks[head].lower) {
+		r.byKey[string(key)] = e
+		if s.is(head, wOrg) {
 			r.ents[e].kind = entOrg
 		}
 		r.nameEnt(e, r.ents[owner].name+"’s "+rest, 1)
-		hw := s.toks[head].lower
-		if h := names.Head(hw); h != "" {
+		hw := s.lower(head)
+		if h := s.head(head); h != "" {
 			hw = h
 		}
 		r.dRoles[hw] = append(r.dRoles[hw], roleRef{pos: sp.Start, ent: e})
@@ -539,7 +621,7 @@ func (r *corefResolver) firstPerson(attrs []Attribution, res []int, i int) int {
 			in = in || q.Contains(sp)
 		}
 		if in {
-			r.ents[res[j]].spk = append(r.ents[res[j]].spk, sp)
+			r.addSpeaker(res[j], sp)
 			return res[j]
 		}
 	}
@@ -550,7 +632,7 @@ func (r *corefResolver) firstPerson(attrs []Attribution, res []int, i int) int {
 		// closest attribution before it continues.
 		for j := i - 1; j >= 0 && j >= i-enclosingWindow; j-- {
 			if res[j] >= 0 {
-				r.ents[res[j]].spk = append(r.ents[res[j]].spk, sp)
+				r.addSpeaker(res[j], sp)
 				return res[j]
 			}
 		}
@@ -560,10 +642,15 @@ func (r *corefResolver) firstPerson(attrs []Attribution, res []int, i int) int {
 			r.author = r.newEnt(entPerson)
 			r.nameEnt(r.author, "the author", 0)
 		}
-		r.ents[r.author].spk = append(r.ents[r.author].spk, sp)
+		r.addSpeaker(r.author, sp)
 		return r.author
 	}
 	e := r.own(sp, entPron)
-	r.ents[e].spk = append(r.ents[e].spk, sp)
+	r.addSpeaker(e, sp)
 	return e
+}
+
+// addSpeaker records sp as a mention of entity e.
+func (r *corefResolver) addSpeaker(e int, sp span.Span) {
+	r.spkMents = append(r.spkMents, entSpan{e, sp})
 }

@@ -3,11 +3,11 @@ package attribution
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/whosaid/whosaid/internal/bloom"
 	"github.com/whosaid/whosaid/internal/names"
 	"github.com/whosaid/whosaid/sentence"
 	"github.com/whosaid/whosaid/span"
@@ -16,17 +16,18 @@ import (
 // This file scans a text once for the words and proper-name mentions that
 // entity and pronoun resolution read.
 
-// ctok is a word of the text.
+// ctok is a word of the text. It holds no pointer, so that the tokens of
+// a text cost the collector nothing.
 type ctok struct {
 	start, end int // the word, with an abbreviation's full stop
 	nameEnd    int // end without a possessive 's
 	sent, para int
-	quoted     bool // inside quote marks
-	cap        bool // starts with an upper-case letter
-	poss       bool // ends with a possessive 's or s'
-	join       bool // only spaces separate it from the previous word
-	first      bool // first word of its sentence or of a quotation
-	lower      string
+	word       int32 // index in corefScan.words of its lower-case form
+	quoted     bool  // inside quote marks
+	cap        bool  // starts with an upper-case letter
+	poss       bool  // ends with a possessive 's or s'
+	join       bool  // only spaces separate it from the previous word
+	first      bool  // first word of its sentence or of a quotation
 }
 
 // entKind is what an entity is.
@@ -56,24 +57,39 @@ type nameMention struct {
 
 // corefScan holds the words and mentions of one text.
 type corefScan struct {
-	text  string
-	toks  []ctok
-	lower map[string]bool // capitalised words: true when they also occur in lower case
-	ments []nameMention   // in text order
+	text string
+	toks []ctok
+	// The distinct lower-case forms of the tokens: what is known of them,
+	// the strings, and the answers of the word lists that are strings.
+	words  []corefWord
+	lowers []string
+	extras []wordExtra
+	slots  []int32       // hash table of words: index+1, 0 when free
+	ments  []nameMention // in text order
 	// tokMent maps a token to the mention that covers it, or -1.
 	tokMent []int32
 }
+
+// word returns the corefWord of token k.
+func (s *corefScan) word(k int) *corefWord { return &s.words[s.toks[k].word] }
+
+// lower returns the lower-case form of token k as a string.
+func (s *corefScan) lower(k int) string { return s.lowers[s.toks[k].word] }
 
 func corefDecode(text string, i int) (rune, int) { return decodeIn(text, i, len(text)) }
 
 // corefTokenize splits text into words, marking sentences, paragraphs and
 // quotations. sents may be empty; then full stops and line breaks divide
-// sentences.
-func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefScan {
+// sentences. The buffers of b, when it has them, are reused.
+func corefTokenize(text string, sents []sentence.Sentence, b *corefBufs) *corefScan {
+	buf := b.toks
 	if cap(buf) < len(text)/6+1 {
 		buf = make([]ctok, 0, len(text)/6+1)
 	}
-	s := &corefScan{text: text, toks: buf[:0]}
+	s := &corefScan{text: text, toks: buf[:0], words: b.words[:0], lowers: b.lowers[:0], extras: b.extras[:0]}
+	// A text of n bytes has about n/14 distinct words; the table is kept
+	// at most half full.
+	s.initSlots(b.slots, len(text)/4)
 	var lb lowerBuf
 	si, sent, para := 0, 0, 0
 	if len(sents) > 0 {
@@ -84,6 +100,10 @@ func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefSca
 	newSent := true
 	lastPara := para
 	for i := 0; i < len(text); {
+		if text[i] == ' ' {
+			i++ // the commonest byte between words
+			continue
+		}
 		r, n := corefDecode(text, i)
 		if !isAlnum(r) {
 			switch r {
@@ -125,8 +145,14 @@ func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefSca
 		}
 		j := i + n
 		for j < len(text) {
-			r, n := corefDecode(text, j)
-			if isAlnum(r) {
+			// Most words are ASCII, and so is the byte after them.
+			r, n := rune(text[j]), 1
+			if r < utf8.RuneSelf {
+				if asciiAlnum[r] {
+					j++
+					continue
+				}
+			} else if r, n = corefDecode(text, j); isAlnum(r) {
 				j += n
 				continue
 			}
@@ -172,42 +198,306 @@ func corefTokenize(text string, sents []sentence.Sentence, buf []ctok) *corefSca
 		if para != lastPara {
 			inQuote, lastPara = inQuote && quoteStart, para
 		}
-		r0, _ := corefDecode(text, i)
-		t.cap = unicode.IsUpper(r0)
+		t.cap = unicode.IsUpper(r)
 		t.sent, t.para = sent, para
 		t.quoted = inQuote
 		t.first = newSent || quoteStart
 		t.join = prevEnd >= 0 && corefSpaces(text[prevEnd:i])
-		t.lower = lb.corefLower(text[t.start:t.nameEnd])
+		t.word = s.intern(text[t.start:t.nameEnd], &lb)
+		// Which capitalised words the text also writes in lower case,
+		// where they are not the first word of a sentence.
+		if cw := &s.words[t.word]; t.cap {
+			cw.capital = true
+		} else if !t.first {
+			cw.lowerCase = true
+		}
 		newSent, quoteStart = false, false
 		s.toks = append(s.toks, t)
 		prevEnd = t.end
 		i = t.end
 	}
-	// Which capitalised words the text also writes in lower case, where
-	// they are not the first word of a sentence.
-	caps := 0
-	for k := range s.toks {
-		if s.toks[k].cap {
-			caps++
-		}
-	}
-	s.lower = make(map[string]bool, caps/2)
-	maybe := bloom.New(caps)
-	for k := range s.toks {
-		if t := &s.toks[k]; t.cap {
-			s.lower[t.lower] = false
-			maybe.Add(t.lower)
-		}
-	}
-	for k := range s.toks {
-		if t := &s.toks[k]; !t.cap && !t.first && maybe.Has(t.lower) {
-			if _, ok := s.lower[t.lower]; ok {
-				s.lower[t.lower] = true
-			}
-		}
-	}
 	return s
+}
+
+// corefWord is a distinct lower-case word of a text. What the word lists
+// of package names say of it is looked up the first time a question is
+// asked and kept: a text repeats its words, and the scan asks the same
+// questions of a token several times. It holds no pointer, so that the
+// words are compact and cost the collector nothing.
+type corefWord struct {
+	hash      uint32
+	known, is wordFacts
+	title     names.Gender // of wTitle
+	given     names.Gender // of wGiven
+	capital   bool         // some token of it is capitalised
+	lowerCase bool         // some token of it is in lower case, not first in its sentence
+	extra     int32        // index+1 in corefScan.extras, 0 for none
+	// The entities filed under the word (index+1, 0 for none): the latest
+	// with it as surname, the others linked by corefEnt.prevSurname; the
+	// latest with it as given name.
+	surnameEnt, givenEnt int32
+}
+
+// wordExtra holds the answers that are strings, for the few words that
+// have them.
+type wordExtra struct {
+	head string // of wHead
+	sg   string // of wTitlePlural
+	pron names.Pronoun
+}
+
+// wordFacts are the questions a corefWord answers.
+type wordFacts uint16
+
+const (
+	wPronoun     wordFacts = 1 << iota // names.PronounOf
+	wStop                              // names.Stop
+	wTitle                             // names.Title
+	wHead                              // names.Head is not ""
+	wOrg                               // names.Org
+	wGroup                             // names.Group
+	wGroupPlural                       // names.GroupPlural
+	wTitlePlural                       // names.TitlePlural
+	wGiven                             // names.Given is not Unknown
+	wNotName                           // a pronoun or function word, even with a clitic
+	wFunction                          // headlineFunction, known from the start
+)
+
+// is reports whether f holds of the word of token k.
+func (s *corefScan) is(k int, f wordFacts) bool { return s.wordIs(s.toks[k].word, f) }
+
+// wordIs reports whether f holds of word id.
+func (s *corefScan) wordIs(id int32, f wordFacts) bool {
+	if w := &s.words[id]; w.known&f != 0 {
+		return w.is&f != 0
+	}
+	return s.lookUp(id, f)
+}
+
+// lookUp asks the word lists whether f holds of word id, and records
+// the answer.
+func (s *corefScan) lookUp(id int32, f wordFacts) bool {
+	w, lower := &s.words[id], s.lowers[id]
+	w.known |= f
+	var ok bool
+	switch f {
+	case wPronoun:
+		var p names.Pronoun
+		if p, ok = names.PronounOf(lower); ok {
+			s.extra(w).pron = p
+		}
+	case wStop:
+		ok = names.Stop(lower)
+	case wTitle:
+		w.title, ok = names.Title(lower)
+	case wHead:
+		if h := names.Head(lower); h != "" {
+			s.extra(w).head, ok = h, true
+		}
+	case wOrg:
+		ok = names.Org(lower)
+	case wGroup:
+		ok = names.Group(lower)
+	case wGroupPlural:
+		ok = names.GroupPlural(lower)
+	case wTitlePlural:
+		var sg string
+		if sg, ok = names.TitlePlural(lower); ok {
+			s.extra(w).sg = sg
+		}
+	case wGiven:
+		w.given = names.Given(lower)
+		ok = w.given != names.Unknown
+	case wNotName:
+		// A pronoun or function word with a clitic: "We’re", "It's".
+		if k := apostrophe(lower); k > 0 && k+3 >= len(lower) {
+			lower = lower[:k]
+		}
+		_, ok = names.PronounOf(lower)
+		ok = ok || names.Stop(lower)
+	}
+	if ok {
+		w.is |= f
+	}
+	return ok
+}
+
+// extra returns the wordExtra of w, adding one.
+func (s *corefScan) extra(w *corefWord) *wordExtra {
+	if w.extra == 0 {
+		s.extras = append(s.extras, wordExtra{})
+		w.extra = int32(len(s.extras))
+	}
+	return &s.extras[w.extra-1]
+}
+
+// headlineFunction reports whether w is a function word that a headline
+// leaves in lower case.
+func headlineFunction(w string) bool {
+	switch w {
+	case "a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "or", "as", "with", "about", "from", "is":
+		return true
+	}
+	return false
+}
+
+// The answers of package names for the word of token k, as its functions
+// give them.
+
+func (s *corefScan) pronoun(k int) (names.Pronoun, bool) {
+	if id := s.toks[k].word; s.wordIs(id, wPronoun) {
+		return s.extras[s.words[id].extra-1].pron, true
+	}
+	return names.Pronoun{}, false
+}
+
+func (s *corefScan) title(k int) (names.Gender, bool) {
+	ok := s.is(k, wTitle)
+	return s.words[s.toks[k].word].title, ok
+}
+
+func (s *corefScan) given(k int) names.Gender {
+	s.is(k, wGiven)
+	return s.words[s.toks[k].word].given
+}
+
+func (s *corefScan) head(k int) string { return s.wordHead(s.toks[k].word) }
+
+func (s *corefScan) wordHead(id int32) string {
+	if s.wordIs(id, wHead) {
+		return s.extras[s.words[id].extra-1].head
+	}
+	return ""
+}
+
+func (s *corefScan) titlePlural(k int) (string, bool) {
+	if id := s.toks[k].word; s.wordIs(id, wTitlePlural) {
+		return s.extras[s.words[id].extra-1].sg, true
+	}
+	return "", false
+}
+
+// alsoLower reports whether the text writes the capitalised word of token
+// k in lower case too, where it is not the first word of a sentence.
+func (s *corefScan) alsoLower(k int) bool {
+	w := &s.words[s.toks[k].word]
+	return w.capital && w.lowerCase
+}
+
+// FNV-1a, as internal/bloom hashes.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// initSlots makes the hash table of s.words empty, for about n words,
+// reusing buf.
+func (s *corefScan) initSlots(buf []int32, n int) {
+	size := 256
+	for size < n {
+		size <<= 1
+	}
+	if cap(buf) < size {
+		buf = make([]int32, size)
+	}
+	s.slots = buf[:size]
+	clear(s.slots)
+}
+
+// intern returns the index in s.words of the lower-case form of w, adding
+// it when it is new. The lower-case form lower-cases ASCII letters, or is
+// strings.ToLower(w) when w has other bytes; a new one that differs from w
+// is written to lb.
+func (s *corefScan) intern(w string, lb *lowerBuf) int32 {
+	if 2*(len(s.words)+1) > len(s.slots) {
+		s.growSlots()
+	}
+	h := uint32(fnvOffset)
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return s.internLower(strings.ToLower(w))
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	h ^= h >> 16
+	mask := uint32(len(s.slots) - 1)
+	k := h & mask
+	for ; s.slots[k] != 0; k = (k + 1) & mask {
+		id := s.slots[k] - 1
+		if s.words[id].hash == h && (upper && equalLower(s.lowers[id], w) || !upper && s.lowers[id] == w) {
+			return id
+		}
+	}
+	if upper {
+		w = lb.lower(w)
+	}
+	return s.add(w, h, k)
+}
+
+// internLower is intern for a word already in lower case.
+func (s *corefScan) internLower(w string) int32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * fnvPrime
+	}
+	h ^= h >> 16
+	mask := uint32(len(s.slots) - 1)
+	k := h & mask
+	for ; s.slots[k] != 0; k = (k + 1) & mask {
+		if id := s.slots[k] - 1; s.words[id].hash == h && s.lowers[id] == w {
+			return id
+		}
+	}
+	return s.add(w, h, k)
+}
+
+// add appends the word w of hash h to s.words, in the free slot k.
+func (s *corefScan) add(w string, h, k uint32) int32 {
+	cw := corefWord{hash: h, known: wFunction}
+	if headlineFunction(w) {
+		cw.is = wFunction
+	}
+	s.words = append(s.words, cw)
+	s.lowers = append(s.lowers, w)
+	s.slots[k] = int32(len(s.words))
+	return int32(len(s.words) - 1)
+}
+
+// growSlots doubles the hash table.
+func (s *corefScan) growSlots() {
+	s.slots = make([]int32, 2*len(s.slots))
+	mask := uint32(len(s.slots) - 1)
+	for i := range s.words {
+		k := s.words[i].hash & mask
+		for s.slots[k] != 0 {
+			k = (k + 1) & mask
+		}
+		s.slots[k] = int32(i + 1)
+	}
+}
+
+// equalLower reports whether lower is w with its ASCII letters
+// lower-cased.
+func equalLower(lower, w string) bool {
+	if len(lower) != len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // corefOpens reports whether the straight quote mark text[i:i+n] opens a
@@ -222,23 +512,6 @@ func corefOpens(text string, i, n int) bool {
 func corefCloses(text string, i, n int) bool {
 	after := i+n >= len(text) || strings.IndexByte(" \t\n\r.,;:!?)]", text[i+n]) >= 0
 	return after && i > 0 && strings.IndexByte(" \t\n\r", text[i-1]) < 0
-}
-
-// corefLower lower-cases w, returning w itself when it has no upper-case
-// letter. An ASCII word is written to lb.
-func (lb *lowerBuf) corefLower(w string) string {
-	upper := false
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return strings.ToLower(w)
-		}
-		upper = upper || c >= 'A' && c <= 'Z'
-	}
-	if !upper {
-		return w
-	}
-	return lb.lower(w)
 }
 
 func corefSpaces(s string) bool {
@@ -265,19 +538,7 @@ func corefAbbrev(w string) bool {
 
 // nameWord reports whether token i may be part of a proper name.
 func (s *corefScan) nameWord(i int) bool {
-	t := &s.toks[i]
-	if !t.cap {
-		return false
-	}
-	w := t.lower
-	// A pronoun or function word with a clitic: "We’re", "It's".
-	if k := apostrophe(w); k > 0 && k+3 >= len(w) {
-		w = w[:k]
-	}
-	if _, ok := names.PronounOf(w); ok {
-		return false
-	}
-	return !names.Stop(w)
+	return s.toks[i].cap && !s.is(i, wNotName)
 }
 
 // apostrophe returns the index of the first ' or ’ in w, or -1.
@@ -296,7 +557,7 @@ func apostrophe(w string) int {
 // connector reports whether lower-case token i joins the words of a name
 // ("Charles de Gaulle", "Bank of America").
 func (s *corefScan) connector(i int) bool {
-	switch s.toks[i].lower {
+	switch s.lower(i) {
 	case "de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "di", "du", "ben":
 		return true
 	}
@@ -324,9 +585,9 @@ const maxBucket = 16
 
 // nameRun is a capitalised word sequence before classification.
 type nameRun struct {
-	i, j   int // tokens [i, j)
-	core   int // first token of the name proper
-	titles []string
+	i, j   int     // tokens [i, j)
+	core   int     // first token of the name proper
+	titles []int32 // words, in r.titleBuf
 	gender names.Gender
 	det    bool // preceded by "the"
 	indef  bool // preceded by a, an, this, that: "a Donald Trump tweet"
@@ -361,8 +622,8 @@ func (r *corefResolver) mentions() {
 			switch {
 			case s.nameWord(j):
 			case s.connector(j) && j+1 < n && s.toks[j+1].join && s.nameWord(j+1):
-			case s.toks[j].lower == "of" && j+1 < n && s.toks[j+1].join && s.nameWord(j+1) &&
-				(names.Org(s.toks[j-1].lower) || names.Head(s.toks[j-1].lower) != ""):
+			case s.lower(j) == "of" && j+1 < n && s.toks[j+1].join && s.nameWord(j+1) &&
+				(s.is(j-1, wOrg) || s.is(j-1, wHead)):
 			default:
 				goto done
 			}
@@ -390,8 +651,7 @@ func (r *corefResolver) headlines() []bool {
 		for ; j < len(s.toks) && s.toks[j].sent == s.toks[i].sent; j++ {
 			t := &s.toks[j]
 			words++
-			switch t.lower {
-			case "a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "or", "as", "with", "about", "from", "is":
+			if s.is(j, wFunction) {
 				if t.cap && j > i {
 					common++
 				}
@@ -400,7 +660,7 @@ func (r *corefResolver) headlines() []bool {
 			switch {
 			case !t.cap:
 				lower++
-			case j > i && s.lower[t.lower] && names.Given(t.lower) == names.Unknown && names.Head(t.lower) == "" && !names.Group(t.lower):
+			case j > i && s.alsoLower(j) && !s.is(j, wGiven) && !s.is(j, wHead) && !s.is(j, wGroup):
 				common++ // not a title: "President Obama"
 			}
 		}
@@ -415,16 +675,16 @@ func (r *corefResolver) headlines() []bool {
 // groupNoun reports whether token i is a plural noun for people
 // ("officials", "Republicans", "environmentalists").
 func (r *corefResolver) groupNoun(i int) (string, bool) {
-	t := &r.s.toks[i]
+	s, t := r.s, &r.s.toks[i]
 	if t.cap && !t.first {
 		return "", false
 	}
-	if sg, ok := names.TitlePlural(t.lower); ok {
+	if sg, ok := s.titlePlural(i); ok {
 		return sg, true
 	}
-	switch t.lower {
+	switch w := s.lower(i); w {
 	case "people", "police", "staff":
-		return t.lower, true
+		return w, true
 	}
 	return "", false
 }
@@ -442,13 +702,13 @@ func (r *corefResolver) addGroup(i int, head string) int {
 	}
 	a := i
 	for a > 0 && a > i-6 && s.toks[a].join && s.toks[a-1].sent == s.toks[i].sent && s.toks[a-1].cap &&
-		!s.toks[a-1].poss && !names.Stop(s.toks[a-1].lower) && s.toks[a-1].start >= floor {
+		!s.toks[a-1].poss && !s.is(a-1, wStop) && s.toks[a-1].start >= floor {
 		a--
 	}
 	b := i + 1
-	if b+1 < len(s.toks) && s.toks[b].join && s.toks[b].lower == "of" && !s.toks[i].poss {
+	if b+1 < len(s.toks) && s.toks[b].join && s.lower(b) == "of" && !s.toks[i].poss {
 		c := b + 1
-		if s.toks[c].lower == "the" && c+1 < len(s.toks) {
+		if s.lower(c) == "the" && c+1 < len(s.toks) {
 			c++
 		}
 		d := c
@@ -461,11 +721,11 @@ func (r *corefResolver) addGroup(i int, head string) int {
 	}
 	sp := span.Of(s.text, s.toks[a].start, s.toks[b-1].nameEnd)
 	m := nameMention{sp: sp, tok0: a, tok1: b, sent: s.toks[i].sent, quoted: s.toks[i].quoted, subj: r.clauseStart(a)}
-	key := "g:" + strings.ToLower(sp.Text)
-	e, ok := r.byKey[key]
+	key := r.key("g:", sp.Text)
+	e, ok := r.byKey[string(key)]
 	if !ok {
 		e = r.newEnt(entGroup)
-		r.byKey[key] = e
+		r.byKey[string(key)] = e
 		r.ents[e].plural = true
 		r.addRole(head, e, sp.Start)
 	}
@@ -477,9 +737,9 @@ func (r *corefResolver) addGroup(i int, head string) int {
 // addRun classifies the capitalised words [i, j) and records the mention.
 func (r *corefResolver) addRun(i, j int) {
 	s := r.s
-	run := nameRun{i: i, j: j, core: i}
+	run := nameRun{i: i, j: j, core: i, titles: r.titleBuf[:0]}
 	if i > 0 {
-		switch s.toks[i-1].lower {
+		switch s.lower(i - 1) {
 		case "the":
 			run.det = true
 		case "a", "an", "this", "that":
@@ -488,27 +748,24 @@ func (r *corefResolver) addRun(i, j int) {
 	}
 	// A byline names the writer, who is not a speaker of the text; a
 	// dateline in capitals names a place ("CHARLOTTE, N.C. —").
-	if i > 0 && s.toks[i-1].lower == "by" && s.toks[i-1].first || r.dateline(i, j) {
+	if i > 0 && s.lower(i-1) == "by" && s.toks[i-1].first || r.dateline(i, j) {
 		return
 	}
 	// A lower-case organization word after the name makes it one: "the
 	// Clinton campaign", "the Obama administration".
-	if j < len(s.toks) && s.toks[j].join && !s.toks[j].cap && !s.toks[j-1].poss && names.Org(s.toks[j].lower) && s.toks[j].sent == s.toks[i].sent {
+	if j < len(s.toks) && s.toks[j].join && !s.toks[j].cap && !s.toks[j-1].poss && s.is(j, wOrg) && s.toks[j].sent == s.toks[i].sent {
 		run.j++
 		r.addOrg(run)
 		return
 	}
-	last := s.toks[j-1]
-	first := s.toks[i]
+	last, first := &s.toks[j-1], &s.toks[i]
 	// A plural ends the name of a group: "Senate Republicans", "Oversight
 	// Committee Republicans".
-	if j-i > 1 && !last.poss {
-		if _, ok := names.TitlePlural(last.lower); ok || names.GroupPlural(last.lower) {
-			r.addGroupName(run)
-			return
-		}
+	if j-i > 1 && !last.poss && (s.is(j-1, wTitlePlural) || s.is(j-1, wGroupPlural)) {
+		r.addGroupName(run)
+		return
 	}
-	if names.Org(last.lower) || corefAcronym(s.text[last.start:last.nameEnd]) && j-i == 1 && !names.Group(last.lower) ||
+	if s.is(j-1, wOrg) || corefAcronym(s.text[last.start:last.nameEnd]) && j-i == 1 && !s.is(j-1, wGroup) ||
 		j-i > 1 && corefAcronym(s.text[first.start:first.end]) && !r.hasTitle(i, j) {
 		r.addOrg(run)
 		return
@@ -517,23 +774,22 @@ func (r *corefResolver) addRun(i, j int) {
 	// Titles and modifiers before the name: "Secretary of State", "House
 	// Speaker", "Republican".
 	for k := i; k < j-1; k++ {
-		if _, ok := names.TitlePlural(s.toks[k].lower); ok {
+		if s.is(k, wTitlePlural) {
 			run.core = k + 1 // "the meeting of Presidents Biden and Macron"
 			continue
 		}
-		if names.Head(s.toks[k].lower) == "" && !names.Group(s.toks[k].lower) {
-			if _, ok := names.Title(s.toks[k].lower); !ok {
-				continue
-			}
+		g, title := s.title(k)
+		if !title && !s.is(k, wHead) && !s.is(k, wGroup) {
+			continue
 		}
-		if g, ok := names.Title(s.toks[k].lower); ok {
-			run.titles = append(run.titles, s.toks[k].lower)
+		if title {
+			run.titles = append(run.titles, s.toks[k].word)
 			if g != names.Unknown {
 				run.gender = g
 			}
 		}
 		run.core = k + 1
-		if k+2 < j && s.toks[k+1].lower == "of" {
+		if k+2 < j && s.lower(k+1) == "of" {
 			run.core = k + 3
 			k += 2
 		}
@@ -543,30 +799,29 @@ func (r *corefResolver) addRun(i, j int) {
 	}
 	// A role noun just before the name: "journalist Anne-Sophie Lapix".
 	if i > 0 && s.toks[i].join && !s.toks[i-1].cap {
-		if g, ok := names.Title(s.toks[i-1].lower); ok {
-			run.titles = append(run.titles, s.toks[i-1].lower)
+		if g, ok := s.title(i - 1); ok {
+			run.titles = append(run.titles, s.toks[i-1].word)
 			if g != names.Unknown && run.gender == names.Unknown {
 				run.gender = g
 			}
 		}
 	}
 	core := j - run.core
-	ct := s.toks[run.core]
+	c := run.core
 	if core == 1 {
-		w := ct.lower
 		switch {
-		case names.GroupPlural(w):
+		case s.is(c, wGroupPlural):
 			run.i = run.core
 			r.addGroupName(run)
 			return
-		case names.Group(w) && !(run.det && (j >= len(s.toks) || s.toks[j].cap || !s.toks[j].join)):
+		case s.is(c, wGroup) && !(run.det && (j >= len(s.toks) || s.toks[j].cap || !s.toks[j].join)):
 			return // "Republican", "a Russian outlet"; but "the French said"
-		case len(run.titles) == 0 && ct.first && names.Given(w) == names.Unknown &&
-			(s.lower[w] || strings.HasSuffix(w, "ly") && j < len(s.toks) && !s.toks[j].join):
+		case len(run.titles) == 0 && s.toks[c].first && !s.is(c, wGiven) &&
+			(s.alsoLower(c) || strings.HasSuffix(s.lower(c), "ly") && j < len(s.toks) && !s.toks[j].join):
 			return // a common word at the start of a sentence: "Seriously, ..."
 		}
 	}
-	if run.det && len(run.titles) == 0 && names.Given(ct.lower) == names.Unknown {
+	if run.det && len(run.titles) == 0 && !s.is(c, wGiven) {
 		r.addOrg(run) // "the United States", "the Supreme Court"
 		return
 	}
@@ -589,20 +844,20 @@ func (r *corefResolver) clauseStart(i int) bool {
 		if strings.ContainsAny(s.text[t.end:s.toks[k+1].start], ";:,“”\"—(") {
 			return true
 		}
-		switch t.lower {
+		switch s.lower(k) {
 		case "but", "and", "that", "as", "when", "while", "because", "although", "though", "so", "then",
 			"meanwhile", "also", "however", "now", "since", "if", "after", "before", "until", "where":
 			return true
 		case "the", "a", "an", "presidential", "former", "senior", "top", "chief", "state", "federal", "vice":
 			continue
 		}
-		if t.cap || names.Group(t.lower) {
+		if t.cap || s.is(k, wGroup) {
 			if t.first {
 				return true
 			}
 			continue
 		}
-		if _, ok := names.Title(t.lower); ok {
+		if s.is(k, wTitle) {
 			continue
 		}
 		return false
@@ -626,7 +881,7 @@ func (r *corefResolver) dateline(i, j int) bool {
 // hasTitle reports whether a title stands among tokens [i, j).
 func (r *corefResolver) hasTitle(i, j int) bool {
 	for k := i; k < j; k++ {
-		if _, ok := names.Title(r.s.toks[k].lower); ok {
+		if r.s.is(k, wTitle) {
 			return true
 		}
 	}
@@ -640,8 +895,8 @@ func (r *corefResolver) modifiers(i, j int) string {
 	s := r.s
 	var out string
 	for k := max(i-3, 0); k < j; k++ {
-		if s.toks[k].sent == s.toks[j-1].sent && names.Group(s.toks[k].lower) {
-			out += s.toks[k].lower + " "
+		if s.toks[k].sent == s.toks[j-1].sent && s.is(k, wGroup) {
+			out += s.lower(k) + " "
 		}
 	}
 	return out
@@ -660,10 +915,8 @@ func (r *corefResolver) runMention(run nameRun) nameMention {
 		m.modifier = true
 	}
 	// A name before a noun modifies it: "the former New Mexico governor".
-	if k := run.j; k < len(s.toks) && s.toks[k].join && !s.toks[k].cap && !last.poss {
-		if _, ok := names.Title(s.toks[k].lower); ok {
-			m.modifier = true
-		}
+	if k := run.j; k < len(s.toks) && s.toks[k].join && !s.toks[k].cap && !last.poss && s.is(k, wTitle) {
+		m.modifier = true
 	}
 	return m
 }
@@ -671,32 +924,35 @@ func (r *corefResolver) runMention(run nameRun) nameMention {
 func (r *corefResolver) addOrg(run nameRun) {
 	run.core = run.i
 	m := r.runMention(run)
-	key := "o:" + strings.ToLower(m.sp.Text)
-	e, ok := r.byKey[key]
+	key := r.key("o:", m.sp.Text)
+	e, ok := r.byKey[string(key)]
 	if !ok {
 		e = r.newEnt(entOrg)
-		r.byKey[key] = e
-		r.addRole(r.s.toks[run.j-1].lower, e, m.sp.Start)
+		r.byKey[string(key)] = e
+		r.addRole(r.s.lower(run.j-1), e, m.sp.Start)
 	}
-	name, words := m.sp.Text, run.j-run.i
-	if run.det {
+	words := run.j - run.i
+	switch {
+	case !run.det:
+		r.nameEnt(e, m.sp.Text, words)
+	case r.betterName(e, words+1):
 		// "the State Department" names it better than the modifier in "a
-		// State Department official".
-		name, words = "the "+name, words+1
+		// State Department official". The string is built only when it
+		// is taken.
+		r.nameEnt(e, "the "+m.sp.Text, words+1)
 	}
-	r.nameEnt(e, name, words)
 	r.addMention(m, e)
 }
 
 func (r *corefResolver) addGroupName(run nameRun) {
 	m := r.runMention(run)
-	key := "g:" + strings.ToLower(m.sp.Text)
-	e, ok := r.byKey[key]
+	key := r.key("g:", m.sp.Text)
+	e, ok := r.byKey[string(key)]
 	if !ok {
 		e = r.newEnt(entGroup)
 		r.ents[e].plural = true
-		r.byKey[key] = e
-		if sg, ok := names.TitlePlural(r.s.toks[run.j-1].lower); ok {
+		r.byKey[string(key)] = e
+		if sg, ok := r.s.titlePlural(run.j - 1); ok {
 			r.addRole(sg, e, m.sp.Start)
 		}
 	}
@@ -709,18 +965,17 @@ func (r *corefResolver) addGroupName(run nameRun) {
 func (r *corefResolver) addPerson(run nameRun) {
 	s := r.s
 	m := r.runMention(run)
-	surname := s.toks[run.j-1].lower
+	sk := run.j - 1 // the surname
+	sw := s.word(sk)
 	var given string
-	if run.j-run.core > 1 {
-		given = s.toks[run.core].lower
-	}
 	g := run.gender
 	gw := 0
 	if g != names.Unknown {
 		gw = 5
 	}
-	if given != "" {
-		if gg := names.Given(given); gg != names.Unknown {
+	if run.j-run.core > 1 {
+		given = s.lower(run.core)
+		if gg := s.given(run.core); gg != names.Unknown {
 			g, gw = gg, 5
 		}
 	}
@@ -729,9 +984,8 @@ func (r *corefResolver) addPerson(run nameRun) {
 	// once), the first named among equals: a second person of the same
 	// surname goes by the full name.
 	e := -1
-	bucket := r.surnames[surname]
-	for k := len(bucket) - 1; k >= 0 && k >= len(bucket)-maxBucket; k-- {
-		c := &r.ents[bucket[k]]
+	for x, n := int(sw.surnameEnt), 0; x > 0 && n < maxBucket; x, n = r.ents[x-1].prevSurname, n+1 {
+		c := &r.ents[x-1]
 		if given != "" && c.given != "" && !sameGiven(c.given, given) {
 			continue
 		}
@@ -739,7 +993,7 @@ func (r *corefResolver) addPerson(run nameRun) {
 			continue
 		}
 		if e < 0 || given == "" && c.count >= r.ents[e].count {
-			e = bucket[k]
+			e = x - 1
 		}
 		if given != "" {
 			break
@@ -747,22 +1001,22 @@ func (r *corefResolver) addPerson(run nameRun) {
 	}
 	// A given name alone ("Melanie", "Jeb") stands for the person of that
 	// given name, unless some full name has it as surname.
-	if b := r.givens[surname]; given == "" && len(b) > 0 && (e < 0 || r.ents[e].given == "" && r.ents[e].nameScore <= 1) {
-		e = b[len(b)-1]
+	if b := int(sw.givenEnt); given == "" && b > 0 && (e < 0 || r.ents[e].given == "" && r.ents[e].nameScore <= 1) {
+		e = b - 1
 	}
 	if e < 0 && given == "" {
-		if e < 0 && names.Given(surname) != names.Unknown && gw == 0 {
-			g, gw = names.Given(surname), 3
+		if e < 0 && s.given(sk) != names.Unknown && gw == 0 {
+			g, gw = s.given(sk), 3
 		}
 	}
 	if e < 0 {
 		e = r.newEnt(entUnknown)
-		r.surnames[surname] = append(r.surnames[surname], e)
+		r.fileSurname(sw, e)
 	}
 	c := &r.ents[e]
 	if given != "" && c.given == "" {
 		c.given = given
-		r.givens[given] = append(r.givens[given], e)
+		s.word(run.core).givenEnt = int32(e + 1)
 	}
 	if given != "" || len(run.titles) > 0 || gw > 0 {
 		c.kind = entPerson
@@ -774,10 +1028,10 @@ func (r *corefResolver) addPerson(run nameRun) {
 		c.female += gw
 	}
 	for k, t := range run.titles {
-		if k > 0 && corefDeputy(run.titles[k-1]) {
+		if k > 0 && corefDeputy(s.lowers[run.titles[k-1]]) {
 			continue // a vice president is not "the president"
 		}
-		if h := names.Head(t); h != "" {
+		if h := s.wordHead(t); h != "" {
 			r.roles[h] = append(r.roles[h], roleRef{pos: m.sp.Start, ent: e, mods: run.mods})
 		}
 	}
@@ -798,7 +1052,7 @@ func (r *corefResolver) appositive(k, e, pos int) {
 	if k >= len(s.toks) || s.toks[k-1].poss || strings.TrimSpace(s.text[s.toks[k-1].end:s.toks[k].start]) != "," {
 		return
 	}
-	switch s.toks[k].lower {
+	switch s.lower(k) {
 	case "a", "an", "the":
 	default:
 		return
@@ -807,16 +1061,15 @@ func (r *corefResolver) appositive(k, e, pos int) {
 		if strings.ContainsAny(s.text[s.toks[i-1].end:s.toks[i].start], ",;:()—") {
 			return
 		}
-		g, ok := names.Title(s.toks[i].lower)
+		g, ok := s.title(i)
 		if !ok || s.toks[i].cap {
 			continue
 		}
-		if i+1 < len(s.toks) && !s.toks[i+1].cap && s.toks[i+1].join {
-			if _, ok := names.Title(s.toks[i+1].lower); ok {
-				continue // "press secretary": the head comes last
-			}
+		if i+1 < len(s.toks) && !s.toks[i+1].cap && s.toks[i+1].join && s.is(i+1, wTitle) {
+			continue // "press secretary": the head comes last
 		}
-		r.roles[names.Head(s.toks[i].lower)] = append(r.roles[names.Head(s.toks[i].lower)], roleRef{pos: pos, ent: e, mods: r.modifiers(k, i+1)})
+		h := s.head(i)
+		r.roles[h] = append(r.roles[h], roleRef{pos: pos, ent: e, mods: r.modifiers(k, i+1)})
 		switch g {
 		case names.Male:
 			r.ents[e].male += 3
@@ -859,7 +1112,7 @@ func (r *corefResolver) coordinations() {
 			continue
 		}
 		and := a.tok1
-		if and >= len(s.toks) || s.toks[and].lower != "and" || s.toks[and].sent != a.sent {
+		if and >= len(s.toks) || s.lower(and) != "and" || s.toks[and].sent != a.sent {
 			continue
 		}
 		// b's name may follow titles: "and Mr. Leahy".
@@ -878,29 +1131,17 @@ func (r *corefResolver) pair(a, b int) int {
 	if a > b {
 		a, b = b, a
 	}
-	key := "p:" + corefItoa(a) + "," + corefItoa(b)
-	e, ok := r.byKey[key]
+	key := strconv.AppendInt(append(r.kb[:0], "p:"...), int64(a), 10)
+	key = strconv.AppendInt(append(key, ','), int64(b), 10)
+	r.kb = key
+	e, ok := r.byKey[string(key)]
 	if !ok {
 		e = r.newEnt(entGroup)
-		r.byKey[key] = e
+		r.byKey[string(key)] = e
 		r.ents[e].plural = true
 		r.ents[e].members = []int{a, b}
 	}
 	return e
-}
-
-func corefItoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 func (r *corefResolver) addMention(m nameMention, e int) {
@@ -943,7 +1184,7 @@ func (r *corefResolver) genderStats() {
 			if t.quoted {
 				continue
 			}
-			p, ok := names.PronounOf(t.lower)
+			p, ok := s.pronoun(i)
 			if !ok || p.Person != 3 {
 				continue
 			}
