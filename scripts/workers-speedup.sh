@@ -2,7 +2,8 @@
 # workers-speedup.sh: how much faster `whosaid --input jsonl --workers 2` is
 # than `--workers 1` on the PolNeAR train texts, and whether both write the
 # same bytes. It uses hyperfine when installed, else the best of RUNS runs of
-# each. It fails when the outputs differ or the ratio is below MIN (1.7).
+# each, run in turn. It fails when the outputs differ or the ratio is below
+# MIN (1.7).
 #
 # Usage: scripts/workers-speedup.sh           (from the repository root)
 #        RUNS=5 scripts/workers-speedup.sh
@@ -11,7 +12,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 input=${INPUT:-../shared/corpus/polnear/train.jsonl}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 min=${MIN:-1.7}
 [ -r "$input" ] || { echo "workers-speedup: $input not found" >&2; exit 2; }
 
@@ -29,17 +30,13 @@ if ! cmp -s "$tmp/w1.jsonl" "$tmp/w2.jsonl"; then
 fi
 echo "outputs byte-identical ($(wc -l <"$tmp/w1.jsonl") records, $(wc -c <"$tmp/w1.jsonl") bytes)"
 
-# best prints the best wall time in seconds of $runs runs of its arguments.
-best() {
-	local b="" s e t
-	for _ in $(seq "$runs"); do
-		s=$(date +%s%N)
-		"$@" >/dev/null
-		e=$(date +%s%N)
-		t=$(((e - s) / 1000000))
-		if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi
-	done
-	awk -v b="$b" 'BEGIN {printf "%.3f", b / 1000}'
+# ms prints the wall time in milliseconds of one run of its arguments.
+ms() {
+	local s e
+	s=$(date +%s%N)
+	"$@" >/dev/null
+	e=$(date +%s%N)
+	echo $(((e - s) / 1000000))
 }
 
 if command -v hyperfine >/dev/null; then
@@ -49,8 +46,17 @@ if command -v hyperfine >/dev/null; then
 	t1=$(grep -o '"min": *[0-9.e-]*' "$tmp/h.json" | sed -n 1p | awk '{print $2}')
 	t2=$(grep -o '"min": *[0-9.e-]*' "$tmp/h.json" | sed -n 2p | awk '{print $2}')
 else
-	t1=$(best "$bin" --input jsonl --format jsonl --workers 1 "$input")
-	t2=$(best "$bin" --input jsonl --format jsonl --workers 2 "$input")
+	# The runs of the two alternate, so that a spell of load from other
+	# processes weighs on both; the best of each is kept.
+	b1="" b2=""
+	for _ in $(seq "$runs"); do
+		t=$(ms "$bin" --input jsonl --format jsonl --workers 1 "$input")
+		if [ -z "$b1" ] || [ "$t" -lt "$b1" ]; then b1=$t; fi
+		t=$(ms "$bin" --input jsonl --format jsonl --workers 2 "$input")
+		if [ -z "$b2" ] || [ "$t" -lt "$b2" ]; then b2=$t; fi
+	done
+	t1=$(awk -v b="$b1" 'BEGIN {printf "%.3f", b / 1000}')
+	t2=$(awk -v b="$b2" 'BEGIN {printf "%.3f", b / 1000}')
 fi
 load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 echo "load average after the runs: $load on $(nproc) CPUs (other work on the machine lowers the speed-up)"

@@ -24,7 +24,7 @@
 //
 // The model is decoded and indexed on the first call to [New], once per
 // process: about 8 ms and 7.5 MB of allocation, of which about 4.5 MB stays
-// live. Tagging then runs about nine times as fast as prose's tagger on the
+// live. Tagging then runs eight to nine times as fast as prose's tagger on the
 // PolNeAR dev sentences and allocates only for words that need Unicode case
 // folding.
 package tagger
