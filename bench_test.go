@@ -142,10 +142,14 @@ func BenchmarkExtract(b *testing.B) {
 	})
 }
 
-// BenchmarkStage runs each stage alone over every PolNeAR dev text, the
-// stage's input prepared outside the timed loop.
+// BenchmarkStage runs each stage alone over every PolNeAR dev text and over
+// the seed article, the stage's input prepared outside the timed loop.
 func BenchmarkStage(b *testing.B) {
-	texts := pipelineDevTexts(b)
+	b.Run("dev", func(b *testing.B) { benchStages(b, pipelineDevTexts(b)) })
+	b.Run("seed", func(b *testing.B) { benchStages(b, []string{pipelineSeedText(b)}) })
+}
+
+func benchStages(b *testing.B, texts []string) {
 	sp, err := sentence.New()
 	if err != nil {
 		b.Fatal(err)
