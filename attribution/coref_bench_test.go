@@ -24,25 +24,20 @@ func corefBenchDocs(b *testing.B) (texts []string, sents [][]sentence.Sentence, 
 // mentions.
 func BenchmarkCorefScan(b *testing.B) {
 	texts, sents, size := corefBenchDocs(b)
-	b.Run("tokenize", func(b *testing.B) {
-		b.SetBytes(size)
-		b.ReportAllocs()
-		for b.Loop() {
-			for i, t := range texts {
-				bufs := corefPool.Get().(*corefBufs)
-				r := &corefResolver{s: corefTokenize(t, sents[i], bufs)}
-				bufs.put(r)
+	scan := func(name string, f func(string, []sentence.Sentence, *corefBufs) *corefResolver) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				for i, t := range texts {
+					bufs := corefPool.Get().(*corefBufs)
+					bufs.put(f(t, sents[i], bufs))
+				}
 			}
-		}
+		})
+	}
+	scan("tokenize", func(t string, s []sentence.Sentence, bufs *corefBufs) *corefResolver {
+		return &corefResolver{s: corefTokenize(t, s, bufs)}
 	})
-	b.Run("mentions", func(b *testing.B) {
-		b.SetBytes(size)
-		b.ReportAllocs()
-		for b.Loop() {
-			for i, t := range texts {
-				bufs := corefPool.Get().(*corefBufs)
-				bufs.put(newCorefResolver(t, sents[i], bufs))
-			}
-		}
-	})
+	scan("mentions", newCorefResolver)
 }
