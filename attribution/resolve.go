@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	ptoken "github.com/jdkato/prose/v3/token"
+	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/tagger"
 
 	"github.com/whosaid/whosaid/internal/lexicon"
@@ -55,9 +56,11 @@ func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Qu
 		sents = sentence.Split(text)
 	}
 	sc := scratches.Get().(*scratch)
-	defer sc.put()
 	d := &doc{r: r, text: text, sents: sents, last: -1, qs: sc.qs[:0], toks: sc.toks[:0], ptoks: sc.ptoks[:0], out: sc.out[:0]}
-	defer func() { sc.qs, sc.toks, sc.ptoks, sc.out = d.qs, d.toks, d.ptoks, d.out }()
+	defer func() {
+		sc.qs, sc.toks, sc.ptoks, sc.out = d.qs, d.toks, d.ptoks, d.out
+		sc.put()
+	}()
 	for _, q := range qs {
 		if q.Depth == 0 && q.Start >= 0 && q.End <= len(text) && q.Start < q.End {
 			d.qs = append(d.qs, q)
@@ -299,7 +302,7 @@ func endsOnAbbreviation(s string) bool {
 		i--
 	}
 	w := s[i : n-1]
-	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || abbrevs[lowerASCII(w)]
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' || fold.In(abbrevs, w)
 }
 
 // tag fills the part-of-speech tags of d.toks.

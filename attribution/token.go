@@ -198,13 +198,13 @@ func appendTok(dst []token, lb *lowerBuf, text string, s, e int, k tokKind) []to
 // lowerBuf holds the lower-case forms of the tokens of one call, so that a
 // capitalised word costs no allocation of its own. Bytes once written are
 // never changed, and a full chunk is left to the strings that view it, so
-// those strings stay valid and fixed. A nil *lowerBuf allocates each form.
+// those strings stay valid and fixed.
 type lowerBuf struct{ b []byte }
 
 // lower returns lowerASCII(s), viewing lb's bytes when it differs from s.
 func (lb *lowerBuf) lower(s string) string {
-	if lb == nil || !needsLower(s) {
-		return lowerASCII(s)
+	if !needsLower(s) {
+		return s
 	}
 	if cap(lb.b)-len(lb.b) < len(s) {
 		lb.b = make([]byte, 0, max(2048, len(s)))

@@ -12,6 +12,9 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"iter"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -155,47 +158,33 @@ func load() (*lexicon, error) {
 		return nil, err
 	}
 	l.dotted = map[string]bool{}
-	for _, words := range []map[string]bool{l.orgs, l.titleSet()} {
-		for w := range words {
-			if stem, ok := strings.CutSuffix(w, "."); ok {
-				l.dotted[stem] = true
-			}
+	for w := range iterConcat(maps.Keys(l.orgs), maps.Keys(l.titles)) {
+		if stem, ok := strings.CutSuffix(w, "."); ok {
+			l.dotted[stem] = true
 		}
 	}
-	l.filter()
-	return l, nil
-}
-
-// filter builds l.maybe from the keys of every list.
-func (l *lexicon) filter() {
-	var keys []string
-	for _, m := range []map[string]bool{l.male, l.female, l.orgs, l.groups, l.stops, l.dotted} {
-		for w := range m {
-			keys = append(keys, w)
-		}
-	}
-	for w := range l.titles {
-		keys = append(keys, w)
-	}
-	for w := range l.heads {
-		keys = append(keys, w)
-	}
-	for w := range l.pronouns {
-		keys = append(keys, w)
-	}
+	// The filter holds the keys of every list.
+	keys := slices.Collect(iterConcat(maps.Keys(l.male), maps.Keys(l.female), maps.Keys(l.orgs),
+		maps.Keys(l.groups), maps.Keys(l.stops), maps.Keys(l.dotted), maps.Keys(l.titles),
+		maps.Keys(l.heads), maps.Keys(l.pronouns)))
 	l.maybe = bloom.New(len(keys))
 	for _, w := range keys {
 		l.maybe.Add(w)
 	}
+	return l, nil
 }
 
-// titleSet returns the titles as a set.
-func (l *lexicon) titleSet() map[string]bool {
-	set := make(map[string]bool, len(l.titles))
-	for w := range l.titles {
-		set[w] = true
+// iterConcat yields the words of each sequence in turn.
+func iterConcat(seqs ...iter.Seq[string]) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, seq := range seqs {
+			for w := range seq {
+				if !yield(w) {
+					return
+				}
+			}
+		}
 	}
-	return set
 }
 
 func gender(s string) (Gender, error) {
@@ -259,10 +248,13 @@ func fold(w string) string {
 // Unknown when the name is not a common given name.
 func Given(w string) Gender {
 	l := get()
-	if male, _ := look(l, l.male, w); male {
-		return Male
+	if !l.maybe.HasFold(w) {
+		return Unknown
 	}
-	if female, _ := look(l, l.female, w); female {
+	switch w = fold(w); {
+	case l.male[w]:
+		return Male
+	case l.female[w]:
 		return Female
 	}
 	return Unknown
