@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"sort"
 	"strconv"
@@ -100,6 +101,29 @@ func newCorefResolver(text string, sents []sentence.Sentence, b *corefBufs) *cor
 	return r
 }
 
+// mentionEnts yields the entity and span of every mention, in the order
+// Entity.Mentions gathers them: the scanned names, the coordinations, then
+// the speaker mentions that are not scanned names.
+func (r *corefResolver) mentionEnts() iter.Seq2[int, span.Span] {
+	return func(yield func(int, span.Span) bool) {
+		for _, m := range r.s.ments {
+			if !yield(m.ent, m.sp) {
+				return
+			}
+		}
+		for _, m := range r.groupMents {
+			if !yield(m.ent, m.sp) {
+				return
+			}
+		}
+		for _, m := range r.spkMents {
+			if !yield(m.ent, m.sp) {
+				return
+			}
+		}
+	}
+}
+
 // corefBufs holds the buffers of one call of resolveEntities for reuse by
 // the next; corefPool keeps them. Nothing of them outlives a call: the
 // entities' Mentions slices, which go into the output, are their own.
@@ -157,14 +181,7 @@ func appendToLower(b []byte, s string) []byte {
 			return append(b, strings.ToLower(s)...)
 		}
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
+	return appendLower(b, s) // s is ASCII: only its letters change
 }
 
 // nameEnt offers name as the canonical name of e; the name with the most
@@ -244,20 +261,11 @@ func (r *corefResolver) finish(attrs []Attribution, res []int) {
 	}
 	// The mentions of all the entities share one array: count them first.
 	total := 0
-	count := func(e int) {
+	for e := range r.mentionEnts() {
 		if c := &r.ents[e]; c.id != 0 {
 			c.nOut++
 			total++
 		}
-	}
-	for _, m := range r.s.ments {
-		count(m.ent)
-	}
-	for _, m := range r.groupMents {
-		count(m.ent)
-	}
-	for _, m := range r.spkMents {
-		count(m.ent)
 	}
 	all := make([]span.Span, total)
 	for e := range r.ents {
@@ -265,19 +273,9 @@ func (r *corefResolver) finish(attrs []Attribution, res []int) {
 			c.out, all = all[:0:c.nOut], all[c.nOut:]
 		}
 	}
-	for _, m := range r.s.ments {
-		if c := &r.ents[m.ent]; c.id != 0 {
-			c.out = append(c.out, m.sp)
-		}
-	}
-	for _, m := range r.groupMents {
-		if c := &r.ents[m.ent]; c.id != 0 {
-			c.out = append(c.out, m.sp)
-		}
-	}
-	for _, m := range r.spkMents {
-		if c := &r.ents[m.ent]; c.id != 0 {
-			c.out = append(c.out, m.sp)
+	for e, sp := range r.mentionEnts() {
+		if c := &r.ents[e]; c.id != 0 {
+			c.out = append(c.out, sp)
 		}
 	}
 	for e := range r.ents {

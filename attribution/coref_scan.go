@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/names"
 	"github.com/whosaid/whosaid/sentence"
 	"github.com/whosaid/whosaid/span"
@@ -384,12 +385,6 @@ func (s *corefScan) alsoLower(k int) bool {
 	return w.capital && w.lowerCase
 }
 
-// FNV-1a, as internal/bloom hashes.
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-)
-
 // initSlots makes the hash table of s.words empty, for about n words,
 // reusing buf.
 func (s *corefScan) initSlots(buf []int32, n int) {
@@ -412,20 +407,11 @@ func (s *corefScan) intern(w string, lb *lowerBuf) int32 {
 	if 2*(len(s.words)+1) > len(s.slots) {
 		s.growSlots()
 	}
-	h := uint32(fnvOffset)
-	upper := false
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return s.internLower(strings.ToLower(w))
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-			upper = true
-		}
-		h = (h ^ uint32(c)) * fnvPrime
+	h, upper, ascii := fold.HashLower(w)
+	if !ascii {
+		w = strings.ToLower(w)
+		h = fold.Hash(w)
 	}
-	h ^= h >> 16
 	mask := uint32(len(s.slots) - 1)
 	k := h & mask
 	for ; s.slots[k] != 0; k = (k + 1) & mask {
@@ -436,23 +422,6 @@ func (s *corefScan) intern(w string, lb *lowerBuf) int32 {
 	}
 	if upper {
 		w = lb.lower(w)
-	}
-	return s.add(w, h, k)
-}
-
-// internLower is intern for a word already in lower case.
-func (s *corefScan) internLower(w string) int32 {
-	h := uint32(fnvOffset)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * fnvPrime
-	}
-	h ^= h >> 16
-	mask := uint32(len(s.slots) - 1)
-	k := h & mask
-	for ; s.slots[k] != 0; k = (k + 1) & mask {
-		if id := s.slots[k] - 1; s.words[id].hash == h && s.lowers[id] == w {
-			return id
-		}
 	}
 	return s.add(w, h, k)
 }

@@ -4,6 +4,8 @@
 // so in a few nanoseconds, without the hash-map look-up that would fail.
 package bloom
 
+import "github.com/whosaid/whosaid/internal/fold"
+
 // bitsPerWord sizes the filter: with one hash, a word that was never added
 // passes about one time in bitsPerWord.
 const bitsPerWord = 64
@@ -27,7 +29,7 @@ func New(n int) *Filter {
 
 // Add records w.
 func (f *Filter) Add(w string) {
-	h := hash(w) & f.mask
+	h := fold.Hash(w) & f.mask
 	f.bits[h/64] |= 1 << (h % 64)
 }
 
@@ -36,7 +38,7 @@ func (f *Filter) Has(w string) bool {
 	if f == nil || len(f.bits) == 0 {
 		return false
 	}
-	h := hash(w) & f.mask
+	h := fold.Hash(w) & f.mask
 	return f.bits[h/64]&(1<<(h%64)) != 0
 }
 
@@ -47,28 +49,10 @@ func (f *Filter) HasFold(w string) bool {
 	if f == nil || len(f.bits) == 0 {
 		return false
 	}
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c >= 0x80:
-			return true
-		}
-		h ^= uint32(c)
-		h *= 16777619
+	h, _, ok := fold.HashLower(w)
+	if !ok {
+		return true
 	}
-	h = (h ^ h>>16) & f.mask
+	h &= f.mask
 	return f.bits[h/64]&(1<<(h%64)) != 0
-}
-
-// hash is FNV-1a with its high bits folded onto the low ones.
-func hash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
-	}
-	return h ^ h>>16
 }
