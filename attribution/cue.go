@@ -1427,13 +1427,7 @@ func (d *doc) colonCue(i int) (Attribution, int, bool) {
 			Cue:     span.Of(d.text, toks[i].start, toks[i].end),
 			Rule:    RuleSpeakerCueColon, Confidence: 0.5,
 		}
-		e := d.clauseEnd(i + 1)
-		if e <= toks[i+1].start {
-			return Attribution{}, 0, false
-		}
-		a.Content = span.Of(d.text, toks[i+1].start, e)
-		a.Spans = []span.Span{a.Content}
-		return a, i, true
+		return d.clauseAfter(a, i)
 	}
 	s, ok := d.leftNP(i)
 	if !ok || s != first {
@@ -1800,11 +1794,17 @@ func (d *doc) nounCue(i int) (Attribution, int, bool) {
 		a.Spans = []span.Span{a.Content}
 		return a, i + 1, true
 	}
+	return d.clauseAfter(a, i)
+}
+
+// clauseAfter completes a, whose cue ends at token i, with the clause after
+// that token as its content; it fails when the clause is empty.
+func (d *doc) clauseAfter(a Attribution, i int) (Attribution, int, bool) {
 	e := d.clauseEnd(i + 1)
-	if e <= toks[i+1].start {
+	if e <= d.toks[i+1].start {
 		return Attribution{}, 0, false
 	}
-	a.Content = span.Of(d.text, toks[i+1].start, e)
+	a.Content = span.Of(d.text, d.toks[i+1].start, e)
 	a.Spans = []span.Span{a.Content}
 	return a, i, true
 }
