@@ -1,62 +1,24 @@
 package whosaid_test
 
 import (
-	"bufio"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
 )
 
-// The corpora live next to the repository, never inside it.
-var (
-	pipelineDevPath  = filepath.Join("..", "shared", "corpus", "polnear", "dev.jsonl")
-	pipelineSeedPath = filepath.Join("..", "shared", "corpus", "seed", "blinken-paris.txt")
-)
-
-// pipelineDevTexts returns the texts of the PolNeAR dev split, skipping the
-// test or benchmark when the corpus is absent.
-func pipelineDevTexts(tb testing.TB) []string {
-	tb.Helper()
-	f, err := os.Open(pipelineDevPath)
-	if err != nil {
-		tb.Skipf("PolNeAR dev split not available (%v); it is read from %s", err, pipelineDevPath)
-	}
-	defer f.Close()
-	var texts []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	for sc.Scan() {
-		if len(strings.TrimSpace(sc.Text())) == 0 {
-			continue
-		}
-		a, err := whosaid.ParseArticle(sc.Bytes())
-		if err != nil {
-			tb.Fatalf("%s: %v", pipelineDevPath, err)
-		}
-		texts = append(texts, a.Text)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("%s: %v", pipelineDevPath, err)
-	}
-	if len(texts) == 0 {
-		tb.Fatalf("%s: no documents", pipelineDevPath)
-	}
-	return texts
-}
-
 // pipelineSeedText returns the seed article, skipping when it is absent.
 func pipelineSeedText(tb testing.TB) string {
 	tb.Helper()
-	b, err := os.ReadFile(pipelineSeedPath)
+	b, err := os.ReadFile(seedPath)
 	if err != nil {
-		tb.Skipf("seed article not available (%v); it is read from %s", err, pipelineSeedPath)
+		tb.Skipf("seed article not available (%v); it is read from %s", err, seedPath)
 	}
 	return string(b)
 }
@@ -127,7 +89,7 @@ func BenchmarkNew(b *testing.B) {
 // op is the whole split) and over the seed article.
 func BenchmarkExtract(b *testing.B) {
 	b.Run("dev", func(b *testing.B) {
-		texts := pipelineDevTexts(b)
+		texts := corpustest.Texts(b, "polnear/dev.jsonl")
 		e := newExtractor(b)
 		loop(b, totalLen(texts), func() {
 			for _, t := range texts {
@@ -145,7 +107,7 @@ func BenchmarkExtract(b *testing.B) {
 // BenchmarkStage runs each stage alone over every PolNeAR dev text and over
 // the seed article, the stage's input prepared outside the timed loop.
 func BenchmarkStage(b *testing.B) {
-	b.Run("dev", func(b *testing.B) { benchStages(b, pipelineDevTexts(b)) })
+	b.Run("dev", func(b *testing.B) { benchStages(b, corpustest.Texts(b, "polnear/dev.jsonl")) })
 	b.Run("seed", func(b *testing.B) { benchStages(b, []string{pipelineSeedText(b)}) })
 }
 
@@ -195,7 +157,7 @@ func benchStages(b *testing.B, texts []string) {
 // BenchmarkLinear runs Extract on the dev texts concatenated 1, 10 and 100
 // times into one document: with linear cost the MB/s of the three agree.
 func BenchmarkLinear(b *testing.B) {
-	texts := pipelineDevTexts(b)
+	texts := corpustest.Texts(b, "polnear/dev.jsonl")
 	one := strings.Join(texts, "\n\n") + "\n\n"
 	e := newExtractor(b)
 	for _, k := range []struct {

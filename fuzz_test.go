@@ -56,7 +56,7 @@ func fuzzSeeds(tb testing.TB) []string {
 		}
 		return nil
 	})
-	if b, err := os.ReadFile(pipelineSeedPath); err == nil {
+	if b, err := os.ReadFile(seedPath); err == nil {
 		seeds = append(seeds, string(b))
 	}
 	return seeds

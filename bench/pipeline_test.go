@@ -1,48 +1,15 @@
 package bench
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 
 	prose "github.com/jdkato/prose/v3"
+
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/internal/corpustest"
 )
-
-// devPath is the PolNeAR dev split, read from outside the repository.
-var devPath = filepath.Join("..", "..", "shared", "corpus", "polnear", "dev.jsonl")
-
-// devTexts returns the texts of the PolNeAR dev split, skipping when the
-// corpus is absent.
-func devTexts(tb testing.TB) []string {
-	tb.Helper()
-	f, err := os.Open(devPath)
-	if err != nil {
-		tb.Skipf("PolNeAR dev split not available (%v); it is read from %s", err, devPath)
-	}
-	defer f.Close()
-	var texts []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
-	for sc.Scan() {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		a, err := whosaid.ParseArticle(sc.Bytes())
-		if err != nil {
-			tb.Fatalf("%s: %v", devPath, err)
-		}
-		texts = append(texts, a.Text)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("%s: %v", devPath, err)
-	}
-	return texts
-}
 
 func size(texts []string) int64 {
 	var n int64
@@ -76,7 +43,7 @@ func runProse(tb testing.TB, texts []string) {
 // BenchmarkPipeline runs whosaid end to end and prose's default
 // NewDocument on the same texts; compare their MB/s.
 func BenchmarkPipeline(b *testing.B) {
-	texts := devTexts(b)
+	texts := corpustest.Texts(b, "polnear/dev.jsonl")
 	b.Run("whosaid", func(b *testing.B) {
 		e, err := whosaid.New()
 		if err != nil {
@@ -106,7 +73,7 @@ func BenchmarkPipeline(b *testing.B) {
 //
 //	cd bench && go test -run '^$' -bench ProseRatio -benchtime 2x .
 func BenchmarkProseRatio(b *testing.B) {
-	texts := devTexts(b)
+	texts := corpustest.Texts(b, "polnear/dev.jsonl")
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1)) // one core each
 	e, err := whosaid.New()
 	if err != nil {

@@ -3,55 +3,20 @@
 package bench
 
 import (
-	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 
 	"github.com/jdkato/prose/v3/segment"
-	"github.com/whosaid/whosaid/sentence"
 	"gopkg.in/neurosnap/sentences.v1"
 	"gopkg.in/neurosnap/sentences.v1/english"
+
+	"github.com/whosaid/whosaid/internal/corpustest"
+	"github.com/whosaid/whosaid/sentence"
 )
-
-// sentenceCorpus returns the path of a shared corpus file, or skips.
-func sentenceCorpus(tb testing.TB, rel string) string {
-	tb.Helper()
-	p := filepath.Join("..", "..", "shared", "corpus", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared corpus file %s is absent (%v): skipping", p, err)
-	}
-	return p
-}
-
-func sentenceDevTexts(tb testing.TB) []string {
-	tb.Helper()
-	f, err := os.Open(sentenceCorpus(tb, "polnear/dev.jsonl"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
-	for sc.Scan() {
-		var d struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, d.Text)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return out
-}
 
 // sbdPeer is one sentence splitter under comparison, built once.
 type sbdPeer struct {
@@ -124,7 +89,7 @@ func sentenceCPUTime() int64 {
 // cpu-MB/s divides the bytes by the CPU time the process used rather than
 // the wall time, so that it holds when other processes share the machine.
 func BenchmarkSentence(b *testing.B) {
-	article, err := os.ReadFile(sentenceCorpus(b, "seed/blinken-paris.txt"))
+	article, err := os.ReadFile(corpustest.Path(b, "seed/blinken-paris.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -133,7 +98,7 @@ func BenchmarkSentence(b *testing.B) {
 		texts []string
 	}{
 		{"article", []string{string(article)}},
-		{"polnear-dev", sentenceDevTexts(b)},
+		{"polnear-dev", corpustest.Texts(b, "polnear/dev.jsonl")},
 	}
 	for _, set := range sets {
 		n := 0
@@ -162,7 +127,7 @@ func BenchmarkSentence(b *testing.B) {
 // TestSentenceGoldenRules counts the English Golden Rules each splitter
 // passes (a report, not a requirement on the peers).
 func TestSentenceGoldenRules(t *testing.T) {
-	b, err := os.ReadFile(sentenceCorpus(t, "sbd/golden_rules_en.json"))
+	b, err := os.ReadFile(corpustest.Path(t, "sbd/golden_rules_en.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

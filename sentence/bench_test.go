@@ -57,7 +57,7 @@ func BenchmarkSplitParagraphsPolNeARDev(b *testing.B) {
 // benchDev runs split on every PolNeAR dev text, one call each, per
 // iteration; MB/s counts all their bytes.
 func benchDev(b *testing.B, split func(*Splitter, string)) {
-	texts := polnearTexts(b, "dev")
+	texts := corpustest.Texts(b, "polnear/dev.jsonl")
 	n := 0
 	for _, t := range texts {
 		n += len(t)
@@ -76,7 +76,7 @@ func benchDev(b *testing.B, split func(*Splitter, string)) {
 }
 
 func BenchmarkLocate(b *testing.B) {
-	texts := polnearTexts(b, "dev")
+	texts := corpustest.Texts(b, "polnear/dev.jsonl")
 	text := texts[0]
 	sents := Split(text)
 	b.ReportAllocs()

@@ -1,39 +1,8 @@
 package sentence
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"testing"
-
-	"github.com/whosaid/whosaid/internal/corpustest"
 )
-
-// polnearTexts returns the texts of a PolNeAR split, or skips.
-func polnearTexts(tb testing.TB, split string) []string {
-	tb.Helper()
-	f, err := os.Open(corpustest.Path(tb, "polnear/"+split+".jsonl"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	var texts []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
-	for sc.Scan() {
-		var d struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			tb.Fatal(err)
-		}
-		texts = append(texts, d.Text)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return texts
-}
 
 // onlySpace reports whether s is all white space, as the splitter counts it.
 func onlySpace(s string) bool {

@@ -372,7 +372,7 @@ func TestSeedArticle(t *testing.T) {
 // no sentence crosses a blank line.
 func TestPolNeARDev(t *testing.T) {
 	n := 0
-	for _, text := range polnearTexts(t, "dev") {
+	for _, text := range corpustest.Texts(t, "polnear/dev.jsonl") {
 		sents := Split(text)
 		checkInvariants(t, text, sents)
 		for _, s := range sents {

@@ -5,6 +5,9 @@
 package corpustest
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -26,4 +29,39 @@ func Path(tb testing.TB, rel string) string {
 		tb.Skipf("shared corpus file %s is absent (the corpus lives in ../shared/corpus beside the repository): %v", p, err)
 	}
 	return p
+}
+
+// Texts returns the "text" of every document of rel, a JSON Lines file of
+// the shared corpus ("polnear/dev.jsonl"), or skips tb when it is absent.
+// It fails tb on a line that is not such a document or on a file with none.
+func Texts(tb testing.TB, rel string) []string {
+	tb.Helper()
+	p := Path(tb, rel)
+	f, err := os.Open(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var texts []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	for sc.Scan() {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var d struct {
+			Text *string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil || d.Text == nil {
+			tb.Fatalf("%s: a line is not a document with a text (%v)", p, err)
+		}
+		texts = append(texts, *d.Text)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatalf("%s: %v", p, err)
+	}
+	if len(texts) == 0 {
+		tb.Fatalf("%s: no documents", p)
+	}
+	return texts
 }

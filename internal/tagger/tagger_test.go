@@ -1,10 +1,6 @@
 package tagger
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,32 +10,17 @@ import (
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
 	"github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
-)
 
-// corpusDir is the shared corpus, relative to this package.
-var corpusDir = filepath.Join("..", "..", "..", "shared", "corpus")
+	"github.com/whosaid/whosaid/internal/corpustest"
+)
 
 // sentences tokenizes every text of a PolNeAR split with prose's tokenizer
 // and cuts the tokens into sentences at terminal punctuation.
 func sentences(tb testing.TB, split string) (sents [][]string, bytes int) {
 	tb.Helper()
-	path := filepath.Join(corpusDir, "polnear", split+".jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Skipf("PolNeAR corpus absent (%v); skipping", err)
-	}
-	defer f.Close()
 	tk := tokenize.New()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
-	for sc.Scan() {
-		var doc struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
-			tb.Fatalf("%s: %v", path, err)
-		}
-		for _, para := range strings.Split(doc.Text, "\n") {
+	for _, text := range corpustest.Texts(tb, "polnear/"+split+".jsonl") {
+		for _, para := range strings.Split(text, "\n") {
 			var cur []string
 			for _, tok := range tk.Tokenize(para) {
 				cur = append(cur, tok.Text)
@@ -53,9 +34,6 @@ func sentences(tb testing.TB, split string) (sents [][]string, bytes int) {
 				sents = append(sents, cur)
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("%s: %v", path, err)
 	}
 	return sents, bytes
 }
