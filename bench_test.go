@@ -2,7 +2,6 @@ package whosaid_test
 
 import (
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -12,16 +11,6 @@ import (
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
 )
-
-// pipelineSeedText returns the seed article, skipping when it is absent.
-func pipelineSeedText(tb testing.TB) string {
-	tb.Helper()
-	b, err := os.ReadFile(seedPath)
-	if err != nil {
-		tb.Skipf("seed article not available (%v); it is read from %s", err, seedPath)
-	}
-	return string(b)
-}
 
 func totalLen(texts []string) int64 {
 	var n int64
@@ -98,7 +87,7 @@ func BenchmarkExtract(b *testing.B) {
 		})
 	})
 	b.Run("seed", func(b *testing.B) {
-		text := pipelineSeedText(b)
+		text := corpustest.ReadFile(b, "seed/blinken-paris.txt")
 		e := newExtractor(b)
 		loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
 	})
@@ -108,7 +97,7 @@ func BenchmarkExtract(b *testing.B) {
 // the seed article, the stage's input prepared outside the timed loop.
 func BenchmarkStage(b *testing.B) {
 	b.Run("dev", func(b *testing.B) { benchStages(b, corpustest.Texts(b, "polnear/dev.jsonl")) })
-	b.Run("seed", func(b *testing.B) { benchStages(b, []string{pipelineSeedText(b)}) })
+	b.Run("seed", func(b *testing.B) { benchStages(b, []string{corpustest.ReadFile(b, "seed/blinken-paris.txt")}) })
 }
 
 func benchStages(b *testing.B, texts []string) {

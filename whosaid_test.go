@@ -17,6 +17,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/eval"
+	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/span"
 )
 
@@ -35,7 +36,7 @@ const articlesDir = "testdata/articles"
 
 // seedPath is the reference article of the shared corpus, which lives beside
 // the repository and is not part of it.
-const seedPath = "../shared/corpus/seed/blinken-paris.txt"
+var seedPath = corpustest.File("seed/blinken-paris.txt")
 
 // goldSpan is a span object of the gold format. A speaker known by name
 // only (a continuation) has no offsets.

@@ -1,7 +1,6 @@
 package attribution_test
 
 import (
-	"os"
 	"sync"
 	"testing"
 
@@ -10,15 +9,6 @@ import (
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
 )
-
-func seedArticle(tb testing.TB) string {
-	tb.Helper()
-	b, err := os.ReadFile(corpustest.Path(tb, "seed/blinken-paris.txt"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(b)
-}
 
 func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()
@@ -30,7 +20,7 @@ func BenchmarkNew(b *testing.B) {
 }
 
 func BenchmarkResolve(b *testing.B) {
-	text := seedArticle(b)
+	text := corpustest.ReadFile(b, "seed/blinken-paris.txt")
 	sents := sentence.Split(text)
 	qs := quote.Detect(text, sents)
 	r, err := attribution.New()
@@ -47,7 +37,7 @@ func BenchmarkResolve(b *testing.B) {
 // TestConcurrent runs one Resolver from several goroutines; with -race it
 // shows the Resolver shares nothing mutable.
 func TestConcurrent(t *testing.T) {
-	text := seedArticle(t)
+	text := corpustest.ReadFile(t, "seed/blinken-paris.txt")
 	sents := sentence.Split(text)
 	qs := quote.Detect(text, sents)
 	r, err := attribution.New()

@@ -89,15 +89,12 @@ func sentenceCPUTime() int64 {
 // cpu-MB/s divides the bytes by the CPU time the process used rather than
 // the wall time, so that it holds when other processes share the machine.
 func BenchmarkSentence(b *testing.B) {
-	article, err := os.ReadFile(corpustest.Path(b, "seed/blinken-paris.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	article := corpustest.ReadFile(b, "seed/blinken-paris.txt")
 	sets := []struct {
 		name  string
 		texts []string
 	}{
-		{"article", []string{string(article)}},
+		{"article", []string{article}},
 		{"polnear-dev", corpustest.Texts(b, "polnear/dev.jsonl")},
 	}
 	for _, set := range sets {

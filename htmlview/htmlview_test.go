@@ -3,8 +3,6 @@ package htmlview
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/span"
 )
 
@@ -450,16 +449,9 @@ func TestParagraphs(t *testing.T) {
 	}
 }
 
-// seedPath is the reference article, outside the repository.
-var seedPath = filepath.Join("..", "..", "shared", "corpus", "seed", "blinken-paris.txt")
-
 func readSeed(tb testing.TB) string {
 	tb.Helper()
-	b, err := os.ReadFile(seedPath)
-	if err != nil {
-		tb.Skipf("seed article absent (%v): the corpus lives at ../shared/corpus beside the repository", err)
-	}
-	return string(b)
+	return corpustest.ReadFile(tb, "seed/blinken-paris.txt")
 }
 
 func TestWriteSeed(t *testing.T) {

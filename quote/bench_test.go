@@ -1,10 +1,9 @@
 package quote
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/sentence"
 )
 
@@ -36,10 +35,7 @@ func benchTexts(b *testing.B, texts []string) {
 // BenchmarkDetectArticle runs the detector on the seed article, a real
 // scraped news report.
 func BenchmarkDetectArticle(b *testing.B) {
-	text, err := os.ReadFile(filepath.Join(corpus, "seed", "blinken-paris.txt"))
-	if err != nil {
-		b.Skipf("seed article not found (the shared corpus lives beside the repository): %v", err)
-	}
+	text := corpustest.ReadFile(b, "seed/blinken-paris.txt")
 	benchTexts(b, []string{string(text)})
 }
 

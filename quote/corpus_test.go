@@ -4,17 +4,14 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/sentence"
 )
-
-// corpus is the project's shared gold data, beside the repository.
-var corpus = filepath.Join("..", "..", "shared", "corpus")
 
 type goldDoc struct {
 	ID        string      `json:"id"`
@@ -34,10 +31,10 @@ type goldQuote struct {
 
 func loadGold(t testing.TB, rel string) []goldDoc {
 	t.Helper()
-	path := filepath.Join(corpus, rel)
+	path := corpustest.Path(t, rel)
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("gold data %s not found (the shared corpus lives beside the repository): %v", path, err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	var docs []goldDoc
@@ -433,11 +430,7 @@ func wrap(text string, width int) string {
 // TestHardWrapped checks that single line breaks inside paragraphs do not
 // change what is found on the seed article.
 func TestHardWrapped(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(corpus, "seed", "blinken-paris.txt"))
-	if err != nil {
-		t.Skipf("seed article not found (the shared corpus lives beside the repository): %v", err)
-	}
-	text := string(raw)
+	text := corpustest.ReadFile(t, "seed/blinken-paris.txt")
 	norm := func(text string) []string {
 		var out []string
 		for _, q := range Detect(text, nil) {

@@ -2,12 +2,12 @@ package quote
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/sentence"
 )
 
@@ -22,7 +22,7 @@ func FuzzDetect(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	if b, err := os.ReadFile(filepath.Join(corpus, "seed", "blinken-paris.txt")); err == nil {
+	if b, err := os.ReadFile(corpustest.File("seed/blinken-paris.txt")); err == nil {
 		f.Add(string(b))
 	}
 	dash, err := New(WithDialogueDash(true))

@@ -3,8 +3,9 @@ package sentence
 import (
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/whosaid/whosaid/internal/corpustest"
 )
 
 // FuzzSplit checks the invariants of Split on any input: sentences in
@@ -23,7 +24,7 @@ func FuzzSplit(f *testing.F) {
 		"\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55).",
 		"“Why now?” Sen. Lindsey Graham asked.\nheadline\n\n\u00a0\n",
 	}
-	if b, err := os.ReadFile(filepath.Join("..", "..", "shared", "corpus", "sbd", "golden_rules_en.json")); err == nil {
+	if b, err := os.ReadFile(corpustest.File("sbd/golden_rules_en.json")); err == nil {
 		var rules []goldenRule
 		if json.Unmarshal(b, &rules) == nil {
 			for _, r := range rules {

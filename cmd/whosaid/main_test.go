@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/internal/corpustest"
 )
 
 // bin is the whosaid binary that TestMain builds once for the tests that
@@ -518,11 +519,7 @@ func TestEvalPredEqualsDirect(t *testing.T) {
 		evalPredEqualsDirect(t, filepath.Join("..", "..", "testdata", "articles", "gold.jsonl"))
 	})
 	t.Run("polnear-dev", func(t *testing.T) {
-		corpus := filepath.Join("..", "..", "..", "shared", "corpus", "polnear")
-		gold, pron := filepath.Join(corpus, "dev.jsonl"), filepath.Join(corpus, "dev_pronouns.jsonl")
-		if _, err := os.Stat(gold); err != nil {
-			t.Skipf("PolNeAR dev not checked: %s is absent (the shared corpus lives beside the repository)", gold)
-		}
+		gold, pron := corpustest.Path(t, "polnear/dev.jsonl"), corpustest.Path(t, "polnear/dev_pronouns.jsonl")
 		evalPredEqualsDirect(t, gold, "--pronouns", pron)
 	})
 }

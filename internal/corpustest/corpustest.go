@@ -14,21 +14,36 @@ import (
 	"testing"
 )
 
-// Path returns the path of rel, a slash-separated path inside the shared
-// corpus ("polnear/dev.jsonl"; "" for the corpus directory), or skips tb
-// with a message when it is absent.
-func Path(tb testing.TB, rel string) string {
-	tb.Helper()
+// File returns the path of rel, a slash-separated path inside the shared
+// corpus ("polnear/dev.jsonl"; "" for the corpus directory), whether or not
+// it exists: for a test that reads it only when it is there.
+func File(rel string) string {
 	_, file, _, ok := runtime.Caller(0)
 	if !ok {
-		tb.Skip("shared corpus: cannot locate the repository")
+		return filepath.Join("..", "shared", "corpus", filepath.FromSlash(rel))
 	}
 	// file is <repository>/internal/corpustest/corpustest.go.
-	p := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "corpus", filepath.FromSlash(rel))
+	return filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "corpus", filepath.FromSlash(rel))
+}
+
+// Path returns File(rel), or skips tb with a message when it is absent.
+func Path(tb testing.TB, rel string) string {
+	tb.Helper()
+	p := File(rel)
 	if _, err := os.Stat(p); err != nil {
 		tb.Skipf("shared corpus file %s is absent (the corpus lives in ../shared/corpus beside the repository): %v", p, err)
 	}
 	return p
+}
+
+// ReadFile returns the contents of rel, or skips tb when it is absent.
+func ReadFile(tb testing.TB, rel string) string {
+	tb.Helper()
+	b, err := os.ReadFile(Path(tb, rel))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
 }
 
 // Texts returns the "text" of every document of rel, a JSON Lines file of
