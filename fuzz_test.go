@@ -220,30 +220,30 @@ func checkAttributions(text string, attrs []whosaid.Attribution) error {
 		if err := checkAttribution(text, a); err != nil {
 			return fmt.Errorf("attribution %d: %w", i, err)
 		}
-		if i > 0 && a.Content.Start < attrs[i-1].Content.Start {
-			return fmt.Errorf("attribution %d: content starts at %d, before attribution %d (%d)", i, a.Content.Start, i-1, attrs[i-1].Content.Start)
+		if i > 0 && a.Extent.Start < attrs[i-1].Extent.Start {
+			return fmt.Errorf("attribution %d: content starts at %d, before attribution %d (%d)", i, a.Extent.Start, i-1, attrs[i-1].Extent.Start)
 		}
 	}
 	return nil
 }
 
 func checkAttribution(text string, a whosaid.Attribution) error {
-	if err := checkSpan(text, "content", a.Content); err != nil {
+	if err := checkSpan(text, "content", a.Extent); err != nil {
 		return err
 	}
-	if a.Content.Empty() {
-		return fmt.Errorf("empty content [%d,%d)", a.Content.Start, a.Content.End)
+	if a.Extent.Empty() {
+		return fmt.Errorf("empty content [%d,%d)", a.Extent.Start, a.Extent.End)
 	}
 	if len(a.Spans) == 0 {
 		return fmt.Errorf("no content fragments")
 	}
 	for j, s := range a.Spans {
-		if err := checkInside(text, "fragment", j, s, a.Content); err != nil {
+		if err := checkInside(text, "fragment", j, s, a.Extent); err != nil {
 			return err
 		}
 	}
 	for j, s := range a.Quoted {
-		if err := checkInside(text, "quoted", j, s, a.Content); err != nil {
+		if err := checkInside(text, "quoted", j, s, a.Extent); err != nil {
 			return err
 		}
 	}

@@ -54,8 +54,8 @@ func NewRecord(id string, attrs []Attribution) Record {
 	for _, a := range attrs {
 		q := RecordQuote{
 			Type:  a.Type.String(),
-			Start: a.Content.Start, End: a.Content.End,
-			Spans: pairs(a.Spans), Text: a.Content.Text,
+			Start: a.Extent.Start, End: a.Extent.End,
+			Spans: pairs(a.Spans), Text: a.Extent.Text,
 			Speaker:    recordSpan(a.Speaker),
 			Cue:        recordSpan(a.Cue),
 			Confidence: a.Confidence,
@@ -65,7 +65,7 @@ func NewRecord(id string, attrs []Attribution) Record {
 			EntityID:   a.Entity.ID,
 		}
 		if len(q.Spans) == 0 {
-			q.Spans = [][2]int{{a.Content.Start, a.Content.End}}
+			q.Spans = [][2]int{{a.Extent.Start, a.Extent.End}}
 		}
 		if a.Entity.Name != "" {
 			if q.Speaker == nil {

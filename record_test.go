@@ -64,8 +64,8 @@ func TestMaxBytes(t *testing.T) {
 		t.Fatalf("got %d attributions within the bound, want the 3 whole paragraphs before it", len(as))
 	}
 	for _, a := range as {
-		if a.Content.End > 3*len(para) || text[a.Content.Start:a.Content.End] != a.Content.Text {
-			t.Errorf("attribution %+v lies past the cut or off the text", a.Content)
+		if a.Extent.End > 3*len(para) || text[a.Extent.Start:a.Extent.End] != a.Extent.Text {
+			t.Errorf("attribution %+v lies past the cut or off the text", a.Extent)
 		}
 	}
 	if _, err := New(WithMaxBytes(0)); err == nil {

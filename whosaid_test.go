@@ -320,14 +320,14 @@ func expectAttributions(t *testing.T, text string, attrs []whosaid.Attribution) 
 	t.Helper()
 	for i, a := range attrs {
 		p := fmt.Sprintf("attribution %d", i)
-		expectSpan(t, text, p+" content", a.Content)
+		expectSpan(t, text, p+" content", a.Extent)
 		if len(a.Spans) == 0 {
 			t.Errorf("%s has no content spans", p)
 		}
 		for j, s := range a.Spans {
 			expectSpan(t, text, fmt.Sprintf("%s span %d", p, j), s)
-			if !a.Content.Contains(s) {
-				t.Errorf("%s span %d [%d:%d] outside content [%d:%d]", p, j, s.Start, s.End, a.Content.Start, a.Content.End)
+			if !a.Extent.Contains(s) {
+				t.Errorf("%s span %d [%d:%d] outside content [%d:%d]", p, j, s.Start, s.End, a.Extent.Start, a.Extent.End)
 			}
 		}
 		for j, s := range a.Quoted {

@@ -126,12 +126,15 @@ type Entity struct {
 
 // Attribution is one quotation or reported claim and who said it.
 type Attribution struct {
-	// Content is the quotation with its marks (direct) or the reported
-	// clause (mixed, indirect). Spans lists its fragments when it is
-	// interrupted ("“...,” she said, “...”"); it has at least one element.
-	Content span.Span   `json:"content"`
-	Spans   []span.Span `json:"spans"`
-	// Quoted lists the quoted words inside Content without their marks.
+	// Extent covers the content from the start of its first fragment to
+	// the end of its last: the quotation with its marks (direct) or the
+	// reported clause (mixed, indirect), with the narration that
+	// interrupts it ("she said") included. Spans lists the fragments
+	// themselves ("“...,” she said, “...”" has two); it has at least one
+	// element.
+	Extent span.Span   `json:"extent"`
+	Spans  []span.Span `json:"spans"`
+	// Quoted lists the quoted words inside Extent without their marks.
 	Quoted []span.Span `json:"quoted,omitempty"`
 	Type   Type        `json:"type"`
 	// Speaker is the speaker mention as written ("he", "the official");

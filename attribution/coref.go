@@ -614,7 +614,7 @@ func (r *corefResolver) firstPerson(attrs []Attribution, res []int, i int) int {
 		if j == i || res[j] < 0 || attrs[j].Type == Indirect {
 			continue
 		}
-		in := attrs[j].Type == Direct && attrs[j].Content.Contains(sp)
+		in := attrs[j].Type == Direct && attrs[j].Extent.Contains(sp)
 		for _, q := range attrs[j].Quoted {
 			in = in || q.Contains(sp)
 		}

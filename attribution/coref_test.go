@@ -272,10 +272,10 @@ func buildAttrs(t *testing.T, c corefCase) []Attribution {
 	t.Helper()
 	var attrs []Attribution
 	for _, a := range c.attrs {
-		x := Attribution{Content: at(t, c.text, a.content, 0), Rule: a.rule}
-		x.Spans = []span.Span{x.Content}
+		x := Attribution{Extent: at(t, c.text, a.content, 0), Rule: a.rule}
+		x.Spans = []span.Span{x.Extent}
 		if strings.HasPrefix(a.content, "“") {
-			x.Quoted = []span.Span{span.Of(c.text, x.Content.Start+len("“"), x.Content.End-len("”"))}
+			x.Quoted = []span.Span{span.Of(c.text, x.Extent.Start+len("“"), x.Extent.End-len("”"))}
 		} else {
 			x.Type = Indirect
 		}
@@ -366,10 +366,10 @@ func checkMentions(t *testing.T, text string, ms []span.Span) {
 func TestResolveEntitiesIDs(t *testing.T) {
 	text := "Jane Doe said it. John Roe said it. Doe said it again."
 	attrs := []Attribution{
-		{Speaker: at(t, text, "Jane Doe", 0), Content: at(t, text, "it", 0)},
-		{Speaker: at(t, text, "John Roe", 0), Content: at(t, text, "it", 1)},
-		{Speaker: at(t, text, "Doe", 1), Content: at(t, text, "it again", 0)},
-		{Content: at(t, text, "again", 0)}, // no speaker, not a continuation
+		{Speaker: at(t, text, "Jane Doe", 0), Extent: at(t, text, "it", 0)},
+		{Speaker: at(t, text, "John Roe", 0), Extent: at(t, text, "it", 1)},
+		{Speaker: at(t, text, "Doe", 1), Extent: at(t, text, "it again", 0)},
+		{Extent: at(t, text, "again", 0)}, // no speaker, not a continuation
 	}
 	attrs[3].Entity = Entity{ID: 9, Name: "kept"}
 	resolveEntities(text, sentence.Split(text), attrs)
@@ -444,7 +444,7 @@ func oracleAttrs(d goldDoc) ([]Attribution, []int) {
 	attrs := make([]Attribution, len(idx))
 	for k, i := range idx {
 		q := d.Quotes[i]
-		a := Attribution{Content: span.Of(d.Text, q.Start, q.End)}
+		a := Attribution{Extent: span.Of(d.Text, q.Start, q.End)}
 		for _, f := range q.Spans {
 			if len(f) == 2 {
 				a.Spans = append(a.Spans, span.Of(d.Text, f[0], f[1]))
@@ -457,7 +457,7 @@ func oracleAttrs(d goldDoc) ([]Attribution, []int) {
 			a.Type = Indirect
 		}
 		if a.Type != Indirect {
-			a.Quoted = []span.Span{a.Content}
+			a.Quoted = []span.Span{a.Extent}
 		}
 		if q.Speaker != nil && q.Speaker.End > q.Speaker.Start {
 			a.Speaker = span.Of(d.Text, q.Speaker.Start, q.Speaker.End)
@@ -565,7 +565,7 @@ func TestPronounsDevPipeline(t *testing.T) {
 			}
 			gc := span.Of(d.Text, q.Start, q.End)
 			for _, a := range attrs {
-				if a.Content.Overlaps(gc) {
+				if a.Extent.Overlaps(gc) {
 					name, ok = a.Entity.Name, true
 					break
 				}
@@ -603,7 +603,7 @@ func TestSeedEntities(t *testing.T) {
 			if ok {
 				right++
 			} else {
-				t.Errorf("%q (%s): named %q, want one of %q", q.Speaker.Text, attrs[k].Content.Text[:min(30, len(attrs[k].Content.Text))], attrs[k].Entity.Name, q.Mentions)
+				t.Errorf("%q (%s): named %q, want one of %q", q.Speaker.Text, attrs[k].Extent.Text[:min(30, len(attrs[k].Extent.Text))], attrs[k].Entity.Name, q.Mentions)
 			}
 			if q.Speaker.Text == "he" && !strings.Contains(attrs[k].Entity.Name, "Blinken") {
 				t.Errorf("“he” named %q, want Blinken", attrs[k].Entity.Name)
@@ -679,7 +679,7 @@ func FuzzResolveEntities(f *testing.F) {
 				j++
 			}
 			if j > i {
-				attrs = append(attrs, Attribution{Speaker: span.Of(text, i, j), Content: span.Of(text, a, b)})
+				attrs = append(attrs, Attribution{Speaker: span.Of(text, i, j), Extent: span.Of(text, a, b)})
 			} else {
 				attrs = append(attrs, Attribution{Rule: RuleContinuation})
 			}

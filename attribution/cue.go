@@ -406,8 +406,8 @@ func (d *doc) cueAt(si, i int) (Attribution, int, bool) {
 					e--
 				}
 				a.Speaker = span.Of(d.text, toks[ns].start, toks[ne-1].end)
-				a.Content = span.Of(d.text, p.Start, e)
-				a.Spans = []span.Span{a.Content}
+				a.Extent = span.Of(d.text, p.Start, e)
+				a.Spans = []span.Span{a.Extent}
 				a.Rule, a.Confidence = RuleClauseCueSpeaker, 0.5
 				return a, ne - 1, true
 			}
@@ -520,10 +520,10 @@ func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, 
 				d.secondFragment(&b, k+1)
 			} else if ss == 1 {
 				e := d.clauseEnd(k + 1)
-				b.Content = span.Of(d.text, toks[k+1].start, e)
-				b.Spans = []span.Span{b.Content}
+				b.Extent = span.Of(d.text, toks[k+1].start, e)
+				b.Spans = []span.Span{b.Extent}
 			}
-			if !b.Content.Empty() && hasWordChar(b.Content.Text) {
+			if !b.Extent.Empty() && hasWordChar(b.Extent.Text) {
 				b.Rule, b.Confidence = RuleSplit, 0.7
 				if len(b.Spans) == 1 {
 					b.Rule = RuleClauseSpeakerCue
@@ -558,7 +558,7 @@ func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, 
 					if d.isOpenQuote(j) && isComma(toks[j-1]) {
 						q := d.qs[d.quoteAt(toks[j].start)]
 						b.Spans = append(b.Spans, q.Span())
-						b.Content = span.Of(d.text, b.Spans[0].Start, q.End)
+						b.Extent = span.Of(d.text, b.Spans[0].Start, q.End)
 						break
 					}
 					if toks[j].kind == tQuote || isEnd(toks[j]) {
@@ -591,11 +591,11 @@ func (d *doc) withSubject(a Attribution, v lexicon.Verb, ss, se, cs, after int, 
 		// "the plan, which he said will fail": the relative pronoun
 		// before the speaker stands for the content's subject or object
 		// and is its first fragment.
-		if ss > 0 && len(a.Spans) == 1 && after < len(toks) && a.Content.Start == toks[after].start && toks[after].lower != "that" && !d.isOpenQuote(after) {
+		if ss > 0 && len(a.Spans) == 1 && after < len(toks) && a.Extent.Start == toks[after].start && toks[after].lower != "that" && !d.isOpenQuote(after) {
 			if r := toks[ss-1]; r.lower == "which" || r.lower == "what" || r.lower == "who" || r.lower == "that" && r.tag == "WDT" {
 				rel := span.Of(d.text, r.start, r.end)
-				a.Spans = []span.Span{rel, a.Content}
-				a.Content = span.Of(d.text, r.start, a.Content.End)
+				a.Spans = []span.Span{rel, a.Extent}
+				a.Extent = span.Of(d.text, r.start, a.Extent.End)
 			}
 		}
 	}
@@ -632,7 +632,7 @@ func (d *doc) contentBefore(a *Attribution, k int) bool {
 	if !hasWordChar(c.Text) {
 		return false
 	}
-	a.Content, a.Spans = c, []span.Span{c}
+	a.Extent, a.Spans = c, []span.Span{c}
 	return true
 }
 
@@ -672,7 +672,7 @@ func (d *doc) secondFragment(a *Attribution, k int) {
 		return
 	}
 	a.Spans = append(a.Spans, f)
-	a.Content = span.Of(d.text, a.Spans[0].Start, f.End)
+	a.Extent = span.Of(d.text, a.Spans[0].Start, f.End)
 }
 
 // plainCue reports whether w is a form of a cue verb that needs no
@@ -730,7 +730,7 @@ func (d *doc) nextQuote(a *Attribution, k int) {
 	}
 	f := d.qs[q].Span()
 	a.Spans = append(a.Spans, f)
-	a.Content = span.Of(d.text, a.Spans[0].Start, f.End)
+	a.Extent = span.Of(d.text, a.Spans[0].Start, f.End)
 }
 
 // contentAfter sets the content to the clause after token after: the cue's
@@ -755,8 +755,8 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 			i++
 		}
 		if q := d.quoteAt(i); q >= 0 && d.qs[q].Start == i {
-			a.Content = d.qs[q].Span()
-			a.Spans = []span.Span{a.Content}
+			a.Extent = d.qs[q].Span()
+			a.Spans = []span.Span{a.Extent}
 			a.Rule, a.Confidence = RuleSpeakerCueColon, 0.8
 			return true
 		}
@@ -776,7 +776,7 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 		// quotations that run on from it.
 		if k < len(toks) && d.isOpenQuote(k) {
 			q := d.qs[d.quoteAt(toks[k].start)]
-			a.Content, a.Spans = q.Span(), []span.Span{q.Span()}
+			a.Extent, a.Spans = q.Span(), []span.Span{q.Span()}
 			j := k
 			for j < len(toks) && toks[j].start < q.End {
 				j++
@@ -827,8 +827,8 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 		if e <= toks[k].start {
 			return false
 		}
-		a.Content = span.Of(d.text, toks[k].start, e)
-		a.Spans = []span.Span{a.Content}
+		a.Extent = span.Of(d.text, toks[k].start, e)
+		a.Spans = []span.Span{a.Extent}
 		return true
 	}
 	// chanted “What curfew?” and kept going: a quotation that is the
@@ -842,7 +842,7 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 		in := strings.TrimSpace(q.Inner.Text)
 		if j < len(toks) && (toks[j].tag == "CC" || toks[j].tag == "IN" || isComma(toks[j])) &&
 			(strings.HasSuffix(in, "?") || strings.HasSuffix(in, "!") || strings.HasSuffix(in, ".")) {
-			a.Content, a.Spans = q.Span(), []span.Span{q.Span()}
+			a.Extent, a.Spans = q.Span(), []span.Span{q.Span()}
 			return true
 		}
 	}
@@ -857,7 +857,7 @@ func (d *doc) contentAfter(a *Attribution, v lexicon.Verb, after int) bool {
 	if !hasWordChar(c.Text) {
 		return false
 	}
-	a.Content, a.Spans = c, []span.Span{c}
+	a.Extent, a.Spans = c, []span.Span{c}
 	return true
 }
 
@@ -1364,7 +1364,7 @@ func (d *doc) accordingTo(i, e int) (Attribution, int, bool) {
 		}
 		if ee := d.clauseEnd(k); ee > toks[k].start {
 			c := span.Of(d.text, toks[k].start, ee)
-			a.Content, a.Spans = c, []span.Span{c}
+			a.Extent, a.Spans = c, []span.Span{c}
 			return a, ne - 1, true
 		}
 		return Attribution{}, 0, false
@@ -1380,7 +1380,7 @@ func (d *doc) accordingTo(i, e int) (Attribution, int, bool) {
 		}
 	} else {
 		c := span.Of(d.text, toks[0].start, toks[b].end)
-		a.Content, a.Spans = c, []span.Span{c}
+		a.Extent, a.Spans = c, []span.Span{c}
 	}
 	if ne < len(toks) && isComma(toks[ne]) && ne+1 < len(toks) && !isEnd(toks[ne+1]) {
 		d.secondFragment(&a, ne+1)
@@ -1439,8 +1439,8 @@ func (d *doc) colonCue(i int) (Attribution, int, bool) {
 		Rule:    RuleSpeakerCueColon, Confidence: 0.6,
 	}
 	q := d.qs[d.quoteAt(toks[i+1].start)]
-	a.Content = q.Span()
-	a.Spans = []span.Span{a.Content}
+	a.Extent = q.Span()
+	a.Spans = []span.Span{a.Extent}
 	return a, i, true
 }
 
@@ -1507,8 +1507,8 @@ func (d *doc) seemCue(i int) (Attribution, int, bool) {
 		if e <= toks[n].start {
 			return Attribution{}, 0, false
 		}
-		a.Content = span.Of(d.text, toks[n].start, e)
-		a.Spans = []span.Span{a.Content}
+		a.Extent = span.Of(d.text, toks[n].start, e)
+		a.Spans = []span.Span{a.Extent}
 		return a, i, true
 	}
 	ss, ok := d.clauseStart(cs)
@@ -1528,7 +1528,7 @@ func (d *doc) seemCue(i int) (Attribution, int, bool) {
 		return Attribution{}, 0, false
 	}
 	// The cue splits the content: [subject] seems [to VP].
-	a.Content = span.Of(d.text, toks[ss].start, e)
+	a.Extent = span.Of(d.text, toks[ss].start, e)
 	a.Spans = []span.Span{span.Of(d.text, toks[ss].start, toks[cs-1].end), span.Of(d.text, toks[n].start, e)}
 	return a, i, true
 }
@@ -1641,10 +1641,10 @@ func (d *doc) inSurvey(i int) (Attribution, int, bool) {
 	a := Attribution{
 		Cue:     span.Of(d.text, toks[i].start, toks[i].end),
 		Speaker: sp,
-		Content: span.Of(d.text, toks[k+1].start, e),
+		Extent:  span.Of(d.text, toks[k+1].start, e),
 		Rule:    RuleAccordingTo, Confidence: 0.6,
 	}
-	a.Spans = []span.Span{a.Content}
+	a.Spans = []span.Span{a.Extent}
 	return a, k, true
 }
 
@@ -1694,8 +1694,8 @@ func (d *doc) question(cue span.Span, k int) (Attribution, bool) {
 	}
 	if d.isOpenQuote(k) {
 		q := d.qs[d.quoteAt(toks[k].start)]
-		a.Content = q.Span()
-		a.Spans = []span.Span{a.Content}
+		a.Extent = q.Span()
+		a.Spans = []span.Span{a.Extent}
 		return a, true
 	}
 	e := d.clauseEnd(k)
@@ -1708,8 +1708,8 @@ func (d *doc) question(cue span.Span, k int) (Attribution, bool) {
 	if e <= toks[k].start {
 		return a, false
 	}
-	a.Content = span.Of(d.text, toks[k].start, e)
-	a.Spans = []span.Span{a.Content}
+	a.Extent = span.Of(d.text, toks[k].start, e)
+	a.Spans = []span.Span{a.Extent}
 	return a, true
 }
 
@@ -1743,7 +1743,7 @@ func (d *doc) raised(cs, ce int) (Attribution, bool) {
 	if e <= toks[n].start {
 		return a, false
 	}
-	a.Content = span.Of(d.text, toks[ss].start, e)
+	a.Extent = span.Of(d.text, toks[ss].start, e)
 	a.Spans = []span.Span{span.Of(d.text, toks[ss].start, toks[cs-1].end), span.Of(d.text, toks[n].start, e)}
 	return a, true
 }
@@ -1790,8 +1790,8 @@ func (d *doc) nounCue(i int) (Attribution, int, bool) {
 			return Attribution{}, 0, false
 		}
 		a.Cue = span.Of(d.text, toks[i].start, toks[i+1].end)
-		a.Content = span.Of(d.text, toks[ns].start, toks[ne-1].end)
-		a.Spans = []span.Span{a.Content}
+		a.Extent = span.Of(d.text, toks[ns].start, toks[ne-1].end)
+		a.Spans = []span.Span{a.Extent}
 		return a, i + 1, true
 	}
 	return d.clauseAfter(a, i)
@@ -1804,8 +1804,8 @@ func (d *doc) clauseAfter(a Attribution, i int) (Attribution, int, bool) {
 	if e <= d.toks[i+1].start {
 		return Attribution{}, 0, false
 	}
-	a.Content = span.Of(d.text, d.toks[i+1].start, e)
-	a.Spans = []span.Span{a.Content}
+	a.Extent = span.Of(d.text, d.toks[i+1].start, e)
+	a.Spans = []span.Span{a.Extent}
 	return a, i, true
 }
 
@@ -1842,9 +1842,9 @@ func (d *doc) byAgent(cs, ce int) (Attribution, int, bool) {
 	a := Attribution{
 		Cue:     span.Of(d.text, toks[cs].start, toks[ce+1].end),
 		Speaker: span.Of(d.text, toks[ns].start, toks[ne-1].end),
-		Content: span.Of(d.text, toks[ss].start, toks[se-1].end),
+		Extent:  span.Of(d.text, toks[ss].start, toks[se-1].end),
 		Rule:    RuleClauseSpeakerCue, Confidence: 0.5,
 	}
-	a.Spans = []span.Span{a.Content}
+	a.Spans = []span.Span{a.Extent}
 	return a, ne - 1, true
 }

@@ -15,7 +15,7 @@ func Example() {
 	sents := sentence.Split(text)
 	qs := quote.Detect(text, sents)
 	for _, a := range attribution.Resolve(text, sents, qs) {
-		fmt.Printf("%s | %s | %s | %s\n", a.Speaker.Text, a.Cue.Text, a.Type, a.Content.Text)
+		fmt.Printf("%s | %s | %s | %s\n", a.Speaker.Text, a.Cue.Text, a.Type, a.Extent.Text)
 	}
 	// Output:
 	// the mayor | said | direct | “The bridge will reopen in May,”

@@ -45,7 +45,7 @@ func FuzzResolve(f *testing.F) {
 			}
 		}
 		for _, a := range as {
-			check("content", a.Content)
+			check("content", a.Extent)
 			check("speaker", a.Speaker)
 			check("cue", a.Cue)
 			check("addressee", a.Addressee)
@@ -54,8 +54,8 @@ func FuzzResolve(f *testing.F) {
 			}
 			for _, s := range a.Spans {
 				check("fragment", s)
-				if !a.Content.Contains(s) {
-					t.Fatalf("fragment %+v outside content %+v", s, a.Content)
+				if !a.Extent.Contains(s) {
+					t.Fatalf("fragment %+v outside content %+v", s, a.Extent)
 				}
 			}
 			for _, s := range a.Quoted {
@@ -64,8 +64,8 @@ func FuzzResolve(f *testing.F) {
 			if a.Confidence < 0 || a.Confidence > 1 || a.Rule == "" {
 				t.Fatalf("confidence %v rule %q", a.Confidence, a.Rule)
 			}
-			if utf8.ValidString(text) && !utf8.ValidString(a.Content.Text) {
-				t.Fatalf("content %q splits a character", a.Content.Text)
+			if utf8.ValidString(text) && !utf8.ValidString(a.Extent.Text) {
+				t.Fatalf("content %q splits a character", a.Extent.Text)
 			}
 		}
 	})

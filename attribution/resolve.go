@@ -70,7 +70,7 @@ func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Qu
 	for si := 0; si < len(sents); {
 		si = d.sentence(si)
 	}
-	byContent := func(a, b Attribution) int { return cmp.Compare(a.Content.Start, b.Content.Start) }
+	byContent := func(a, b Attribution) int { return cmp.Compare(a.Extent.Start, b.Extent.Start) }
 	slices.SortStableFunc(d.out, byContent)
 	d.quotes()
 	slices.SortStableFunc(d.out, byContent)
@@ -159,7 +159,7 @@ func (d *doc) sentence(si int) int {
 			continue
 		}
 		a, end, ok := d.cueAt(si, i)
-		if !ok || a.Content.Empty() {
+		if !ok || a.Extent.Empty() {
 			// A cue that came to nothing gives back the tag it may have
 			// forced ("the 2013 report, Ari Fleischer, said").
 			if i < len(d.ptoks) {
@@ -175,7 +175,7 @@ func (d *doc) sentence(si int) int {
 				d.cutCoordinated(a, first)
 				// An attribution whose cue lies in this one's content is
 				// nested in it: "X proposed Y, the official said".
-				for len(d.out) > first && a.Content.Start <= d.out[len(d.out)-1].Cue.Start && d.out[len(d.out)-1].Cue.End <= a.Content.End {
+				for len(d.out) > first && a.Extent.Start <= d.out[len(d.out)-1].Cue.Start && d.out[len(d.out)-1].Cue.End <= a.Extent.End {
 					d.out = d.out[:len(d.out)-1]
 				}
 			}
@@ -194,7 +194,7 @@ func (d *doc) cutCoordinated(a Attribution, first int) {
 		return
 	}
 	o := &d.out[len(d.out)-1]
-	if !(o.Content.Start < a.Speaker.Start && a.Cue.End <= o.Content.End && o.Cue.End <= o.Content.Start) {
+	if !(o.Extent.Start < a.Speaker.Start && a.Cue.End <= o.Extent.End && o.Cue.End <= o.Extent.Start) {
 		return
 	}
 	k := 0
@@ -208,11 +208,11 @@ func (d *doc) cutCoordinated(a Attribution, first int) {
 	if l := d.toks[c].lower; l == "and" || l == "but" {
 		c--
 	}
-	if c == k-1 && d.toks[c].text != ";" || !isComma(d.toks[c]) && d.toks[c].text != ";" || d.toks[c].start <= o.Content.Start {
+	if c == k-1 && d.toks[c].text != ";" || !isComma(d.toks[c]) && d.toks[c].text != ";" || d.toks[c].start <= o.Extent.Start {
 		return
 	}
 	e := d.toks[c].start
-	o.Content = span.Of(d.text, o.Content.Start, e)
+	o.Extent = span.Of(d.text, o.Extent.Start, e)
 	for len(o.Spans) > 0 && o.Spans[len(o.Spans)-1].Start >= e {
 		o.Spans = o.Spans[:len(o.Spans)-1]
 	}
@@ -220,7 +220,7 @@ func (d *doc) cutCoordinated(a Attribution, first int) {
 		o.Spans[n-1] = span.Of(d.text, o.Spans[n-1].Start, e)
 	}
 	if len(o.Spans) == 0 {
-		o.Spans = []span.Span{o.Content}
+		o.Spans = []span.Span{o.Extent}
 	}
 }
 
@@ -257,7 +257,7 @@ func (d *doc) phraseAt(i int) bool {
 // already found.
 func (d *doc) nestedIn(a Attribution) bool {
 	for j := len(d.out) - 1; j >= 0 && j >= len(d.out)-4; j-- {
-		if o := d.out[j]; o.Content.Start <= a.Cue.Start && a.Cue.End <= o.Content.End && o.Content.Start <= a.Content.Start && a.Content.End <= o.Content.End {
+		if o := d.out[j]; o.Extent.Start <= a.Cue.Start && a.Cue.End <= o.Extent.End && o.Extent.Start <= a.Extent.Start && a.Extent.End <= o.Extent.End {
 			return true
 		}
 	}
@@ -318,11 +318,11 @@ func (d *doc) tag() {
 }
 
 func (d *doc) add(a Attribution) {
-	if a.Content.Empty() {
+	if a.Extent.Empty() {
 		return
 	}
 	for j := len(d.out) - 1; j >= 0 && j >= len(d.out)-8; j-- {
-		if o := d.out[j]; o.Content.Start == a.Content.Start && o.Content.End == a.Content.End {
+		if o := d.out[j]; o.Extent.Start == a.Extent.Start && o.Extent.End == a.Extent.End {
 			return
 		}
 	}
@@ -336,7 +336,7 @@ func (d *doc) add(a Attribution) {
 // classify sets Type and Quoted from the quotations inside the content, and
 // widens the content to whole quotations that cross its edges.
 func (d *doc) classify(a *Attribution) {
-	c := a.Content
+	c := a.Extent
 	// Widen to quotations that cross an edge of the content.
 	for _, q := range d.qs[d.quoteAfter(c.Start):] {
 		if q.Start >= c.End {
@@ -349,7 +349,7 @@ func (d *doc) classify(a *Attribution) {
 			c.End = q.End
 		}
 	}
-	if c.Start != a.Content.Start || c.End != a.Content.End {
+	if c.Start != a.Extent.Start || c.End != a.Extent.End {
 		c = span.Of(d.text, c.Start, c.End)
 		if len(a.Spans) <= 1 {
 			a.Spans = []span.Span{c}
@@ -357,7 +357,7 @@ func (d *doc) classify(a *Attribution) {
 			a.Spans[0] = span.Of(d.text, c.Start, a.Spans[0].End)
 			a.Spans[len(a.Spans)-1] = span.Of(d.text, a.Spans[len(a.Spans)-1].Start, c.End)
 		}
-		a.Content = c
+		a.Extent = c
 	}
 	if len(a.Spans) == 0 {
 		a.Spans = []span.Span{c}
@@ -448,7 +448,7 @@ func (d *doc) quoteAt(off int) int {
 func (d *doc) quotes() {
 	claimed := make([]bool, len(d.qs))
 	for _, a := range d.out {
-		for k := d.quoteAfter(a.Content.Start); k < len(d.qs) && d.qs[k].Start < a.Content.End; k++ {
+		for k := d.quoteAfter(a.Extent.Start); k < len(d.qs) && d.qs[k].Start < a.Extent.End; k++ {
 			claimed[k] = true
 		}
 	}
@@ -460,7 +460,7 @@ func (d *doc) quotes() {
 		if !hasWordChar(q.Inner.Text) || len(q.Inner.Text) < 3 {
 			continue
 		}
-		a := Attribution{Content: q.Span(), Spans: []span.Span{q.Span()}, Quoted: []span.Span{q.Inner}, Type: Direct}
+		a := Attribution{Extent: q.Span(), Spans: []span.Span{q.Span()}, Quoted: []span.Span{q.Inner}, Type: Direct}
 		if spk, cue, ok := d.dashSpeaker(q); ok {
 			a.Speaker, a.Cue, a.Rule, a.Confidence = spk, cue, RuleDashSpeaker, 0.7
 			extra = append(extra, a)
@@ -475,15 +475,15 @@ func (d *doc) quotes() {
 		// Continuation: the closest attribution before it with a speaker,
 		// in the same paragraph or the one before.
 		prev := -1
-		js := sort.Search(len(d.out), func(i int) bool { return d.out[i].Content.Start >= q.Start }) - 1
+		js := sort.Search(len(d.out), func(i int) bool { return d.out[i].Extent.Start >= q.Start }) - 1
 		for j := js; j >= 0 && j >= js-8; j-- {
-			if d.out[j].Content.End <= q.Start {
+			if d.out[j].Extent.End <= q.Start {
 				prev = j
 				break
 			}
 		}
 		if prev >= 0 && d.out[prev].Type != Indirect && !d.out[prev].Speaker.Empty() {
-			pp := d.paragraphOf(d.out[prev].Content.End - 1)
+			pp := d.paragraphOf(d.out[prev].Extent.End - 1)
 			qp := q.FirstParagraph
 			if qp < 0 {
 				qp = d.paragraphOf(q.Start)

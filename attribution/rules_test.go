@@ -218,8 +218,8 @@ func TestRules(t *testing.T) {
 			if got.Cue.Text != tc.cue {
 				t.Errorf("cue = %q, want %q", got.Cue.Text, tc.cue)
 			}
-			if trim(got.Content.Text) != tc.content {
-				t.Errorf("content = %q, want %q", got.Content.Text, tc.content)
+			if trim(got.Extent.Text) != tc.content {
+				t.Errorf("content = %q, want %q", got.Extent.Text, tc.content)
 			}
 			if got.Addressee.Text != tc.addressee {
 				t.Errorf("addressee = %q, want %q", got.Addressee.Text, tc.addressee)
@@ -248,7 +248,7 @@ func TestQuotesWithoutCue(t *testing.T) {
 			var got *attribution.Attribution
 			as := resolve(tc.text)
 			for i := range as {
-				if as[i].Content.Text == tc.quote {
+				if as[i].Extent.Text == tc.quote {
 					got = &as[i]
 				}
 			}
@@ -308,7 +308,7 @@ func TestFragments(t *testing.T) {
 	for _, tc := range tests {
 		got := false
 		for _, a := range resolve(tc.text) {
-			if a.Content.Text == tc.quote || strings.Contains(a.Content.Text, tc.quote) {
+			if a.Extent.Text == tc.quote || strings.Contains(a.Extent.Text, tc.quote) {
 				got = true
 			}
 		}
@@ -403,7 +403,7 @@ func TestQuoteRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	as := r.Resolve(text, sents, qs)
-	if len(as) != 2 || as[1].Rule != attribution.RuleContinuation || as[0].Content.Text != "“We tried,”" {
+	if len(as) != 2 || as[1].Rule != attribution.RuleContinuation || as[0].Extent.Text != "“We tried,”" {
 		t.Errorf("WithQuoteRuns(false): got %+v, want a quotation and its continuation", as)
 	}
 }

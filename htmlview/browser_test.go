@@ -137,13 +137,13 @@ func TestBrowserSeed(t *testing.T) {
 	named := 0
 	for i := range attrs {
 		name := canonical(&attrs[i])
-		if name == "" || attrs[i].Content.Empty() {
+		if name == "" || attrs[i].Extent.Empty() {
 			continue
 		}
 		named++
 		got := highlighted[strconv.Itoa(i)]
 		if !got[name] || len(got) != 1 {
-			t.Errorf("attribution %d (%q, speaker %q): highlighted with speakers %v", i, attrs[i].Content.Text, name, got)
+			t.Errorf("attribution %d (%q, speaker %q): highlighted with speakers %v", i, attrs[i].Extent.Text, name, got)
 		}
 	}
 	t.Logf("%d attributions, %d with a speaker, all highlighted with their speaker's name", len(attrs), named)

@@ -19,7 +19,7 @@ func Example() {
 		return span.Of(text, i, i+len(s))
 	}
 	attrs := []whosaid.Attribution{{
-		Content: at("“We cannot wait,”"), Spans: []span.Span{at("“We cannot wait,”")},
+		Extent: at("“We cannot wait,”"), Spans: []span.Span{at("“We cannot wait,”")},
 		Type: attribution.Direct, Speaker: at("Mayor Rosa Delgado"), Cue: at("said"),
 		Entity:     attribution.Entity{ID: 1, Name: "Rosa Delgado"},
 		Confidence: 0.9, Rule: "quote-cue-name",

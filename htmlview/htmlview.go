@@ -330,7 +330,7 @@ func intervals(text string, attrs []whosaid.Attribution) []ival {
 		a := &attrs[i]
 		frags := a.Spans
 		if len(frags) == 0 {
-			frags = []whosaid.Span{a.Content}
+			frags = []whosaid.Span{a.Extent}
 		}
 		// Fragments of one attribution that overlap or touch are merged,
 		// so its pieces never nest.
@@ -538,8 +538,8 @@ func (r *renderer) open(iv ival) {
 		attr(b, "data-to", a.Addressee.Text)
 		attr(b, "data-conf", strconv.FormatFloat(a.Confidence, 'f', 2, 64))
 		attr(b, "data-rule", a.Rule)
-		attr(b, "data-start", strconv.Itoa(a.Content.Start))
-		attr(b, "data-end", strconv.Itoa(a.Content.End))
+		attr(b, "data-start", strconv.Itoa(a.Extent.Start))
+		attr(b, "data-end", strconv.Itoa(a.Extent.End))
 		attr(b, "title", r.title(a, s))
 		if !r.focused[iv.a] {
 			r.focused[iv.a] = true

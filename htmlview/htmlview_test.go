@@ -33,7 +33,7 @@ func at(t testing.TB, text, sub string) span.Span {
 func quote(t testing.TB, text, content, mention, cue, name string) whosaid.Attribution {
 	t.Helper()
 	c := at(t, text, content)
-	a := whosaid.Attribution{Content: c, Spans: []span.Span{c}, Type: attribution.Direct, Confidence: 0.9, Rule: "test"}
+	a := whosaid.Attribution{Extent: c, Spans: []span.Span{c}, Type: attribution.Direct, Confidence: 0.9, Rule: "test"}
 	if mention != "" {
 		a.Speaker = at(t, text, mention)
 	}
@@ -197,7 +197,7 @@ func checkPage(t testing.TB, page string, doc *html.Node, text string, attrs []w
 func highlighted(text string, paras [][2]int, a *whosaid.Attribution) string {
 	frags := a.Spans
 	if len(frags) == 0 {
-		frags = []span.Span{a.Content}
+		frags = []span.Span{a.Extent}
 	}
 	cover := make([]bool, len(text))
 	for _, f := range frags {
@@ -278,15 +278,15 @@ func TestWrite(t *testing.T) {
 		}},
 		{"across paragraphs", text, func(t testing.TB, text string) []whosaid.Attribution {
 			a := quote(t, text, "“The engineers were clear.”", "", "", "Rosa Delgado")
-			a.Content = span.Of(text, a.Content.Start, strings.Index(text, "asked"))
-			a.Spans = []span.Span{a.Content}
+			a.Extent = span.Of(text, a.Extent.Start, strings.Index(text, "asked"))
+			a.Spans = []span.Span{a.Extent}
 			return []whosaid.Attribution{a}
 		}},
 		{"out of range and mid-rune", text, func(t testing.TB, text string) []whosaid.Attribution {
 			return []whosaid.Attribution{
-				{Content: span.Span{Start: -5, End: 2}, Spans: []span.Span{{Start: -5, End: 2}}, Speaker: span.Span{Start: 1, End: 5}},
-				{Content: span.Span{Start: len(text) - 3, End: len(text) + 50}, Cue: span.Span{Start: 9, End: 3}},
-				{Content: span.Span{Start: 40, End: 30}},
+				{Extent: span.Span{Start: -5, End: 2}, Spans: []span.Span{{Start: -5, End: 2}}, Speaker: span.Span{Start: 1, End: 5}},
+				{Extent: span.Span{Start: len(text) - 3, End: len(text) + 50}, Cue: span.Span{Start: 9, End: 3}},
+				{Extent: span.Span{Start: 40, End: 30}},
 				{},
 			}
 		}},
@@ -332,11 +332,11 @@ func TestWriteColours(t *testing.T) {
 		end := b.Len()
 		b.WriteString(" " + name + " said.\n\n")
 		s := b.String()
-		attrs = append(attrs, whosaid.Attribution{Content: span.Of(s, start, end), Entity: attribution.Entity{ID: i%15 + 1, Name: name}})
+		attrs = append(attrs, whosaid.Attribution{Extent: span.Of(s, start, end), Entity: attribution.Entity{ID: i%15 + 1, Name: name}})
 	}
 	text := b.String()
 	for i := range attrs {
-		attrs[i].Content = span.Of(text, attrs[i].Content.Start, attrs[i].Content.End)
+		attrs[i].Extent = span.Of(text, attrs[i].Extent.Start, attrs[i].Extent.End)
 	}
 	page, doc := render(t, "Colours", text, attrs)
 	checkPage(t, page, doc, text, attrs)
@@ -488,9 +488,9 @@ func FuzzWrite(f *testing.F) {
 		}
 		mk := func(s, e int) span.Span { return span.Span{Start: s, End: e} }
 		attrs := []whosaid.Attribution{
-			{Content: mk(s1, e1), Spans: []span.Span{mk(s1, e1), mk(s2, e2)}, Speaker: mk(s3, e3), Cue: mk(s2, e3), Entity: attribution.Entity{ID: 1, Name: text[:min(len(text), 7)]}},
-			{Content: mk(s2, e2), Speaker: mk(s1, e2), Type: attribution.Indirect},
-			{Content: mk(s3, e1), Spans: []span.Span{mk(s3, e1)}, Cue: mk(s1, s2)},
+			{Extent: mk(s1, e1), Spans: []span.Span{mk(s1, e1), mk(s2, e2)}, Speaker: mk(s3, e3), Cue: mk(s2, e3), Entity: attribution.Entity{ID: 1, Name: text[:min(len(text), 7)]}},
+			{Extent: mk(s2, e2), Speaker: mk(s1, e2), Type: attribution.Indirect},
+			{Extent: mk(s3, e1), Spans: []span.Span{mk(s3, e1)}, Cue: mk(s1, s2)},
 		}
 		page, doc := render(t, text, text, attrs)
 		checkPage(t, page, doc, text, attrs)

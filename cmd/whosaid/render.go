@@ -112,7 +112,7 @@ func renderTable(id string, attrs []whosaid.Attribution, width int, header bool)
 // interrupted by its speaker ("“...,” she said, “...”") joined by a space.
 func contentLine(a whosaid.Attribution) string {
 	if len(a.Spans) < 2 {
-		return oneLine(a.Content.Text)
+		return oneLine(a.Extent.Text)
 	}
 	parts := make([]string, len(a.Spans))
 	for i, s := range a.Spans {
@@ -130,11 +130,11 @@ func renderTSV(id string, attrs []whosaid.Attribution) []byte {
 	for _, a := range attrs {
 		f := []string{
 			tsvField(id), a.Type.String(),
-			strconv.Itoa(a.Content.Start), strconv.Itoa(a.Content.End),
+			strconv.Itoa(a.Extent.Start), strconv.Itoa(a.Extent.End),
 			strconv.Itoa(a.Speaker.Start), strconv.Itoa(a.Speaker.End),
 			tsvField(a.Speaker.Text), tsvField(a.Entity.Name), tsvField(a.Cue.Text),
 			strconv.FormatFloat(a.Confidence, 'f', 2, 64), tsvField(a.Rule),
-			tsvField(a.Content.Text),
+			tsvField(a.Extent.Text),
 		}
 		if a.Speaker.Empty() {
 			f[4], f[5] = "", ""

@@ -74,7 +74,7 @@ func content(a whosaid.Attribution) string {
 		parts = append(parts, s.Text)
 	}
 	if len(parts) == 0 {
-		parts = append(parts, a.Content.Text)
+		parts = append(parts, a.Extent.Text)
 	}
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
