@@ -1,0 +1,584 @@
+// Package token splits a text once into the token stream that every later
+// reader of the attribution stage shares: cue finding, the rules and
+// coreference.
+//
+// A [Stream] holds the words and punctuation marks of a text with their
+// byte offsets, the sentence and paragraph of each, whether it lies inside
+// a quotation (as the quote stage paired them), and each distinct word's
+// lower-case form and lexicon kind, looked up once. Tokens never cover
+// white space, and the tokens and the gaps between them rebuild the text
+// byte for byte:
+//
+//	s.Text()[t.Start:t.End] is the token; the bytes between two tokens are white space
+//
+// # Rules
+//
+// A word is a run of letters, digits and $ % @ # _, with an inner
+// apostrophe, hyphen, ampersand, full stop or comma between word characters
+// ("don't", "well-known", "AT&T", "U.S", "2.5", "1,000"; a full stop only
+// before a digit or, after at most two bytes, a capital). A full stop that
+// ends an abbreviation ("Sen.", "Jan."), an initial ("J.") or a dotted word
+// ("U.S."; not a decimal number: "2.5.") belongs to it. Clitics split off
+// as the part-of-speech tagger expects ("do" "n't", "Clinton" "'s"). A
+// quote mark, a dash (— – ― -- and a spaced hyphen) and any other mark are
+// tokens of their own; a run of full stops is one token, and so are two
+// straight apostrophes standing for a double mark. An apostrophe after a
+// plural's s is a word, the possessive of "veterans' families".
+//
+// # Cost
+//
+// One pass over the text, one hash per word; a Stream's buffers are reused
+// by the next [Stream.Scan]. Offsets are int32: a text longer than
+// [MaxText] bytes is read up to that bound.
+package token
+
+import (
+	"math"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/whosaid/whosaid/internal/fold"
+	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+)
+
+// MaxText is the longest text a Stream reads: its offsets are int32.
+const MaxText = math.MaxInt32
+
+// Kind classifies a token.
+type Kind uint8
+
+const (
+	// Word is a word, a number or an abbreviation with its full stop.
+	Word Kind = iota
+	// Punct is a punctuation mark or symbol.
+	Punct
+	// Quote is a quotation mark: “ ” " ‘ ’ ' « » „ ‹ ›, or two straight
+	// apostrophes.
+	Quote
+	// Dash is — – ― -- or a hyphen with spaces around it.
+	Dash
+)
+
+// Token is a word or mark of the text: 16 bytes, no pointer.
+type Token struct {
+	// Start and End are byte offsets into the text, End exclusive.
+	Start, End int32
+	// Sent indexes the token's sentence in [Stream.Sents].
+	Sent int32
+	// w packs the word id (high bits), the kind and the quotation flag.
+	w uint32
+}
+
+const (
+	kindBits  = 2
+	quoteFlag = 1 << kindBits
+	idShift   = kindBits + 1
+)
+
+// Kind returns the token's kind.
+func (t Token) Kind() Kind { return Kind(t.w & (1<<kindBits - 1)) }
+
+// ID returns the index of the token's lower-case form among the stream's
+// distinct forms; see [Stream.Form].
+func (t Token) ID() int32 { return int32(t.w >> idShift) }
+
+// InQuote reports whether the token lies inside an outermost quotation,
+// its marks included.
+func (t Token) InQuote() bool { return t.w&quoteFlag != 0 }
+
+// Sentence is a sentence of the stream: its tokens are Toks[First:End].
+type Sentence struct {
+	First, End int32
+	// Paragraph is the sentence's paragraph, as the sentence stage
+	// numbers them.
+	Paragraph int
+}
+
+// Stream is the token stream of one text. It is built by [Stream.Scan]
+// and read-only afterwards; it is not safe for concurrent Scans, but its
+// readers may share it once built.
+type Stream struct {
+	text  string
+	Toks  []Token
+	Sents []Sentence
+	// Quotes are the outermost quotations of the text, in order.
+	Quotes []quote.Quote
+
+	lex *lexicon.Lexicon
+	// The distinct lower-case forms, their lexicon kinds, and the hash
+	// table that finds them.
+	forms []string
+	kinds []lexicon.WordKind
+	hash  []uint32
+	slots []int32 // index+1 of a form, 0 when free
+	lower lowerBuf
+}
+
+// Text returns the text the stream was scanned from.
+func (s *Stream) Text() string { return s.text }
+
+// Len returns the number of tokens.
+func (s *Stream) Len() int { return len(s.Toks) }
+
+// Str returns the text of token i.
+func (s *Stream) Str(i int) string {
+	t := s.Toks[i]
+	return s.text[t.Start:t.End]
+}
+
+// Lower returns the lower-case form of token i: ASCII letters lowered and
+// the curly apostrophe ’ written ', so that lexicons see one spelling.
+func (s *Stream) Lower(i int) string { return s.forms[s.Toks[i].ID()] }
+
+// Form returns the lower-case form of id; Forms returns how many there are.
+func (s *Stream) Form(id int32) string { return s.forms[id] }
+
+// Forms returns the number of distinct lower-case forms.
+func (s *Stream) Forms() int { return len(s.forms) }
+
+// Lex returns what the lexicon knows of token i's lower-case form; 0 for a
+// token that is not a word.
+func (s *Stream) Lex(i int) lexicon.WordKind { return s.kinds[s.Toks[i].ID()] }
+
+// Paragraph returns the paragraph of token i.
+func (s *Stream) Paragraph(i int) int { return s.Sents[s.Toks[i].Sent].Paragraph }
+
+// At returns the index of the first token that ends after byte offset off,
+// or Len when there is none.
+func (s *Stream) At(off int) int {
+	lo, hi := 0, len(s.Toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(s.Toks[m].End) > off {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
+}
+
+// Scan tokenizes text, whose sentences and quotations sents and qs give
+// as sentence.Split and quote.Detect return them; nil sents are split
+// here. Only outermost quotations are kept. lex gives each word's kind.
+// The stream's previous buffers are reused; strings from an earlier Scan
+// stay valid.
+func (s *Stream) Scan(text string, sents []sentence.Sentence, qs []quote.Quote, lex *lexicon.Lexicon) {
+	if len(text) > MaxText {
+		text = text[:MaxText]
+	}
+	if sents == nil {
+		sents = sentence.Split(text)
+	}
+	s.text, s.lex = text, lex
+	s.Toks, s.Sents, s.Quotes = s.Toks[:0], s.Sents[:0], s.Quotes[:0]
+	s.forms, s.kinds, s.hash = s.forms[:0], s.kinds[:0], s.hash[:0]
+	s.lower = lowerBuf{}
+	s.initSlots(len(text) / 24)
+	for _, q := range qs {
+		if q.Depth == 0 && q.Start >= 0 && q.End <= len(text) && q.Start < q.End {
+			s.Quotes = append(s.Quotes, q)
+		}
+	}
+	sortQuotes(s.Quotes)
+	if want := len(text)/5 + 1; cap(s.Toks) < want {
+		s.Toks = make([]Token, 0, want)
+	}
+	qi := 0
+	for _, st := range sents {
+		from := len(s.Toks)
+		if st.Start >= 0 && st.End <= len(text) && st.Start < st.End {
+			s.split(st.Start, st.End, int32(len(s.Sents)))
+		}
+		s.Sents = append(s.Sents, Sentence{First: int32(from), End: int32(len(s.Toks)), Paragraph: st.Paragraph})
+		qi = s.markQuoted(from, qi)
+	}
+}
+
+// markQuoted sets the quotation flag of the tokens from index from on,
+// with the quotations from index qi on; it returns the quotation to start
+// from next time.
+func (s *Stream) markQuoted(from, qi int) int {
+	for i := from; i < len(s.Toks); i++ {
+		t := &s.Toks[i]
+		for qi < len(s.Quotes) && s.Quotes[qi].End < int(t.End) {
+			qi++
+		}
+		if qi < len(s.Quotes) && s.Quotes[qi].Start <= int(t.Start) {
+			t.w |= quoteFlag
+		}
+	}
+	return qi
+}
+
+// sortQuotes sorts qs by start, keeping the order of equal starts; the
+// quote stage returns them in order, so one pass usually suffices.
+func sortQuotes(qs []quote.Quote) {
+	for i := 1; i < len(qs); i++ {
+		for j := i; j > 0 && qs[j].Start < qs[j-1].Start; j-- {
+			qs[j], qs[j-1] = qs[j-1], qs[j]
+		}
+	}
+}
+
+// split appends the tokens of text[start:end], the sentence sent.
+func (s *Stream) split(start, end int, sent int32) {
+	text := s.text
+	i := start
+	for i < end {
+		r, n := decodeIn(text, i, end)
+		switch {
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u00a0' || r == '\u2009' || r == '\u200b' || unicode.IsSpace(r):
+			i += n
+		case IsWordChar(r):
+			i = s.word(i, end, sent)
+		default:
+			i = s.mark(r, i, n, start, end, sent)
+		}
+	}
+}
+
+// word appends the word that starts at i, with its clitic as a token of
+// its own, and returns where it ends.
+func (s *Stream) word(i, end int, sent int32) int {
+	text := s.text
+	_, n := decodeIn(text, i, end)
+	j := i + n
+	for j < end {
+		r2, n2 := decodeIn(text, j, end)
+		if IsWordChar(r2) {
+			j += n2
+			continue
+		}
+		// Inner apostrophe, hyphen, full stop or comma between word
+		// characters: "don't", "well-known", "U.S.", "1,000", "2.5".
+		if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' || r2 == '&' {
+			if j+n2 < end {
+				r3, _ := decodeIn(text, j+n2, end)
+				if IsWordChar(r3) && (r2 != ',' || isDigit(r3) && isDigit(lastRune(text[i:j]))) &&
+					(r2 != '.' || isDigit(r3) || unicode.IsUpper(r3) && j-i <= 2) {
+					j += n2
+					continue
+				}
+			}
+		}
+		break
+	}
+	// A full stop that ends an abbreviation or initial belongs to it.
+	if j < end && text[j] == '.' {
+		w := text[i:j]
+		tail := w
+		for k := len(w) - 1; k > 0; k-- {
+			if w[k] == '-' {
+				tail = w[k+1:] // "R-Ky."
+				break
+			}
+		}
+		if j-i == 1 && w[0] >= 'A' && w[0] <= 'Z' || lexicon.Abbreviation(tail) || containsByte(w, '.') && !isDigit(rune(w[0])) {
+			j++
+		}
+	}
+	// Split a clitic off the end.
+	cut := j
+	if w := text[i:j]; mayEndInClitic(w) {
+		for _, c := range clitics {
+			if len(w) > len(c) && hasSuffixFold(w, c) {
+				cut = j - len(c)
+				break
+			}
+		}
+	}
+	if cut < j {
+		s.add(i, cut, Word, sent)
+		s.add(cut, j, Word, sent)
+	} else {
+		s.add(i, j, Word, sent)
+	}
+	return j
+}
+
+// mark appends the mark r of n bytes at i, in the sentence [start, end),
+// and returns where it ends.
+func (s *Stream) mark(r rune, i, n, start, end int, sent int32) int {
+	text := s.text
+	j := i + n
+	kind := Punct
+	switch r {
+	case '"', '“', '”', '‘', '’', '\'', '«', '»', '„', '‹', '›':
+		kind = Quote
+		// A possessive apostrophe after a plural: "veterans' families".
+		if (r == '\'' || r == '’') && len(s.Toks) > 0 && int(s.Toks[len(s.Toks)-1].End) == i && i > start &&
+			(text[i-1] == 's' || text[i-1] == 'S') && (j >= end || text[j] == ' ') && !(j+1 < end && text[j] == '\'') {
+			s.add(i, j, Word, sent)
+			return j
+		}
+		// '' as one quote mark.
+		if r == '\'' && j < end && text[j] == '\'' {
+			j++
+		}
+	case '—', '–', '―':
+		kind = Dash
+	case '-':
+		if j < end && text[j] == '-' {
+			j++
+			kind = Dash
+		} else if i > start && j < end && (text[i-1] == ' ' && text[j] == ' ') {
+			kind = Dash
+		}
+	case '.':
+		for j < end && text[j] == '.' {
+			j++
+		}
+	}
+	s.add(i, j, kind, sent)
+	return j
+}
+
+// add appends the token text[i:j].
+func (s *Stream) add(i, j int, k Kind, sent int32) {
+	id := s.intern(s.text[i:j], k == Word)
+	s.Toks = append(s.Toks, Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(k)})
+}
+
+// clitics split off the end of a word, as the tagger expects.
+var clitics = [...]string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}
+
+// mayEndInClitic reports whether w has an apostrophe among its last four
+// bytes, or ends in the last byte of ’: no clitic can end a word without.
+func mayEndInClitic(w string) bool {
+	for k := len(w) - 1; k >= 0 && k >= len(w)-4; k-- {
+		if c := w[k]; c == '\'' || c == 0x99 {
+			return true
+		}
+	}
+	return false
+}
+
+// initSlots makes the form table empty, for about n forms.
+func (s *Stream) initSlots(n int) {
+	size := 256
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(s.slots) < size {
+		s.slots = make([]int32, size)
+	}
+	s.slots = s.slots[:size]
+	clear(s.slots)
+}
+
+// intern returns the id of the lower-case form of w, adding it when new;
+// a word's form gets its lexicon kind.
+func (s *Stream) intern(w string, word bool) int32 {
+	if 2*(len(s.forms)+1) > len(s.slots) {
+		s.growSlots()
+	}
+	h := hashLower(w)
+	mask := uint32(len(s.slots) - 1)
+	k := h & mask
+	for ; s.slots[k] != 0; k = (k + 1) & mask {
+		id := s.slots[k] - 1
+		if s.hash[id] == h && EqualLower(s.forms[id], w) {
+			return id
+		}
+	}
+	lw := s.lower.lower(w)
+	var kind lexicon.WordKind
+	if word && s.lex != nil {
+		kind = s.lex.Kind(lw)
+	}
+	s.forms = append(s.forms, lw)
+	s.kinds = append(s.kinds, kind)
+	s.hash = append(s.hash, h)
+	s.slots[k] = int32(len(s.forms))
+	return int32(len(s.forms) - 1)
+}
+
+// growSlots doubles the form table.
+func (s *Stream) growSlots() {
+	s.slots = make([]int32, 2*len(s.slots))
+	mask := uint32(len(s.slots) - 1)
+	for i, h := range s.hash {
+		k := h & mask
+		for s.slots[k] != 0 {
+			k = (k + 1) & mask
+		}
+		s.slots[k] = int32(i + 1)
+	}
+}
+
+// hashLower is fold.Hash of Lower(w), computed without building it.
+func hashLower(w string) uint32 {
+	if !NeedsLower(w) {
+		return fold.Hash(w)
+	}
+	var buf [64]byte
+	if len(w) <= len(buf) {
+		return fold.Hash(unsafe.String(&buf[0], len(AppendLower(buf[:0], w))))
+	}
+	return fold.Hash(string(AppendLower(nil, w)))
+}
+
+// EqualLower reports whether lower is Lower(w).
+func EqualLower(lower, w string) bool {
+	j := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99:
+			c = '\''
+			i += 2
+		}
+		if j >= len(lower) || lower[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(lower)
+}
+
+// lowerBuf holds the lower-case forms that differ from their words, so
+// that a capitalised word costs no allocation of its own. Bytes once
+// written are never changed, and a full chunk is left to the strings that
+// view it, so those strings stay valid and fixed.
+type lowerBuf struct{ b []byte }
+
+// lower returns Lower(s), viewing lb's bytes when it differs from s.
+func (lb *lowerBuf) lower(s string) string {
+	if !NeedsLower(s) {
+		return s
+	}
+	if cap(lb.b)-len(lb.b) < len(s) {
+		lb.b = make([]byte, 0, max(2048, len(s)))
+	}
+	n := len(lb.b)
+	lb.b = AppendLower(lb.b, s)
+	return unsafe.String(&lb.b[n], len(lb.b)-n)
+}
+
+// Lower lower-cases the ASCII letters of s and writes the curly apostrophe
+// ’ as ', the spelling of the lexicons; it allocates only when s changes.
+func Lower(s string) string {
+	if !NeedsLower(s) {
+		return s
+	}
+	return string(AppendLower(make([]byte, 0, len(s)), s))
+}
+
+// NeedsLower reports whether Lower changes s.
+func NeedsLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 {
+			return true
+		}
+	}
+	return false
+}
+
+// AppendLower appends Lower(s) to b.
+func AppendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99:
+			b = append(b, '\'')
+			i += 2
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// hasSuffixFold reports whether w ends in suf, ignoring the case of w's
+// ASCII letters; suf is lower case.
+func hasSuffixFold(w, suf string) bool {
+	if len(w) < len(suf) {
+		return false
+	}
+	t := w[len(w)-len(suf):]
+	for i := 0; i < len(suf); i++ {
+		a := t[i]
+		if a >= 'A' && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if a != suf[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeIn decodes the rune at text[i:end], with a fast path for ASCII;
+// past end it returns utf8.RuneError and 0.
+func decodeIn(text string, i, end int) (rune, int) {
+	if i < end {
+		if c := text[i]; c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+	}
+	return decodeRest(text, i, end)
+}
+
+// decodeRest is the slow path of decodeIn, kept apart so that its ASCII
+// path inlines.
+func decodeRest(text string, i, end int) (rune, int) {
+	if i >= end {
+		return utf8.RuneError, 0
+	}
+	return utf8.DecodeRuneInString(text[i:end])
+}
+
+// IsWordChar reports whether r belongs in a word: a letter, a digit, or
+// one of $ % @ # _ ("$5", "50%", "@user", "#tag").
+func IsWordChar(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return isAlnumRune(r)
+}
+
+// IsAlnum reports whether r is a letter or a digit.
+func IsAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiAlnum[r]
+	}
+	return isAlnumRune(r)
+}
+
+// isAlnumRune is the slow path of IsAlnum and IsWordChar, kept apart so
+// that their ASCII paths inline.
+func isAlnumRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// asciiAlnum and asciiWord are IsAlnum and IsWordChar for ASCII.
+var asciiAlnum, asciiWord = func() (alnum, word [utf8.RuneSelf]bool) {
+	for c := range alnum {
+		alnum[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		word[c] = alnum[c] || c == '$' || c == '%' || c == '@' || c == '#' || c == '_'
+	}
+	return alnum, word
+}()
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func containsByte(s string, b byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == b {
+			return true
+		}
+	}
+	return false
+}

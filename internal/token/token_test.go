@@ -1,0 +1,200 @@
+package token
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+)
+
+// scan tokenizes text with the pipeline's own sentences and quotations.
+func scan(t testing.TB, text string) *Stream {
+	t.Helper()
+	lex, err := lexicon.Load()
+	require.NoError(t, err)
+	sents := sentence.Split(text)
+	var s Stream
+	s.Scan(text, sents, quote.Detect(text, sents), lex)
+	return &s
+}
+
+// render writes the tokens of s separated by "|", with a kind mark before
+// every token that is not a word: ^ punctuation, " quote mark, - dash.
+func render(s *Stream) string {
+	var b strings.Builder
+	for i, t := range s.Toks {
+		if i > 0 {
+			b.WriteByte('|')
+		}
+		switch t.Kind() {
+		case Punct:
+			b.WriteByte('^')
+		case Quote:
+			b.WriteByte('"')
+		case Dash:
+			b.WriteByte('-')
+		}
+		b.WriteString(s.Str(i))
+	}
+	return b.String()
+}
+
+func TestScan(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"words and full stop", "The plan failed.", "The|plan|failed|^."},
+		{"clitics", "They don't know it's Clinton's.", "They|do|n't|know|it|'s|Clinton|'s|^."},
+		{"curly clitic", "We’re here.", "We|’re|here|^."},
+		{"inner marks", "A well-known U.S. firm, AT&T, paid $1,000 or 2.5%.", "A|well-known|U.S.|firm|^,|AT&T|^,|paid|$1,000|or|2.5%|^."},
+		{"comma between words is a mark", "red,blue", "red|^,|blue"},
+		{"title and initial", "Sen. John F. Kennedy spoke.", "Sen.|John|F.|Kennedy|spoke|^."},
+		{"state after a hyphen", "Rep. Mica (R-Fla.) said so.", "Rep.|Mica|^(|R-Fla.|^)|said|so|^."},
+		{"plural possessive", "The veterans' families came.", "The|veterans|'|families|came|^."},
+		{"quote marks", "“No,” she said.", "\"“|No|^,|\"”|she|said|^."},
+		{"straight quotes", `"Yes," he said.`, `""|Yes|^,|""|he|said|^.`},
+		{"two apostrophes", "''Yes,'' he said.", `"''|Yes|^,|"''|he|said|^.`},
+		{"dashes", "Now — or never -- then - done.", "Now|-—|or|never|---|then|--|done|^."},
+		{"hyphen not spaced", "a-b -c", "a-b|^-|c"},
+		{"ellipsis", "Well... maybe.", "Well|^...|maybe|^."},
+		{"symbols", "@user #tag 50% _x", "@user|#tag|50%|_x"},
+		{"non-ASCII words", "Zoë Saldaña sagte: „Ja“.", "Zoë|Saldaña|sagte|^:|\"„|Ja|\"“|^."},
+		{"invalid UTF-8", "ab\xffcd", "ab|^\xff|cd"},
+		{"empty", "", ""},
+		{"white space only", " \n\t ", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, render(scan(t, tc.text)))
+		})
+	}
+}
+
+func TestScanFacts(t *testing.T) {
+	text := "Mr. Lee said “we will go.” They said so.\n\nLater, Said Lee: no."
+	s := scan(t, text)
+	find := func(w string, nth int) int {
+		for i := range s.Toks {
+			if s.Str(i) == w {
+				if nth == 0 {
+					return i
+				}
+				nth--
+			}
+		}
+		require.Failf(t, "no token", "%q", w)
+		return -1
+	}
+	said, will, they, said2 := find("said", 0), find("will", 0), find("They", 0), find("Said", 0)
+	assert.Equal(t, "said", s.Lower(said))
+	assert.Equal(t, "said", s.Lower(said2))
+	assert.Equal(t, s.Toks[said].ID(), s.Toks[said2].ID(), "one form for said and Said")
+	assert.NotZero(t, s.Lex(said)&lexicon.VerbWord, "said is a cue verb")
+	assert.Zero(t, s.Lex(they)&lexicon.VerbWord)
+	assert.True(t, s.Toks[will].InQuote())
+	assert.True(t, s.Toks[find("“", 0)].InQuote(), "a quotation's marks are inside it")
+	assert.False(t, s.Toks[said].InQuote())
+	assert.False(t, s.Toks[they].InQuote())
+	assert.Equal(t, 0, s.Paragraph(said))
+	assert.NotEqual(t, s.Paragraph(said), s.Paragraph(said2))
+	assert.Equal(t, s.Toks[they].Sent, s.Toks[find("so", 0)].Sent)
+	assert.NotEqual(t, s.Toks[said].Sent, s.Toks[they].Sent)
+	for si, st := range s.Sents {
+		for i := st.First; i < st.End; i++ {
+			assert.EqualValues(t, si, s.Toks[i].Sent)
+		}
+	}
+	assert.Equal(t, said, s.At(int(s.Toks[said].Start)))
+	assert.Equal(t, said, s.At(int(s.Toks[said].Start)-1), "the space before a token")
+	assert.Equal(t, s.Len(), s.At(len(text)))
+}
+
+// TestScanReuse checks that a second Scan with the same Stream gives the
+// same tokens as a fresh one, and leaves the first scan's strings intact.
+func TestScanReuse(t *testing.T) {
+	lex, err := lexicon.Load()
+	require.NoError(t, err)
+	a, b := "Officials SAID the Plan would fail.", "“Fine,” she said."
+	var s Stream
+	s.Scan(a, nil, nil, lex)
+	first := s.Lower(1)
+	s.Scan(b, nil, quote.Detect(b, nil), lex)
+	assert.Equal(t, "said", first)
+	assert.Equal(t, render(scan(t, b)), render(&s))
+}
+
+// checkStream asserts the invariants of a stream of text: tokens in
+// order, inside the text, never empty and never white space, with only
+// white space between them, and the tokens and gaps rebuilding the text.
+func checkStream(t testing.TB, text string, s *Stream) {
+	t.Helper()
+	var b strings.Builder
+	prev := 0
+	for i, tk := range s.Toks {
+		require.LessOrEqual(t, prev, int(tk.Start), "token %d starts before the one before it ends", i)
+		require.Less(t, tk.Start, tk.End, "token %d is empty", i)
+		require.LessOrEqual(t, int(tk.End), len(text), "token %d ends past the text", i)
+		gap := text[prev:tk.Start]
+		for _, r := range gap {
+			require.Truef(t, unicode.IsSpace(r) || r == '\u200b', "token %d: gap %q holds more than white space", i, gap)
+		}
+		b.WriteString(gap)
+		b.WriteString(s.Str(i))
+		require.Equal(t, Lower(s.Str(i)), s.Lower(i))
+		prev = int(tk.End)
+	}
+	rest := text[prev:]
+	if len(s.Toks) > 0 || strings.TrimSpace(text) == "" {
+		for _, r := range rest {
+			require.Truef(t, unicode.IsSpace(r) || r == '\u200b', "the text after the last token, %q, holds more than white space", rest)
+		}
+	}
+	b.WriteString(rest)
+	require.Equal(t, text, b.String())
+}
+
+func FuzzScan(f *testing.F) {
+	for _, s := range []string{
+		"“No,” she said. “We won't.”",
+		"Sen. J. Doe (R-Fla.) said -- again -- that 1,000 U.S. troops' families'd go...",
+		"''Yes,'' he said.\n\nThe veterans' pay rose 2.5%.",
+		"ab\xffcd\x00 ’90s ‘quoted’ «guillemets» „low“",
+		"\u200b\u00a0 — – ― - --- .... ???",
+	} {
+		f.Add(s)
+	}
+	lex, err := lexicon.Load()
+	require.NoError(f, err)
+	var s Stream
+	f.Fuzz(func(t *testing.T, text string) {
+		sents := sentence.Split(text)
+		s.Scan(text, sents, quote.Detect(text, sents), lex)
+		checkStream(t, text, &s)
+		if utf8.ValidString(text) {
+			for i := range s.Toks {
+				require.True(t, utf8.ValidString(s.Str(i)))
+			}
+		}
+	})
+}
+
+func BenchmarkScan(b *testing.B) {
+	lex, err := lexicon.Load()
+	require.NoError(b, err)
+	text := strings.Repeat("“We will not raise taxes,” Gov. Maria Lopez (D-Calif.) said on Tuesday. The state's 1,000 workers didn't agree.\n\n", 200)
+	sents := sentence.Split(text)
+	qs := quote.Detect(text, sents)
+	var s Stream
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Scan(text, sents, qs, lex)
+	}
+}
