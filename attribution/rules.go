@@ -44,3 +44,107 @@ const (
 	// RuleQuote: a quotation of speech with no cue and no speaker.
 	RuleQuote = "quote"
 )
+
+// confidence is the confidence of each rule's attributions: how often the
+// rule is right, in round figures.
+var confidence = map[string]float64{
+	RuleQuoteSpeakerCue:  0.9,
+	RuleQuoteCueSpeaker:  0.85,
+	RuleSpeakerCueQuote:  0.85,
+	RuleSpeakerCueColon:  0.8,
+	RuleSplit:            0.8,
+	RuleAccordingTo:      0.8,
+	RuleClauseSpeakerCue: 0.75,
+	RuleClauseCueSpeaker: 0.75,
+	RuleSpeakerCueClause: 0.7,
+	RuleAppositive:       0.7,
+	RuleDashSpeaker:      0.7,
+	RuleSeem:             0.5,
+	RulePassive:          0.5,
+	RuleContinuation:     0.4,
+	RuleQuote:            0.2,
+}
+
+// verdict is what a rule makes of a cue candidate.
+type verdict uint8
+
+const (
+	pass verdict = iota // the rule does not read the cue: try the next
+	take                // the rule's frame is the cue's reading
+	stop                // the candidate is no cue: try no other rule
+)
+
+// frame is a rule's reading of a cue: the attribution it proposes (its
+// content may be empty: a cue with no content reported) and the last
+// token the reading used, where the next cue may start.
+type frame struct {
+	a   Attribution
+	end int
+}
+
+// A rule reads an attribution around a cue candidate of the kinds it
+// reads. It returns pass when it does not apply.
+type rule struct {
+	name  string
+	kinds []cueKind
+	read  func(r *reader, c *cue) (frame, verdict)
+}
+
+// rules lists the rules in the order they are tried; the first that takes
+// a cue reads it. The vetoes among them stop a candidate that is used
+// otherwise than to report.
+var rules = []rule{
+	{"colon", []cueKind{cueColon}, colonRule},
+	{"survey", []cueKind{cueSurvey}, surveyRule},
+	{"noun", nil, nounRule}, // every candidate that may be a noun cue
+	{"according-to", []cueKind{cuePhrase}, accordingRule},
+	{"seem", []cueKind{cueSeem}, seemRule},
+	{"question", []cueKind{cueVerb}, questionRule},
+	{"reduced-relative", []cueKind{cueVerb}, reducedRelativeVeto},
+	{"by-agent", []cueKind{cueVerb}, byAgentRule},
+	{"passive", []cueKind{cueVerb}, passiveVeto},
+	{"raised", []cueKind{cueVerb}, raisedRule},
+	{"inverted", []cueKind{cueVerb}, invertedRule},
+	{"subject-as", []cueKind{cueVerb}, subjectAsRule},
+	{"subject-clause-before", []cueKind{cueVerb}, subjectBeforeRule},
+	{"subject-clause-after", []cueKind{cueVerb}, subjectAfterRule},
+	{"lost-full-stop", []cueKind{cueVerb}, lostStopRule},
+	{"said-first", []cueKind{cueVerb}, saidFirstRule},
+	{"participle", []cueKind{cueVerb}, participleRule},
+}
+
+// reads reports whether rule x reads candidate c.
+func (x *rule) reads(c *cue) bool {
+	if x.kinds == nil {
+		return c.noun
+	}
+	for _, k := range x.kinds {
+		if k == c.kind {
+			return true
+		}
+	}
+	return false
+}
+
+// selectFrame reads candidate c with the rules in order and returns the
+// first frame taken. It is where the readings of a cue compete.
+func (r *reader) selectFrame(c *cue) (frame, bool) {
+	for i := range rules {
+		x := &rules[i]
+		if !x.reads(c) {
+			continue
+		}
+		if x.kinds != nil && c.forced {
+			r.w.readAsVerb(c.i)
+		}
+		f, v := x.read(r, c)
+		switch v {
+		case take:
+			f.a.Confidence = confidence[f.a.Rule]
+			return f, true
+		case stop:
+			return frame{}, false
+		}
+	}
+	return frame{}, false
+}

@@ -38,7 +38,6 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -410,16 +409,22 @@ func (s *Stream) growSlots() {
 	}
 }
 
-// hashLower is fold.Hash of Lower(w), computed without building it.
+// hashLower is FNV-1a of Lower(w), computed in one pass without
+// building it.
 func hashLower(w string) uint32 {
-	if !NeedsLower(w) {
-		return fold.Hash(w)
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99:
+			c = '\''
+			i += 2
+		}
+		h = (h ^ uint32(c)) * 16777619
 	}
-	var buf [64]byte
-	if len(w) <= len(buf) {
-		return fold.Hash(unsafe.String(&buf[0], len(AppendLower(buf[:0], w))))
-	}
-	return fold.Hash(string(AppendLower(nil, w)))
+	return h ^ h>>16
 }
 
 // EqualLower reports whether lower is Lower(w).

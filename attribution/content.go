@@ -1,0 +1,211 @@
+package attribution
+
+import (
+	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/internal/token"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/span"
+)
+
+// contentAfter sets the content of a to what follows token after, the
+// cue's complement: past an addressee ("told reporters that ..."), time
+// adverbials and a colon, a quotation and those that run on from it, the
+// object of a verb like "support", or the clause up to its end. It
+// returns the rule a colon or a comma before a quotation makes of the
+// reading (RuleSpeakerCueColon, RuleSpeakerCueQuote), or "" for the
+// caller's own, and whether any content was found.
+func (r *reader) contentAfter(a *Attribution, v lexicon.Verb, after int) (rule string, ok bool) {
+	w := &r.w
+	toks := w.toks
+	k := w.skipAddressee(a, v, after)
+	// "urged voters to stay home": the one addressed is the subject of
+	// the infinitive and opens the content.
+	objStart := -1
+	if !a.Addressee.Empty() && k < len(toks) && toks[k].lower == "to" && k+1 < len(toks) && toks[k+1].tag == "VB" {
+		objStart = after
+	}
+	// "reported Saturday that ...": the adverbial is not content.
+	if m := w.skipAdverbials(k); m > k && m < len(toks) && toks[m].lower == "that" {
+		k = m
+	}
+	// "He said:" at the end of a paragraph, the quotation opening the next.
+	if k == len(toks)-1 && toks[k].text == ":" {
+		if q, ok := w.quoteOpening(toks[k].end); ok {
+			setContent(a, q.Span())
+			return RuleSpeakerCueColon, true
+		}
+	}
+	// "saying during the debate, “...”": an adverbial before the quotation.
+	if m := w.skipAdverbials(k); m > k && w.quoteFollows(m) {
+		k = m
+	}
+	if k < len(toks) && (toks[k].text == ":" || isComma(toks[k]) && k+1 < len(toks) && w.isOpenQuote(k+1)) {
+		rule = RuleSpeakerCueQuote
+		if toks[k].text == ":" {
+			rule = RuleSpeakerCueColon
+		}
+		k++
+		// The content is the quotation the cue introduces, and the
+		// quotations that run on from it.
+		if k < len(toks) && w.isOpenQuote(k) {
+			q := w.quoteOf(k)
+			setContent(a, q.Span())
+			r.nextQuote(a, w.past(k, q.End))
+			return rule, true
+		}
+	}
+	if k >= len(toks) || isComma(toks[k]) {
+		return rule, false
+	}
+	if k, ok = w.prepositionalStart(a, k, after); !ok {
+		return rule, false
+	}
+	if w.lex.TakesObject(v.Lemma) && toks[k].lower != "that" && !w.isOpenQuote(k) {
+		e := w.objectEnd(k)
+		if e <= toks[k].start {
+			return rule, false
+		}
+		setContent(a, span.Of(w.text, toks[k].start, e))
+		return rule, true
+	}
+	// chanted “What curfew?” and kept going: a quotation that is the
+	// whole object.
+	if w.isOpenQuote(k) {
+		q := w.quoteOf(k)
+		j := w.past(k, q.End)
+		if j < len(toks) && (toks[j].tag == "CC" || toks[j].tag == "IN" || isComma(toks[j])) && innerEnds(q, "?!.") {
+			setContent(a, q.Span())
+			return rule, true
+		}
+	}
+	e := w.clauseEnd(k)
+	if e <= toks[k].start {
+		return rule, false
+	}
+	if objStart >= 0 {
+		k = objStart
+	}
+	c := span.Of(w.text, toks[k].start, e)
+	if !hasWordChar(c.Text) {
+		return rule, false
+	}
+	setContent(a, c)
+	return rule, true
+}
+
+// prepositionalStart returns where the content starts at or after token k,
+// which follows the cue of a: past a time or place phrase before a clause,
+// and past a preposition the cue verb governs, which joins the cue ("asked
+// about X", "called for X", "warned of X"). It fails on a preposition
+// that cannot open reported content ("concludes with footage", "found in
+// the attic").
+func (w *window) prepositionalStart(a *Attribution, k, after int) (int, bool) {
+	toks := w.toks
+	if toks[k].tag == "IN" && !contentPrepositions[toks[k].lower] {
+		m := w.skipAdverbials(k)
+		if m < len(toks) && isComma(toks[m]) {
+			m++
+		}
+		if m == k || m >= len(toks) || toks[m].tag == "IN" && !contentPrepositions[toks[m].lower] || toks[m].tag == "VBG" || toks[m].tag == "VBN" {
+			return k, false
+		}
+		k = m
+	}
+	if k == after && k+1 < len(toks) && cuePrepositions[toks[k].lower] && toks[k].start >= a.Cue.End && !w.isOpenQuote(k) {
+		a.Cue = span.Of(w.text, a.Cue.Start, toks[k].end)
+		k++
+	}
+	return k, true
+}
+
+// objectEnd returns the end of the object noun phrase of a verb like
+// "support" that starts at token k: up to a finite verb, a comma or a
+// subordinate clause of the sentence.
+func (w *window) objectEnd(k int) int {
+	toks := w.toks
+	e := w.clauseEnd(k)
+	for j := k + 1; j < len(toks) && toks[j].start < e; j++ {
+		tj := toks[j]
+		if w.inQuote(j) {
+			continue
+		}
+		if isFinite(tj.tag) || isComma(tj) || objectBreaks[tj.lower] || tj.tag == "WDT" || tj.tag == "WP" {
+			return toks[j-1].end
+		}
+	}
+	return e
+}
+
+// past returns the index of the first token from k on that starts at or
+// after offset off.
+func (w *window) past(k, off int) int {
+	for k < len(w.toks) && w.toks[k].start < off {
+		k++
+	}
+	return k
+}
+
+// quoteOpening returns the quotation that opens after the white space
+// (up to 8 bytes of it) at offset off: a colon at a paragraph's end
+// introduces the quotation that opens the next.
+func (w *window) quoteOpening(off int) (quote.Quote, bool) {
+	i := off
+	for i < len(w.text) && i-off < 8 && (w.text[i] == ' ' || w.text[i] == '\n' || w.text[i] == '\r' || w.text[i] == '\t') {
+		i++
+	}
+	if q := w.quoteAt(i); q >= 0 && w.qs[q].Start == i {
+		return w.qs[q], true
+	}
+	return quote.Quote{}, false
+}
+
+// nextQuote adds, as a further fragment, the quotation of speech that
+// opens the next sentence of the paragraph when the attribution's
+// sentence ends at token k: “...,” she said. “...” (see [WithQuoteRuns]).
+// A quotation with a cue of its own after it (“...,” he added.) is not
+// part of this turn's run.
+func (r *reader) nextQuote(a *Attribution, k int) {
+	w := &r.w
+	if !r.runs {
+		return
+	}
+	for j := k; j < len(w.toks); j++ {
+		if w.toks[j].kind == token.Quote {
+			return // the sentence goes on with a quotation of its own
+		}
+	}
+	i := w.toks[len(w.toks)-1].end
+	for i < len(w.text) && (w.text[i] == ' ' || w.text[i] == '\t') {
+		i++
+	}
+	q := w.quoteAt(i)
+	if q < 0 || w.qs[q].Start != i || w.qs[q].Kind != quote.Speech {
+		return
+	}
+	if !innerEnds(w.qs[q], ".?!") && r.cueAfter(w.qs[q].End) {
+		return
+	}
+	f := w.qs[q].Span()
+	a.Spans = append(a.Spans, f)
+	a.Extent = span.Of(w.text, a.Spans[0].Start, f.End)
+}
+
+// cueAfter reports whether a cue verb follows offset off before the end
+// of its sentence or a quote mark, within 16 tokens and 120 bytes: “...,”
+// he added.
+func (r *reader) cueAfter(off int) bool {
+	st := r.st
+	for i, n := st.At(off), 0; i < st.Len() && n < 16 && int(st.Toks[i].Start) < off+120; i, n = i+1, n+1 {
+		t := st.Toks[i]
+		if t.Kind() == token.Quote || t.Kind() == token.Punct && isEndText(st.Str(i)) {
+			return false
+		}
+		if t.Kind() == token.Word && st.Lex(i)&lexicon.VerbWord != 0 && r.w.lex.Verbs(st.Lower(i)) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// isEndText reports whether a mark ends a sentence.
+func isEndText(s string) bool { return s == "." || s == "!" || s == "?" || s == "..." || s == "…" }

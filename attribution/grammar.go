@@ -1,0 +1,425 @@
+package attribution
+
+import (
+	"github.com/whosaid/whosaid/internal/token"
+	"github.com/whosaid/whosaid/quote"
+)
+
+// This file holds the grammar the rules read: noun phrases left and right
+// of a position, appositives, where a clause starts and ends, and the
+// adverbials after a cue. Each function reads the window and its explicit
+// arguments only, and returns token indexes.
+
+// subjectPronouns stand as a whole speaker, and so do the relative
+// pronouns "who" and "which".
+var subjectPronouns = set("he", "she", "they", "i", "we", "it", "you", "who", "which")
+
+// leftNP returns the first token of the subject noun phrase that ends just
+// before token end, with an appositive or relative clause between them
+// ("Hugh Hill, a doctor, said"). With gerund set, the phrase stops at
+// "of": the subject of a gerund is the nearest noun phrase ("footage of
+// Trump saying"). paren is the index of the comma that opens a
+// parenthetical adverb or participle clause after the subject ("Lee,
+// however, said"), or -1.
+func (w *window) leftNP(end int, gerund bool) (start, paren int, ok bool) {
+	if end <= 0 {
+		return 0, -1, false
+	}
+	toks := w.toks
+	j := end - 1
+	if isComma(toks[j]) || toks[j].kind == token.Dash {
+		return w.appositive(j, gerund)
+	}
+	if toks[j].kind == token.Word && (subjectPronouns[toks[j].lower] || toks[j].lower == "that" && toks[j].tag == "WDT") {
+		return j, -1, true
+	}
+	k := j
+	if toks[j].text == ")" {
+		// "Rep. John Mica (R-Fla.)"
+		m := j - 1
+		for m > 0 && j-m < 10 && toks[m].text != "(" {
+			m--
+		}
+		if m < 1 || toks[m].text != "(" {
+			return 0, -1, false
+		}
+		k = m - 1
+	}
+	// A participle right before the cue, after a noun, can only modify
+	// the noun: "voters polled said", "the people interviewed said".
+	if k == end-1 && k >= 1 && (toks[k].tag == "VBN" || toks[k].tag == "VBD") && hasSuffixFold(toks[k].text, "ed") &&
+		(toks[k-1].tag == "NNS" || toks[k-1].tag == "NNP" || toks[k-1].tag == "NNPS" || toks[k-1].tag == "NN") {
+		k--
+	}
+	// A quantifier stands as a whole subject: "Several said", "Most
+	// believe".
+	if k == end-1 && quantifiers[toks[k].lower] {
+		return k, -1, true
+	}
+	// A name the tagger reads as an adverb for its "-ly": "Jolly said".
+	name := toks[k].tag == "RB" && isCapital(toks[k].text) && !auxWords[toks[k].lower] && hasSuffixFold(toks[k].text, "ly") && k+1 == end
+	if toks[k].kind != token.Word || !isNounTag(toks[k].tag) && !(toks[k].tag == "JJ" && k > 0 && toks[k-1].tag == "DT") && !name {
+		return 0, -1, false
+	}
+	k = w.extendLeft(k, j, gerund)
+	for k < j && (npConnectors[toks[k].lower] || toks[k].tag == "POS" || toks[k].text == ")") {
+		k++
+	}
+	// A time phrase after a participle belongs to a reduced relative: "a
+	// report released last year found".
+	if k >= 2 && allAdverbial(toks[k:j+1]) && toks[k-1].tag == "VBN" && toks[k-2].kind == token.Word && isNounTag(toks[k-2].tag) {
+		if s, p, ok := w.leftNP(k-1, gerund); ok {
+			return s, p, true
+		}
+	}
+	return k, -1, true
+}
+
+// extendLeft returns the first token of the noun phrase whose last noun
+// is token k, reading left over modifiers, a parenthesis and connectors
+// ("of", "and"); j is the phrase's last token.
+func (w *window) extendLeft(k, j int, gerund bool) int {
+	toks := w.toks
+	for k > 0 && j-k < 25 {
+		p := toks[k-1]
+		if p.kind == token.Word && (isNPTag(p.tag) || p.tag == "VBN" && isNounTag(toks[k].tag)) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
+			k--
+			continue
+		}
+		if p.text == "/" && k >= 2 && toks[k-2].kind == token.Word {
+			k--
+			continue
+		}
+		if p.text == ")" {
+			m := k - 2
+			for m >= 0 && j-m < 25 && toks[m].text != "(" {
+				m--
+			}
+			if m >= 0 && toks[m].text == "(" {
+				k = m
+				continue
+			}
+			break
+		}
+		if npConnectors[p.lower] && k >= 2 && toks[k-2].kind == token.Word && p.lower != "in" {
+			q := toks[k-2].tag
+			ok := isNounTag(q) && q != "PRP"
+			r := toks[k].tag
+			switch p.lower {
+			case "of":
+				ok = !gerund && (ok || q == "DT" || q == "JJ" || q == "JJS")
+			case "and", "&":
+				ok = (q == "NNP" || q == "NNPS") && (r == "NNP" || r == "NNPS" || r == "JJ" || r == "DT") ||
+					(q == "NN" || q == "NNS") && (r == "NN" || r == "NNS" || r == "JJ" || r == "NNP")
+			}
+			if ok {
+				k--
+				continue
+			}
+		}
+		break
+	}
+	return k
+}
+
+// appositive reads "NAME, APPOSITIVE," before a cue, where comma is the
+// index of the second comma (or dash), and returns the first token of
+// NAME, read as leftNP reads it with gerund; paren is the first comma when
+// the appositive is a parenthetical adverb or participle clause ("Mr. Lee,
+// however, said", "Ms. Ray, speaking on the radio, said"), else -1.
+func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) {
+	toks := w.toks
+	k := comma - 1
+	dash := toks[comma].kind == token.Dash
+	for k >= 0 && comma-k < 40 && !(isComma(toks[k]) && !dash || dash && toks[k].kind == token.Dash) {
+		if toks[k].kind == token.Quote || isEnd(toks[k]) {
+			return 0, -1, false
+		}
+		k--
+	}
+	if k < 1 || k+1 >= comma || !isComma(toks[k]) && toks[k].kind != token.Dash {
+		return 0, -1, false
+	}
+	first := toks[k+1]
+	rel := isRelative(first.lower)
+	prep := first.tag == "IN" || prepositionalVBG[first.lower] // ", at a briefing,", ", including X,"
+	parenthetical := first.tag == "RB" || first.tag == "VBG"
+	if !rel && !isNPTag(first.tag) && !prep && !parenthetical {
+		return 0, -1, false
+	}
+	if !rel {
+		for m := k + 1; m < comma; m++ {
+			if l := toks[m].lower; l == "who" || l == "that" || l == "which" || l == "whose" {
+				break
+			}
+			if isVerbTag(toks[m].tag) && toks[m].tag != "VBN" && toks[m].tag != "VBG" {
+				return 0, -1, false
+			}
+		}
+	}
+	paren = -1
+	if parenthetical && !rel && !prep && !isNPTag(first.tag) {
+		paren = k
+	}
+	s, p, ok := w.leftNP(k, gerund)
+	if p >= 0 {
+		paren = p // the innermost parenthetical
+	}
+	if !ok || !isNounTag(toks[k-1].tag) && toks[k-1].text != ")" || subjectPronouns[toks[k-1].lower] || first.tag == "IN" && toks[k-1].tag != "NNP" {
+		return 0, -1, false
+	}
+	// Stacked: "Michael Mulgrew, president of the union, which represents
+	// teachers, said".
+	if s > 1 && isComma(toks[s-1]) && toks[s].tag != "NNP" && toks[s-2].tag == "NNP" {
+		if s2, p, ok := w.leftNP(s-1, gerund); ok {
+			if p >= 0 {
+				paren = p
+			}
+			return s2, paren, true
+		}
+	}
+	return s, paren, true
+}
+
+// rightNP returns the noun phrase that starts at token k as [start, end),
+// with an appositive or relative clause after it when appos is set ("the
+// official, a spokesman for the department").
+func (w *window) rightNP(k int, appos bool) (start, end int, ok bool) {
+	toks := w.toks
+	if k >= len(toks) {
+		return 0, 0, false
+	}
+	if subjectPronouns[toks[k].lower] && !isRelative(toks[k].lower) {
+		return k, k + 1, true
+	}
+	j, noun := w.npRun(k)
+	for j > k && (npConnectors[toks[j-1].lower] || toks[j-1].tag == "DT" || toks[j-1].tag == "POS" || toks[j-1].tag == "IN") {
+		j--
+	}
+	if !noun || j == k {
+		return 0, 0, false
+	}
+	// "said an official who asked not to be named": a relative clause
+	// right after the noun phrase belongs to it.
+	if appos && j < len(toks) && (toks[j].lower == "who" || toks[j].lower == "whose") {
+		e := j + 1
+		for e < len(toks) && !isEnd(toks[e]) && toks[e].kind != token.Quote && toks[e].text != ";" && toks[e].kind != token.Dash && !isComma(toks[e]) {
+			e++
+		}
+		if e > j+1 {
+			return k, e, true
+		}
+	}
+	if appos && j+1 < len(toks) && isComma(toks[j]) {
+		n := toks[j+1]
+		if n.lower == "who" || n.lower == "whose" || (isNPTag(n.tag) || n.tag == "RB" && j+2 < len(toks) && isNPTag(toks[j+2].tag)) && !w.startsCue(j+1) {
+			return k, w.appositiveEnd(j), true
+		}
+	}
+	return k, j, true
+}
+
+// npRun reads the words of a noun phrase from token k and returns the
+// token after them, and whether a noun was among them.
+func (w *window) npRun(k int) (int, bool) {
+	toks := w.toks
+	j := k
+	noun := false
+	for j < len(toks) && j-k < 25 {
+		t := toks[j]
+		// A title the tagger reads as an adverb between nouns: "Clinton
+		// ally James Carville", "policy aide Jake Sullivan".
+		title := t.kind == token.Word && t.tag == "RB" && j > k && isNounTag(toks[j-1].tag) && j+1 < len(toks) && toks[j+1].tag == "NNP"
+		if t.kind == token.Word && (isNPTag(t.tag) || t.tag == "VBN" && j > k || title) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && !npConnectors[toks[j-1].lower]) {
+			noun = noun || isNounTag(t.tag) || title
+			// "the 46-year-old", "the elder": an adjective after a
+			// determiner that ends the phrase stands as its head.
+			if t.tag == "JJ" && j > k && toks[j-1].tag == "DT" && (j+1 == len(toks) || toks[j+1].kind != token.Word) {
+				noun = true
+			}
+			j++
+			continue
+		}
+		if t.kind == token.Word && (npConnectors[t.lower] || t.lower == "on" || t.lower == "with") && noun && j+1 < len(toks) && isNPTag(toks[j+1].tag) {
+			if t.lower == "in" || t.lower == "on" || t.lower == "at" || t.lower == "with" {
+				// "a source on the panel", but not "the official on Tuesday".
+				if _, pe, ok := w.rightNP(j+1, false); !ok || allAdverbial(toks[j+1:pe]) || pe-j > 6 {
+					break
+				}
+			}
+			j++
+			continue
+		}
+		if t.text == "/" && j > k && j+1 < len(toks) && toks[j+1].kind == token.Word {
+			j++
+			continue
+		}
+		// A name in quote marks inside the phrase: "the authors of the
+		// “Growth Project”".
+		if j > k && w.isOpenQuote(j) {
+			q := w.quoteOf(j)
+			m := j + 1
+			for m < len(toks) && m-j < 12 && toks[m].start < q.End {
+				m++
+			}
+			if q.Kind != quote.Speech && m-j < 12 && m <= len(toks) && toks[m-1].end == q.End {
+				noun = true
+				j = m
+				continue
+			}
+		}
+		if t.text == "(" {
+			m := j + 1
+			for m < len(toks) && m-j < 8 && toks[m].text != ")" {
+				m++
+			}
+			if m < len(toks) && toks[m].text == ")" {
+				j = m + 1
+				continue
+			}
+		}
+		break
+	}
+	return j, noun
+}
+
+// appositiveEnd returns the end of the appositive after the comma at
+// token j: up to the next comma, or on through a relative clause or
+// stacked appositives to the sentence's end ("Ann Lee, 32, of Ashby, a
+// nurse.").
+func (w *window) appositiveEnd(j int) int {
+	toks := w.toks
+	e := j + 1
+	for e < len(toks) && !isEnd(toks[e]) && toks[e].kind != token.Quote && toks[e].text != ";" && toks[e].kind != token.Dash {
+		if isComma(toks[e]) {
+			// ", who ..." goes on; another comma ends the appositive.
+			if e+1 < len(toks) && (toks[e+1].lower == "who" || toks[e+1].lower == "whose") && e+1 != j+1 {
+				e++
+				continue
+			}
+			if e+1 < len(toks) && (isNPTag(toks[e+1].tag) || toks[e+1].lower == "of" || toks[e+1].lower == "from") && !w.startsCue(e+1) && w.stackEnds(e+1) {
+				e++
+				continue
+			}
+			break
+		}
+		e++
+	}
+	for e > j+1 && toks[e-1].kind == token.Punct {
+		e--
+	}
+	return e
+}
+
+// stackEnds reports whether the words from token k run to the sentence's
+// end or a quotation with no verb of their own, as a stacked appositive does.
+func (w *window) stackEnds(k int) bool {
+	for m := k; m < len(w.toks) && m-k < 30; m++ {
+		t := w.toks[m]
+		if isEnd(t) || t.kind == token.Quote {
+			return true
+		}
+		if isFinite(t.tag) || t.tag == "VBG" || t.tag == "WP" || t.tag == "WDT" {
+			return false
+		}
+	}
+	return false
+}
+
+// subjectBefore returns the subject of the nearest finite verb before token
+// end, as [start, end) token indexes.
+func (w *window) subjectBefore(end int) (int, int, bool) {
+	toks := w.toks
+	for p := end - 1; p > 0 && end-p < 60; p-- {
+		if !isFinite(toks[p].tag) {
+			continue
+		}
+		p0 := p
+		for p0 > 0 && auxWords[toks[p0-1].lower] {
+			p0--
+		}
+		if ss, _, ok := w.leftNP(p0, false); ok {
+			se := p0
+			if isComma(toks[se-1]) || toks[se-1].kind == token.Dash {
+				se--
+			}
+			return ss, se, true
+		}
+	}
+	return 0, 0, false
+}
+
+// finiteAfter reports whether a finite verb follows token k in the
+// sentence: then a bare participle before it is a reduced relative ("the
+// report released Monday found"), else it is the main verb, mistagged.
+func (w *window) finiteAfter(k int) bool {
+	for j := k; j < len(w.toks) && j-k < 6; j++ {
+		if t := w.toks[j]; t.kind != token.Word && t.text != "(" && t.text != ")" || t.lower == "that" || t.tag == "WDT" || t.tag == "WP" {
+			return false
+		}
+		if isFinite(w.toks[j].tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipAdverbials returns the token after the time and manner words that
+// start at token k ("on Tuesday", "in an interview").
+func (w *window) skipAdverbials(k int) int {
+	n := 0
+	for k < len(w.toks) && n < 10 {
+		t := w.toks[k]
+		switch {
+		case adverbialWords[t.lower] && t.lower != "to" && t.tag != "IN" || t.tag == "CD" || t.tag == "NNP" && n > 0:
+			k++
+			n++
+		case (t.tag == "IN" || t.tag == "TO") && t.lower != "that":
+			// A prepositional phrase: "to the crowd", "in an interview".
+			ns, ne, ok := w.rightNP(k+1, false)
+			if !ok || ns != k+1 || ne-k > 8 {
+				return k
+			}
+			n += ne - k
+			k = ne
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// tailEnds reports whether the sentence ends at token k, after adverbials
+// at most, or goes on past a comma.
+func (w *window) tailEnds(k int) bool {
+	k = w.skipAdverbials(k)
+	if k >= len(w.toks) {
+		return true
+	}
+	// A comma inside the closing mark of a name in quote marks:
+	// “Growth Project,” giving ...
+	if k > 0 && w.isCloseQuote(k-1) {
+		if q := w.quoteAt(w.toks[k-1].start); q >= 0 && innerEnds(w.qs[q], ",") {
+			return true
+		}
+	}
+	t := w.toks[k]
+	return isEnd(t) || isComma(t) || t.kind == token.Quote && !w.isOpenQuote(k) || t.kind == token.Dash || t.text == ":" && k+1 < len(w.toks) && w.isOpenQuote(k+1)
+}
+
+// allAdverbial reports whether every word of ts is a time or manner word
+// ("Tuesday", "last week").
+func allAdverbial(ts []tok) bool {
+	for _, t := range ts {
+		if !adverbialWords[t.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasSuffixFold reports whether w ends in suf, ignoring the case of w's
+// ASCII letters; suf is lower case.
+func hasSuffixFold(w, suf string) bool {
+	return len(w) >= len(suf) && token.EqualLower(suf, w[len(w)-len(suf):])
+}

@@ -1,0 +1,165 @@
+package attribution
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/token"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+	"github.com/whosaid/whosaid/span"
+)
+
+// quotes attributes the quotations of speech that no cue claimed: a
+// quotation ended by a dash and a name, a continuation of the previous
+// speaker's turn, or a bare quotation. rd.out is in order of content.
+func (rd *reader) quotes() {
+	qs := rd.w.qs
+	claimed := make([]bool, len(qs))
+	for _, a := range rd.out {
+		for k := quoteAfter(qs, a.Extent.Start); k < len(qs) && qs[k].Start < a.Extent.End; k++ {
+			claimed[k] = true
+		}
+	}
+	var extra []Attribution
+	for k, q := range qs {
+		if claimed[k] || q.Kind != quote.Speech || !hasWordChar(q.Inner.Text) || len(q.Inner.Text) < 3 {
+			continue
+		}
+		a := Attribution{Extent: q.Span(), Spans: []span.Span{q.Span()}, Quoted: []span.Span{q.Inner}, Type: Direct}
+		if spk, cue, ok := rd.dashSpeaker(q); ok {
+			a.Speaker, a.Cue, a.Rule = spk, cue, RuleDashSpeaker
+		} else if isFragment(q.Inner.Text) && !rd.cueJustBefore(q.Start) {
+			// A short phrase in quotation marks that does not end as an
+			// utterance (“fake news”, “a disaster”) is a name or a scare
+			// quote, not a turn of speech, when no cue claims it.
+			continue
+		} else if prev, ok := rd.turnBefore(q); ok {
+			// The turn's speaker is the mention that opened it, as the one
+			// cue reports the whole run of quotations.
+			a.Rule, a.Speaker = RuleContinuation, prev.Speaker
+		} else {
+			a.Rule = RuleQuote
+		}
+		a.Confidence = confidence[a.Rule]
+		extra = append(extra, a)
+	}
+	rd.out = append(rd.out, extra...)
+}
+
+// turnBefore returns the attribution whose turn quotation q continues: the
+// closest one before it with a speaker, direct or mixed, that ends in the
+// same paragraph or the one before.
+func (rd *reader) turnBefore(q quote.Quote) (Attribution, bool) {
+	out := rd.out
+	prev := -1
+	js := sort.Search(len(out), func(i int) bool { return out[i].Extent.Start >= q.Start }) - 1
+	for j := js; j >= 0 && j >= js-8; j-- {
+		if out[j].Extent.End <= q.Start {
+			prev = j
+			break
+		}
+	}
+	if prev < 0 || out[prev].Type == Indirect || out[prev].Speaker.Empty() {
+		return Attribution{}, false
+	}
+	pp := paragraphOf(rd.sents, out[prev].Extent.End-1)
+	qp := q.FirstParagraph
+	if qp < 0 {
+		qp = paragraphOf(rd.sents, q.Start)
+	}
+	return out[prev], qp-pp <= 1 && qp >= pp
+}
+
+// paragraphOf returns the paragraph of the sentence that holds byte
+// offset off, or -1.
+func paragraphOf(sents []sentence.Sentence, off int) int {
+	i := sentence.Locate(sents, off)
+	if i < 0 || i >= len(sents) {
+		return -1
+	}
+	return sents[i].Paragraph
+}
+
+// isFragment reports whether the words of a quotation are a short phrase
+// (fewer than four words) with no closing punctuation of an utterance, or
+// a name of one or two words before the sentence's comma (“Bloodline,”).
+func isFragment(inner string) bool {
+	inner = strings.TrimRight(inner, " \t\n\u00a0")
+	if inner == "" {
+		return true
+	}
+	switch inner[len(inner)-1] {
+	case '.', '?', '!', ':', ';':
+		return false
+	case ',':
+		// “Bloodline,”: a title before the comma of the sentence; a turn
+		// of speech that goes on after its comma has a cue.
+		return len(strings.Fields(inner)) < 3
+	}
+	if strings.HasSuffix(inner, "…") || strings.HasSuffix(inner, "—") {
+		return false
+	}
+	return len(strings.Fields(inner)) < 4
+}
+
+// cueJustBefore reports whether a cue verb is among the four words before
+// byte offset off, within 48 bytes and in the same clause: a quotation
+// that a verb of saying or naming introduces (called them “lone wolves”),
+// or a noun that names words (the phrase “...”), is speech however short.
+func (rd *reader) cueJustBefore(off int) bool {
+	st := rd.st
+	from := max(0, off-48)
+	first := st.At(from) // the first token of the look-back
+	n := 0
+	for j := st.At(off) - 1; j >= first && n < 4; j-- {
+		t := st.Toks[j]
+		if t.Kind() != token.Word {
+			if s := st.Str(j); s == "," || s == ":" {
+				continue
+			}
+			return false
+		}
+		if j == first && from > 0 {
+			return false // the token may cross the look-back's start
+		}
+		if rd.w.lex.Verbs(st.Lower(j)) != nil || n == 0 && wordNouns[st.Lower(j)] {
+			return true
+		}
+		n++
+	}
+	return false
+}
+
+// dashSpeaker finds "“...” — Name" right after quotation q: a dash and up
+// to six capitalised words (with "of") that end their line or sentence.
+func (rd *reader) dashSpeaker(q quote.Quote) (spk, cue span.Span, ok bool) {
+	st, text := rd.st, rd.w.text
+	end := min(len(text), q.End+200)
+	if i := strings.IndexByte(text[q.End:end], '\n'); i >= 0 {
+		end = q.End + i
+	}
+	k := st.At(q.End)
+	if k >= st.Len() || st.Toks[k].Kind() != token.Dash || int(st.Toks[k].End) > end {
+		return
+	}
+	last := k
+	for j := k + 1; j < st.Len() && j-k < 40 && int(st.Toks[j].End) <= end; j++ {
+		last = j
+	}
+	j := k + 1
+	for j <= last && (st.Toks[j].Kind() == token.Word && isCapital(st.Str(j)) || j > k+1 && st.Lower(j) == "of") {
+		j++
+		if j-1-k > 6 {
+			return
+		}
+	}
+	if j == k+1 {
+		return
+	}
+	// The name must end its line or sentence.
+	if j <= last && st.Toks[j].Kind() == token.Word {
+		return
+	}
+	return span.Of(text, int(st.Toks[k+1].Start), int(st.Toks[j-1].End)), span.Of(text, int(st.Toks[k].Start), int(st.Toks[k].End)), true
+}

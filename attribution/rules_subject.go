@@ -1,0 +1,213 @@
+package attribution
+
+import (
+	"github.com/whosaid/whosaid/internal/token"
+	"github.com/whosaid/whosaid/span"
+)
+
+// This file holds the rules that read a cue verb with its subject before
+// it as the speaker: SPEAKER CUE CLAUSE, CLAUSE, SPEAKER CUE, and "As
+// SPEAKER CUE, CLAUSE".
+
+// subject is the speaker before a cue verb: tokens [ss, se), found once
+// per candidate by [reader.subject].
+type subject struct {
+	ss, se int
+	// appos is set for a subject with an appositive read in inverted
+	// position: "Hugh Hill, a doctor, said".
+	appos bool
+	ok    bool
+}
+
+// subject returns the subject of the cue verb c: a name with its
+// appositive before a comma that ends it, or the noun phrase just before
+// the verb group ("footage of Trump saying": a gerund's subject is the
+// nearest noun phrase). A lower-case modifier the tagger took for a verb
+// after a quotation opens it ("..., retired Air Force general Lloyd Newton
+// said"), and a parenthetical after the name does not belong to it ("Mr.
+// Lee, however, said").
+func (r *reader) subject(c *cue) subject {
+	if c.hasSubj {
+		return c.subj
+	}
+	w := &r.w
+	var sj subject
+	paren := -1
+	if c.cs > 0 && w.inverted(c) && isComma(w.toks[c.cs-1]) {
+		if s, p, ok := w.appositive(c.cs-1, false); ok {
+			sj, paren = subject{ss: s, se: c.cs - 1, appos: true, ok: true}, p
+		}
+	}
+	if !sj.ok {
+		if s, p, ok := w.leftNP(c.cs, c.tag == "VBG"); ok {
+			sj, paren = subject{ss: s, se: c.cs, ok: true}, p
+		}
+	}
+	if sj.ok {
+		toks := w.toks
+		if ss := sj.ss; ss >= 2 && toks[ss-1].kind == token.Word && !isCapital(toks[ss-1].text) && (toks[ss-1].tag == "VBN" || toks[ss-1].tag == "VBD" || toks[ss-1].tag == "JJ") &&
+			(w.closesSpeech(ss-2) || isComma(toks[ss-2]) && ss >= 3 && w.closesSpeech(ss-3)) {
+			sj.ss--
+		}
+		if paren > sj.ss && paren < sj.se {
+			sj.se = paren
+		}
+	}
+	c.subj, c.hasSubj = sj, true
+	return sj
+}
+
+// speakerSpan returns the speaker of subject sj as a span, without the
+// comma that may end it.
+func (w *window) speakerSpan(sj subject) span.Span {
+	toks := w.toks
+	if sj.se < len(toks) && isComma(toks[sj.se-1]) && sj.se-1 > sj.ss {
+		return span.Of(w.text, toks[sj.ss].start, toks[sj.se-2].end)
+	}
+	return span.Of(w.text, toks[sj.ss].start, toks[sj.se-1].end)
+}
+
+// withSubject returns the attribution of cue c with its subject as the
+// speaker and no content yet.
+func (r *reader) withSubject(c *cue, sj subject) Attribution {
+	return Attribution{Cue: r.cueSpan(c.cs, c), Speaker: r.w.speakerSpan(sj)}
+}
+
+// subjectAsRule reads "CLAUSE, as SPEAKER CUE, CLAUSE" and "As SPEAKER
+// CUE, CLAUSE".
+func subjectAsRule(r *reader, c *cue) (frame, verdict) {
+	sj := r.subject(c)
+	w := &r.w
+	toks := w.toks
+	ss := sj.ss
+	if !sj.ok || ss == 0 || toks[ss-1].lower != "as" || ss != 1 && !isComma(toks[ss-2]) {
+		return frame{}, pass
+	}
+	k := w.skipAdverbials(c.ce + 1)
+	if k >= len(toks)-1 || !isComma(toks[k]) {
+		return frame{}, pass
+	}
+	a := r.withSubject(c, sj)
+	if ss >= 3 && w.contentBefore(&a, ss-2) {
+		w.secondFragment(&a, k+1)
+	} else if ss == 1 {
+		setContent(&a, span.Of(w.text, toks[k+1].start, w.clauseEnd(k+1)))
+	}
+	if a.Extent.Empty() || !hasWordChar(a.Extent.Text) {
+		return frame{}, pass
+	}
+	a.Rule = RuleSplit
+	if len(a.Spans) == 1 {
+		a.Rule = RuleClauseSpeakerCue
+	}
+	return frame{a, c.ce}, take
+}
+
+// subjectBeforeRule reads CLAUSE, SPEAKER CUE and “...,” SPEAKER CUE, with
+// a second fragment after the cue (“...,” she said, “...”), unless a
+// quotation follows the cue and none precedes the speaker ("Asked about
+// it, Lee said, “No.”").
+func subjectBeforeRule(r *reader, c *cue) (frame, verdict) {
+	sj := r.subject(c)
+	w := &r.w
+	toks := w.toks
+	ss := sj.ss
+	if !sj.ok || ss == 0 {
+		return frame{}, pass
+	}
+	a := r.withSubject(c, sj)
+	quoteBefore := w.closesSpeech(ss-1) || ss >= 2 && (isComma(toks[ss-1]) || toks[ss-1].kind == token.Dash) && w.closesSpeech(ss-2)
+	if !quoteBefore {
+		if !isComma(toks[ss-1]) && toks[ss-1].kind != token.Dash {
+			return frame{}, pass
+		}
+		k := w.skipAddressee(&a, c.v, c.ce+1)
+		if !w.tailEnds(k) || w.quoteFollows(w.skipAdverbials(k)) {
+			return frame{}, pass
+		}
+	}
+	if !w.contentBefore(&a, ss-1) {
+		return frame{}, pass
+	}
+	k := w.skipAdverbials(w.skipAddressee(&a, c.v, c.ce+1))
+	if k < len(toks) && isComma(toks[k]) && k+1 < len(toks) && !w.startsCue(k+1) {
+		// “...,” she said, “...” or CLAUSE, she said, CLAUSE.
+		n := toks[k+1]
+		if quoteBefore && w.isOpenQuote(k+1) || !quoteBefore && n.kind == token.Word && n.tag != "VBG" && n.tag != "IN" && n.tag != "WRB" && n.tag != "CC" && n.tag != "TO" {
+			w.secondFragment(&a, k+1)
+		}
+	}
+	if len(a.Spans) == 1 && quoteBefore {
+		w.quoteAfterAside(&a, k)
+	}
+	if len(a.Spans) == 1 && quoteBefore {
+		r.nextQuote(&a, k)
+	}
+	switch {
+	case len(a.Spans) > 1:
+		a.Rule = RuleSplit
+	case quoteBefore:
+		a.Rule = RuleQuoteSpeakerCue
+	default:
+		a.Rule = RuleClauseSpeakerCue
+	}
+	return frame{a, c.ce}, take
+}
+
+// quoteAfterAside adds, as a second fragment, a quotation that opens after
+// an aside following the cue at token k: “...,” she said, turning to him,
+// “...”. A cue or clause of its own in between stops it.
+func (w *window) quoteAfterAside(a *Attribution, k int) {
+	toks := w.toks
+	for j := k; j < len(toks) && j-k < 30; j++ {
+		if j > k && w.plainCue(toks[j].lower) && isVerbTag(toks[j].tag) {
+			return // “...,” he said, adding, “...”: a cue of its own
+		}
+		if tg := toks[j].tag; isFinite(tg) || tg == "CC" {
+			return // a clause of its own: “...,” she said, but ...
+		}
+		if w.isOpenQuote(j) && isComma(toks[j-1]) {
+			q := w.quoteOf(j)
+			a.Spans = append(a.Spans, q.Span())
+			a.Extent = span.Of(w.text, a.Spans[0].Start, q.End)
+			return
+		}
+		if toks[j].kind == token.Quote || isEnd(toks[j]) {
+			return
+		}
+	}
+}
+
+// subjectAfterRule reads SPEAKER CUE (that) CLAUSE and SPEAKER CUE: “...”.
+// It takes every cue with a subject that the rules before it left: a cue
+// with no content it can read is no attribution, and the next cue is
+// looked for after it.
+func subjectAfterRule(r *reader, c *cue) (frame, verdict) {
+	sj := r.subject(c)
+	if !sj.ok {
+		return frame{}, pass
+	}
+	w := &r.w
+	toks := w.toks
+	a := r.withSubject(c, sj)
+	after := c.ce + 1
+	rule, ok := r.contentAfter(&a, c.v, after)
+	if !ok {
+		return frame{a, c.ce}, take
+	}
+	a.Rule = or(rule, RuleSpeakerCueClause)
+	if sj.appos {
+		a.Rule = RuleAppositive
+	}
+	// "the plan, which he said will fail": the relative pronoun before
+	// the speaker stands for the content's subject or object and is its
+	// first fragment.
+	if ss := sj.ss; ss > 0 && len(a.Spans) == 1 && after < len(toks) && a.Extent.Start == toks[after].start && toks[after].lower != "that" && !w.isOpenQuote(after) {
+		if p := toks[ss-1]; p.lower == "which" || p.lower == "what" || p.lower == "who" || p.lower == "that" && p.tag == "WDT" {
+			rel := span.Of(w.text, p.start, p.end)
+			a.Spans = []span.Span{rel, a.Extent}
+			a.Extent = span.Of(w.text, p.start, a.Extent.End)
+		}
+	}
+	return frame{a, c.ce}, take
+}

@@ -1,0 +1,277 @@
+package attribution
+
+import (
+	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/internal/token"
+	"github.com/whosaid/whosaid/span"
+)
+
+// This file holds the rules that read a cue verb whose speaker is not its
+// subject before it: a question, a passive with its agent, a raising
+// passive, inverted order, and the rules for a cue that opens its
+// sentence or follows the clause of another verb.
+
+// cueSpan returns the cue [from, c.ce] as a span.
+func (r *reader) cueSpan(from int, c *cue) span.Span {
+	return span.Of(r.w.text, r.w.toks[from].start, r.w.toks[c.ce].end)
+}
+
+// questionRule reads "Asked whether ..., she said" and "He was asked if
+// ...": the question, whose asker is named by "by" or not at all. A
+// question that cannot be read stops an active "asked".
+func questionRule(r *reader, c *cue) (frame, verdict) {
+	w := &r.w
+	cs := c.group
+	if c.v.Lemma != "ask" || c.tag != "VBN" && c.tag != "VBD" {
+		return frame{}, pass
+	}
+	if !c.passive && cs != 0 && w.toks[cs-1].lower != "when" && w.toks[cs-1].lower != "after" && w.toks[cs-1].lower != "if" {
+		return frame{}, pass
+	}
+	if a, ok := w.question(r.cueSpan(cs, c), c.ce+1); ok {
+		return frame{a, c.ce}, take
+	}
+	if !c.passive {
+		return frame{}, stop
+	}
+	return frame{}, pass
+}
+
+// reducedRelativeVeto stops a bare participle that modifies a noun: "the
+// report released Monday found".
+func reducedRelativeVeto(_ *reader, c *cue) (frame, verdict) {
+	if c.reducedRelative {
+		return frame{}, stop
+	}
+	return frame{}, pass
+}
+
+// passiveVeto stops a passive that does not report: "was charged with".
+func passiveVeto(r *reader, c *cue) (frame, verdict) {
+	if r.w.passiveNotReporting(c) {
+		return frame{}, stop
+	}
+	return frame{}, pass
+}
+
+// byAgentRule reads "SUBJECT was VERBed by AGENT": the cue runs to "by",
+// the agent is the speaker and the subject the content ("The story was
+// first reported by the Post").
+func byAgentRule(r *reader, c *cue) (frame, verdict) {
+	w := &r.w
+	toks := w.toks
+	cs, ce := c.group, c.ce
+	if c.tag != "VBN" && c.tag != "VBD" || !c.hasAux || ce+2 >= len(toks) || toks[ce+1].lower != "by" || cs == 0 || !c.passive {
+		return frame{}, pass
+	}
+	ns, ne, ok := w.rightNP(ce+2, false)
+	if !ok || ns != ce+2 {
+		return frame{}, pass
+	}
+	ss, ok := w.clauseStart(cs)
+	if !ok || toks[ss].tag == "WDT" || toks[ss].tag == "WP" || toks[ss].tag == "PRP" {
+		return frame{}, pass
+	}
+	se := cs
+	if se > ss && isComma(toks[se-1]) {
+		se--
+	}
+	if se <= ss {
+		return frame{}, pass
+	}
+	a := Attribution{
+		Cue:     span.Of(w.text, toks[cs].start, toks[ce+1].end),
+		Speaker: span.Of(w.text, toks[ns].start, toks[ne-1].end),
+		Rule:    RuleClauseSpeakerCue,
+	}
+	setContent(&a, span.Of(w.text, toks[ss].start, toks[se-1].end))
+	return frame{a, ne - 1}, take
+}
+
+// raisedRule reads "NP is expected to VP", "NP was said to VP": a passive
+// of saying or believing raises the subject of the infinitive; the source
+// goes unnamed and the content is [NP] [to VP] around the cue. A relative
+// pronoun before the cue is the subject.
+func raisedRule(r *reader, c *cue) (frame, verdict) {
+	w := &r.w
+	toks := w.toks
+	cs, ce := c.group, c.ce
+	if c.tag != "VBN" && c.tag != "VBD" || !c.hasAux || ce+2 >= len(toks) || toks[ce+1].lower != "to" || toks[ce+2].tag != "VB" ||
+		c.v.Class == lexicon.Address || !c.passive || cs == 0 {
+		return frame{}, pass
+	}
+	a := Attribution{Cue: r.cueSpan(cs, c), Rule: RulePassive}
+	ss := cs - 1
+	switch p := toks[cs-1]; {
+	case p.lower == "who" || p.lower == "which" || p.lower == "that" && p.tag == "WDT":
+	default:
+		s, ok := w.clauseStart(cs)
+		if !ok {
+			return frame{}, pass
+		}
+		ss = s
+	}
+	n := ce + 1
+	e := w.clauseEnd(n)
+	if ss == cs-1 {
+		e = w.firstComma(n, e) // a relative clause ends at its comma
+	}
+	if e <= toks[n].start {
+		return frame{}, pass
+	}
+	a.Extent = span.Of(w.text, toks[ss].start, e)
+	a.Spans = []span.Span{span.Of(w.text, toks[ss].start, toks[cs-1].end), span.Of(w.text, toks[n].start, e)}
+	return frame{a, ce}, take
+}
+
+// firstComma returns the end of the last token before the first comma
+// outside quotation marks from token k on, if one comes before offset e;
+// else e.
+func (w *window) firstComma(k, e int) int {
+	for j := k; j < len(w.toks) && w.toks[j].start < e; j++ {
+		if isComma(w.toks[j]) && !w.inQuote(j) {
+			return w.toks[j-1].end
+		}
+	}
+	return e
+}
+
+// inverted reports whether the cue verb of c follows a comma or a
+// closing quotation mark, as in inverted order (“...,” said X): a finite
+// verb after a comma, or after a full stop that stands for a lost comma
+// before a lower-case verb.
+func (w *window) inverted(c *cue) bool {
+	cs := c.cs
+	if cs == 0 {
+		return false
+	}
+	finite := c.tag == "VBD" || c.tag == "VBZ" || c.tag == "VBP"
+	p := w.toks[cs-1]
+	return (isComma(p) || p.text == "." && !isCapital(w.toks[c.i].text)) && finite || p.kind == token.Quote && !w.isOpenQuote(cs-1)
+}
+
+// invertedRule reads “...,” said X and CLAUSE, said X: the speaker after
+// the cue, the content before it.
+func invertedRule(r *reader, c *cue) (frame, verdict) {
+	w := &r.w
+	toks := w.toks
+	cs := c.cs
+	if !w.inverted(c) || r.subject(c).appos {
+		return frame{}, pass
+	}
+	after := c.ce + 1
+	ns, ne, ok := w.rightNP(after, true)
+	if ok && !w.tailEnds(ne) {
+		// "said Weaver, who said ...": a relative clause that does not
+		// end the sentence is left out of the speaker.
+		if ns2, ne2, ok2 := w.rightNP(after, false); ok2 && ne2+1 < len(toks) && isComma(toks[ne2]) && (toks[ne2+1].lower == "who" || toks[ne2+1].lower == "whose") {
+			ns, ne = ns2, ne2
+		}
+	}
+	if !ok || !w.tailEnds(ne) || allAdverbial(toks[ns:ne]) {
+		return frame{}, pass
+	}
+	a := Attribution{Cue: r.cueSpan(cs, c), Speaker: span.Of(w.text, toks[ns].start, toks[ne-1].end)}
+	if !w.contentBefore(&a, cs-1) {
+		return frame{}, pass
+	}
+	a.Rule = RuleClauseCueSpeaker
+	if w.isCloseQuote(cs-1) || cs >= 2 && isComma(toks[cs-1]) && w.isCloseQuote(cs-2) {
+		a.Rule = RuleQuoteCueSpeaker
+		r.nextQuote(&a, w.skipAdverbials(ne))
+	}
+	return frame{a, ne - 1}, take
+}
+
+// lostStopRule reads a sentence that is only "said the official." after a
+// full stop that should have been a comma: the sentence before is its
+// content.
+func lostStopRule(r *reader, c *cue) (frame, verdict) {
+	w := &r.w
+	toks := w.toks
+	if c.cs != 0 || isCapital(toks[c.i].text) || c.tag != "VBD" || r.si == 0 {
+		return frame{}, pass
+	}
+	ns, ne, ok := w.rightNP(c.ce+1, false)
+	if !ok || !w.tailEnds(ne) {
+		return frame{}, pass
+	}
+	if k := w.skipAdverbials(ne); k < len(toks) && !isEnd(toks[k]) {
+		return frame{}, pass
+	}
+	p := r.sents[r.si-1]
+	if p.Paragraph != r.sents[r.si].Paragraph || p.End <= p.Start || p.End > len(w.text) {
+		return frame{}, pass
+	}
+	e := p.End
+	for e > p.Start && (w.text[e-1] == '.' || w.text[e-1] == ' ') {
+		e--
+	}
+	a := Attribution{Cue: r.cueSpan(c.cs, c), Speaker: span.Of(w.text, toks[ns].start, toks[ne-1].end), Rule: RuleClauseCueSpeaker}
+	setContent(&a, span.Of(w.text, p.Start, e))
+	return frame{a, ne - 1}, take
+}
+
+// saidFirstRule reads "Said Ellis: “...”": the cue opens the sentence and
+// the speaker follows it, before a colon or comma.
+func saidFirstRule(r *reader, c *cue) (frame, verdict) {
+	w := &r.w
+	toks := w.toks
+	if c.cs != 0 || c.v.Lemma != "say" {
+		return frame{}, pass
+	}
+	ns, ne, ok := w.rightNP(c.ce+1, false)
+	if !ok || ne >= len(toks) || toks[ne].text != ":" && !isComma(toks[ne]) {
+		return frame{}, pass
+	}
+	a := Attribution{Cue: r.cueSpan(c.cs, c), Speaker: span.Of(w.text, toks[ns].start, toks[ne-1].end)}
+	rule, ok := r.contentAfter(&a, c.v, ne)
+	if !ok {
+		return frame{}, pass
+	}
+	a.Rule = or(rule, RuleSpeakerCueColon)
+	return frame{a, ne - 1}, take
+}
+
+// participleRule reads a participle or gerund clause, or a second verb
+// phrase, with the subject of the nearest finite verb before it: "...,
+// saying CLAUSE", "X did Y and said Z", “...,” adding that ..., and a
+// gerund after a preposition: "X won the vote by promising CLAUSE".
+func participleRule(r *reader, c *cue) (frame, verdict) {
+	w := &r.w
+	toks := w.toks
+	cs := c.cs
+	if cs == 0 {
+		return frame{}, pass
+	}
+	afterQuote := false // “...,” adding that ...
+	if w.isCloseQuote(cs - 1) {
+		if q := w.quoteAt(toks[cs-1].start); q >= 0 {
+			afterQuote = innerEnds(w.qs[q], ",")
+		}
+	}
+	// Not when the clause's own verb is the cue: "said in reading the
+	// statement" reports one act of saying.
+	gerundPrep := c.tag == "VBG" && cs == c.i && cs > 1 && gerundPrepositions[toks[cs-1].lower] && w.lex.Verbs(toks[cs-2].lower) == nil
+	if !(c.tag == "VBG" && (isComma(toks[cs-1]) || afterQuote) || gerundPrep || toks[cs-1].lower == "and" || toks[cs-1].lower == "but") {
+		return frame{}, pass
+	}
+	a := Attribution{Cue: r.cueSpan(cs, c)}
+	if ss, se, ok := w.subjectBefore(cs - 1); ok {
+		a.Speaker = span.Of(w.text, toks[ss].start, toks[se-1].end)
+	}
+	rule, ok := r.contentAfter(&a, c.v, c.ce+1)
+	if !ok {
+		return frame{}, pass
+	}
+	a.Rule = or(rule, RuleSpeakerCueClause)
+	return frame{a, c.ce}, take
+}
+
+// or returns a, or b when a is empty.
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,242 @@
+package attribution
+
+import (
+	"sort"
+	"strings"
+
+	ptoken "github.com/jdkato/prose/v3/token"
+
+	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/internal/tagger"
+	"github.com/whosaid/whosaid/internal/token"
+	"github.com/whosaid/whosaid/quote"
+)
+
+// maxSentenceTokens bounds the tokens of one sentence that are read; text
+// past it is left unattributed, which keeps a run-on "sentence" linear.
+const maxSentenceTokens = 400
+
+// tok is a token of the window: a view of a stream token with its strings
+// and its part-of-speech tag.
+type tok struct {
+	start, end int
+	text       string
+	lower      string
+	tag        string
+	kind       token.Kind
+	lex        lexicon.WordKind
+}
+
+// window is the sentence the rules read: the stream's tokens of one
+// sentence (or of a few, where a sentence ends on an abbreviation), with
+// their tags, and the facts of the sentence as a whole. Its state is set
+// by load and tagAll and read by the rules; nothing else writes it, but
+// for the tag of a cue verb that cue finding reads against the tagger
+// (see [window.readAsVerb]).
+type window struct {
+	text string
+	lex  *lexicon.Lexicon
+	// qs are the outermost quotations of the text, in order.
+	qs   []quote.Quote
+	toks []tok
+	// tagged holds the tagger's own tags of toks, which readAsVerb may
+	// override in toks.
+	tagged []string
+	ptoks  []ptoken.Token
+	// first is the stream index of toks[0].
+	first int
+	// title is set when the sentence is a title-case headline.
+	title bool
+	// lastBreak is the index of the sentence's last comma, quote mark,
+	// dash or semicolon, or -1.
+	lastBreak int
+}
+
+// load fills w with the stream's tokens [from, to), at most
+// maxSentenceTokens of them, untagged.
+func (w *window) load(st *token.Stream, from, to int) {
+	to = min(to, from+maxSentenceTokens)
+	w.toks, w.first = w.toks[:0], from
+	for i := from; i < to; i++ {
+		t := st.Toks[i]
+		w.toks = append(w.toks, tok{start: int(t.Start), end: int(t.End), text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i)})
+	}
+}
+
+// tagAll fills the part-of-speech tags of the window and the facts of the
+// sentence.
+func (w *window) tagAll(tg *tagger.Tagger) {
+	w.ptoks = w.ptoks[:0]
+	for _, t := range w.toks {
+		w.ptoks = append(w.ptoks, ptoken.Token{Text: t.text})
+	}
+	tg.TagTokens(w.ptoks)
+	w.tagged = w.tagged[:0]
+	for i := range w.toks {
+		w.toks[i].tag = w.ptoks[i].Tag
+		w.tagged = append(w.tagged, w.ptoks[i].Tag)
+	}
+	w.title = titleCase(w.toks)
+	w.lastBreak = -1
+	for m, t := range w.toks {
+		if isComma(t) || t.kind == token.Quote || t.kind == token.Dash || t.text == ";" {
+			w.lastBreak = m
+		}
+	}
+}
+
+// readAsVerb makes token i read as a past-tense verb, against the tagger:
+// cue finding takes a form of a cue verb for a verb where its context
+// says it is one ("the article read."). The reading holds for the rest of
+// the window when the cue yields an attribution; untag gives the tagger's
+// tag back when it does not.
+func (w *window) readAsVerb(i int) { w.toks[i].tag = "VBD" }
+
+// untag gives token i back the tagger's tag.
+func (w *window) untag(i int) {
+	if i < len(w.tagged) {
+		w.toks[i].tag = w.tagged[i]
+	}
+}
+
+// titleCase reports whether the words of toks are set in title case, as a
+// headline is: at least three words of four letters or more, nearly all
+// capitalized.
+func titleCase(toks []tok) bool {
+	n, capital := 0, 0
+	for _, t := range toks {
+		if t.kind != token.Word || len(t.text) < 4 {
+			continue
+		}
+		n++
+		if isCapital(t.text) {
+			capital++
+		}
+	}
+	return n >= 3 && capital*10 >= n*9
+}
+
+// quoteAfter returns the index of the first outermost quotation that ends
+// after byte offset off; the quotations from there on are the ones that
+// can overlap [off, ...).
+func quoteAfter(qs []quote.Quote, off int) int {
+	return sort.Search(len(qs), func(i int) bool { return qs[i].End > off })
+}
+
+// quoteAt returns the index of the outermost quotation that holds byte
+// offset off, or -1.
+func quoteAt(qs []quote.Quote, off int) int {
+	k := quoteAfter(qs, off)
+	if k < len(qs) && qs[k].Start <= off {
+		return k
+	}
+	return -1
+}
+
+func (w *window) quoteAt(off int) int { return quoteAt(w.qs, off) }
+
+// isOpenQuote reports whether token i opens an outermost quotation.
+func (w *window) isOpenQuote(i int) bool {
+	t := w.toks[i]
+	if t.kind != token.Quote {
+		return false
+	}
+	k := w.quoteAt(t.start)
+	return k >= 0 && w.qs[k].Start == t.start
+}
+
+// isCloseQuote reports whether token i closes an outermost quotation, or
+// is a closing mark after punctuation that the quote stage left unpaired:
+// ...,” she said.
+func (w *window) isCloseQuote(i int) bool {
+	t := w.toks[i]
+	if t.kind != token.Quote {
+		return false
+	}
+	k := w.quoteAt(t.start)
+	if k >= 0 && w.qs[k].End == t.end {
+		return true
+	}
+	return k < 0 && i > 0 && w.toks[i-1].kind == token.Punct && w.toks[i-1].end == t.start && (t.text == "”" || t.text == "’" || t.text == "\"" || t.text == "''")
+}
+
+// closesSpeech reports whether token i closes a quotation of speech (or an
+// unpaired closing mark), not a title in quote marks: “Face the Nation,”.
+func (w *window) closesSpeech(i int) bool {
+	if !w.isCloseQuote(i) {
+		return false
+	}
+	k := w.quoteAt(w.toks[i].start)
+	return k < 0 || w.qs[k].Kind == quote.Speech
+}
+
+// inQuote reports whether token i lies inside a closed quotation of one
+// paragraph: a quotation that runs over paragraphs may be mispaired, and
+// only one within a paragraph hides the cues inside it.
+func (w *window) inQuote(i int) bool {
+	t := w.toks[i]
+	k := w.quoteAt(t.start)
+	if k < 0 {
+		return false
+	}
+	q := w.qs[k]
+	return q.Start < t.start && t.end < q.End && q.Closed && q.FirstParagraph == q.LastParagraph
+}
+
+// quoteOf returns the outermost quotation that token i opens; call it only
+// where isOpenQuote(i).
+func (w *window) quoteOf(i int) quote.Quote { return w.qs[w.quoteAt(w.toks[i].start)] }
+
+// innerEnds reports whether the words of quotation q end with one of the
+// bytes of marks: “...,” ends with a comma.
+func innerEnds(q quote.Quote, marks string) bool {
+	in := strings.TrimSpace(q.Inner.Text)
+	return in != "" && strings.IndexByte(marks, in[len(in)-1]) >= 0
+}
+
+func isComma(t tok) bool { return t.text == "," }
+
+func isEnd(t tok) bool {
+	return t.text == "." || t.text == "!" || t.text == "?" || t.text == "..." || t.text == "…"
+}
+
+func isCapital(s string) bool {
+	return len(s) > 0 && (s[0] >= 'A' && s[0] <= 'Z' || s[0] == '@')
+}
+
+func isNounTag(t string) bool {
+	return t == "NN" || t == "NNS" || t == "NNP" || t == "NNPS" || t == "PRP" || t == "CD" || t == "FW"
+}
+
+func isNPTag(t string) bool {
+	switch t {
+	case "NN", "NNS", "NNP", "NNPS", "CD", "FW", "DT", "JJ", "JJR", "JJS", "PRP$", "POS", "HYPH", "NNP$":
+		return true
+	}
+	return false
+}
+
+func isVerbTag(t string) bool { return len(t) >= 2 && t[0] == 'V' && t[1] == 'B' || t == "MD" }
+
+// isFinite reports whether t is the tag of a finite verb or a modal.
+func isFinite(t string) bool { return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" }
+
+// matchWords reports whether the lower-case forms of ts begin with ws.
+func matchWords(ts []tok, ws []string) bool {
+	for k, w := range ws {
+		if ts[k].lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// hasWordChar reports whether s holds a character of a word.
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if token.IsWordChar(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,107 @@
+package attribution
+
+// The closed classes of words the grammar of the rules reads. Open classes
+// (verbs and nouns of saying, phrases, abbreviations, pronouns) live in
+// internal/lexicon.
+
+// auxWords are the auxiliaries, negation and adverbs that join a cue
+// verb's group ("has said", "did not deny", "also noted").
+var auxWords = set(
+	"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "can",
+	"may", "might", "should", "must", "did", "does", "do", "'ve", "'d", "'ll", "'re", "n't", "not", "never",
+	"also", "later", "previously", "repeatedly", "once", "often", "already", "still", "publicly", "privately",
+	"recently", "reportedly", "just", "even", "again", "further", "long", "frequently", "since",
+)
+
+// beForms are the forms of "be" that make a verb group passive.
+var beForms = set("is", "are", "was", "were", "be", "been", "being", "'re", "’re")
+
+// raisingVerbs, with "to", join the cue verb after them ("appeared to
+// suggest", "went on to say").
+var raisingVerbs = set(
+	"appear", "appears", "appeared", "seem", "seems", "seemed", "went", "goes", "go", "going",
+	"declined", "declines", "refused", "refuses", "continued", "continues", "tried", "tries", "sought",
+	"seeks", "began", "begins", "started", "starts",
+)
+
+// contentPrepositions may open reported content ("warned of", "asked
+// whether", "complained about").
+var contentPrepositions = set("that", "whether", "if", "about", "of", "for", "on", "against", "as", "to", "because", "than")
+
+// cuePrepositions join the cue verb before its content ("complained
+// about", "called for", "warned of"); the complementizers "that",
+// "whether" and "if" open the content instead.
+var cuePrepositions = set("about", "of", "for", "on", "against", "over")
+
+// objectBreaks end the object of a verb like "support" ("support Trump if
+// he wins").
+var objectBreaks = set("if", "because", "while", "when", "as", "after", "before", "since", "although", "though", "unless", "despite", "but")
+
+// npConnectors may join the words of one noun phrase ("a spokesman for
+// the Justice Department", "Trump and Pence").
+var npConnectors = set("of", "for", "at", "from", "and", "&", "'s", "in")
+
+// gerundPrepositions take a gerund whose subject is the clause's ("by
+// promising", "without saying").
+var gerundPrepositions = set("by", "after", "before", "without", "while", "in", "since")
+
+// editorLabels are set by an editor before a colon ("Correction:",
+// "Photo:").
+var editorLabels = set(
+	"correction", "corrections", "clarification", "source", "sources", "update", "updated", "note", "related",
+	"photo", "photos", "video", "watch", "latest", "credit", "disclosure", "editor",
+)
+
+// quantifiers stand as a whole subject ("Many said", "Most believe").
+var quantifiers = set("several", "many", "most", "some", "others", "few", "both", "all", "half")
+
+// adverbialWords are the time and manner words that may follow a cue
+// before the sentence ends ("said Tuesday", "said in an interview").
+var adverbialWords = set(
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tonight", "later", "earlier", "recently", "last",
+	"week", "weekend", "month", "year", "night", "morning", "afternoon", "evening",
+	"in", "on", "at", "during", "after", "before", "to", "with", "via",
+	"a", "an", "the", "this", "his", "her", "their", "its",
+	"interview", "statement", "speech", "email", "e-mail", "phone", "telephone", "reporters", "conference",
+	"news", "press", "twitter", "facebook", "tweet", "post", "release", "rally", "briefing",
+	"then", "also", "again", "flatly", "simply", "bluntly",
+)
+
+// clauseBreaks, after a comma, open a clause outside the reported one.
+var clauseBreaks = set("which", "while", "but", "although", "though", "whereas", "however")
+
+// prepositionalVBG are participles that work as prepositions ("...,
+// including X") and so do not end a clause.
+var prepositionalVBG = set("including", "excluding", "following", "regarding", "concerning", "considering", "during")
+
+// clauseOpeners open a clause before its subject.
+var clauseOpeners = set(
+	"that", "because", "while", "although", "though", "but", "when", "if", "since", "so", "whereas",
+	"after", "before", "until", "unless", "whether", "where", "why", "once",
+)
+
+// surveyNouns name a poll whose findings a clause reports: "In a CNN
+// poll, CLAUSE".
+var surveyNouns = set("poll", "polls", "survey", "surveys")
+
+// reflexives are the reflexive pronouns ("find oneself").
+var reflexives = set("myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves", "oneself")
+
+// questionWords open the content of a question: "asked whether ...".
+var questionWords = set("whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where", "about", "to")
+
+// wordNouns name the words of a quotation that follows them: the phrase
+// “...”, the slogan “...”.
+var wordNouns = set("phrase", "term", "word", "words", "slogan", "label", "message", "motto", "chant", "chants", "catchphrase", "refrain")
+
+// relativeWords open a relative clause.
+func isRelative(w string) bool { return w == "who" || w == "whose" || w == "which" }
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
