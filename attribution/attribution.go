@@ -159,7 +159,15 @@ type Option func(*config)
 type config struct {
 	nested bool
 	runs   bool
+	model  *Model
+	// modelSet is set by WithModel.
+	modelSet bool
 }
+
+// WithModel sets the model that chooses among the readings of each cue; nil
+// leaves the choice to the rules (the first reading of the first rule that
+// reads the cue). By default the embedded model ([DefaultModel]) chooses.
+func WithModel(m *Model) Option { return func(c *config) { c.model, c.modelSet = m, true } }
 
 // WithQuoteRuns sets whether a quotation that opens the sentence right
 // after an attributed quotation, in the same paragraph, is reported as a
@@ -181,6 +189,8 @@ type Resolver struct {
 	cfg    config
 	lex    *lexicon.Lexicon
 	tagger *tagger.Tagger
+	// model chooses among the frames of a cue; nil takes the first.
+	model *Model
 }
 
 // New returns a Resolver configured by opts. It loads the cue lexicon and
@@ -200,6 +210,12 @@ func New(opts ...Option) (*Resolver, error) {
 		return nil, fmt.Errorf("attribution: tagger: %w", err)
 	}
 	r.lex, r.tagger = lex, tg
+	r.model = r.cfg.model
+	if !r.cfg.modelSet {
+		if r.model, err = DefaultModel(); err != nil {
+			return nil, err
+		}
+	}
 	return r, nil
 }
 

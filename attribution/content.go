@@ -60,6 +60,9 @@ func (r *reader) contentAfter(a *Attribution, v lexicon.Verb, after int) (rule s
 	if k, ok = w.prepositionalStart(a, k, after); !ok {
 		return rule, false
 	}
+	if !w.speechComplement(v, k) {
+		return rule, false
+	}
 	if w.lex.TakesObject(v.Lemma) && toks[k].lower != "that" && !w.isOpenQuote(k) {
 		e := w.objectEnd(k)
 		if e <= toks[k].start {
@@ -91,6 +94,56 @@ func (r *reader) contentAfter(a *Attribution, v lexicon.Verb, after int) (rule s
 	}
 	setContent(a, c)
 	return rule, true
+}
+
+// speechComplement reports whether what starts at token k can be the
+// complement of v as a verb of saying. "Add" reports speech only with a
+// clause ("added that", "added the plan was dead"), not a noun phrase
+// ("would add ferry service"); "call" not with a bare object that ends
+// the clause ("a reporter called her").
+func (w *window) speechComplement(v lexicon.Verb, k int) bool {
+	toks := w.toks
+	if v.Particle != "" {
+		return true
+	}
+	switch v.Lemma {
+	case "add":
+		if toks[k].lower == "that" || w.isOpenQuote(k) {
+			return true
+		}
+		ns, ne, ok := w.rightNP(k, false)
+		if ok && ns == k && w.namesSpeech(ns, ne) {
+			return true // "added a note of caution", "added the words"
+		}
+		if ok && ns == k && ne < len(toks) {
+			m := ne
+			for m < len(toks) && auxWords[toks[m].lower] && !isFinite(toks[m].tag) {
+				m++
+			}
+			return m < len(toks) && (isFinite(toks[m].tag) || auxWords[toks[m].lower])
+		}
+		return false
+	case "call":
+		// A pronoun or a name alone after "called" was telephoned.
+		e := k + 1
+		for e < len(toks) && !objectPronouns[toks[k].lower] && toks[e].tag == "NNP" {
+			e++
+		}
+		name := objectPronouns[toks[k].lower] || toks[k].tag == "NNP"
+		return !name || e < len(toks) && !isEnd(toks[e]) && !isComma(toks[e]) && toks[e].lower != "and" && toks[e].lower != "but"
+	}
+	return true
+}
+
+// namesSpeech reports whether a noun of what is said ("words", "note",
+// "warning") stands among tokens [s, e).
+func (w *window) namesSpeech(s, e int) bool {
+	for _, t := range w.toks[s:e] {
+		if statementNouns[t.lower] || wordNouns[t.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // prepositionalStart returns where the content starts at or after token k,

@@ -35,6 +35,9 @@ type cue struct {
 	hasAux        bool // the group has an auxiliary or adverb before the verb
 	passive       bool // the group has a form of "be" before the verb
 	phraseEnd     int  // the last token of a cuePhrase
+	// generic is set for a verb the lexicon does not know, proposed as a
+	// cue for the model to weigh.
+	generic bool
 	// forced is set when cue finding reads token i as a verb against the
 	// tagger (see [window.readAsVerb]).
 	forced bool
@@ -56,9 +59,21 @@ func (w *window) findCue(i int) (cue, bool) {
 		c.kind = cueColon
 		return c, t.text == ":"
 	}
-	// A word the lexicon does not know starts no cue, "in" aside.
-	if t.lex == 0 && !(i == 0 && t.lower == "in") || w.inQuote(i) {
+	if w.inQuote(i) {
 		return c, false
+	}
+	// A word the lexicon does not know starts no cue, "in" aside; but for
+	// a model that weighs them, any verb may (see [window.anyVerb]).
+	if t.lex == 0 && !(i == 0 && t.lower == "in") {
+		if !w.anyVerbs || !w.anyVerb(i) {
+			return c, false
+		}
+		c.tag, c.generic = t.tag, true
+		if !w.verbGroup(&c, []lexicon.Verb{{Lemma: t.lower, Class: lexicon.Speech, Forms: lexicon.Base | lexicon.Third | lexicon.Past | lexicon.Participle | lexicon.Gerund}}) || w.notCue(&c) {
+			return c, false
+		}
+		c.kind = cueVerb
+		return c, true
 	}
 	if i == 0 && t.lower == "in" {
 		c.kind = cueSurvey
@@ -96,6 +111,14 @@ func (w *window) findCue(i int) (cue, bool) {
 	}
 	c.kind = cueVerb
 	return c, true
+}
+
+// anyVerb reports whether token i is a verb the lexicon does not know
+// that may report all the same ("lobbied", "endorsed"): a verb by its
+// tag, not an auxiliary.
+func (w *window) anyVerb(i int) bool {
+	t := w.toks[i]
+	return isVerbTag(t.tag) && t.tag != "MD" && !auxWords[t.lower] && t.kind == token.Word
 }
 
 // verbInContext reports whether token i, a form of a cue verb that the
@@ -152,6 +175,11 @@ func (w *window) verbGroup(c *cue, verbs []lexicon.Verb) bool {
 	cs := i
 	for cs > 0 && i-cs < 4 {
 		p := toks[cs-1]
+		// A place adverb after a noun modifies the noun, not the verb:
+		// "Officials there condemned".
+		if p.tag == "RB" && placeAdverbs[p.lower] && cs >= 2 && isNounTag(toks[cs-2].tag) {
+			break
+		}
 		if auxWords[p.lower] && (p.lower != "'s" || p.tag == "VBZ") || p.lower == "'s" && p.tag == "VBZ" || p.tag == "RB" && p.kind == token.Word && i-cs < 2 {
 			cs--
 			continue
@@ -199,6 +227,10 @@ func (w *window) notCue(c *cue) bool {
 		// follow a verb of saying ("she continued: ...", "..., he
 		// continued."), not as an aspect verb ("continues to grow").
 		return !(n.text == ":" || isComma(n) || isEnd(n) || n.lower == "that" || w.isOpenQuote(ce+1) || n.kind == token.Quote || n.kind == token.Dash)
+	case "ask", "request":
+		// "an official who asked not to be named": the formula of
+		// anonymity is part of the speaker's description.
+		return anonymity(toks, ce+1)
 	case "find":
 		// "find oneself", "find their way": not a finding; and "find" in
 		// the present reports a finding only with "that".
@@ -206,6 +238,13 @@ func (w *window) notCue(c *cue) bool {
 			c.tag != "VBD" && c.tag != "VBN" && n.lower != "that"
 	}
 	return false
+}
+
+// anonymity reports whether the words from token k are the formula of a
+// source who is not named: "not to be named", "not to be identified".
+func anonymity(toks []tok, k int) bool {
+	return k+3 < len(toks) && toks[k].lower == "not" && toks[k+1].lower == "to" && toks[k+2].lower == "be" &&
+		(toks[k+3].lower == "named" || toks[k+3].lower == "identified" || toks[k+3].lower == "quoted")
 }
 
 // passiveNotReporting reports whether c is a passive that does not report

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
 )
@@ -13,6 +14,9 @@ import (
 // subjectPronouns stand as a whole speaker, and so do the relative
 // pronouns "who" and "which".
 var subjectPronouns = set("he", "she", "they", "i", "we", "it", "you", "who", "which")
+
+// objectPronouns stand as a whole addressee: "told them".
+var objectPronouns = set("him", "her", "them", "me", "us")
 
 // leftNP returns the first token of the subject noun phrase that ends just
 // before token end, with an appositive or relative clause between them
@@ -34,6 +38,11 @@ func (w *window) leftNP(end int, gerund bool) (start, paren int, ok bool) {
 		return j, -1, true
 	}
 	k := j
+	// "Officials there said": a place adverb after the noun belongs to
+	// the noun phrase.
+	if j >= 1 && toks[j].tag == "RB" && placeAdverbs[toks[j].lower] && isNounTag(toks[j-1].tag) && toks[j-1].tag != "PRP" {
+		k = j - 1
+	}
 	if toks[j].text == ")" {
 		// "Rep. John Mica (R-Fla.)"
 		m := j - 1
@@ -58,6 +67,9 @@ func (w *window) leftNP(end int, gerund bool) (start, paren int, ok bool) {
 	}
 	// A name the tagger reads as an adverb for its "-ly": "Jolly said".
 	name := toks[k].tag == "RB" && isCapital(toks[k].text) && !auxWords[toks[k].lower] && hasSuffixFold(toks[k].text, "ly") && k+1 == end
+	if s, ok := w.relativeSubject(end); ok {
+		return s, -1, true
+	}
 	if toks[k].kind != token.Word || !isNounTag(toks[k].tag) && !(toks[k].tag == "JJ" && k > 0 && toks[k-1].tag == "DT") && !name {
 		return 0, -1, false
 	}
@@ -73,6 +85,45 @@ func (w *window) leftNP(end int, gerund bool) (start, paren int, ok bool) {
 		}
 	}
 	return k, -1, true
+}
+
+// relativeSubject returns the first token of a subject that ends with the
+// relative clause of an unnamed source just before token end, with no
+// comma: "A senior city engineer who asked not to be named because the
+// report has not been released described ...", "an official who spoke on
+// condition of anonymity said".
+func (w *window) relativeSubject(end int) (int, bool) {
+	toks := w.toks
+	for r := end - 1; r > 0 && end-r < 30; r-- {
+		t := toks[r]
+		if isComma(t) || t.kind == token.Quote || t.kind == token.Dash || isEnd(t) || t.text == ";" || t.text == ":" {
+			return 0, false
+		}
+		if t.lower != "who" && !(t.lower == "that" && t.tag == "WDT") {
+			continue
+		}
+		if r+2 >= end || !isNounTag(toks[r-1].tag) || toks[r-1].tag == "PRP" || !w.unnamed(r+1) {
+			return 0, false
+		}
+		s, _, ok := w.leftNP(r, false)
+		return s, ok
+	}
+	return 0, false
+}
+
+// unnamed reports whether the words from token k say that a source is
+// not named: "asked not to be named", "spoke on (the) condition of
+// anonymity".
+func (w *window) unnamed(k int) bool {
+	toks := w.toks
+	if l := toks[k].lower; (l == "asked" || l == "requested") && anonymity(toks, k+1) {
+		return true
+	}
+	m := k + 2
+	if m < len(toks) && toks[m].lower == "the" {
+		m++
+	}
+	return toks[k].lower == "spoke" && toks[k+1].lower == "on" && m+2 < len(toks) && toks[m].lower == "condition" && toks[m+1].lower == "of" && toks[m+2].lower == "anonymity"
 }
 
 // extendLeft returns the first token of the noun phrase whose last noun
@@ -192,6 +243,11 @@ func (w *window) rightNP(k int, appos bool) (start, end int, ok bool) {
 	if subjectPronouns[toks[k].lower] && !isRelative(toks[k].lower) {
 		return k, k + 1, true
 	}
+	// An object pronoun ("told her", "asking him"), "her" too where no
+	// noun follows it.
+	if objectPronouns[toks[k].lower] && (k+1 == len(toks) || !isNPTag(toks[k+1].tag)) {
+		return k, k + 1, true
+	}
 	j, noun := w.npRun(k)
 	for j > k && (npConnectors[toks[j-1].lower] || toks[j-1].tag == "DT" || toks[j-1].tag == "POS" || toks[j-1].tag == "IN") {
 		j--
@@ -237,6 +293,11 @@ func (w *window) npRun(k int) (int, bool) {
 			if t.tag == "JJ" && j > k && toks[j-1].tag == "DT" && (j+1 == len(toks) || toks[j+1].kind != token.Word) {
 				noun = true
 			}
+			j++
+			continue
+		}
+		// The author of a document: "an analysis by the CBO".
+		if t.lower == "by" && j > k && lexicon.Document(toks[j-1].lower) && j+1 < len(toks) && isNPTag(toks[j+1].tag) {
 			j++
 			continue
 		}
@@ -371,6 +432,11 @@ func (w *window) skipAdverbials(k int) int {
 	for k < len(w.toks) && n < 10 {
 		t := w.toks[k]
 		switch {
+		case determiners[t.lower] && !(k+1 < len(w.toks) && adverbialWords[w.toks[k+1].lower]):
+			// A determiner opens an adverbial only before a time or manner
+			// noun ("this week"); "told CNN the plan was dead" goes on with
+			// the content.
+			return k
 		case adverbialWords[t.lower] && t.lower != "to" && t.tag != "IN" || t.tag == "CD" || t.tag == "NNP" && n > 0:
 			k++
 			n++

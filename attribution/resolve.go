@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/internal/linear"
 	"github.com/whosaid/whosaid/internal/tagger"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
@@ -29,8 +30,15 @@ type reader struct {
 	tagger *tagger.Tagger
 	// cue is the candidate being read; it lives here so that the rules,
 	// called through the registry, share it without an allocation.
-	cue cue
-	out []Attribution
+	cue    cue
+	frames []frame
+	// choose, when set, picks one of the frames of candidate c, or none
+	// (-1), in place of the model; with neither, the first frame is
+	// taken.
+	choose func(rd *reader, c *cue, frames []frame) int
+	model  *Model
+	fs     linear.Features // the features of the frame being scored
+	out    []Attribution
 }
 
 // readers keeps the buffers of one call for the next. Nothing of them
@@ -42,6 +50,12 @@ var readers = sync.Pool{New: func() any { return &reader{st: new(token.Stream)} 
 const maxPooled = 1 << 16
 
 func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Quote) []Attribution {
+	return r.resolveWith(text, sents, qs, nil)
+}
+
+// resolveWith is resolve with choose, when not nil, choosing among the
+// frames of every cue.
+func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quote.Quote, choose func(rd *reader, c *cue, frames []frame) int) []Attribution {
 	if len(text) == 0 {
 		return nil
 	}
@@ -53,6 +67,10 @@ func (r *Resolver) resolve(text string, sents []sentence.Sentence, qs []quote.Qu
 	rd.st.Scan(text, sents, qs, r.lex)
 	rd.w = window{text: text, lex: r.lex, qs: rd.st.Quotes, toks: rd.w.toks[:0], tagged: rd.w.tagged[:0], ptoks: rd.w.ptoks[:0]}
 	rd.sents, rd.runs, rd.nested, rd.tagger, rd.out = sents, r.cfg.runs, r.cfg.nested, r.tagger, rd.out[:0]
+	rd.choose, rd.model = choose, r.model
+	// A model weighs every verb as a cue; the rules alone read only the
+	// lexicon's.
+	rd.w.anyVerbs = choose != nil || r.model != nil
 	for si := 0; si < len(sents); {
 		si = rd.sentence(si)
 	}
@@ -77,7 +95,8 @@ func (rd *reader) put() {
 	clear(rd.out[:cap(rd.out)])
 	clear(rd.w.toks[:cap(rd.w.toks)])
 	clear(rd.w.ptoks[:cap(rd.w.ptoks)])
-	rd.sents, rd.w.text, rd.w.qs = nil, "", nil
+	clear(rd.frames[:cap(rd.frames)])
+	rd.sents, rd.w.text, rd.w.qs, rd.choose, rd.model = nil, "", nil, nil, nil
 	readers.Put(rd)
 }
 
@@ -100,7 +119,7 @@ func (rd *reader) sentence(si int) int {
 	rd.si = si
 	w := &rd.w
 	w.load(rd.st, int(rd.st.Sents[si].First), int(rd.st.Sents[next-1].End))
-	if !w.holdsCue() {
+	if !w.anyVerbs && !w.holdsCue() {
 		return next
 	}
 	w.tagAll(rd.tagger)
@@ -121,7 +140,7 @@ func (rd *reader) sentence(si int) int {
 		}
 		used = f.end
 		if !rd.nested {
-			if rd.nestedIn(f.a) && !rd.speechCue(f.a) {
+			if rd.nestedIn(f.a) && (!rd.speechCue(f.a) || hypothetical(f.a.Cue.Text)) {
 				continue
 			}
 			rd.cutCoordinated(f.a, first)
@@ -255,6 +274,14 @@ func (rd *reader) speechCue(a Attribution) bool {
 		return false
 	}
 	return false
+}
+
+// hypothetical reports whether a cue opens with a modal: "would ask for",
+// "will tell". Inside the content of another attribution it reports what
+// someone may say, not what they said.
+func hypothetical(cue string) bool {
+	w, _, _ := strings.Cut(cue, " ")
+	return modals[token.Lower(w)]
 }
 
 // endsOnAbbreviation reports whether s ends with a title, abbreviation or

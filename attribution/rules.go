@@ -80,6 +80,10 @@ const (
 type frame struct {
 	a   Attribution
 	end int
+	// unit names the rule of the registry that read it; score is the
+	// model's.
+	unit  string
+	score float64
 }
 
 // A rule reads an attribution around a cue candidate of the kinds it
@@ -126,25 +130,41 @@ func (x *rule) reads(c *cue) bool {
 	return false
 }
 
-// selectFrame reads candidate c with the rules in order and returns the
-// first frame taken. It is where the readings of a cue compete.
-func (r *reader) selectFrame(c *cue) (frame, bool) {
+// selectFrame reads candidate c with every rule that reads it, in order,
+// up to a veto, and chooses one of their frames. It is where the readings
+// of a cue compete.
+func (rd *reader) selectFrame(c *cue) (frame, bool) {
+	rd.frames = rd.frames[:0]
 	for i := range rules {
 		x := &rules[i]
 		if !x.reads(c) {
 			continue
 		}
 		if x.kinds != nil && c.forced {
-			r.w.readAsVerb(c.i)
+			rd.w.readAsVerb(c.i)
 		}
-		f, v := x.read(r, c)
-		switch v {
-		case take:
+		f, v := x.read(rd, c)
+		if v == stop {
+			break
+		}
+		if v == take {
 			f.a.Confidence = confidence[f.a.Rule]
-			return f, true
-		case stop:
-			return frame{}, false
+			f.unit = x.name
+			rd.frames = append(rd.frames, f)
 		}
 	}
-	return frame{}, false
+	if len(rd.frames) == 0 {
+		return frame{}, false
+	}
+	k := 0
+	switch {
+	case rd.choose != nil:
+		k = rd.choose(rd, c, rd.frames)
+	case rd.model != nil:
+		k = rd.chooseFrame(rd.model, c, rd.frames)
+	}
+	if k < 0 {
+		return frame{}, false
+	}
+	return rd.frames[k], true
 }

@@ -36,9 +36,12 @@ func colonRule(r *reader, c *cue) (frame, verdict) {
 			return frame{}, stop
 		}
 	}
-	// "Q:" and "A:" mark the turns of an interview transcript, and an
-	// editor's label is no speaker: "Correction:", "The Latest:".
-	if !quoted && (i-first == 1 && len(toks[first].text) == 1 || editorLabels[toks[i-1].lower]) {
+	// "Q:" and "A:" mark the turns of an interview transcript, an
+	// editor's label is no speaker ("Correction:", "The Latest:"), and in
+	// a headline set in title case a phrase before the colon opens the
+	// subtitle ("Stealth Over Health: Clinton Was Headed to ER"), where a
+	// name speaks ("Cruz: Trump Would Put Liberals On Court").
+	if !quoted && (i-first == 1 && len(toks[first].text) == 1 || editorLabels[toks[i-1].lower] || w.title && w.phraseBefore(first, i)) {
 		return frame{}, stop
 	}
 	a := Attribution{
@@ -53,7 +56,19 @@ func colonRule(r *reader, c *cue) (frame, verdict) {
 		return frame{}, stop
 	}
 	setContent(&a, w.quoteOf(i+1).Span())
-	return frame{a, i}, take
+	return frame{a: a, end: i}, take
+}
+
+// phraseBefore reports whether a function word of a headline (a
+// preposition or conjunction) stands among tokens [first, i): the words
+// are a phrase, not a name.
+func (w *window) phraseBefore(first, i int) bool {
+	for _, t := range w.toks[first:i] {
+		if headlineFunctions[t.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseAfter completes a, whose cue ends at token i, with the clause after
@@ -64,7 +79,7 @@ func (w *window) clauseAfter(a Attribution, i int) (frame, verdict) {
 		return frame{}, stop
 	}
 	setContent(&a, span.Of(w.text, w.toks[i+1].start, e))
-	return frame{a, i}, take
+	return frame{a: a, end: i}, take
 }
 
 // surveyRule reads "In POLL, CLAUSE" at the start of a sentence, where
@@ -105,7 +120,7 @@ func surveyRule(r *reader, c *cue) (frame, verdict) {
 	}
 	a := Attribution{Cue: span.Of(w.text, toks[i].start, toks[i].end), Speaker: sp, Rule: RuleAccordingTo}
 	setContent(&a, span.Of(w.text, toks[k+1].start, e))
-	return frame{a, k}, take
+	return frame{a: a, end: k}, take
 }
 
 // nounRule reads "POSSESSOR('s) NOUN that CLAUSE" at a noun of statement
@@ -118,7 +133,7 @@ func nounRule(r *reader, c *cue) (frame, verdict) {
 	if !ok {
 		return frame{}, pass
 	}
-	return frame{a, end}, take
+	return frame{a: a, end: end}, take
 }
 
 // nounCue reads the noun cue at token i; see [nounRule].
@@ -194,7 +209,7 @@ func accordingRule(r *reader, c *cue) (frame, verdict) {
 			return frame{}, stop
 		}
 		setContent(&a, span.Of(w.text, toks[k].start, ee))
-		return frame{a, ne - 1}, take
+		return frame{a: a, end: ne - 1}, take
 	}
 	// CLAUSE, according to X.
 	b := i - 1
@@ -211,7 +226,7 @@ func accordingRule(r *reader, c *cue) (frame, verdict) {
 	if ne < len(toks) && isComma(toks[ne]) && ne+1 < len(toks) && !isEnd(toks[ne+1]) {
 		w.secondFragment(&a, ne+1)
 	}
-	return frame{a, ne - 1}, take
+	return frame{a: a, end: ne - 1}, take
 }
 
 // seemRule reads a verb of appearance, whose source is the writer: "NP
@@ -245,7 +260,7 @@ func seemRule(r *reader, c *cue) (frame, verdict) {
 			return frame{}, stop
 		}
 		setContent(&a, span.Of(w.text, toks[n].start, e))
-		return frame{a, i}, take
+		return frame{a: a, end: i}, take
 	}
 	ss, ok := w.clauseStart(cs)
 	if !ok {
@@ -260,7 +275,7 @@ func seemRule(r *reader, c *cue) (frame, verdict) {
 	// The cue splits the content: [subject] seems [to VP].
 	a.Extent = span.Of(w.text, toks[ss].start, e)
 	a.Spans = []span.Span{span.Of(w.text, toks[ss].start, toks[cs-1].end), span.Of(w.text, toks[n].start, e)}
-	return frame{a, i}, take
+	return frame{a: a, end: i}, take
 }
 
 // seemComplement reports whether token n, after a verb of appearance, is

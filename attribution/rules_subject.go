@@ -100,7 +100,7 @@ func subjectAsRule(r *reader, c *cue) (frame, verdict) {
 	if len(a.Spans) == 1 {
 		a.Rule = RuleClauseSpeakerCue
 	}
-	return frame{a, c.ce}, take
+	return frame{a: a, end: c.ce}, take
 }
 
 // subjectBeforeRule reads CLAUSE, SPEAKER CUE and “...,” SPEAKER CUE, with
@@ -151,7 +151,7 @@ func subjectBeforeRule(r *reader, c *cue) (frame, verdict) {
 	default:
 		a.Rule = RuleClauseSpeakerCue
 	}
-	return frame{a, c.ce}, take
+	return frame{a: a, end: c.ce}, take
 }
 
 // quoteAfterAside adds, as a second fragment, a quotation that opens after
@@ -193,7 +193,7 @@ func subjectAfterRule(r *reader, c *cue) (frame, verdict) {
 	after := c.ce + 1
 	rule, ok := r.contentAfter(&a, c.v, after)
 	if !ok {
-		return frame{a, c.ce}, take
+		return frame{a: a, end: c.ce}, take
 	}
 	a.Rule = or(rule, RuleSpeakerCueClause)
 	if sj.appos {
@@ -209,5 +209,5 @@ func subjectAfterRule(r *reader, c *cue) (frame, verdict) {
 			a.Extent = span.Of(w.text, p.start, a.Extent.End)
 		}
 	}
-	return frame{a, c.ce}, take
+	return frame{a: a, end: c.ce}, take
 }

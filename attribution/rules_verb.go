@@ -29,7 +29,7 @@ func questionRule(r *reader, c *cue) (frame, verdict) {
 		return frame{}, pass
 	}
 	if a, ok := w.question(r.cueSpan(cs, c), c.ce+1); ok {
-		return frame{a, c.ce}, take
+		return frame{a: a, end: c.ce}, take
 	}
 	if !c.passive {
 		return frame{}, stop
@@ -85,7 +85,7 @@ func byAgentRule(r *reader, c *cue) (frame, verdict) {
 		Rule:    RuleClauseSpeakerCue,
 	}
 	setContent(&a, span.Of(w.text, toks[ss].start, toks[se-1].end))
-	return frame{a, ne - 1}, take
+	return frame{a: a, end: ne - 1}, take
 }
 
 // raisedRule reads "NP is expected to VP", "NP was said to VP": a passive
@@ -121,7 +121,7 @@ func raisedRule(r *reader, c *cue) (frame, verdict) {
 	}
 	a.Extent = span.Of(w.text, toks[ss].start, e)
 	a.Spans = []span.Span{span.Of(w.text, toks[ss].start, toks[cs-1].end), span.Of(w.text, toks[n].start, e)}
-	return frame{a, ce}, take
+	return frame{a: a, end: ce}, take
 }
 
 // firstComma returns the end of the last token before the first comma
@@ -180,7 +180,7 @@ func invertedRule(r *reader, c *cue) (frame, verdict) {
 		a.Rule = RuleQuoteCueSpeaker
 		r.nextQuote(&a, w.skipAdverbials(ne))
 	}
-	return frame{a, ne - 1}, take
+	return frame{a: a, end: ne - 1}, take
 }
 
 // lostStopRule reads a sentence that is only "said the official." after a
@@ -209,7 +209,7 @@ func lostStopRule(r *reader, c *cue) (frame, verdict) {
 	}
 	a := Attribution{Cue: r.cueSpan(c.cs, c), Speaker: span.Of(w.text, toks[ns].start, toks[ne-1].end), Rule: RuleClauseCueSpeaker}
 	setContent(&a, span.Of(w.text, p.Start, e))
-	return frame{a, ne - 1}, take
+	return frame{a: a, end: ne - 1}, take
 }
 
 // saidFirstRule reads "Said Ellis: “...”": the cue opens the sentence and
@@ -230,7 +230,7 @@ func saidFirstRule(r *reader, c *cue) (frame, verdict) {
 		return frame{}, pass
 	}
 	a.Rule = or(rule, RuleSpeakerCueColon)
-	return frame{a, ne - 1}, take
+	return frame{a: a, end: ne - 1}, take
 }
 
 // participleRule reads a participle or gerund clause, or a second verb
@@ -265,7 +265,7 @@ func participleRule(r *reader, c *cue) (frame, verdict) {
 		return frame{}, pass
 	}
 	a.Rule = or(rule, RuleSpeakerCueClause)
-	return frame{a, c.ce}, take
+	return frame{a: a, end: c.ce}, take
 }
 
 // or returns a, or b when a is empty.

@@ -50,6 +50,8 @@ type window struct {
 	// lastBreak is the index of the sentence's last comma, quote mark,
 	// dash or semicolon, or -1.
 	lastBreak int
+	// anyVerbs makes every verb a cue candidate, not only the lexicon's.
+	anyVerbs bool
 }
 
 // load fills w with the stream's tokens [from, to), at most

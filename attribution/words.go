@@ -68,6 +68,27 @@ var adverbialWords = set(
 	"then", "also", "again", "flatly", "simply", "bluntly",
 )
 
+// determiners are the determiners and possessives that adverbialWords
+// holds, for the time and manner phrases they open ("this week", "in an
+// interview").
+var determiners = set("a", "an", "the", "this", "his", "her", "their", "its")
+
+// placeAdverbs, after a noun, modify it: "officials there", "voters here".
+var placeAdverbs = set("there", "here", "abroad", "nationwide", "locally", "overseas", "elsewhere", "alike")
+
+// headlineFunctions are the prepositions and conjunctions of a title-case
+// headline: "Stealth Over Health".
+var headlineFunctions = set("over", "for", "in", "on", "at", "with", "to", "and", "or", "but", "from", "by", "about", "as", "vs", "vs.", "after", "before", "into", "under", "against", "without", "amid")
+
+// statementNouns name what someone says: "added a note of caution".
+var statementNouns = set(
+	"note", "caveat", "warning", "comment", "comments", "remark", "remarks", "voice", "line", "lines",
+	"thought", "thoughts", "point", "points", "detail", "details", "plea", "statement", "criticism", "praise", "question", "questions",
+)
+
+// modals are the modal verbs, their clitics among them.
+var modals = set("would", "will", "could", "can", "may", "might", "should", "must", "shall", "'ll", "'d")
+
 // clauseBreaks, after a comma, open a clause outside the reported one.
 var clauseBreaks = set("which", "while", "but", "although", "though", "whereas", "however")
 

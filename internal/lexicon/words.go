@@ -9,6 +9,17 @@ import (
 //go:embed abbreviations.txt
 var abbreviationsData string
 
+//go:embed documents.txt
+var documentsData string
+
+// documents is the set of documents.txt.
+var documents = parseList(documentsData)
+
+// Document reports whether w is a noun of a document, study or statement
+// ("analysis", "report", "statement"), whose author follows it with "by".
+// Case does not matter.
+func Document(w string) bool { return fold.In(documents, w) }
+
 // abbreviations is the set of abbreviations.txt, parsed once when the
 // package loads: the tokenizer asks it of every word before a full stop.
 var abbreviations = parseList(abbreviationsData)

@@ -1,0 +1,79 @@
+package attribution_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid/attribution"
+)
+
+// TestErrorClasses checks classes of errors the rules once made, each on
+// sentences of its own: what is reported, and what is not.
+func TestErrorClasses(t *testing.T) {
+	type want struct{ speaker, cue, content string }
+	tests := []struct {
+		class, text string
+		want        []want // the attributions, in order; none for none
+	}{
+		// An addressee before the content keeps the content's determiner.
+		{"addressee before the content", "Smith told CNN the plan was dead.",
+			[]want{{"Smith", "told", "the plan was dead"}}},
+		{"addressee before the content", "The mayor told reporters the bridge was safe.",
+			[]want{{"The mayor", "told", "the bridge was safe"}}},
+		{"addressee before the content", "Lee told The Associated Press the vote was rigged.",
+			[]want{{"Lee", "told", "the vote was rigged"}}},
+		{"object pronoun as addressee", "The singer turned to him, asking him, “Where do we go from here?”",
+			[]want{{"The singer", "asking", "Where do we go from here"}}},
+		// A document's author belongs to the source.
+		{"author of a document", "The deficit will grow by $1 trillion, according to an analysis by the budget office.",
+			[]want{{"an analysis by the budget office", "according to", "The deficit will grow by $1 trillion"}}},
+		{"author of a document", "According to a report by the Post, the mayor will resign.",
+			[]want{{"a report by the Post", "According to", "the mayor will resign"}}},
+		// A title-case headline: a phrase before the colon is a title, a
+		// name before it speaks.
+		{"headline phrase", "Stealth Over Health: Senator Was Headed to Hospital But Diverted to Avoid Bad Optics",
+			nil},
+		{"headline name", "Cruz: Rival Would Put Liberals On Court",
+			[]want{{"Cruz", ":", "Rival Would Put Liberals On Court"}}},
+		// A place adverb after the subject is the subject's.
+		{"place adverb", "Officials there condemned the attack as cowardly.",
+			[]want{{"Officials there", "condemned", "the attack as cowardly"}}},
+		{"place adverb", "Voters here said the tax was too high.",
+			[]want{{"Voters here", "said", "the tax was too high"}}},
+		// "Add" and "call" in their other senses report nothing.
+		{"add with a noun phrase", "The city would add ferry service across the harbor.",
+			nil},
+		{"add with a clause", "The mayor added the ferry would run all winter.",
+			[]want{{"The mayor", "added", "the ferry would run all winter"}}},
+		{"add with words", "She added a note of caution about the cost.",
+			[]want{{"She", "added", "a note of caution about the cost"}}},
+		{"call with a bare object", "A reporter called her.",
+			nil},
+		{"call for", "The union called for a strike.",
+			[]want{{"The union", "called for", "a strike"}}},
+		// A speaker who asked not to be named: a cue of the description,
+		// not of speech.
+		{"unnamed source", "An engineer who asked not to be named because the report is secret described the steel as tired.",
+			[]want{{"An engineer who asked not to be named because the report is secret", "described", "the steel as tired"}}},
+		{"unnamed source", "An aide who spoke on condition of anonymity said the talks had failed.",
+			[]want{{"An aide who spoke on condition of anonymity", "said", "the talks had failed"}}},
+		// A modal cue inside reported content is what someone may say.
+		{"hypothetical speech", "Council member Ivan Petrov said he would ask for monthly reports.",
+			[]want{{"Council member Ivan Petrov", "said", "he would ask for monthly reports"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.class+"/"+tc.text, func(t *testing.T) {
+			attrs := resolve(tc.text)
+			require.Len(t, attrs, len(tc.want), "attributions of %q: %+v", tc.text, attrs)
+			for i, w := range tc.want {
+				a := attrs[i]
+				assert.Equal(t, w.speaker, a.Speaker.Text, "speaker")
+				assert.Equal(t, w.cue, a.Cue.Text, "cue")
+				assert.Equal(t, w.content, trim(a.Extent.Text), "content")
+			}
+		})
+	}
+	_ = attribution.Direct
+}

@@ -1,0 +1,213 @@
+package attribution
+
+import (
+	"strconv"
+
+	"github.com/whosaid/whosaid/internal/linear"
+	"github.com/whosaid/whosaid/internal/token"
+	"github.com/whosaid/whosaid/span"
+)
+
+// This file says what the scorer sees of a frame: the facts that decided
+// it (the rule, the cue and its verb group), the form of its speaker and
+// its content, and where they stand.
+
+// frameTemplates names the feature templates of a frame, for the model's
+// provenance.
+var frameTemplates = []string{
+	"rule", "unit", "cue", "lemma", "class", "kind", "tag", "forced", "aux", "passive",
+	"spk", "spk.head", "spk.first", "spk.len", "spk.side", "spk.tag", "rule|spk", "lemma|spk",
+	"cnt.len", "cnt.first", "cnt.last", "cnt.quoted", "cnt.frags", "cnt.side", "cnt.ends", "rule|cnt.first", "lemma|cnt.first",
+	"addressee", "rule|lemma", "in.quote", "sent.quotes", "cue.pos", "generic", "generic|rule",
+	"prev.w", "next.w", "lemma|next.w", "prev.t", "next.t", "lemma|next.t", "prev.t|tag", "other.cue",
+}
+
+// frameFeatures writes the features of frame f, a reading of cue c, to fs.
+func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
+	w := &rd.w
+	a := &f.a
+	fs.Reset()
+	fs.Add("rule", a.Rule)
+	fs.Add("unit", f.unit)
+	lower := w.toks[c.i].lower
+	fs.Add("cue", lower)
+	lemma := c.v.Lemma
+	switch c.kind {
+	case cueVerb:
+		if c.generic {
+			lemma = stem(lower)
+		} else {
+			fs.Add("class", c.v.Class.String())
+		}
+	case cueColon:
+		lemma = ":"
+	default:
+		lemma = lower
+	}
+	fs.Add("lemma", lemma)
+	fs.Add("kind", strconv.Itoa(int(c.kind)))
+	fs.Add("tag", c.tag)
+	if c.forced {
+		fs.Add("forced", "1")
+	}
+	if c.generic {
+		fs.Add("generic", "1")
+		fs.Add2("generic|rule", a.Rule, c.tag)
+	}
+	if c.hasAux {
+		fs.Add("aux", "1")
+	}
+	if c.passive {
+		fs.Add("passive", "1")
+	}
+	fs.Add2("rule|lemma", a.Rule, lemma)
+	spk := w.speakerForm(a.Speaker)
+	fs.Add("spk", spk)
+	fs.Add2("rule|spk", a.Rule, spk)
+	fs.Add2("lemma|spk", lemma, spk)
+	if !a.Speaker.Empty() {
+		s0, s1 := w.tokenRange(a.Speaker)
+		fs.Add("spk.head", w.toks[s1-1].lower)
+		fs.Add("spk.first", w.toks[s0].lower)
+		fs.Add("spk.tag", w.toks[s1-1].tag)
+		fs.Add("spk.len", bucket(s1-s0))
+		fs.Add("spk.side", side(a.Speaker, a.Cue))
+	}
+	c0, c1 := w.tokenRange(a.Extent)
+	fs.Add("cnt.len", bucket(c1-c0))
+	if c0 < c1 {
+		first, last := w.toks[c0].lower, w.toks[c1-1].lower
+		fs.Add("cnt.first", first)
+		fs.Add("cnt.last", last)
+		fs.Add2("rule|cnt.first", a.Rule, first)
+		fs.Add2("lemma|cnt.first", lemma, first)
+		if c1 == len(w.toks) || isEnd(w.toks[c1]) {
+			fs.Add("cnt.ends", "sentence")
+		} else {
+			fs.Add("cnt.ends", w.toks[c1].lower)
+		}
+	}
+	fs.Add("cnt.side", side(a.Extent, a.Cue))
+	fs.Add("cnt.frags", bucket(len(a.Spans)))
+	if q := quoteAfter(w.qs, a.Extent.Start); q < len(w.qs) && w.qs[q].Start < a.Extent.End {
+		fs.Add("cnt.quoted", "1")
+	}
+	if !a.Addressee.Empty() {
+		fs.Add("addressee", "1")
+	}
+	if w.inQuote(c.i) {
+		fs.Add("in.quote", "1")
+	}
+	if w.lastBreak >= 0 && w.toks[w.lastBreak].kind == token.Quote {
+		fs.Add("sent.quotes", "1")
+	}
+	fs.Add("cue.pos", bucket(c.i))
+	// What stands around the cue: the word and tag before the verb group
+	// and after the cue, and whether another cue of the lexicon is in the
+	// sentence.
+	if c.kind == cueVerb {
+		before, after := "^", "$"
+		if c.cs > 0 {
+			before = w.toks[c.cs-1].tag
+			fs.Add("prev.w", w.toks[c.cs-1].lower)
+		}
+		if c.ce+1 < len(w.toks) {
+			n := w.toks[c.ce+1]
+			after = n.tag
+			fs.Add("next.w", n.lower)
+			fs.Add2("lemma|next.w", lemma, n.lower)
+		}
+		fs.Add("prev.t", before)
+		fs.Add("next.t", after)
+		fs.Add2("lemma|next.t", lemma, after)
+		fs.Add2("prev.t|tag", before, c.tag)
+	}
+	if c.generic && w.lexCue(c.i) {
+		fs.Add("other.cue", "1")
+	}
+}
+
+// lexCue reports whether a word of the lexicon other than token i is in
+// the window.
+func (w *window) lexCue(i int) bool {
+	for j, t := range w.toks {
+		if j != i && t.lex != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// stem strips the common inflections of an English verb ("endorsed",
+// "backs", "lobbying" give "endors", "back", "lobby"), so that the forms of
+// a verb the lexicon does not know share their weights.
+func stem(w string) string {
+	for _, suf := range [...]string{"ing", "ied", "ies", "ed", "es", "s"} {
+		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// speakerForm says what a speaker mention is: none, a pronoun, a name, a
+// time ("Tuesday", "recent months"), or a description.
+func (w *window) speakerForm(sp span.Span) string {
+	if sp.Empty() {
+		return "none"
+	}
+	s0, s1 := w.tokenRange(sp)
+	if s0 >= s1 {
+		return "none"
+	}
+	last := w.toks[s1-1]
+	switch {
+	case s1-s0 == 1 && subjectPronouns[last.lower]:
+		return "pronoun"
+	case adverbialWords[last.lower] || last.tag == "CD":
+		return "time"
+	case last.tag == "NNP" || last.tag == "NNPS":
+		return "name"
+	case last.tag == "PRP":
+		return "pronoun"
+	}
+	return "desc"
+}
+
+// tokenRange returns the window tokens [s, e) that sp covers.
+func (w *window) tokenRange(sp span.Span) (int, int) {
+	s := w.past(0, sp.Start)
+	e := s
+	for e < len(w.toks) && w.toks[e].end <= sp.End {
+		e++
+	}
+	return s, e
+}
+
+// side says whether span s lies before or after the cue.
+func side(s, cue span.Span) string {
+	switch {
+	case cue.Empty():
+		return "none"
+	case s.End <= cue.Start:
+		return "before"
+	case s.Start >= cue.End:
+		return "after"
+	}
+	return "around"
+}
+
+// bucket names a count in a few bins: 0 to 4, then 5-9, 10-19, 20-39, 40+.
+func bucket(n int) string {
+	switch {
+	case n < 5:
+		return strconv.Itoa(n)
+	case n < 10:
+		return "5-9"
+	case n < 20:
+		return "10-19"
+	case n < 40:
+		return "20-39"
+	}
+	return "40+"
+}

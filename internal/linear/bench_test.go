@@ -1,0 +1,82 @@
+package linear
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// BenchmarkFeatures builds the features of one candidate (twelve
+// indicator features, two conjunctions and a real value) and scores it,
+// on a model of 100,000 weights.
+func BenchmarkFeatures(b *testing.B) {
+	m := bigModel(b, 100_000)
+	words := []string{"said", "Blinken", "the", "official", "told", "reporters", "on", "Tuesday", "that", "he", "would", "not"}
+	tags := []string{"VBD", "NNP", "DT", "NN", "VBD", "NNS", "IN", "NNP", "IN", "PRP", "MD", "RB"}
+	var f Features
+	sum := 0.0
+	b.ReportAllocs()
+	for b.Loop() {
+		f.Reset()
+		for i, w := range words {
+			f.Add("w", w)
+			f.Add("t", tags[i])
+		}
+		f.Add2("w|t", words[0], tags[0])
+		f.Add2("t-1|t", tags[1], tags[2])
+		f.AddFloat("dist", 0.3)
+		sum += m.Prob(&f)
+	}
+	_ = sum
+}
+
+// BenchmarkTrain trains on 50,000 groups of 1 to 5 candidates with 8
+// features each: about 1.2 million feature occurrences.
+func BenchmarkTrain(b *testing.B) {
+	s := newSynth(4, 100_000)
+	d, _, _ := s.groups(b, 50_000)
+	var m *Model
+	for b.Loop() {
+		var err error
+		m, err = Train(d)
+		require.NoError(b, err)
+	}
+	b.ReportMetric(float64(len(d.hashes)), "occurrences")
+	b.ReportMetric(float64(m.Len()), "weights")
+	b.ReportMetric(float64(m.Provenance().Iterations), "iterations")
+}
+
+// BenchmarkDecode decodes a model of a million weights.
+func BenchmarkDecode(b *testing.B) {
+	var buf bytes.Buffer
+	require.NoError(b, bigModel(b, 1_000_000).Encode(&buf))
+	b.SetBytes(int64(buf.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, err := Decode(bytes.NewReader(buf.Bytes()))
+		require.NoError(b, err)
+	}
+	b.ReportMetric(float64(buf.Len()), "encoded-bytes")
+}
+
+// bigModel returns a model of n weights on the features "w=0", "w=1"...,
+// drawn as a trained model's are: small, normally distributed.
+func bigModel(tb testing.TB, n int) *Model {
+	tb.Helper()
+	rng := rand.New(rand.NewPCG(5, 5))
+	var f Features
+	for i := range n {
+		f.Add("w", strconv.Itoa(i))
+	}
+	keys := slices.Clone(f.hashes)
+	slices.Sort(keys)
+	weights := make([]float32, n)
+	for i := range weights {
+		weights[i] = float32(rng.NormFloat64() * 0.3)
+	}
+	return newModel(-0.5, keys, weights, Provenance{Name: "big"})
+}

@@ -1,0 +1,154 @@
+package linear
+
+import "math"
+
+// Features is the sparse feature vector of one candidate: a list of hashed
+// features and their values. A feature is a template name and a value
+// ("w" and "said", "tag-1" and "NNP"); its hash is computed from the bytes
+// as they are added, with no string built, so that filling a Features that
+// has been used before allocates nothing.
+//
+// The zero value is empty and ready to use. Reset empties it and keeps its
+// capacity. A feature added twice counts twice. A Features is not safe for
+// concurrent use; each goroutine keeps its own.
+type Features struct {
+	hashes []uint64
+	values []float32
+	names  *Names
+}
+
+// Reset empties f and keeps its capacity and its [Names] recorder.
+func (f *Features) Reset() {
+	f.hashes = f.hashes[:0]
+	f.values = f.values[:0]
+}
+
+// Len returns the number of features added since the last Reset.
+func (f *Features) Len() int { return len(f.hashes) }
+
+// Add adds the indicator feature template=value, with value 1.
+func (f *Features) Add(template, value string) {
+	h := hashString(hashString(offset64, template), value)
+	f.add(finish(h), 1)
+	if f.names != nil {
+		f.names.add(finish(h), template+"="+value)
+	}
+}
+
+// Add2 adds the indicator feature for the conjunction of two values under
+// one template, template=value1|value2, with value 1, without joining the
+// values into one string.
+func (f *Features) Add2(template, value1, value2 string) {
+	h := hashString(hashString(hashString(offset64, template), value1), value2)
+	f.add(finish(h), 1)
+	if f.names != nil {
+		f.names.add(finish(h), template+"="+value1+"|"+value2)
+	}
+}
+
+// AddFloat adds the real-valued feature template with value x, stored as a
+// float32. Its weight is multiplied by x: scale x to about [-1, 1] so that
+// one regularisation strength suits all features. A value that is not
+// finite makes [Data.Add] fail and the scores of a [Model] NaN.
+func (f *Features) AddFloat(template string, x float64) {
+	h := hashByte(hashString(offset64, template), realSep)
+	f.add(finish(h), float32(x))
+	if f.names != nil {
+		f.names.add(finish(h), template)
+	}
+}
+
+// Record makes f record the name of every feature it adds in n, until
+// Record(nil). Recording builds a string for each feature, so it is for
+// training and inspection, not for the hot path.
+func (f *Features) Record(n *Names) { f.names = n }
+
+func (f *Features) add(h uint64, v float32) {
+	f.hashes = append(f.hashes, h)
+	f.values = append(f.values, v)
+}
+
+// finite reports whether every value of f is finite.
+func (f *Features) finite() bool {
+	for _, v := range f.values {
+		if math.IsInf(float64(v), 0) || v != v {
+			return false
+		}
+	}
+	return true
+}
+
+// The hash of a feature is FNV-1a (64 bits) over a separator byte and the
+// template, then a separator and each value (a real-valued feature ends
+// with the byte realSep instead), followed by the finaliser of MurmurHash3,
+// which spreads FNV's weakly mixed high bits: a model's table places a
+// feature by the high bits of its hash. The separators are bytes that
+// UTF-8 text never holds, so "a"+"bc" and "ab"+"c" differ.
+const (
+	offset64 = 14695981039346656037
+	prime64  = 1099511628211
+	sep      = 0xff
+	realSep  = 0xfe
+)
+
+func hashString(h uint64, s string) uint64 {
+	h = hashByte(h, sep)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * prime64
+	}
+	return h
+}
+
+func hashByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * prime64 }
+
+// finish mixes h and keeps 0 free: the hash 0 names the bias, and marks an
+// empty slot of a table.
+func finish(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	if h == 0 {
+		h = 1
+	}
+	return h
+}
+
+// Names maps feature hashes back to the names that produced them, for a
+// command that prints a model's heaviest features. Fill it with
+// [Features.Record] while building the training data. The zero value is
+// empty and ready to use. A Names is not safe for concurrent use.
+type Names struct {
+	m          map[uint64]string
+	collisions int
+}
+
+// Name returns the name recorded for the hash h, "bias" for 0 (the hash
+// that [Model.Top] gives the bias), or "" when h was never recorded.
+func (n *Names) Name(h uint64) string {
+	if h == 0 {
+		return "bias"
+	}
+	return n.m[h]
+}
+
+// Len returns the number of distinct hashes recorded.
+func (n *Names) Len() int { return len(n.m) }
+
+// Collisions returns the number of times a name was recorded under a hash
+// that already had a different name: two features that share one weight.
+func (n *Names) Collisions() int { return n.collisions }
+
+func (n *Names) add(h uint64, name string) {
+	if n.m == nil {
+		n.m = make(map[uint64]string)
+	}
+	old, ok := n.m[h]
+	switch {
+	case !ok:
+		n.m[h] = name
+	case old != name:
+		n.collisions++
+	}
+}

@@ -1,0 +1,193 @@
+package linear
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// Model is a trained linear model: one weight for each feature hash seen
+// in training (at least MinCount times) and a bias. A candidate's score is
+// the bias plus the sum of its features' weights times their values; a
+// feature the model does not know weighs 0. The same weights serve a
+// binary decision ([Model.Prob]) and a choice among candidates
+// ([Model.Choose]).
+//
+// A Model is read-only after [Train] or [Decode] returns it, and safe for
+// concurrent use by any number of goroutines.
+type Model struct {
+	tab  table[float32]
+	bias float32
+	prov Provenance
+}
+
+// Weight is one weight of a model, under the hash of its feature (0 for
+// the bias); [Names.Name] gives a hash's name when it was recorded.
+type Weight struct {
+	Hash  uint64
+	Value float32
+}
+
+// Provenance says where a model comes from. It is stored, as JSON, at the
+// head of the encoded model. The fields up to Templates are the caller's
+// (see [Describe]); [Train] fills the others. It holds no date or path, so
+// that training again on the same data gives the same bytes.
+type Provenance struct {
+	// Name names the model, such as "speaker".
+	Name string `json:"name,omitempty"`
+	// Command is the command that trained the model, to be run again.
+	Command string `json:"command,omitempty"`
+	// Source identifies the raw training data, such as the SHA-256 of the
+	// corpus files the examples were extracted from.
+	Source string `json:"source,omitempty"`
+	// Templates lists the feature templates the examples use.
+	Templates []string `json:"templates,omitempty"`
+
+	// Data is the SHA-256, in hexadecimal, of the training examples as
+	// [Train] read them (keys, weights, answers, feature hashes and
+	// values): it changes when the data or the feature extraction changes.
+	Data string `json:"data"`
+	// Params holds the hyperparameters of the training.
+	Params Params `json:"params"`
+	// Groups, Candidates and Occurrences count the training groups, their
+	// candidates and the features in them.
+	Groups      int `json:"groups"`
+	Candidates  int `json:"candidates"`
+	Occurrences int `json:"occurrences"`
+	// Features is the number of weights the model keeps, bias excluded.
+	Features int `json:"features"`
+	// Iterations is the number of optimiser iterations run, and Loss the
+	// final value of the objective (mean weighted log loss plus penalty).
+	Iterations int     `json:"iterations"`
+	Loss       float64 `json:"loss"`
+	// Platt is the calibration that [Model.Calibrated] set, if any.
+	Platt *Platt `json:"platt,omitempty"`
+}
+
+// Params are the hyperparameters of [Train], set by [Option]s.
+type Params struct {
+	L2         float64 `json:"l2"`
+	Iterations int     `json:"iterations"`
+	Tolerance  float64 `json:"tolerance"`
+	MinCount   int     `json:"min_count"`
+}
+
+// newModel returns a model of the bias and the weights of keys, which
+// are ascending; the weights that are 0 are left out. It sets
+// prov.Features.
+func newModel(bias float32, keys []uint64, weights []float32, prov Provenance) *Model {
+	n := 0
+	for _, w := range weights {
+		if w != 0 {
+			n++
+		}
+	}
+	m := &Model{tab: newTable[float32](n), bias: bias, prov: prov}
+	m.prov.Features = n
+	for i, w := range weights {
+		if w != 0 {
+			m.tab.add(keys[i], w)
+		}
+	}
+	m.tab.done()
+	return m
+}
+
+// Provenance returns where m comes from.
+func (m *Model) Provenance() Provenance {
+	p := m.prov
+	p.Templates = slices.Clone(p.Templates)
+	if p.Platt != nil {
+		c := *p.Platt
+		p.Platt = &c
+	}
+	return p
+}
+
+// Len returns the number of weights of m, bias excluded.
+func (m *Model) Len() int { return m.prov.Features }
+
+// Score returns the raw linear score of a candidate, before calibration:
+// the bias plus the sum of its features' weights times their values.
+func (m *Model) Score(f *Features) float64 {
+	s := float64(m.bias)
+	values := f.values[:len(f.hashes)]
+	for i, h := range f.hashes {
+		if j := m.tab.find(h); j >= 0 {
+			s += float64(float64(m.tab.slots[j].val) * float64(values[i]))
+		}
+	}
+	return s
+}
+
+// calibrated returns the score s through the model's calibration.
+func (m *Model) calibrated(s float64) float64 {
+	if c := m.prov.Platt; c != nil {
+		return float64(c.A*s) + c.B
+	}
+	return s
+}
+
+// Prob returns the probability that a candidate is right, on its own
+// against none: the logistic function of its calibrated score.
+func (m *Model) Prob(f *Features) float64 {
+	return sigmoid(m.calibrated(m.Score(f)))
+}
+
+// Choose returns the probability that each candidate is the right one,
+// and the index of the most probable, or -1 when none of them is more
+// probable than "none". The probabilities are a softmax over the
+// candidates' calibrated scores and the score of none, which is 0 (the
+// model's bias plays the part of none's score), so they add up to 1 minus
+// the probability of none; for one candidate, probs[0] is [Model.Prob].
+// Ties go to the lower index. No candidates give -1 and an empty slice.
+func (m *Model) Choose(cands []Features) (best int, probs []float64) {
+	probs = make([]float64, len(cands))
+	top := 0.0
+	best = -1
+	for i := range cands {
+		s := m.calibrated(m.Score(&cands[i]))
+		probs[i] = s
+		if s > top {
+			top, best = s, i
+		}
+	}
+	z := exp(-top)
+	for i, s := range probs {
+		probs[i] = exp(s - top)
+		z += probs[i]
+	}
+	for i := range probs {
+		probs[i] /= z
+	}
+	return best, probs
+}
+
+// Top returns the n weights of m that are largest in magnitude, the bias
+// among them under the hash 0, largest first (ties by hash); all of them
+// when n is negative or larger than their number.
+func (m *Model) Top(n int) []Weight {
+	all := make([]Weight, 0, m.Len()+1)
+	all = append(all, Weight{0, m.bias})
+	for _, s := range m.tab.slots {
+		all = append(all, Weight{s.key, s.val})
+	}
+	slices.SortFunc(all, func(a, b Weight) int {
+		return cmp.Or(cmp.Compare(math.Abs(float64(b.Value)), math.Abs(float64(a.Value))), cmp.Compare(a.Hash, b.Hash))
+	})
+	if n >= 0 && n < len(all) {
+		all = all[:n]
+	}
+	return all
+}
+
+// Calibrated returns a model with the weights of m whose probabilities go
+// through the Platt scaling p: the score s of each candidate becomes
+// p.A*s + p.B before [Model.Prob] and [Model.Choose] read it. The
+// calibration is stored with the model. m is not changed.
+func (m *Model) Calibrated(p Platt) *Model {
+	c := *m
+	c.prov.Templates = slices.Clone(m.prov.Templates)
+	c.prov.Platt = &p
+	return &c
+}
