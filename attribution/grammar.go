@@ -22,14 +22,23 @@ var objectPronouns = set("him", "her", "them", "me", "us")
 // before token end, with an appositive or relative clause between them
 // ("Hugh Hill, a doctor, said"). With gerund set, the phrase stops at
 // "of": the subject of a gerund is the nearest noun phrase ("footage of
-// Trump saying"). paren is the index of the comma that opens a
-// parenthetical adverb or participle clause after the subject ("Lee,
-// however, said"), or -1.
-func (w *window) leftNP(end int, gerund bool) (start, paren int, ok bool) {
+// Trump saying"). stop, when it is not -1, is where the subject ends
+// before end: the comma that opens a parenthetical adverb or participle
+// clause after it ("Lee, however, said"), or a time phrase ("Gov. Ann
+// Marsh on Tuesday announced").
+func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	if end <= 0 {
 		return 0, -1, false
 	}
 	toks := w.toks
+	if t := w.timeBefore(end); t < end {
+		if s, p, ok := w.leftNP(t, gerund); ok {
+			if p < 0 {
+				p = t
+			}
+			return s, p, true
+		}
+	}
 	j := end - 1
 	if isComma(toks[j]) || toks[j].kind == token.Dash {
 		return w.appositive(j, gerund)
@@ -78,13 +87,46 @@ func (w *window) leftNP(end int, gerund bool) (start, paren int, ok bool) {
 		k++
 	}
 	// A time phrase after a participle belongs to a reduced relative: "a
-	// report released last year found".
-	if k >= 2 && allAdverbial(toks[k:j+1]) && toks[k-1].tag == "VBN" && toks[k-2].kind == token.Word && isNounTag(toks[k-2].tag) {
-		if s, p, ok := w.leftNP(k-1, gerund); ok {
-			return s, p, true
+	// report released last year found", "the memo released on Friday
+	// shows".
+	v := k - 1
+	if v >= 1 && timePrepositions[toks[v].lower] {
+		v--
+	}
+	if v >= 1 && allAdverbial(toks[k:j+1]) && toks[v].tag == "VBN" && toks[v-1].kind == token.Word && isNounTag(toks[v-1].tag) {
+		if s, _, ok := w.leftNP(v, gerund); ok {
+			return s, -1, true
 		}
 	}
 	return k, -1, true
+}
+
+// timeBefore returns the first token of a time phrase that ends just
+// before token end and follows a noun phrase ("on Tuesday", "last week",
+// "on Thursday evening"), or end when there is none.
+func (w *window) timeBefore(end int) int {
+	toks := w.toks
+	t := end
+	time := false
+	for t > 0 && end-t < 5 {
+		p := toks[t-1]
+		if timeNouns[p.lower] {
+			time = true
+		} else if !(p.tag == "CD" || adverbialWords[p.lower] && !timePrepositions[p.lower]) {
+			break
+		}
+		t--
+	}
+	if t > 0 && t < end && timePrepositions[toks[t-1].lower] && toks[t-1].lower != "in" {
+		t--
+	}
+	if !time || t == 0 || t == end {
+		return end
+	}
+	if b := toks[t-1]; b.kind == token.Word && isNounTag(b.tag) && b.tag != "CD" || b.text == ")" {
+		return t
+	}
+	return end
 }
 
 // relativeSubject returns the first token of a subject that ends with the
@@ -387,20 +429,48 @@ func (w *window) stackEnds(k int) bool {
 	return false
 }
 
-// subjectBefore returns the subject of the nearest finite verb before token
-// end, as [start, end) token indexes.
-func (w *window) subjectBefore(end int) (int, int, bool) {
+// subjectBefore returns the subject of a finite verb before token end, as
+// [start, end) token indexes: of the first finite verb of the clause the
+// words before end hang on, which a participle phrase shares ("Carson
+// rejected the notion that the episode should be forgotten, saying");
+// with coordinated set, for a verb phrase after "and" or "but", of the
+// nearest finite verb when it lies in a subordinate clause that the verb
+// phrase goes on ("after she attacked the police and blamed").
+func (w *window) subjectBefore(end int, coordinated bool) (int, int, bool) {
 	toks := w.toks
-	for p := end - 1; p > 0 && end-p < 60; p-- {
-		if !isFinite(toks[p].tag) {
+	from := max(0, end-60)
+	for p := end - 1; p > from; p-- {
+		if t := toks[p]; t.text == ";" || t.text == ":" || t.text == "(" || t.kind == token.Quote {
+			from = p + 1
+			break
+		}
+	}
+	nearest := false
+	if coordinated {
+		for p := end - 1; p >= from; p-- {
+			if isFinite(toks[p].tag) {
+				nearest = w.subordinate(from, p)
+				break
+			}
+		}
+	}
+	for n := 0; n < end-from; n++ {
+		p := from + n
+		if nearest {
+			p = end - 1 - n
+		}
+		if !isFinite(toks[p].tag) || !nearest && w.subordinate(from, p) {
 			continue
 		}
 		p0 := p
 		for p0 > 0 && auxWords[toks[p0-1].lower] {
 			p0--
 		}
-		if ss, _, ok := w.leftNP(p0, false); ok {
+		if ss, stop, ok := w.leftNP(p0, false); ok {
 			se := p0
+			if stop > ss && stop < se {
+				se = stop
+			}
 			if isComma(toks[se-1]) || toks[se-1].kind == token.Dash {
 				se--
 			}
@@ -408,6 +478,22 @@ func (w *window) subjectBefore(end int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// subordinate reports whether the finite verb at token p lies in a
+// subordinate or relative clause opened after token from: a clause opener
+// or relative pronoun stands between them with no comma closing it.
+func (w *window) subordinate(from, p int) bool {
+	for k := p - 1; k >= from; k-- {
+		t := w.toks[k]
+		if isComma(t) {
+			return false
+		}
+		if clauseOpeners[t.lower] && t.tag != "DT" || t.tag == "WDT" || t.tag == "WP" {
+			return true
+		}
+	}
+	return false
 }
 
 // finiteAfter reports whether a finite verb follows token k in the

@@ -427,8 +427,9 @@ func TestTailEnds(t *testing.T) {
 }
 
 // TestSubjectBefore checks the subject of the clause before a participle
-// or second verb cue: the nearest finite verb's subject before the token
-// that precedes the cue.
+// or second verb cue: the subject of the clause's first finite verb, or,
+// for a verb after "and" or "but" that goes on a subordinate clause, of
+// that clause's verb.
 func TestSubjectBefore(t *testing.T) {
 	tests := []struct{ name, in, cue string }{
 		{"participle", "[The senator] voted against the bill, saying it was too costly.", "saying"},
@@ -451,10 +452,18 @@ func TestSubjectBefore(t *testing.T) {
 		{"pronoun subject", "[She] left the stage early, telling aides she was tired.", "telling"},
 		{"time phrase first", "On Monday, [the senator] released her plan, saying it would cut costs.", "saying"},
 		{"noun read as verb", "[Trump] called Ford's plans to build a plant in Mexico a disgrace and threatened to impose a tax.", "threatened"},
+		{"that clause inside", "[Carson] rejected the notion that the episode should be forgotten, saying it mattered.", "saying"},
+		{"relative clause inside", "[Obama] has threatened to veto the bill that allows the suits, arguing it is unwise.", "arguing"},
+		{"denied that", "[Bennett] denied that a shake-up was coming, explaining that the staff would stay.", "explaining"},
+		{"pronoun inside", "[President Obama] rebuked critics who say he should act, saying the law is clear.", "saying"},
+		{"after clause and", "The governor was praised after [she] visited the site and blamed the storm.", "blamed"},
+		{"parenthesis", "Democrats want more revenue (and [they] want lower rates and suggest that cuts pay).", "suggest"},
 	}
 	for _, tc := range tests {
 		checkBracketed(t, tc.name, tc.in, func(t *testing.T, w *window, _, end int) string {
-			ss, se, ok := w.subjectBefore(w.wordAfter(t, end, tc.cue) - 1)
+			cue := w.wordAfter(t, end, tc.cue)
+			coordinated := w.toks[cue-1].lower == "and" || w.toks[cue-1].lower == "but"
+			ss, se, ok := w.subjectBefore(cue-1, coordinated)
 			require.True(t, ok, "no subject before %q", tc.cue)
 			return w.spanText(ss, se)
 		})

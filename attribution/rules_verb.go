@@ -257,7 +257,8 @@ func participleRule(r *reader, c *cue) (frame, verdict) {
 		return frame{}, pass
 	}
 	a := Attribution{Cue: r.cueSpan(cs, c)}
-	if ss, se, ok := w.subjectBefore(cs - 1); ok {
+	coordinated := toks[cs-1].lower == "and" || toks[cs-1].lower == "but"
+	if ss, se, ok := w.subjectBefore(cs-1, coordinated); ok {
 		a.Speaker = span.Of(w.text, toks[ss].start, toks[se-1].end)
 	}
 	rule, ok := r.contentAfter(&a, c.v, c.ce+1)

@@ -68,6 +68,15 @@ var adverbialWords = set(
 	"then", "also", "again", "flatly", "simply", "bluntly",
 )
 
+// timeNouns name a time: "on Tuesday", "last week".
+var timeNouns = set(
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tonight", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening",
+)
+
+// timePrepositions open a time phrase: "on Tuesday", "last week".
+var timePrepositions = set("on", "in", "at", "during", "last", "this", "early", "late", "earlier", "later")
+
 // determiners are the determiners and possessives that adverbialWords
 // holds, for the time and manner phrases they open ("this week", "in an
 // interview").
