@@ -44,6 +44,9 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 		return w.appositive(j, gerund)
 	}
 	if toks[j].kind == token.Word && (subjectPronouns[toks[j].lower] || toks[j].lower == "that" && toks[j].tag == "WDT") {
+		if j >= 2 && (toks[j-1].lower == "or" || toks[j-1].lower == "and") && subjectPronouns[toks[j-2].lower] && !isRelative(toks[j-2].lower) {
+			return j - 2, -1, true // "he or she"
+		}
 		return j, -1, true
 	}
 	k := j
@@ -72,6 +75,9 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	// A quantifier stands as a whole subject: "Several said", "Most
 	// believe".
 	if k == end-1 && quantifiers[toks[k].lower] {
+		if k > 0 && quantityAdverbs[toks[k-1].lower] {
+			k-- // "almost half"
+		}
 		return k, -1, true
 	}
 	// A name the tagger reads as an adverb for its "-ly": "Jolly said".
@@ -83,7 +89,7 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 		return 0, -1, false
 	}
 	k = w.extendLeft(k, j, gerund)
-	for k < j && (npConnectors[toks[k].lower] || toks[k].tag == "POS" || toks[k].text == ")") {
+	for k < j && (npConnectors[toks[k].lower] && !(toks[k].lower == "at" && (toks[k+1].lower == "least" || toks[k+1].lower == "most")) || toks[k].tag == "POS" || toks[k].text == ")") {
 		k++
 	}
 	// A time phrase after a participle belongs to a reduced relative: "a
@@ -175,7 +181,7 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 	toks := w.toks
 	for k > 0 && j-k < 25 {
 		p := toks[k-1]
-		if p.kind == token.Word && (isNPTag(p.tag) || p.tag == "VBN" && isNounTag(toks[k].tag)) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
+		if p.kind == token.Word && (isNPTag(p.tag) || p.tag == "PDT" || p.tag == "VBN" && isNounTag(toks[k].tag)) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
 			k--
 			continue
 		}
@@ -194,21 +200,41 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 			}
 			break
 		}
-		if npConnectors[p.lower] && k >= 2 && toks[k-2].kind == token.Word && p.lower != "in" {
+		if (npConnectors[p.lower] || npPrepositions[p.lower] || p.lower == "or") && k >= 2 && toks[k-2].kind == token.Word {
 			q := toks[k-2].tag
 			ok := isNounTag(q) && q != "PRP"
 			r := toks[k].tag
 			switch p.lower {
 			case "of":
 				ok = !gerund && (ok || q == "DT" || q == "JJ" || q == "JJS")
-			case "and", "&":
-				ok = (q == "NNP" || q == "NNPS") && (r == "NNP" || r == "NNPS" || r == "JJ" || r == "DT") ||
-					(q == "NN" || q == "NNS") && (r == "NN" || r == "NNS" || r == "JJ" || r == "NNP")
+			case "and", "&", "or":
+				name := q == "NNP" || q == "NNPS" || q == "NN" && isCapital(toks[k-2].text)
+				ok = name && (r == "NNP" || r == "NNPS" || r == "JJ" || r == "DT" || r == "PRP$") ||
+					(q == "NN" || q == "NNS") && (r == "NN" || r == "NNS" || r == "JJ" || r == "NNP") ||
+					q == "NNS" && r == "DT" // "many experts and some lawmakers"
+				if q == "PRP" && subjectPronouns[toks[k-2].lower] && (r == "PRP" || r == "PRP$" || r == "NNP" || r == "DT") {
+					k -= 2 // "he or she", "she and her aides": the pronoun ends the phrase
+					break
+				}
 			}
 			if ok {
 				k--
 				continue
 			}
+		}
+		// A quantity: "at least a dozen", "more than half", "almost
+		// half", "only 24 percent".
+		if p.lower == "at" && (toks[k].lower == "least" || toks[k].lower == "most") {
+			k--
+			continue
+		}
+		if k >= 2 && p.lower == "than" && comparatives[toks[k-2].lower] {
+			k -= 2
+			continue
+		}
+		if quantityAdverbs[p.lower] && (toks[k].tag == "CD" || toks[k].tag == "DT" || quantifiers[toks[k].lower]) {
+			k--
+			continue
 		}
 		break
 	}

@@ -177,6 +177,35 @@ func TestLeftNP(t *testing.T) {
 		{"title noun before name", "[Veteran analyst Charlie Cook] wrote that the Senate was in play.", "", false},
 		{"group of", "[A group of conservative leaders] is calling for a boycott.", "", false},
 		{"results of a poll of", "[Early results of an entrance poll of Nevada voters] are showing a close race.", "", false},
+		// A time phrase between the subject and the cue is not the subject's.
+		{"time phrase after a name", "[Gov. Ann Marsh] on Tuesday announced a new plan.", "", false},
+		{"time phrase after a possessive", "[The committee's chairman] on Thursday evening said the vote would wait.", "", false},
+		{"last week", "[Ms. Gale] last week told reporters the deal was off.", "", false},
+		{"time phrase after a party", "[Rep. Tom Hale (D-Md.)] last month warned that the fund would run dry.", "", false},
+		{"time phrase in a reduced relative", "[The memo released on Friday] shows that the agency knew.", "", false},
+		// A prepositional phrase inside the subject.
+		{"in a place", "[Protest leaders in Cleveland] say the rally will go on.", "", false},
+		{"by and in", "[A poll by the group in March] found that voters were split.", "", false},
+		{"within", "[Advocates within the medical community] cite the study.", "", false},
+		{"inside", "[One aide inside the campaign] said the mood was grim.", "", false},
+		{"across", "[Voters across the state] said taxes were too high.", "", false},
+		{"on a topic", "[The debate on the health law] suggests that voters are divided.", "", false},
+		{"by the authors", "[The statement by the two leaders] suggested a deal was near.", "", false},
+		// Quantities.
+		{"n in m", "[Six in 10 Democratic voters] said they liked her.", "", false},
+		{"one in five", "[One in five] said the economy was the top issue.", "", false},
+		{"at least", "[At least a dozen lawmakers] said they would vote no.", "", false},
+		{"almost half", "[Almost half] said the country was on the wrong track.", "", false},
+		{"about half of", "[About half of voters] said they were undecided.", "", false},
+		{"only a share", "[Only 24 percent] said they trusted the government.", "", false},
+		{"more than half", "[More than half of respondents] said the tax was unfair.", "", false},
+		// Coordination with a pronoun or possessive.
+		{"he or she", "[He or she] must explain the vote.", "", false},
+		{"pronoun and possessive", "[She and her aides] said the plan was ready.", "", false},
+		{"name and possessive", "[Trump and his supporters] say the election is rigged.", "", false},
+		{"pronoun and name", "[He and Brafman] said the case was weak.", "", false},
+		{"plurals with determiners", "[Many experts and some lawmakers] warned that the law was flawed.", "", false},
+		{"predeterminer", "[All the attendees] said the speech was long.", "", false},
 	}
 	for _, tc := range tests {
 		checkBracketed(t, tc.name, tc.in, func(t *testing.T, w *window, _, end int) string {

@@ -41,6 +41,17 @@ var objectBreaks = set("if", "because", "while", "when", "as", "after", "before"
 // the Justice Department", "Trump and Pence").
 var npConnectors = set("of", "for", "at", "from", "and", "&", "'s", "in")
 
+// npPrepositions open a phrase inside a noun phrase that ends with it:
+// "protest leaders in Cleveland", "voters across the state", "the
+// statement by the two leaders".
+var npPrepositions = set("in", "by", "on", "with", "within", "across", "inside", "among", "near", "outside", "around", "throughout")
+
+// comparatives, before "than", open a quantity: "more than half".
+var comparatives = set("more", "less", "fewer", "greater")
+
+// quantityAdverbs open a quantity: "almost half", "only 24 percent".
+var quantityAdverbs = set("almost", "about", "nearly", "roughly", "only", "just", "approximately", "some", "over", "under")
+
 // gerundPrepositions take a gerund whose subject is the clause's ("by
 // promising", "without saying").
 var gerundPrepositions = set("by", "after", "before", "without", "while", "in", "since")
