@@ -337,7 +337,11 @@ func (w *window) rightNP(k int, appos bool) (start, end int, ok bool) {
 	if appos && j+1 < len(toks) && isComma(toks[j]) {
 		n := toks[j+1]
 		if n.lower == "who" || n.lower == "whose" || (isNPTag(n.tag) || n.tag == "RB" && j+2 < len(toks) && isNPTag(toks[j+2].tag)) && !w.startsCue(j+1) {
-			return k, w.appositiveEnd(j), true
+			// An appositive holds no verb of its own: "..., according to a
+			// timeline, the guards left" goes on with a clause.
+			if e := w.appositiveEnd(j); n.lower == "who" || n.lower == "whose" || !w.finiteIn(j+1, e) {
+				return k, e, true
+			}
 		}
 	}
 	return k, j, true
@@ -364,8 +368,15 @@ func (w *window) npRun(k int) (int, bool) {
 			j++
 			continue
 		}
-		// The author of a document: "an analysis by the CBO".
-		if t.lower == "by" && j > k && lexicon.Document(toks[j-1].lower) && j+1 < len(toks) && isNPTag(toks[j+1].tag) {
+		// The author of a document or of a participle's act: "an analysis
+		// by the CBO", "exit polls conducted by Edison Research", "court
+		// papers reported earlier by the Post".
+		if t.lower == "by" && j > k && (lexicon.Document(toks[j-1].lower) || w.participleBefore(k, j)) && j+1 < len(toks) && isNPTag(toks[j+1].tag) {
+			j++
+			continue
+		}
+		// "an adviser to the president", "a person close to the talks".
+		if t.lower == "to" && j > k && toRelations[toks[j-1].lower] && j+1 < len(toks) && isNPTag(toks[j+1].tag) {
 			j++
 			continue
 		}
@@ -410,6 +421,36 @@ func (w *window) npRun(k int) (int, bool) {
 		break
 	}
 	return j, noun
+}
+
+// participleBefore reports whether a participle (VBN) stands among the
+// tokens [k, j) of a noun phrase, with no noun after it but time words:
+// "exit polls conducted", "a memo released Friday".
+func (w *window) participleBefore(k, j int) bool {
+	for m := j - 1; m >= k; m-- {
+		t := w.toks[m]
+		if t.tag == "VBN" {
+			return true
+		}
+		if !(t.tag == "RB" || adverbialWords[t.lower] || t.tag == "CD" || t.tag == "NNP" && timeNouns[t.lower]) {
+			return false
+		}
+	}
+	return false
+}
+
+// finiteIn reports whether a finite verb stands among tokens [s, e),
+// before any relative clause.
+func (w *window) finiteIn(s, e int) bool {
+	for _, t := range w.toks[s:min(e, len(w.toks))] {
+		if isRelative(t.lower) || t.lower == "that" {
+			return false
+		}
+		if isFinite(t.tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // appositiveEnd returns the end of the appositive after the comma at

@@ -46,6 +46,13 @@ var npConnectors = set("of", "for", "at", "from", "and", "&", "'s", "in")
 // statement by the two leaders".
 var npPrepositions = set("in", "by", "on", "with", "within", "across", "inside", "among", "near", "outside", "around", "throughout")
 
+// toRelations are the nouns and adjectives that take "to" inside a noun
+// phrase: "an adviser to the president", "a person close to the talks".
+var toRelations = set(
+	"adviser", "advisers", "advisor", "advisors", "aide", "aides", "ambassador", "assistant", "counselor", "envoy",
+	"spokesman", "spokeswoman", "spokesperson", "successor", "heir", "close", "closest", "nominee", "candidate",
+)
+
 // comparatives, before "than", open a quantity: "more than half".
 var comparatives = set("more", "less", "fewer", "greater")
 
