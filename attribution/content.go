@@ -182,11 +182,35 @@ func (w *window) objectEnd(k int) int {
 		if w.inQuote(j) {
 			continue
 		}
-		if isFinite(tj.tag) || isComma(tj) || objectBreaks[tj.lower] || tj.tag == "WDT" || tj.tag == "WP" {
+		// A time or manner phrase after the object is the verb's: "endorsed
+		// Clinton on Tuesday", "mentioned the senator twice".
+		if w.adverbialAt(j) || isFinite(tj.tag) || isComma(tj) || objectBreaks[tj.lower] || tj.tag == "WDT" || tj.tag == "WP" {
 			return toks[j-1].end
 		}
 	}
 	return e
+}
+
+// adverbialAt reports whether a time or frequency phrase starts at token
+// j: "on Tuesday", "last week", "twice", "during the speech".
+func (w *window) adverbialAt(j int) bool {
+	toks := w.toks
+	t := toks[j]
+	switch {
+	case frequencyAdverbs[t.lower]:
+		return true
+	case timeNouns[t.lower]:
+		return true
+	case t.lower == "during":
+		return true
+	case timePrepositions[t.lower] && j+1 < len(toks):
+		n := j + 1
+		if determiners[toks[n].lower] && n+1 < len(toks) {
+			n++
+		}
+		return timeNouns[toks[n].lower]
+	}
+	return false
 }
 
 // past returns the index of the first token from k on that starts at or

@@ -59,6 +59,17 @@ func TestErrorClasses(t *testing.T) {
 			[]want{{"An engineer who asked not to be named because the report is secret", "described", "the steel as tired"}}},
 		{"unnamed source", "An aide who spoke on condition of anonymity said the talks had failed.",
 			[]want{{"An aide who spoke on condition of anonymity", "said", "the talks had failed"}}},
+		// A time phrase after the object of a verb like "endorse" is the
+		// verb's.
+		{"adverbial after an object", "The union endorsed Clinton on Tuesday.",
+			[]want{{"The union", "endorsed", "Clinton"}}},
+		{"adverbial after an object", "The senator mentioned the plan twice.",
+			[]want{{"The senator", "mentioned", "the plan"}}},
+		// A fronted clause ends before the main clause.
+		{"fronted clause", "After the mayor said the pier was safe, his critics laughed.",
+			[]want{{"the mayor", "said", "the pier was safe"}}},
+		{"fronted clause", "When she said the economy was rigged, her rivals pounced.",
+			[]want{{"she", "said", "the economy was rigged"}}},
 		// A modal cue inside reported content is what someone may say.
 		{"hypothetical speech", "Council member Ivan Petrov said he would ask for monthly reports.",
 			[]want{{"Council member Ivan Petrov", "said", "he would ask for monthly reports"}}},

@@ -154,6 +154,23 @@ func subjectBeforeRule(r *reader, c *cue) (frame, verdict) {
 	return frame{a: a, end: c.ce}, take
 }
 
+// mainClauseAfter returns the end of the last token before the first
+// comma from token k on, before offset end and outside quotation marks,
+// that a subject and a finite verb follow: the main clause after a fronted
+// one. It returns -1 when there is none.
+func (w *window) mainClauseAfter(k, end int) int {
+	toks := w.toks
+	for j := k; j+1 < len(toks) && toks[j].start < end; j++ {
+		if !isComma(toks[j]) || w.inQuote(j) {
+			continue
+		}
+		if ns, ne, ok := w.rightNP(j+1, false); ok && ns == j+1 && ne < len(toks) && (isFinite(toks[ne].tag) || auxWords[toks[ne].lower]) {
+			return toks[j-1].end
+		}
+	}
+	return -1
+}
+
 // quoteAfterAside adds, as a second fragment, a quotation that opens after
 // an aside following the cue at token k: “...,” she said, turning to him,
 // “...”. A cue or clause of its own in between stops it.
@@ -198,6 +215,14 @@ func subjectAfterRule(r *reader, c *cue) (frame, verdict) {
 	a.Rule = or(rule, RuleSpeakerCueClause)
 	if sj.appos {
 		a.Rule = RuleAppositive
+	}
+	// "After Trump said the judge was biased, his critics denounced him":
+	// a clause fronted by a subordinator ends at the comma before the main
+	// clause.
+	if sj.ss > 0 && subordinators[toks[sj.ss-1].lower] && (sj.ss == 1 || isComma(toks[sj.ss-2])) {
+		if e := w.mainClauseAfter(after, a.Extent.End); e > a.Extent.Start {
+			cutAt(w.text, &a, e)
+		}
 	}
 	// "the plan, which he said will fail": the relative pronoun before
 	// the speaker stands for the content's subject or object and is its

@@ -92,6 +92,9 @@ var timeNouns = set(
 	"today", "yesterday", "tonight", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening",
 )
 
+// frequencyAdverbs say how often: "mentioned him twice".
+var frequencyAdverbs = set("twice", "once", "again", "repeatedly", "often", "frequently", "yesterday", "today", "tonight")
+
 // timePrepositions open a time phrase: "on Tuesday", "last week".
 var timePrepositions = set("on", "in", "at", "during", "last", "this", "early", "late", "earlier", "later")
 
@@ -122,6 +125,10 @@ var clauseBreaks = set("which", "while", "but", "although", "though", "whereas",
 // prepositionalVBG are participles that work as prepositions ("...,
 // including X") and so do not end a clause.
 var prepositionalVBG = set("including", "excluding", "following", "regarding", "concerning", "considering", "during")
+
+// subordinators open an adverbial clause that may stand before the main
+// clause: "After Trump said ..., his critics ...".
+var subordinators = set("after", "when", "if", "as", "because", "although", "though", "while", "since", "before", "until", "once", "whenever", "unless")
 
 // clauseOpeners open a clause before its subject.
 var clauseOpeners = set(
