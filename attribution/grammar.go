@@ -529,8 +529,10 @@ func (w *window) subjectBefore(end int, coordinated bool) (int, int, bool) {
 		if !isFinite(toks[p].tag) || !nearest && w.subordinate(from, p) {
 			continue
 		}
+		// The verb's auxiliaries and adverbs: "she then defended",
+		// "he quickly noted".
 		p0 := p
-		for p0 > 0 && auxWords[toks[p0-1].lower] {
+		for p0 > 0 && (auxWords[toks[p0-1].lower] || toks[p0-1].tag == "RB" && p-p0 < 3) {
 			p0--
 		}
 		if ss, stop, ok := w.leftNP(p0, false); ok {

@@ -34,6 +34,8 @@ func (rd *reader) quotes() {
 			// utterance (“fake news”, “a disaster”) is a name or a scare
 			// quote, not a turn of speech, when no cue claims it.
 			continue
+		} else if spk, cue, ok := rd.introducedBy(q); ok {
+			a.Speaker, a.Cue, a.Rule = spk, cue, RuleSpeakerVerbQuote
 		} else if prev, ok := rd.turnBefore(q); ok {
 			// The turn's speaker is the mention that opened it, as the one
 			// cue reports the whole run of quotations.
@@ -45,6 +47,58 @@ func (rd *reader) quotes() {
 		extra = append(extra, a)
 	}
 	rd.out = append(rd.out, extra...)
+}
+
+// introducedBy finds the subject and verb that introduce quotation q in
+// its sentence when the verb is not a cue of the lexicon: "As John
+// Cornyn put it: “...”", "Frank quotes the adviser: “...”". The verb is
+// the last finite verb before the quotation (or a participle after a
+// comma), outside quotation marks, with a subject before it.
+func (rd *reader) introducedBy(q quote.Quote) (spk, cue span.Span, ok bool) {
+	st, w := rd.st, &rd.w
+	qt := st.At(q.Start)
+	if qt >= st.Len() || int(st.Toks[qt].Start) != q.Start {
+		return
+	}
+	sent := st.Sents[st.Toks[qt].Sent]
+	if int(sent.First) >= qt {
+		return // the quotation opens its sentence
+	}
+	w.load(st, int(sent.First), qt)
+	if len(w.toks) == 0 || len(w.toks) >= maxSentenceTokens {
+		return
+	}
+	w.tagAll(rd.tagger)
+	for v := len(w.toks) - 1; v > 0 && len(w.toks)-v < 12; v-- {
+		t := w.toks[v]
+		if t.kind == token.Quote || w.inQuote(v) {
+			return
+		}
+		if !isFinite(t.tag) && !(t.tag == "VBG" && isComma(w.toks[v-1])) || t.tag == "MD" || auxWords[t.lower] {
+			continue
+		}
+		cs := v
+		for cs > 0 && auxWords[w.toks[cs-1].lower] {
+			cs--
+		}
+		var ss, se int
+		if t.tag == "VBG" {
+			ss, se, ok = w.subjectBefore(cs-1, false)
+		} else {
+			var stop int
+			ss, stop, ok = w.leftNP(cs, false)
+			se = cs
+			if stop > ss && stop < se {
+				se = stop
+			}
+		}
+		if !ok || ss >= se {
+			return span.Span{}, span.Span{}, false
+		}
+		sj := subject{ss: ss, se: se, ok: true}
+		return w.speakerSpan(sj), span.Of(w.text, w.toks[cs].start, w.toks[v].end), true
+	}
+	return
 }
 
 // turnBefore returns the attribution whose turn quotation q continues: the

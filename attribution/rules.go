@@ -41,6 +41,9 @@ const (
 	// with no named source: the content is the raised subject and the
 	// infinitive ("The bill is expected to pass"); Speaker is empty.
 	RulePassive = "passive"
+	// RuleSpeakerVerbQuote: a quotation introduced by a subject and a verb
+	// that is not a cue of the lexicon: As Cornyn put it, “...”.
+	RuleSpeakerVerbQuote = "speaker-verb-quote"
 	// RuleQuote: a quotation of speech with no cue and no speaker.
 	RuleQuote = "quote"
 )
@@ -59,6 +62,7 @@ var confidence = map[string]float64{
 	RuleSpeakerCueClause: 0.7,
 	RuleAppositive:       0.7,
 	RuleDashSpeaker:      0.7,
+	RuleSpeakerVerbQuote: 0.6,
 	RuleSeem:             0.5,
 	RulePassive:          0.5,
 	RuleContinuation:     0.4,
