@@ -252,7 +252,7 @@ func (w *window) contentBefore(a *Attribution, k int) bool {
 	if !hasWordChar(c.Text) {
 		return false
 	}
-	a.Extent, a.Spans = c, []span.Span{c}
+	setContent(a, c)
 	return true
 }
 
@@ -291,12 +291,25 @@ func (w *window) secondFragment(a *Attribution, k int) {
 	if !hasWordChar(f.Text) {
 		return
 	}
-	a.Spans = append(a.Spans, f)
-	a.Extent = span.Of(w.text, a.Spans[0].Start, f.End)
+	addFragment(w.text, a, f)
 }
 
-// setContent makes c the content of a, in one fragment.
-func setContent(a *Attribution, c span.Span) { a.Extent, a.Spans = c, []span.Span{c} }
+// setContent makes c the content of a, in one fragment. Spans stays nil,
+// and costs no allocation, until a second fragment is added or the
+// attribution is kept (see [classify]).
+func setContent(a *Attribution, c span.Span) { a.Extent, a.Spans = c, nil }
+
+// addFragment adds f after the content of a as a further fragment.
+func addFragment(text string, a *Attribution, f span.Span) {
+	if len(a.Spans) == 0 {
+		a.Spans = append(make([]span.Span, 0, 2), a.Extent)
+	}
+	a.Spans = append(a.Spans, f)
+	a.Extent = span.Of(text, a.Spans[0].Start, f.End)
+}
+
+// nFragments returns the number of fragments of a's content.
+func nFragments(a *Attribution) int { return max(len(a.Spans), 1) }
 
 // plainCue reports whether w is a form of a cue verb that needs no
 // particle.

@@ -263,8 +263,7 @@ func (r *reader) nextQuote(a *Attribution, k int) {
 		return
 	}
 	f := w.qs[q].Span()
-	a.Spans = append(a.Spans, f)
-	a.Extent = span.Of(w.text, a.Spans[0].Start, f.End)
+	addFragment(w.text, a, f)
 }
 
 // cueAfter reports whether a cue verb follows offset off before the end

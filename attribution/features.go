@@ -8,68 +8,110 @@ import (
 	"github.com/whosaid/whosaid/span"
 )
 
-// This file says what the scorer sees of a frame: the facts that decided
-// it (the rule, the cue and its verb group), the form of its speaker and
-// its content, and where they stand.
+// This file says what the scorer sees of a frame: the facts of its cue
+// (the word, its verb group and what stands around it), which every frame
+// of the cue shares, and the facts of the frame itself (the rule that read
+// it, the form of its speaker and its content, and where they stand).
 
 // frameTemplates names the feature templates of a frame, for the model's
 // provenance.
 var frameTemplates = []string{
-	"rule", "unit", "cue", "lemma", "class", "kind", "tag", "forced", "aux", "passive",
+	"cue", "lemma", "class", "kind", "tag", "forced", "generic", "aux", "passive", "in.quote", "sent.quotes", "cue.pos",
+	"prev.w", "next.w", "lemma|next.w", "prev.t", "next.t", "lemma|next.t", "prev.t|tag", "other.cue",
+	"rule", "unit", "rule|lemma", "first", "first|rule", "generic|rule",
 	"spk", "spk.head", "spk.first", "spk.len", "spk.side", "spk.tag", "rule|spk", "lemma|spk",
 	"cnt.len", "cnt.first", "cnt.last", "cnt.quoted", "cnt.frags", "cnt.side", "cnt.ends", "rule|cnt.first", "lemma|cnt.first",
-	"addressee", "rule|lemma", "in.quote", "sent.quotes", "cue.pos", "generic", "generic|rule",
-	"prev.w", "next.w", "lemma|next.w", "prev.t", "next.t", "lemma|next.t", "prev.t|tag", "other.cue",
+	"addressee",
 }
 
-// frameFeatures writes the features of frame f, a reading of cue c, to fs.
+// cueLemma returns the lemma the features give cue c: the lexicon's, the
+// stem of a verb it does not know, or the word.
+func (w *window) cueLemma(c *cue) string {
+	lower := w.toks[c.i].lower
+	switch {
+	case c.kind == cueColon:
+		return ":"
+	case c.kind == cueVerb && c.generic:
+		return stem(lower)
+	case c.kind == cueVerb:
+		return c.v.Lemma
+	}
+	return lower
+}
+
+// cueFeatures adds the features of cue c to fs: the word and its lemma,
+// its verb group, and the words and tags around it.
+func (rd *reader) cueFeatures(c *cue, fs *linear.Features) {
+	w := &rd.w
+	lemma := w.cueLemma(c)
+	fs.Add("cue", w.toks[c.i].lower)
+	fs.Add("lemma", lemma)
+	if c.kind == cueVerb && !c.generic {
+		fs.Add("class", c.v.Class.String())
+	}
+	fs.Add("kind", strconv.Itoa(int(c.kind)))
+	fs.Add("tag", c.tag)
+	flag := func(name string, on bool) {
+		if on {
+			fs.Add(name, "1")
+		}
+	}
+	flag("forced", c.forced)
+	flag("generic", c.generic)
+	flag("aux", c.hasAux)
+	flag("passive", c.passive)
+	flag("in.quote", w.inQuote(c.i))
+	flag("sent.quotes", w.lastBreak >= 0 && w.toks[w.lastBreak].kind == token.Quote)
+	flag("other.cue", c.generic && w.lexCue(c.i))
+	fs.Add("cue.pos", bucket(c.i))
+	if c.kind != cueVerb {
+		return
+	}
+	before, after := "^", "$"
+	if c.cs > 0 {
+		before = w.toks[c.cs-1].tag
+		fs.Add("prev.w", w.toks[c.cs-1].lower)
+	}
+	if c.ce+1 < len(w.toks) {
+		n := w.toks[c.ce+1]
+		after = n.tag
+		fs.Add("next.w", n.lower)
+		fs.Add2("lemma|next.w", lemma, n.lower)
+	}
+	fs.Add("prev.t", before)
+	fs.Add("next.t", after)
+	fs.Add2("lemma|next.t", lemma, after)
+	fs.Add2("prev.t|tag", before, c.tag)
+}
+
+// frameFeatures adds the features of frame f, a reading of cue c, to fs:
+// its rule, and the form and place of its speaker and its content.
 func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
 	w := &rd.w
 	a := &f.a
-	fs.Reset()
+	lemma := w.cueLemma(c)
 	fs.Add("rule", a.Rule)
 	fs.Add("unit", f.unit)
-	lower := w.toks[c.i].lower
-	fs.Add("cue", lower)
-	lemma := c.v.Lemma
-	switch c.kind {
-	case cueVerb:
-		if c.generic {
-			lemma = stem(lower)
-		} else {
-			fs.Add("class", c.v.Class.String())
-		}
-	case cueColon:
-		lemma = ":"
-	default:
-		lemma = lower
-	}
-	fs.Add("lemma", lemma)
-	fs.Add("kind", strconv.Itoa(int(c.kind)))
-	fs.Add("tag", c.tag)
-	if c.forced {
-		fs.Add("forced", "1")
+	fs.Add2("rule|lemma", a.Rule, lemma)
+	if f.first {
+		// The reading the rules alone would take.
+		fs.Add("first", "1")
+		fs.Add2("first|rule", a.Rule, strconv.FormatBool(c.generic))
 	}
 	if c.generic {
-		fs.Add("generic", "1")
 		fs.Add2("generic|rule", a.Rule, c.tag)
 	}
-	if c.hasAux {
-		fs.Add("aux", "1")
-	}
-	if c.passive {
-		fs.Add("passive", "1")
-	}
-	fs.Add2("rule|lemma", a.Rule, lemma)
 	spk := w.speakerForm(a.Speaker)
 	fs.Add("spk", spk)
 	fs.Add2("rule|spk", a.Rule, spk)
 	fs.Add2("lemma|spk", lemma, spk)
 	if !a.Speaker.Empty() {
 		s0, s1 := w.tokenRange(a.Speaker)
-		fs.Add("spk.head", w.toks[s1-1].lower)
-		fs.Add("spk.first", w.toks[s0].lower)
-		fs.Add("spk.tag", w.toks[s1-1].tag)
+		if s0 < s1 {
+			fs.Add("spk.head", w.toks[s1-1].lower)
+			fs.Add("spk.first", w.toks[s0].lower)
+			fs.Add("spk.tag", w.toks[s1-1].tag)
+		}
 		fs.Add("spk.len", bucket(s1-s0))
 		fs.Add("spk.side", side(a.Speaker, a.Cue))
 	}
@@ -88,42 +130,12 @@ func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
 		}
 	}
 	fs.Add("cnt.side", side(a.Extent, a.Cue))
-	fs.Add("cnt.frags", bucket(len(a.Spans)))
+	fs.Add("cnt.frags", bucket(nFragments(a)))
 	if q := quoteAfter(w.qs, a.Extent.Start); q < len(w.qs) && w.qs[q].Start < a.Extent.End {
 		fs.Add("cnt.quoted", "1")
 	}
 	if !a.Addressee.Empty() {
 		fs.Add("addressee", "1")
-	}
-	if w.inQuote(c.i) {
-		fs.Add("in.quote", "1")
-	}
-	if w.lastBreak >= 0 && w.toks[w.lastBreak].kind == token.Quote {
-		fs.Add("sent.quotes", "1")
-	}
-	fs.Add("cue.pos", bucket(c.i))
-	// What stands around the cue: the word and tag before the verb group
-	// and after the cue, and whether another cue of the lexicon is in the
-	// sentence.
-	if c.kind == cueVerb {
-		before, after := "^", "$"
-		if c.cs > 0 {
-			before = w.toks[c.cs-1].tag
-			fs.Add("prev.w", w.toks[c.cs-1].lower)
-		}
-		if c.ce+1 < len(w.toks) {
-			n := w.toks[c.ce+1]
-			after = n.tag
-			fs.Add("next.w", n.lower)
-			fs.Add2("lemma|next.w", lemma, n.lower)
-		}
-		fs.Add("prev.t", before)
-		fs.Add("next.t", after)
-		fs.Add2("lemma|next.t", lemma, after)
-		fs.Add2("prev.t|tag", before, c.tag)
-	}
-	if c.generic && w.lexCue(c.i) {
-		fs.Add("other.cue", "1")
 	}
 }
 

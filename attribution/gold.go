@@ -1,6 +1,8 @@
 package attribution
 
 import (
+	"cmp"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,6 +80,40 @@ func (g *goldText) score(a *Attribution) float64 {
 		s += 0.5
 	}
 	return s
+}
+
+// right reports, for each attribution of attrs, whether it is right: its
+// content matches an annotated content, each matched once, best first
+// (a byte Jaccard of at least 0.5), and its speaker is that annotation's
+// (both none counts). Confidence is the probability of this.
+func (g *goldText) right(attrs []Attribution) []bool {
+	type pair struct {
+		g, p int
+		j    float64
+	}
+	var pairs []pair
+	for p := range attrs {
+		c := trimFrags(g.text, fragments(&attrs[p]))
+		for i := range g.gold {
+			if j := jaccard(c, g.gold[i].content); j >= 0.5 {
+				pairs = append(pairs, pair{i, p, j})
+			}
+		}
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int {
+		return cmp.Or(cmp.Compare(b.j, a.j), cmp.Compare(a.g, b.g), cmp.Compare(a.p, b.p))
+	})
+	used := make([]bool, len(g.gold))
+	out := make([]bool, len(attrs))
+	done := make([]bool, len(attrs))
+	for _, pr := range pairs {
+		if used[pr.g] || done[pr.p] {
+			continue
+		}
+		used[pr.g], done[pr.p] = true, true
+		out[pr.p] = sameFrags(trimFrags(g.text, []span.Span{attrs[pr.p].Speaker}), g.gold[pr.g].speaker)
+	}
+	return out
 }
 
 // trimFrags returns the fragments with white space and punctuation

@@ -13,17 +13,22 @@ import (
 	"github.com/whosaid/whosaid/internal/linear"
 )
 
-// Model is the trained part of a Resolver: a linear model over sparse
-// features that chooses, for each cue, among the readings the rules
-// propose, or none of them. It is read-only once built and safe for
-// concurrent use. The default model is embedded in the package, trained on
-// the train split of PolNeAR by the command in internal/train; [Train]
-// builds one from other annotated texts.
+// Model is the trained part of a Resolver, two linear models over sparse
+// features. The first chooses, for each cue, among the readings the rules
+// propose, or none of them; it weighs every verb as a possible cue, not
+// only the lexicon's. The second gives each attribution its Confidence:
+// the probability that its content is an attribution a person would
+// annotate and its speaker the one they would name, fitted to predictions
+// on texts the first model was not trained on. A Model is read-only once
+// built and safe for concurrent use. The default model is embedded in the
+// package, trained on the train split of PolNeAR by the command in
+// internal/train; [Train] builds one from other annotated texts.
 type Model struct {
-	frames *linear.Model
-	// threshold is the least probability with which a frame is taken
-	// over none.
-	threshold float64
+	frames, conf *linear.Model
+	// threshold is the least probability with which a frame is taken over
+	// none; generic is that of a frame of a verb the lexicon does not
+	// know.
+	threshold, generic float64
 }
 
 //go:embed model.bin
@@ -40,17 +45,25 @@ var DefaultModel = sync.OnceValues(func() (*Model, error) {
 })
 
 // modelMagic opens an encoded Model.
-const modelMagic = "whosaid model 2\n"
+const modelMagic = "whosaid model 3\n"
 
-// Encode writes m in the form DecodeModel reads.
+// Encode writes m in the form DecodeModel reads: a header line, the
+// thresholds, then the two linear models, each after its length.
 func (m *Model) Encode(w io.Writer) error {
-	if m == nil || m.frames == nil {
+	if m == nil || m.frames == nil || m.conf == nil {
 		return errors.New("attribution: encode: no model")
 	}
-	if _, err := fmt.Fprintf(w, "%sthreshold %g\n", modelMagic, m.threshold); err != nil {
-		return fmt.Errorf("attribution: encode model: %w", err)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%sthreshold %g generic %g\n", modelMagic, m.threshold, m.generic)
+	for _, lm := range []*linear.Model{m.frames, m.conf} {
+		var part bytes.Buffer
+		if err := lm.Encode(&part); err != nil {
+			return fmt.Errorf("attribution: encode model: %w", err)
+		}
+		fmt.Fprintf(&b, "%d\n", part.Len())
+		b.Write(part.Bytes())
 	}
-	if err := m.frames.Encode(w); err != nil {
+	if _, err := w.Write(b.Bytes()); err != nil {
 		return fmt.Errorf("attribution: encode model: %w", err)
 	}
 	return nil
@@ -63,16 +76,25 @@ func DecodeModel(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
 		return nil, errors.New("attribution: decode model: not a whosaid model")
 	}
-	var th float64
-	if _, err := fmt.Fscanf(br, "threshold %g\n", &th); err != nil || !(th >= 0 && th < 1) {
-		return nil, errors.New("attribution: decode model: no threshold in [0, 1)")
+	m := new(Model)
+	if _, err := fmt.Fscanf(br, "threshold %g generic %g\n", &m.threshold, &m.generic); err != nil || !inUnit(m.threshold) || !inUnit(m.generic) {
+		return nil, errors.New("attribution: decode model: thresholds missing or outside [0, 1)")
 	}
-	frames, err := linear.Decode(br)
-	if err != nil {
-		return nil, fmt.Errorf("attribution: decode model: %w", err)
+	for _, dst := range []**linear.Model{&m.frames, &m.conf} {
+		var n int64
+		if _, err := fmt.Fscanf(br, "%d\n", &n); err != nil || n <= 0 {
+			return nil, errors.New("attribution: decode model: a part has no length")
+		}
+		lm, err := linear.Decode(io.LimitReader(br, n))
+		if err != nil {
+			return nil, fmt.Errorf("attribution: decode model: %w", err)
+		}
+		*dst = lm
 	}
-	return &Model{frames: frames, threshold: th}, nil
+	return m, nil
 }
+
+func inUnit(x float64) bool { return x >= 0 && x < 1 }
 
 // String describes where m comes from: its training data, features and
 // hyperparameters.
@@ -80,21 +102,30 @@ func (m *Model) String() string {
 	if m == nil || m.frames == nil {
 		return "no model"
 	}
-	p := m.frames.Provenance()
-	return fmt.Sprintf("%s: %d features from %d decisions; data sha256 %s; L2 %g; threshold %g", p.Name, p.Features, p.Groups, p.Data, p.Params.L2, m.threshold)
+	p, c := m.frames.Provenance(), m.conf.Provenance()
+	return fmt.Sprintf("%s: %d features from %d decisions, L2 %g, threshold %g (%g for verbs outside the lexicon); confidence: %d features from %d attributions; source %s; data sha256 %s",
+		p.Name, p.Features, p.Groups, p.Params.L2, m.threshold, m.generic, c.Features, c.Groups, p.Source, p.Data)
 }
 
 // chooseFrame picks, with the model, the frame of candidate c that is most
-// likely right, or none (-1), and sets its confidence: the model's
-// probability of that frame among the frames and none.
+// likely right, or none (-1), and sets its Confidence to the model's
+// probability of that frame among the frames and none; [reader.confide]
+// later turns it into the attribution's calibrated confidence.
 func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
+	// The features of the cue are every frame's: score them once.
+	rd.fs.Reset()
+	rd.cueFeatures(c, &rd.fs)
+	shared := m.frames.Score(&rd.fs)
+	rd.fs.Reset()
+	shared -= m.frames.Score(&rd.fs) // the bias, counted once per frame below
 	best, top := -1, math.Inf(-1)
 	for k := range frames {
 		if frames[k].a.Extent.Empty() {
 			continue
 		}
+		rd.fs.Reset()
 		rd.frameFeatures(c, &frames[k], &rd.fs)
-		s := m.frames.Score(&rd.fs)
+		s := m.frames.Score(&rd.fs) + shared
 		frames[k].score = s
 		if s > top {
 			best, top = k, s
@@ -110,7 +141,7 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 		}
 	}
 	p := 1 / z
-	if p < m.threshold {
+	if p < m.threshold || c.generic && p < m.generic {
 		return -1
 	}
 	frames[best].a.Confidence = p

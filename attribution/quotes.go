@@ -149,12 +149,12 @@ func isFragment(inner string) bool {
 	case ',':
 		// “Bloodline,”: a title before the comma of the sentence; a turn
 		// of speech that goes on after its comma has a cue.
-		return len(strings.Fields(inner)) < 3
+		return words(inner) < 3
 	}
 	if strings.HasSuffix(inner, "…") || strings.HasSuffix(inner, "—") {
 		return false
 	}
-	return len(strings.Fields(inner)) < 4
+	return words(inner) < 4
 }
 
 // cueJustBefore reports whether a cue verb is among the four words before

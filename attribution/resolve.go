@@ -70,7 +70,7 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	rd.choose, rd.model = choose, r.model
 	// A model weighs every verb as a cue; the rules alone read only the
 	// lexicon's.
-	rd.w.anyVerbs = choose != nil || r.model != nil
+	rd.w.anyVerbs = (choose != nil || r.model != nil)
 	for si := 0; si < len(sents); {
 		si = rd.sentence(si)
 	}
@@ -78,6 +78,7 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	slices.SortStableFunc(rd.out, byContent)
 	rd.quotes()
 	slices.SortStableFunc(rd.out, byContent)
+	rd.confide()
 	if len(rd.out) == 0 {
 		return nil
 	}
@@ -119,7 +120,7 @@ func (rd *reader) sentence(si int) int {
 	rd.si = si
 	w := &rd.w
 	w.load(rd.st, int(rd.st.Sents[si].First), int(rd.st.Sents[next-1].End))
-	if !w.anyVerbs && !w.holdsCue() {
+	if !w.holdsCue() {
 		return next
 	}
 	w.tagAll(rd.tagger)
@@ -232,9 +233,6 @@ func cutAt(text string, a *Attribution, e int) {
 	}
 	if n := len(a.Spans); n > 0 && a.Spans[n-1].End > e {
 		a.Spans[n-1] = span.Of(text, a.Spans[n-1].Start, e)
-	}
-	if len(a.Spans) == 0 {
-		a.Spans = []span.Span{a.Extent}
 	}
 }
 

@@ -84,9 +84,11 @@ const (
 type frame struct {
 	a   Attribution
 	end int
-	// unit names the rule of the registry that read it; score is the
-	// model's.
+	// unit names the rule of the registry that read it; first is set for
+	// the first frame with content of a cue, the one the rules alone
+	// take; score is the model's.
 	unit  string
+	first bool
 	score float64
 }
 
@@ -119,6 +121,16 @@ var rules = []rule{
 	{"lost-full-stop", []cueKind{cueVerb}, lostStopRule},
 	{"said-first", []cueKind{cueVerb}, saidFirstRule},
 	{"participle", []cueKind{cueVerb}, participleRule},
+}
+
+// hasContent reports whether a frame read so far has content.
+func (rd *reader) hasContent() bool {
+	for _, f := range rd.frames {
+		if !f.a.Extent.Empty() {
+			return true
+		}
+	}
+	return false
 }
 
 // reads reports whether rule x reads candidate c.
@@ -154,6 +166,7 @@ func (rd *reader) selectFrame(c *cue) (frame, bool) {
 		if v == take {
 			f.a.Confidence = confidence[f.a.Rule]
 			f.unit = x.name
+			f.first = !f.a.Extent.Empty() && !rd.hasContent()
 			rd.frames = append(rd.frames, f)
 		}
 	}

@@ -97,7 +97,7 @@ func subjectAsRule(r *reader, c *cue) (frame, verdict) {
 		return frame{}, pass
 	}
 	a.Rule = RuleSplit
-	if len(a.Spans) == 1 {
+	if nFragments(&a) == 1 {
 		a.Rule = RuleClauseSpeakerCue
 	}
 	return frame{a: a, end: c.ce}, take
@@ -137,14 +137,14 @@ func subjectBeforeRule(r *reader, c *cue) (frame, verdict) {
 			w.secondFragment(&a, k+1)
 		}
 	}
-	if len(a.Spans) == 1 && quoteBefore {
+	if nFragments(&a) == 1 && quoteBefore {
 		w.quoteAfterAside(&a, k)
 	}
-	if len(a.Spans) == 1 && quoteBefore {
+	if nFragments(&a) == 1 && quoteBefore {
 		r.nextQuote(&a, k)
 	}
 	switch {
-	case len(a.Spans) > 1:
+	case nFragments(&a) > 1:
 		a.Rule = RuleSplit
 	case quoteBefore:
 		a.Rule = RuleQuoteSpeakerCue
@@ -185,8 +185,7 @@ func (w *window) quoteAfterAside(a *Attribution, k int) {
 		}
 		if w.isOpenQuote(j) && isComma(toks[j-1]) {
 			q := w.quoteOf(j)
-			a.Spans = append(a.Spans, q.Span())
-			a.Extent = span.Of(w.text, a.Spans[0].Start, q.End)
+			addFragment(w.text, a, q.Span())
 			return
 		}
 		if toks[j].kind == token.Quote || isEnd(toks[j]) {
@@ -227,7 +226,7 @@ func subjectAfterRule(r *reader, c *cue) (frame, verdict) {
 	// "the plan, which he said will fail": the relative pronoun before
 	// the speaker stands for the content's subject or object and is its
 	// first fragment.
-	if ss := sj.ss; ss > 0 && len(a.Spans) == 1 && after < len(toks) && a.Extent.Start == toks[after].start && toks[after].lower != "that" && !w.isOpenQuote(after) {
+	if ss := sj.ss; ss > 0 && nFragments(&a) == 1 && after < len(toks) && a.Extent.Start == toks[after].start && toks[after].lower != "that" && !w.isOpenQuote(after) {
 		if p := toks[ss-1]; p.lower == "which" || p.lower == "what" || p.lower == "who" || p.lower == "that" && p.tag == "WDT" {
 			rel := span.Of(w.text, p.start, p.end)
 			a.Spans = []span.Span{rel, a.Extent}

@@ -51,6 +51,9 @@ type Quote struct {
 	Cue             *Span    `json:"cue"`
 	SpeakerMentions []string `json:"speaker_mentions,omitempty"`
 	Optional        bool     `json:"optional,omitempty"`
+	// Confidence is a prediction's probability of being right; see
+	// [Calibration].
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
 func (q *Quote) content() *Span {

@@ -152,3 +152,7 @@ func (n *Names) add(h uint64, name string) {
 		n.collisions++
 	}
 }
+
+// Hashes returns the hashes of the features added since the last Reset,
+// in order; the slice is f's own, valid until f changes.
+func (f *Features) Hashes() []uint64 { return f.hashes }

@@ -191,3 +191,12 @@ func (m *Model) Calibrated(p Platt) *Model {
 	c.prov.Platt = &p
 	return &c
 }
+
+// Weight returns the weight of the feature with hash h, 0 for a feature
+// the model does not know.
+func (m *Model) Weight(h uint64) float64 {
+	if j := m.tab.find(h); j >= 0 {
+		return float64(m.tab.slots[j].val)
+	}
+	return 0
+}

@@ -3,11 +3,13 @@
 //
 //	go run ./internal/train -train ../shared/corpus/polnear/train.jsonl -out attribution/model.bin
 //
-// With -dev it scores the model on a held-out file; with -cv k it also
-// reports k-fold cross-validation on the training file (mean and spread),
-// so that the gap between the two shows; -l2 takes a comma-separated list
-// of penalties and reports each, to choose one on the dev file. Training
-// is deterministic: the same data and flags write the same bytes.
+// With -dev it scores the model on a held-out file, with the reliability
+// of its confidence; with -cv k it also reports k-fold cross-validation on
+// the training file (mean and spread), so that the gap between the two
+// shows. -l2, -threshold and -generic take comma-separated lists and
+// report each combination, to choose on the dev file; -out writes the
+// model of the first. Training is deterministic: the same data and flags
+// write the same bytes.
 package main
 
 import (
@@ -33,15 +35,16 @@ func main() {
 	out := flag.String("out", "", "write the model here (trained on the whole of -train with the first -l2)")
 	cv := flag.Int("cv", 0, "report k-fold cross-validation on -train")
 	l2s := flag.String("l2", "1e-4", "L2 penalties to try, comma-separated")
-	ths := flag.String("threshold", "0.5", "least probabilities of a frame over none to try, comma-separated")
+	ths := flag.String("threshold", "0.2", "least probabilities of a frame over none to try, comma-separated")
+	gens := flag.String("generic", "0.5", "least probabilities of a frame of a verb outside the lexicon, comma-separated")
 	flag.Parse()
-	if err := run(*trainPath, *devPath, *out, *cv, *l2s, *ths); err != nil {
+	if err := run(*trainPath, *devPath, *out, *cv, *l2s, *ths, *gens); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(trainPath, devPath, out string, cv int, l2list, thlist string) error {
+func run(trainPath, devPath, out string, cv int, l2list, thlist, genlist string) error {
 	raw, err := os.ReadFile(trainPath)
 	if err != nil {
 		return err
@@ -58,46 +61,65 @@ func run(trainPath, devPath, out string, cv int, l2list, thlist string) error {
 			return err
 		}
 	}
-	l2s, err := floats("-l2", l2list)
-	if err != nil {
-		return err
+	var lists [3][]float64
+	for i, f := range []struct{ name, list string }{{"-l2", l2list}, {"-threshold", thlist}, {"-generic", genlist}} {
+		if lists[i], err = floats(f.name, f.list); err != nil {
+			return err
+		}
 	}
-	ths, err := floats("-threshold", thlist)
-	if err != nil {
-		return err
-	}
-	for _, l2 := range l2s {
-		for _, th := range ths {
-			cfg := attribution.TrainConfig{L2: l2, Threshold: th, Name: "whosaid attribution frames", Command: "go run ./internal/train -out attribution/model.bin", Source: "PolNeAR train, sha256 " + hex.EncodeToString(sum[:])}
-			if cv > 1 {
-				if err := crossValidate(gold, docs, cv, cfg); err != nil {
-					return err
-				}
-			}
-			m, err := attribution.Train(docs, cfg)
-			if err != nil {
-				return err
-			}
-			fmt.Printf("%v\n", m)
-			if dev != nil {
-				r, err := score(m, dev)
-				if err != nil {
-					return err
-				}
-				fmt.Printf("l2 %g threshold %g dev: %s\n", l2, th, line(r))
-			}
-			if out != "" && l2 == l2s[0] && th == ths[0] {
-				var b bytes.Buffer
-				if err := m.Encode(&b); err != nil {
-					return err
-				}
-				if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
-					return err
-				}
-				fmt.Printf("wrote %s (%d bytes)\n", out, b.Len())
+	var cfgs []attribution.TrainConfig
+	for _, l2 := range lists[0] {
+		for _, th := range lists[1] {
+			for _, gen := range lists[2] {
+				cfgs = append(cfgs, attribution.TrainConfig{L2: l2, Threshold: th, Generic: gen, Name: "whosaid attribution frames",
+					Command: "go run ./internal/train -out attribution/model.bin", Source: "PolNeAR train, sha256 " + hex.EncodeToString(sum[:])})
 			}
 		}
 	}
+	for i, cfg := range cfgs {
+		name := fmt.Sprintf("l2 %g threshold %g generic %g", cfg.L2, cfg.Threshold, cfg.Generic)
+		if cv > 1 {
+			if err := crossValidate(name, gold, docs, cv, cfg); err != nil {
+				return err
+			}
+		}
+		m, err := attribution.Train(docs, cfg)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%v\n", m)
+		if dev != nil {
+			if err := report(name, m, dev); err != nil {
+				return err
+			}
+		}
+		if out != "" && i == 0 {
+			var b bytes.Buffer
+			if err := m.Encode(&b); err != nil {
+				return err
+			}
+			if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+				return err
+			}
+			fmt.Printf("wrote %s (%d bytes)\n", out, b.Len())
+		}
+	}
+	return nil
+}
+
+// report prints the scores of model m on the gold documents and the
+// reliability of its confidence.
+func report(name string, m *attribution.Model, gold []eval.Doc) error {
+	pred, err := predict(m, gold)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%s dev: %s\n", name, line(eval.Score(gold, pred, nil)))
+	rel, err := eval.Calibration(gold, pred)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%s dev confidence:\n%v", name, rel)
 	return nil
 }
 
@@ -116,7 +138,7 @@ func floats(name, list string) ([]float64, error) {
 
 // crossValidate trains on k-1 folds of the documents and scores the
 // held-out fold, for each fold, and prints the mean and spread.
-func crossValidate(gold []eval.Doc, docs []attribution.TrainDoc, k int, cfg attribution.TrainConfig) error {
+func crossValidate(name string, gold []eval.Doc, docs []attribution.TrainDoc, k int, cfg attribution.TrainConfig) error {
 	var rows [][]float64
 	for f := range k {
 		var tr []attribution.TrainDoc
@@ -128,23 +150,24 @@ func crossValidate(gold []eval.Doc, docs []attribution.TrainDoc, k int, cfg attr
 				tr = append(tr, docs[i])
 			}
 		}
-		m, err := attribution.Train(tr, cfg)
+		m, err := attribution.TrainFrames(tr, cfg)
 		if err != nil {
 			return err
 		}
-		r, err := score(m, held)
+		pred, err := predict(m, held)
 		if err != nil {
 			return err
 		}
+		r := eval.Score(held, pred, nil)
 		rows = append(rows, metrics(r))
-		fmt.Printf("l2 %g fold %d: %s\n", cfg.L2, f, line(r))
+		fmt.Printf("%s fold %d: %s\n", name, f, line(r))
 	}
 	var b strings.Builder
 	for j, name := range metricNames {
 		mean, sd := meanSD(rows, j)
 		fmt.Fprintf(&b, " %s %.3f±%.3f", name, mean, sd)
 	}
-	fmt.Printf("l2 %g cv%d:%s\n", cfg.L2, k, b.String())
+	fmt.Printf("%s cv%d:%s\n", name, k, b.String())
 	return nil
 }
 
@@ -175,12 +198,13 @@ func meanSD(rows [][]float64, j int) (float64, float64) {
 	return mean, math.Sqrt(ss / float64(len(rows)))
 }
 
-func score(m *attribution.Model, gold []eval.Doc) (eval.Report, error) {
+// predict runs the pipeline with model m over the texts of gold.
+func predict(m *attribution.Model, gold []eval.Doc) ([]eval.Doc, error) {
 	ex, err := whosaid.New(whosaid.WithAttribution(attribution.WithModel(m)))
 	if err != nil {
-		return eval.Report{}, err
+		return nil, err
 	}
-	return eval.Score(gold, eval.Predict(ex, gold, 2), nil), nil
+	return eval.Predict(ex, gold, 2), nil
 }
 
 // trainDocs converts the gold documents to the attribution package's

@@ -1,0 +1,86 @@
+package attribution
+
+import (
+	"math"
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/fold"
+	"github.com/whosaid/whosaid/internal/token"
+
+	"github.com/whosaid/whosaid/internal/linear"
+)
+
+// confTemplates names the feature templates of the confidence model, for
+// its provenance.
+var confTemplates = []string{"rule", "logit", "rule|p", "type", "rule|type", "spk", "rule|spk", "cue", "len", "frags"}
+
+// confFeatures writes the features of attribution a that its calibrated
+// confidence reads: its rule and the raw probability or confidence the
+// rules or the frame model gave it, its type, the form of its speaker,
+// its cue word and its length.
+func confFeatures(a *Attribution, fs *linear.Features) {
+	fs.Reset()
+	p := min(max(a.Confidence, 0.001), 0.999)
+	fs.Add("rule", a.Rule)
+	fs.AddFloat("logit", math.Log(p/(1-p))/5)
+	fs.Add2("rule|p", a.Rule, bucket(int(p*10)))
+	t := a.Type.String()
+	fs.Add("type", t)
+	fs.Add2("rule|type", a.Rule, t)
+	spk := speakerShape(a.Speaker.Text)
+	fs.Add("spk", spk)
+	fs.Add2("rule|spk", a.Rule, spk)
+	cue := a.Cue.Text
+	if i := strings.LastIndexByte(cue, ' '); i >= 0 {
+		cue = cue[i+1:]
+	}
+	fs.Add("cue", token.Lower(cue))
+	fs.Add("len", bucket(words(a.Extent.Text)/4))
+	fs.Add("frags", bucket(nFragments(a)))
+}
+
+// speakerShape says what a speaker mention looks like without its tags:
+// none, a pronoun, a name (capitalized words), or a description.
+func speakerShape(s string) string {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return "none"
+	case fold.In(subjectPronouns, s) || fold.In(objectPronouns, s):
+		return "pronoun"
+	}
+	last := s
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		last = s[i+1:]
+	}
+	if isCapital(last) {
+		return "name"
+	}
+	return "desc"
+}
+
+// words counts the words of s, runs of bytes between spaces.
+func words(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// confide sets the Confidence of every attribution of rd.out from the
+// model's confidence part.
+func (rd *reader) confide() {
+	if rd.model == nil || rd.model.conf == nil {
+		return
+	}
+	for i := range rd.out {
+		confFeatures(&rd.out[i], &rd.fs)
+		rd.out[i].Confidence = rd.model.conf.Prob(&rd.fs)
+	}
+}
