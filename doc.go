@@ -4,7 +4,7 @@
 // # Getting started
 //
 //	for _, a := range whosaid.Extract(text) {
-//		fmt.Println(a.Entity.Name, a.Cue.Text, a.Extent.Text)
+//		fmt.Println(a.Entity.Name, a.Cue.Text, a.Text)
 //	}
 //
 // [Extract] uses a shared default [Extractor]; build your own with [New]

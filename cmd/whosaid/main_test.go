@@ -99,11 +99,7 @@ func TestFormats(t *testing.T) {
 			if d.Text != snippet || len(d.Quotes) != len(attrs) {
 				t.Errorf("json: text %q, %d quotes; want the input and %d", d.Text, len(d.Quotes), len(attrs))
 			}
-			for _, q := range d.Quotes {
-				if d.Text[q.Start:q.End] != q.Text {
-					t.Errorf("json: offsets [%d:%d] do not point at %q", q.Start, q.End, q.Text)
-				}
-			}
+			checkWordsSaid(t, d)
 		}},
 		{[]string{"--format", "tsv"}, func(t *testing.T, out string) {
 			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
@@ -130,11 +126,7 @@ func TestFormats(t *testing.T) {
 			if d.Text == "" {
 				t.Errorf("jsonl from html input carries no text: %s", out)
 			}
-			for _, q := range d.Quotes {
-				if d.Text[q.Start:q.End] != q.Text {
-					t.Errorf("offsets [%d:%d] do not point into the extracted text", q.Start, q.End)
-				}
-			}
+			checkWordsSaid(t, d)
 		}},
 	}
 	for _, tt := range tests {
@@ -149,6 +141,21 @@ func TestFormats(t *testing.T) {
 			}
 			tt.check(t, out)
 		})
+	}
+}
+
+// checkWordsSaid checks that each quote's text is its fragments of the
+// record's text joined by a space.
+func checkWordsSaid(t *testing.T, d whosaid.Record) {
+	t.Helper()
+	for _, q := range d.Quotes {
+		var parts []string
+		for _, f := range q.Spans {
+			parts = append(parts, d.Text[f.Start:f.End])
+		}
+		if got := strings.Join(parts, " "); got != q.Text {
+			t.Errorf("fragments %v give %q, but the quote's text is %q", q.Spans, got, q.Text)
+		}
 	}
 }
 
@@ -635,7 +642,7 @@ func TestQuoteRunsFlag(t *testing.T) {
 		}
 		n := 0
 		for _, q := range rec.Quotes {
-			if q.Type == "direct" {
+			if q.Type == whosaid.Direct {
 				n++
 			}
 		}
