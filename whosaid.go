@@ -82,7 +82,9 @@ func (c *config) setBound(name string, v *int, n int) {
 // past the cut, which [Extractor.ExtractRecord] reports in [Record.Cut].
 // Offsets still refer to the whole text. The default is
 // [DefaultMaxBytes]; n must be positive.
-func WithMaxBytes(n int) Option { return func(c *config) { c.setBound("WithMaxBytes", &c.maxBytes, n) } }
+func WithMaxBytes(n int) Option {
+	return func(c *config) { c.setBound("WithMaxBytes", &c.maxBytes, n) }
+}
 
 // WithMaxTokens bounds the work done on one text by its tokens, since
 // the stages' memory grows with tokens rather than bytes: a text of more
