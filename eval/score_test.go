@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/span"
 )
@@ -175,4 +178,56 @@ func TestWriteTable(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, b.String())
 		}
 	}
+}
+
+func TestCheck(t *testing.T) {
+	gold := []Doc{goldDoc()}
+	tests := []struct {
+		name    string
+		gold    []Doc
+		pred    []Doc
+		wantErr string
+	}{
+		{"matching ids", gold, []Doc{doc("d", "")}, ""},
+		{"no prediction is not an error", gold, nil, ""},
+		{"ids of another corpus", gold, []Doc{doc("x1", ""), doc("x2", "")}, `2 of 2 predictions have an id that is in no gold document (first "x1", "x2")`},
+		{"one stray id", gold, []Doc{doc("d", ""), doc("e", "")}, `1 of 2 predictions`},
+		{"an id twice", gold, []Doc{doc("d", ""), doc("d", "")}, `repeat the id`},
+		{"empty gold", nil, nil, "no documents"},
+		{"gold without attributions", []Doc{doc("d", text)}, nil, "no attribution to score"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Check(tt.gold, tt.pred)
+			if tt.wantErr == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.wantErr)
+		})
+	}
+	assert.Equal(t, []string{"d"}, Missing(gold, nil))
+	assert.Empty(t, Missing(gold, gold))
+}
+
+// TestPredictionFileScoresTheSame writes the predictions of the project's
+// annotated articles as a prediction file, reads it back and scores it:
+// the scores equal those of the predictions in memory.
+func TestPredictionFileScoresTheSame(t *testing.T) {
+	gold, err := ReadDocsFile("../testdata/articles/gold.jsonl")
+	require.NoError(t, err)
+	ex, err := whosaid.New()
+	require.NoError(t, err)
+	pred := Predict(ex, gold, 2)
+	var file bytes.Buffer
+	for _, p := range pred {
+		line, err := p.MarshalLine()
+		require.NoError(t, err)
+		file.Write(line)
+	}
+	back, err := ReadDocs(&file)
+	require.NoError(t, err)
+	require.NoError(t, Check(gold, back))
+	assert.Equal(t, Score(gold, pred, nil), Score(gold, back, nil))
 }

@@ -71,6 +71,12 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		}
 		pred = eval.Predict(ex, gold, *workers)
 	}
+	if err := eval.Check(gold, pred); err != nil {
+		return fail(err)
+	}
+	if miss := eval.Missing(gold, pred); len(miss) > 0 {
+		fmt.Fprintf(stderr, "whosaid eval: warning: %d of %d gold documents have no prediction (first %q); they count as predicting nothing\n", len(miss), len(gold), miss[0])
+	}
 	var pronouns []eval.Pronoun
 	if *pronFile != "" {
 		if pronouns, err = eval.ReadPronounsFile(*pronFile); err != nil {
