@@ -348,8 +348,24 @@ func TestFaultStream(t *testing.T) {
 			errors++
 		}
 	}
-	if got := strings.Count(string(stderr), "\n"); got != errors {
-		t.Errorf("%d messages on stderr, want one per bad line (%d):\n%.500s", got, errors, stderr)
+	// One message per bad line, and one warning: the 20 MB line is cut at
+	// --max-bytes.
+	var msgs, warnings int
+	for _, l := range strings.Split(strings.TrimSuffix(string(stderr), "\n"), "\n") {
+		if strings.HasPrefix(l, "whosaid: warning: ") {
+			warnings++
+			if !strings.Contains(l, `(id "big-5000"): cut at byte`) {
+				t.Errorf("unexpected warning %q", l)
+			}
+		} else {
+			msgs++
+		}
+	}
+	if msgs != errors || warnings != 1 {
+		t.Errorf("%d messages and %d warnings on stderr, want one per bad line (%d) and one cut:\n%.500s", msgs, warnings, errors, stderr)
+	}
+	if !bytes.Contains(out, []byte(`"cut":{"offset":`)) {
+		t.Errorf("the record of the 20 MB line does not report its cut")
 	}
 	if !strings.Contains(string(stderr), "line 37") {
 		t.Errorf("stderr does not name line 37:\n%.300s", stderr)
@@ -386,7 +402,7 @@ func TestWorkersDeterministic(t *testing.T) {
 }
 
 // TestJSONLIsRecordLines checks that --input jsonl writes exactly
-// NewRecord(id, Extract(text)).MarshalLine() per article, whether lines end
+// NewRecord(id, Extract(text)).MarshalLine() per article, with its line, whether lines end
 // in LF or CRLF and whether a byte order mark starts the stream.
 func TestJSONLIsRecordLines(t *testing.T) {
 	var in, want bytes.Buffer
@@ -395,11 +411,13 @@ func TestJSONLIsRecordLines(t *testing.T) {
 		line, _ := json.Marshal(whosaid.Article{ID: id, Text: article(n)})
 		in.Write(line)
 		in.WriteString("\r\n")
-		rec, err := whosaid.NewRecord(id, whosaid.Extract(article(n))).MarshalLine()
+		rec := whosaid.NewRecord(id, whosaid.Extract(article(n)))
+		rec.Line = n + 1
+		b, err := rec.MarshalLine()
 		if err != nil {
 			t.Fatal(err)
 		}
-		want.Write(rec)
+		want.Write(b)
 	}
 	out, stderr, code := runIn(t, "\ufeff"+in.String(), "--input", "jsonl")
 	if code != 0 || stderr != "" {

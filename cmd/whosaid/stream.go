@@ -26,33 +26,51 @@ type errorRecord struct {
 
 // job is one non-empty input line on its way through the workers.
 type job struct {
-	line int
-	data []byte
-	out  chan result // buffered, receives exactly one result
+	line   int
+	data   []byte
+	err    error       // the line could not be read whole
+	chunks int         // window chunks it holds
+	out    chan result // buffered, receives exactly one result
 }
 
-// result is the rendered output of one line and, for a bad line, the
-// message for standard error.
+// result is the rendered output of one line, the message for standard
+// error of a bad line, and a warning (a cut).
 type result struct {
-	out []byte
-	bad string
+	out       []byte
+	bad, warn string
 }
 
-// windowPerWorker bounds the articles in flight: read but not yet written.
-const windowPerWorker = 4
+// The window of articles in flight (read but not yet written) holds at
+// most windowPerWorker × workers articles, and at most windowBytes(maxBytes)
+// of them, counted in chunks of windowChunk bytes; a line larger than the
+// whole window still goes through, alone.
+const (
+	windowPerWorker = 4
+	windowChunk     = 64 << 10
+	minWindowBytes  = 32 << 20
+)
+
+func windowBytes(maxBytes int) int { return max(minWindowBytes, 4*maxBytes) }
+
+// maxLine is the longest JSON Lines line read: room for an article of
+// maxBytes with every character escaped (\u00e9 is 6 bytes for 2), and
+// never less than 64 MiB. A longer line is an error record and is skipped
+// without being held in memory.
+func maxLine(maxBytes int) int { return max(64<<20, 6*maxBytes) }
 
 // stream extracts from JSON Lines read from r and writes one result per
-// non-empty line to w, in input order. file names the input in error
+// non-empty line to out, in input order. file names the input in error
 // records and messages ("" for standard input).
 //
 // A reader goroutine hands lines to o.workers workers and queues them, in
-// order, in a window of windowPerWorker×workers; the caller's goroutine
-// writes results in queue order. Memory is bounded by the window whatever
-// the length of the stream.
-func (o *options) stream(ex *whosaid.Extractor, r io.Reader, file string, w io.Writer, stderr io.Writer) error {
+// order, in the window; the caller's goroutine writes results in queue
+// order. Memory is bounded by the window whatever the length of the
+// stream and the number of workers.
+func (o *options) stream(ex *whosaid.Extractor, r io.Reader, file string, out *output, stderr io.Writer) error {
 	window := windowPerWorker * o.workers
 	order := make(chan *job, window)
 	work := make(chan *job, window)
+	chunks := make(chan struct{}, windowBytes(o.maxBytes)/windowChunk)
 	stop := make(chan struct{})
 	var readErr error
 
@@ -60,14 +78,25 @@ func (o *options) stream(ex *whosaid.Extractor, r io.Reader, file string, w io.W
 		defer close(order)
 		defer close(work)
 		br := bufio.NewReaderSize(r, 64<<10)
+		limit := maxLine(o.maxBytes)
 		for n := 1; ; n++ {
-			line, err := br.ReadBytes('\n')
+			line, lerr, err := readLine(br, limit)
 			if n == 1 {
 				// A byte order mark some editors put first is not JSON.
 				line = bytes.TrimPrefix(line, []byte("\ufeff"))
 			}
-			if len(bytes.TrimSpace(line)) > 0 {
-				j := &job{line: n, data: line, out: make(chan result, 1)}
+			if len(bytes.TrimSpace(line)) > 0 || lerr != nil {
+				j := &job{line: n, data: line, err: lerr, out: make(chan result, 1)}
+				// Take the line's share of the window's bytes, the whole
+				// window at most.
+				j.chunks = min(cap(chunks), 1+len(line)/windowChunk)
+				for range j.chunks {
+					select {
+					case chunks <- struct{}{}:
+					case <-stop:
+						return
+					}
+				}
 				select {
 				case order <- j:
 				case <-stop:
@@ -97,7 +126,9 @@ func (o *options) stream(ex *whosaid.Extractor, r io.Reader, file string, w io.W
 					if !ok {
 						return
 					}
-					j.out <- o.extractLine(ex, file, j)
+					res := o.extractLine(ex, file, j)
+					j.data = nil
+					j.out <- res
 				case <-stop:
 					return
 				}
@@ -112,18 +143,24 @@ func (o *options) stream(ex *whosaid.Extractor, r io.Reader, file string, w io.W
 	bad := false
 	for j := range order {
 		res := <-j.out
-		j.data = nil
 		if res.bad != "" {
 			bad = true
 			fmt.Fprintf(stderr, "whosaid: %s\n", res.bad)
 		}
-		if err := writeBytes(w, res.out); err != nil {
+		if res.warn != "" {
+			fmt.Fprintf(stderr, "whosaid: warning: %s\n", res.warn)
+		}
+		err := out.write(res.out)
+		for range j.chunks {
+			<-chunks
+		}
+		if err != nil {
 			return err
 		}
 		// Nothing else is ready: hand what is written to the reader now
 		// rather than when the buffer fills, for slow streams.
-		if bw, ok := w.(*bufio.Writer); ok && len(order) == 0 {
-			if err := bw.Flush(); err != nil {
+		if len(order) == 0 && !out.array {
+			if err := out.w.Flush(); err != nil {
 				return classifyWrite(err)
 			}
 		}
@@ -142,11 +179,40 @@ func (o *options) stream(ex *whosaid.Extractor, r io.Reader, file string, w io.W
 	return nil
 }
 
+// errLongLine reports a line longer than the reader takes.
+type errLongLine struct{ limit int }
+
+func (e errLongLine) Error() string {
+	return fmt.Sprintf("the line is longer than %d bytes, the most read (64 MiB, or 6 × --max-bytes); it was skipped", e.limit)
+}
+
+// readLine reads one line of at most limit bytes, its newline included.
+// A longer line is read to its end without being kept: lerr reports it.
+// err is the reader's error (io.EOF at the end).
+func readLine(br *bufio.Reader, limit int) (line []byte, lerr, err error) {
+	for {
+		frag, e := br.ReadSlice('\n')
+		if lerr == nil {
+			if len(line)+len(frag) > limit {
+				line, lerr = nil, errLongLine{limit}
+			} else {
+				line = append(line, frag...)
+			}
+		}
+		if !errors.Is(e, bufio.ErrBufferFull) {
+			return line, lerr, e
+		}
+	}
+}
+
 // extractLine parses one line, extracts its attributions and renders them;
 // a line that is not an article becomes an error record. A panic in the
 // extractor is caught and reported as that line's error, so that one
 // article cannot take the rest of the stream down.
 func (o *options) extractLine(ex *whosaid.Extractor, file string, j *job) (res result) {
+	if j.err != nil {
+		return o.errorResult(file, j.line, "", j.err)
+	}
 	a, err := whosaid.ParseArticle(j.data)
 	defer func() {
 		if p := recover(); p != nil {
@@ -156,25 +222,35 @@ func (o *options) extractLine(ex *whosaid.Extractor, file string, j *job) (res r
 	if err != nil {
 		return o.errorResult(file, j.line, a.ID, err)
 	}
-	b, err := o.render(a.ID, a.Text, ex.Extract(a.Text), false, true)
+	rec := o.document(ex, a.ID, j.line, a.Text)
+	b, err := o.render(rec, a.Text, true)
 	if err != nil {
 		return o.errorResult(file, j.line, a.ID, err)
 	}
-	return result{out: b}
+	res = result{out: b}
+	if rec.Cut != nil {
+		res.warn = where(file, j.line, a.ID) + ": " + rec.Cut.String()
+	}
+	return res
+}
+
+// where names an input line in messages.
+func where(file string, line int, id string) string {
+	w := fmt.Sprintf("line %d", line)
+	if file != "" {
+		w = file + ":" + fmt.Sprint(line)
+	}
+	if id != "" {
+		w += fmt.Sprintf(" (id %q)", id)
+	}
+	return w
 }
 
 // errorResult renders the error record of a bad line in the output format
 // and the message for standard error.
 func (o *options) errorResult(file string, line int, id string, err error) result {
 	rec := errorRecord{File: file, Line: line, ID: id, Error: err.Error()}
-	where := fmt.Sprintf("line %d", line)
-	if file != "" {
-		where = file + ":" + fmt.Sprint(line)
-	}
-	if id != "" {
-		where += fmt.Sprintf(" (id %q)", id)
-	}
-	msg := where + ": " + rec.Error
+	w := where(file, line, id)
 	var out []byte
 	switch o.format {
 	case "jsonl":
@@ -185,7 +261,7 @@ func (o *options) errorResult(file string, line int, id string, err error) resul
 		// A table of quotations has no row for a line that had none; the
 		// message on standard error names it.
 	default:
-		out = []byte("== " + oneLine(where) + " ==\nerror: " + oneLine(rec.Error) + "\n\n")
+		out = []byte("== " + oneLine(w) + " ==\nerror: " + oneLine(rec.Error) + "\n\n")
 	}
-	return result{out: out, bad: msg}
+	return result{out: out, bad: w + ": " + rec.Error}
 }
