@@ -64,15 +64,15 @@ flags:
 
 // serveConfig is the configuration of the server.
 type serveConfig struct {
-	addr                              string
-	maxBody                           int64
-	maxInFlight                       int
-	readTimeout, writeTimeout, idle   time.Duration
-	shutdownTimeout                   time.Duration
-	opts                              options // extract flags: the defaults of the query parameters
-	extractor, noRuns                 *whosaid.Extractor
-	retryAfter                        int // seconds
-	logf                              func(format string, args ...any)
+	addr                               string
+	maxBody                            int64
+	maxInFlight                        int
+	readTimeout, writeTimeout, idle    time.Duration
+	shutdownTimeout                    time.Duration
+	opts                               options // extract flags: the defaults of the query parameters
+	extractor, noRuns                  *whosaid.Extractor
+	retryAfter                         int // seconds
+	logf                               func(format string, args ...any)
 	serveMetrics, serveHealth, verbose bool
 }
 
