@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/jdkato/prose/v3 v3.2.3
 	golang.org/x/net v0.62.0
+	golang.org/x/text v0.43.0
 )
 
 require (
