@@ -102,9 +102,9 @@ func TestServeAPI(t *testing.T) {
 	article := `{"id":"a1","text":"“We will rebuild,” said Mayor Ann Cole. “It will take time.”\n\nCole told reporters the city would ask for aid."}`
 	tests := []struct {
 		name, method, path, ctype, body string
-		code                             int
-		want                             string // the whole body, or a part of it with contains
-		contains                         bool
+		code                            int
+		want                            string // the whole body, or a part of it with contains
+		contains                        bool
 	}{
 		{"one article", "POST", "/v1/extract", "application/json", article, 200,
 			strings.Replace(cliRecord(t, article), `"line":1,`, `"text":"“We will rebuild,” said Mayor Ann Cole. “It will take time.”\n\nCole told reporters the city would ask for aid.",`, 1), false},
