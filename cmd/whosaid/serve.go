@@ -508,7 +508,8 @@ func bodyKind(contentType string) (string, error) {
 		return "", fmt.Errorf("Content-Type %q: the body must be UTF-8", contentType)
 	}
 	switch mt {
-	case "application/json":
+	case "application/json", "application/x-www-form-urlencoded":
+		// The second is what curl -d sends when not told otherwise.
 		return "json", nil
 	case "application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines":
 		return "jsonl", nil
