@@ -407,10 +407,10 @@ func (w *blockingWriter) Write(p []byte) (int, error) {
 // read ahead of a stalled output stay within the window's bytes, not
 // 4 × workers lines.
 func TestWindowBoundedByBytes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds 100 lines of 1 MB")
+	if testing.Short() || raceEnabled {
+		t.Skip("builds 48 lines of 1 MB")
 	}
-	const lines, size = 100, 1 << 20
+	const lines, size = 48, 1 << 20
 	var in bytes.Buffer
 	body := strings.Repeat("The committee met on Tuesday and the vote was delayed. ", size/56)
 	for n := range lines {
@@ -430,7 +430,7 @@ func TestWindowBoundedByBytes(t *testing.T) {
 	last := int64(-1)
 	for n := r.n.Load(); n != last; n = r.n.Load() {
 		last = n
-		time.Sleep(300 * time.Millisecond)
+		time.Sleep(200 * time.Millisecond)
 	}
 	assert.Less(t, last, int64(minWindowBytes+3*size), "read %d bytes ahead of the output", last)
 	close(w.release)
