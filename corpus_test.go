@@ -33,8 +33,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// corpusTests returns the tests and benchmarks of the module under root
-// that read the shared corpus (they call corpustest), as
+// corpusTests returns the tests of the module under root that read the
+// shared corpus (they call corpustest), as
 // "package.TestName", sorted. Nested modules are left out.
 func corpusTests(root string) ([]string, error) {
 	var names []string
@@ -60,8 +60,7 @@ func corpusTests(root string) ([]string, error) {
 		}
 		for _, decl := range f.Decls {
 			fn, ok := decl.(*ast.FuncDecl)
-			if !ok || fn.Body == nil || fn.Recv != nil ||
-				!(strings.HasPrefix(fn.Name.Name, "Test") || strings.HasPrefix(fn.Name.Name, "Benchmark")) || fn.Name.Name == "TestMain" {
+			if !ok || fn.Body == nil || fn.Recv != nil || !strings.HasPrefix(fn.Name.Name, "Test") || fn.Name.Name == "TestMain" {
 				continue
 			}
 			if callsCorpus(fn.Body, helpers(f)) {
