@@ -64,21 +64,20 @@ flags:
 
 // serveConfig is the configuration of the server.
 type serveConfig struct {
-	addr                               string
-	maxBody                            int64
-	maxInFlight                        int
-	readTimeout, writeTimeout, idle    time.Duration
-	shutdownTimeout                    time.Duration
-	opts                               options // extract flags: the defaults of the query parameters
-	extractor, noRuns                  *whosaid.Extractor
-	retryAfter                         int // seconds
-	logf                               func(format string, args ...any)
-	serveMetrics, serveHealth, verbose bool
+	addr                            string
+	maxBody                         int64
+	maxInFlight                     int
+	readTimeout, writeTimeout, idle time.Duration
+	shutdownTimeout                 time.Duration
+	opts                            options // extract flags: the defaults of the query parameters
+	extractor, noRuns               *whosaid.Extractor
+	retryAfter                      int // seconds
+	logf                            func(format string, args ...any)
 }
 
 // runServe is the serve subcommand; it returns the exit status.
 func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	c := serveConfig{retryAfter: 1, serveMetrics: true, serveHealth: true}
+	c := serveConfig{retryAfter: 1}
 	flags := flag.NewFlagSet("whosaid serve", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	flags.Usage = func() {
