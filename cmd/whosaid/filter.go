@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -42,7 +43,7 @@ func (f *filter) apply(attrs []whosaid.Attribution) []whosaid.Attribution {
 		if a.Confidence < f.minConfidence {
 			continue
 		}
-		if f.types != nil && !typeIn(a.Type, f.types) {
+		if f.types != nil && !slices.Contains(f.types, a.Type) {
 			continue
 		}
 		if len(want) > 0 && !speakerMatches(a, want) {
@@ -53,25 +54,16 @@ func (f *filter) apply(attrs []whosaid.Attribution) []whosaid.Attribution {
 	return out
 }
 
-func typeIn(t whosaid.Type, ts []whosaid.Type) bool {
-	for _, x := range ts {
-		if x == t {
-			return true
-		}
-	}
-	return false
-}
-
 // speakerMatches reports whether the words of a name given by the user
 // match the attribution's speaker: its resolved name or a whole-word part
 // of it ("Blinken" in "Antony Blinken"), its mention as written, or any
 // other mention of the same entity ("the secretary").
 func speakerMatches(a whosaid.Attribution, want []string) bool {
-	if containsWords(words(a.Entity.Name), want) || equalWords(words(a.Speaker.Text), want) {
+	if containsWords(words(a.Entity.Name), want) || slices.Equal(words(a.Speaker.Text), want) {
 		return true
 	}
 	for _, m := range a.Entity.Mentions {
-		if equalWords(words(m.Text), want) {
+		if slices.Equal(words(m.Text), want) {
 			return true
 		}
 	}
@@ -91,22 +83,10 @@ func words(s string) []string {
 	return out
 }
 
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // containsWords reports whether part occurs in whole as a run of words.
 func containsWords(whole, part []string) bool {
 	for i := 0; i+len(part) <= len(whole); i++ {
-		if equalWords(whole[i:i+len(part)], part) {
+		if slices.Equal(whole[i:i+len(part)], part) {
 			return true
 		}
 	}
