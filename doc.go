@@ -10,6 +10,19 @@
 // [Extract] uses a shared default [Extractor]; build your own with [New]
 // when you need options. An Extractor is safe for concurrent use.
 //
+// # Results
+//
+// An [Attribution]'s Text is the words said: the fragments of a quotation
+// interrupted by its narration, joined by one space; Extent covers them
+// with the narration between. Zero values mean none: a zero [Type] is
+// [Unknown], an empty Speaker, Cue or Addressee span is absent.
+// [Extractor.ExtractRecord] returns a [Record]: the attributions, the
+// document's speakers ([Entities]) and, when a bound cut the text, the
+// [Cut]. json.Marshal of a Record is the JSON Lines record format that
+// the command-line tool writes and the eval package reads into the same
+// types; [Record.ConvertOffsets] counts its offsets in code points or
+// UTF-16 units for other languages.
+//
 // # Packages
 //
 // The pipeline runs in one direction, each stage usable on its own:
