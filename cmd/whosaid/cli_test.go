@@ -432,7 +432,7 @@ func TestWindowBoundedByBytes(t *testing.T) {
 		last = n
 		time.Sleep(200 * time.Millisecond)
 	}
-	assert.Less(t, last, int64(minWindowBytes+3*size), "read %d bytes ahead of the output", last)
+	assert.Less(t, last, int64(windowBytes+3*size), "read %d bytes ahead of the output", last)
 	close(w.release)
 	require.Equal(t, 0, <-done, errOut.String())
 	var recs []whosaid.Record

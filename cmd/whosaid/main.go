@@ -61,9 +61,10 @@
 // goes to standard error.
 //
 // JSON Lines input is processed by --workers goroutines (1 to 256; the
-// default is the number of CPUs) with a window of articles in flight
-// bounded by count (4 per worker) and by bytes (32 MiB, or 4 × --max-bytes
-// when larger, but always one article), so that many workers on large
+// default is the number of CPUs). The window of articles in flight is
+// bounded by count (4 per worker) and by bytes (16 MiB of input; a larger
+// article goes through alone), and the text under extraction at once by
+// 1 MiB per CPU (a larger article alone), so that many workers on large
 // articles cannot multiply memory; output follows input order and is
 // byte-identical whatever the number of workers. Empty lines are skipped.
 // Records carry their input "line". A line that cannot be read as an

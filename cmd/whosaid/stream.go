@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sync"
 
 	"github.com/whosaid/whosaid"
@@ -41,16 +42,67 @@ type result struct {
 }
 
 // The window of articles in flight (read but not yet written) holds at
-// most windowPerWorker × workers articles, and at most windowBytes(maxBytes)
-// of them, counted in chunks of windowChunk bytes; a line larger than the
-// whole window still goes through, alone.
+// most windowPerWorker × workers articles, and at most windowBytes of
+// input, counted in chunks of windowChunk bytes; a line larger than the
+// whole window still goes through, alone. (Their output, a few times
+// their input when quotations are dense, waits in the window too.)
 const (
 	windowPerWorker = 4
 	windowChunk     = 64 << 10
-	minWindowBytes  = 32 << 20
+	windowBytes     = 16 << 20
 )
 
-func windowBytes(maxBytes int) int { return max(minWindowBytes, 4*maxBytes) }
+// extractBytes bounds the text under extraction at once, whatever the
+// number of workers, since extraction takes many times the bytes of its
+// text: 1 MiB per CPU, enough to keep every CPU busy on news articles (a
+// long one is 100 KB). An
+// article larger than the bound is extracted alone.
+func extractBytes() int { return 1 << 20 * runtime.NumCPU() }
+
+// budget is a count of bytes that workers take and give back; a take
+// waits until enough is free. It is safe for concurrent use.
+type budget struct {
+	mu     sync.Mutex
+	cond   sync.Cond
+	free   int
+	closed bool
+}
+
+func newBudget(n int) *budget {
+	b := &budget{free: n}
+	b.cond.L = &b.mu
+	return b
+}
+
+// take waits until n bytes are free and takes them; it reports false,
+// taking nothing, once the budget is closed.
+func (b *budget) take(n int) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.free < n && !b.closed {
+		b.cond.Wait()
+	}
+	if b.closed {
+		return false
+	}
+	b.free -= n
+	return true
+}
+
+func (b *budget) give(n int) {
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
+
+// close wakes every take, which then fails.
+func (b *budget) close() {
+	b.mu.Lock()
+	b.closed = true
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
 
 // maxLine is the longest JSON Lines line read: room for an article of
 // maxBytes with every character escaped (\u00e9 is 6 bytes for 2), and
@@ -70,7 +122,8 @@ func (o *options) stream(ex *whosaid.Extractor, r io.Reader, file string, out *o
 	window := windowPerWorker * o.workers
 	order := make(chan *job, window)
 	work := make(chan *job, window)
-	chunks := make(chan struct{}, windowBytes(o.maxBytes)/windowChunk)
+	chunks := make(chan struct{}, windowBytes/windowChunk)
+	extracting := newBudget(extractBytes())
 	stop := make(chan struct{})
 	var readErr error
 
@@ -126,7 +179,7 @@ func (o *options) stream(ex *whosaid.Extractor, r io.Reader, file string, out *o
 					if !ok {
 						return
 					}
-					res := o.extractLine(ex, file, j)
+					res := o.extractLine(ex, file, j, extracting)
 					j.data = nil
 					j.out <- res
 				case <-stop:
@@ -138,6 +191,7 @@ func (o *options) stream(ex *whosaid.Extractor, r io.Reader, file string, out *o
 	// On return the workers stop; the reader stops at its next line (it may
 	// be blocked reading, and is not waited for).
 	defer wg.Wait()
+	defer extracting.close()
 	defer close(stop)
 
 	bad := false
@@ -209,10 +263,17 @@ func readLine(br *bufio.Reader, limit int) (line []byte, lerr, err error) {
 // a line that is not an article becomes an error record. A panic in the
 // extractor is caught and reported as that line's error, so that one
 // article cannot take the rest of the stream down.
-func (o *options) extractLine(ex *whosaid.Extractor, file string, j *job) (res result) {
+// The text under extraction is taken from the extracting budget.
+func (o *options) extractLine(ex *whosaid.Extractor, file string, j *job, extracting *budget) (res result) {
 	if j.err != nil {
 		return o.errorResult(file, j.line, "", j.err)
 	}
+	// The line's length stands for its text's, before decoding it.
+	n := min(len(j.data), o.maxBytes, extractBytes())
+	if !extracting.take(n) {
+		return result{} // the run is stopping: nothing is written
+	}
+	defer extracting.give(n)
 	a, err := whosaid.ParseArticle(j.data)
 	defer func() {
 		if p := recover(); p != nil {
