@@ -4,11 +4,24 @@
 // # Getting started
 //
 //	for _, a := range whosaid.Extract(text) {
-//		fmt.Println(a.Entity.Name, a.Cue.Text, a.Extent.Text)
+//		fmt.Println(a.Entity.Name, a.Cue.Text, a.Text)
 //	}
 //
 // [Extract] uses a shared default [Extractor]; build your own with [New]
 // when you need options. An Extractor is safe for concurrent use.
+//
+// # Results
+//
+// An [Attribution]'s Text is the words said: the fragments of a quotation
+// interrupted by its narration, joined by one space; Extent covers them
+// with the narration between. Zero values mean none: a zero [Type] is
+// [Unknown], an empty Speaker, Cue or Addressee span is absent.
+// [Extractor.ExtractRecord] returns a [Record]: the attributions, the
+// document's speakers ([Entities]) and, when a bound cut the text, the
+// [Cut]. json.Marshal of a Record is the JSON Lines record format that
+// the command-line tool writes and the eval package reads into the same
+// types; [Record.ConvertOffsets] counts its offsets in code points or
+// UTF-16 units for other languages.
 //
 // # Packages
 //

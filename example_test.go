@@ -12,7 +12,7 @@ func Example() {
 	text := "“We will not raise taxes,” Governor Maria Lopez said on Tuesday.\n\n" +
 		"“The numbers do not add up,” said Senator Tom Hale.\n"
 	for _, a := range whosaid.Extract(text) {
-		fmt.Printf("%s | %s | %s\n", a.Speaker.Text, a.Cue.Text, a.Extent.Text)
+		fmt.Printf("%s | %s | %s\n", a.Speaker.Text, a.Cue.Text, a.Text)
 	}
 	// Output:
 	// Governor Maria Lopez | said | “We will not raise taxes,”

@@ -3,6 +3,7 @@ package whosaid
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParseArticle(t *testing.T) {
@@ -20,7 +21,15 @@ func TestParseArticle(t *testing.T) {
 		{`{"id": "d", "text": null}`, "d", "", "not a string"},
 		{"{\"id\": \"e\", \"text\": \"caf\xe9\"}", "e", "", "UTF-8"},
 		{`{"id": "f", "text": "unterminated`, "", "", "not a JSON object"},
-		{`["not", "an object"]`, "", "", "not a JSON object"},
+		{`["not", "an object"]`, "", "", "not a JSON object {\"id\": ..., \"text\": ...} but an array"},
+		{`"a string"`, "", "", "but a string"},
+		{`{"id": "h", "text": "He said \ud800 ok."}`, "h", "", `"text" holds \ud800, half of a UTF-16 surrogate pair`},
+		{`{"id": "i", "text": "low \uDC00 first"}`, "i", "", `\uDC00, half`},
+		{`{"id": "j", "text": "a high half \ud83d then text"}`, "j", "", "surrogate"},
+		{`{"id": "k", "text": "pair \ud83d\ude00 ok"}`, "k", "pair 😀 ok", ""},
+		{`{"id": "l", "text": "a backslash \\ud800 is text"}`, "l", `a backslash \ud800 is text`, ""},
+		{"{\"id\": \"m\xff\", \"text\": \"t\"}", "m\ufffd", "", `"id" is not valid UTF-8 (byte 0xff)`},
+		{`{"id": "\udfff", "text": "t"}`, "\ufffd", "", `"id" holds \udfff`},
 		{`{"id": {"x": 1}, "text": "t"}`, "", "", `"id"`},
 		{`{"ID": "g", "Text": "any case"}`, "g", "any case", ""},
 	} {
@@ -86,4 +95,28 @@ func TestMaxBytes(t *testing.T) {
 			t.Errorf("cut(%q, %d) = %d, want %d", c.text, c.n, got, c.want)
 		}
 	}
+}
+
+// FuzzParseArticle checks that any line either parses into an article of
+// valid Unicode or is refused with an error, never a panic.
+func FuzzParseArticle(f *testing.F) {
+	for _, s := range []string{
+		`{"id": "a", "text": "He said so."}`, `{"id": 7, "text": ""}`, `["x"]`,
+		`{"text": "He said \ud800 ok."}`, `{"text": "pair \ud83d\ude00"}`, `{"text": "\\ud800"}`,
+		"{\"id\": \"\xff\", \"text\": \"t\"}", `{"text": "\u00e9\uDBFF\uDFFF"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		a, err := ParseArticle(line)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.ID) {
+			t.Fatalf("ParseArticle(%q) accepted text %q id %q that are not valid UTF-8", line, a.Text, a.ID)
+		}
+		if strings.ContainsRune(a.Text, utf8.RuneError) && !strings.Contains(string(line), "\ufffd") && !strings.Contains(strings.ToLower(string(line)), `\ufffd`) {
+			t.Fatalf("ParseArticle(%q) replaced something with U+FFFD: %q", line, a.Text)
+		}
+	})
 }

@@ -9,11 +9,11 @@ import (
 // Calibration compares the confidence of every predicted attribution with
 // whether it is right: its content matches a gold attribution's (by
 // overlap, one to one, as the content overlap score matches them) and its
-// speaker span equals that attribution's after trimming, or both have
-// none. Optional gold attributions and predictions matched to them are
-// left out. The result bins the predictions by confidence, in tenths,
-// with the expected calibration error (ECE). It fails when there is no
-// prediction.
+// speaker equals that attribution's after trimming, or both have none.
+// Optional gold attributions and the predictions matched to them are left
+// out. The result bins the predictions by confidence, in tenths, with the
+// expected calibration error (ECE). It fails when no prediction belongs to
+// a gold document.
 func Calibration(gold, pred []Doc) (linear.Reliability, error) {
 	byID := make(map[string]*Doc, len(pred))
 	for i := range pred {
@@ -27,19 +27,16 @@ func Calibration(gold, pred []Doc) (linear.Reliability, error) {
 		if p == nil {
 			continue
 		}
-		match := matchOverlap(g.Text, g.Quotes, p.Quotes)
 		ok := make([]bool, len(p.Quotes))
 		skip := make([]bool, len(p.Quotes))
-		for i, pi := range match {
-			if pi < 0 {
-				continue
-			}
-			gq, pq := &g.Quotes[i], &p.Quotes[pi]
-			if gq.Optional {
+		for i, pi := range matchOverlap(g.Text, g, p) {
+			switch {
+			case pi < 0:
+			case g.annotation(i).Optional:
 				skip[pi] = true
-				continue
+			default:
+				ok[pi] = key(g.Text, speaker(g, i)) == key(g.Text, speaker(p, pi))
 			}
-			ok[pi] = key(g.Text, gq.Speaker) == key(g.Text, pq.Speaker)
 		}
 		for i := range p.Quotes {
 			if !skip[i] {
@@ -49,7 +46,7 @@ func Calibration(gold, pred []Doc) (linear.Reliability, error) {
 		}
 	}
 	if len(probs) == 0 {
-		return linear.Reliability{}, fmt.Errorf("eval: calibration: no prediction matches a gold document")
+		return linear.Reliability{}, fmt.Errorf("eval: calibration: no prediction belongs to a gold document")
 	}
 	return linear.NewReliability(probs, right)
 }

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,62 +11,78 @@ import (
 	"sync"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/span"
 )
 
-// Span is a span object of the format: start and end byte offsets, the
-// fragments of a discontinuous span, its text, and for a speaker the
-// canonical name. A speaker known by name only has no offsets.
-type Span struct {
-	Start int      `json:"start"`
-	End   int      `json:"end"`
-	Spans [][2]int `json:"spans"`
-	Text  string   `json:"text"`
-	Name  string   `json:"name,omitempty"`
+// Doc is one document of a gold or prediction file. Its Record is the
+// record the extractor writes (the same type, decoded from the same
+// format); Gold and NonQuotes hold what only gold annotates.
+type Doc struct {
+	whosaid.Record
+	// Gold holds, for each of Quotes in order, what gold annotates beyond
+	// the record format; nil for a prediction.
+	Gold []Annotation `json:"-"`
+	// NonQuotes lists quoted words of the text that are not speech (a name
+	// in quote marks), where gold lists them.
+	NonQuotes []span.Span `json:"non_quotes,omitempty"`
 }
 
-// HasOffsets reports whether s points into the text.
-func (s *Span) HasOffsets() bool { return s != nil && (s.End > s.Start || len(s.Spans) > 0) }
+// Annotation is what gold says of an attribution beyond the record format.
+type Annotation struct {
+	// Optional attributions are neither rewarded nor penalised.
+	Optional bool
+	// SpeakerMentions are the surface forms of the speaker in the article.
+	SpeakerMentions []string
+	// SpeakerSpans lists the fragments of a discontinuous speaker mention
+	// (Speaker covers them all); nil when it has one.
+	SpeakerSpans []span.Span
+}
 
-// fragments returns the byte ranges of s: its spans, else [start, end).
-func (s *Span) fragments() [][2]int {
-	if s == nil {
-		return nil
+// annotation returns the gold annotation of quote i, or none.
+func (d *Doc) annotation(i int) Annotation {
+	if i < len(d.Gold) {
+		return d.Gold[i]
 	}
-	if len(s.Spans) > 0 {
-		return s.Spans
+	return Annotation{}
+}
+
+// UnmarshalJSON decodes one line of a gold or prediction file: the record,
+// and the gold annotations ("optional", "speaker_mentions", the fragments
+// of a speaker, "non_quotes").
+func (d *Doc) UnmarshalJSON(b []byte) error {
+	var rec whosaid.Record
+	if err := json.Unmarshal(b, &rec); err != nil {
+		return err
 	}
-	if s.End > s.Start {
-		return [][2]int{{s.Start, s.End}}
+	var extra struct {
+		Quotes []struct {
+			Optional        bool     `json:"optional"`
+			SpeakerMentions []string `json:"speaker_mentions"`
+			Speaker         *struct {
+				Spans [][2]int `json:"spans"`
+			} `json:"speaker"`
+		} `json:"quotes"`
+		NonQuotes []span.Span `json:"non_quotes"`
+	}
+	if err := json.Unmarshal(b, &extra); err != nil {
+		return err
+	}
+	*d = Doc{Record: rec, NonQuotes: extra.NonQuotes}
+	for i, q := range extra.Quotes {
+		a := Annotation{Optional: q.Optional, SpeakerMentions: q.SpeakerMentions}
+		if q.Speaker != nil && len(q.Speaker.Spans) > 1 {
+			for _, f := range q.Speaker.Spans {
+				a.SpeakerSpans = append(a.SpeakerSpans, span.Of(rec.Text, f[0], f[1]))
+			}
+		}
+		if a.Optional || a.SpeakerMentions != nil || a.SpeakerSpans != nil {
+			if d.Gold == nil {
+				d.Gold = make([]Annotation, len(extra.Quotes))
+			}
+			d.Gold[i] = a
+		}
 	}
 	return nil
-}
-
-// Quote is one attribution, gold or predicted.
-type Quote struct {
-	Type            string   `json:"type"`
-	Start           int      `json:"start"`
-	End             int      `json:"end"`
-	Spans           [][2]int `json:"spans"`
-	Text            string   `json:"text"`
-	Speaker         *Span    `json:"speaker"`
-	Cue             *Span    `json:"cue"`
-	SpeakerMentions []string `json:"speaker_mentions,omitempty"`
-	Optional        bool     `json:"optional,omitempty"`
-	// Confidence is a prediction's probability of being right; see
-	// [Calibration].
-	Confidence float64 `json:"confidence,omitempty"`
-}
-
-func (q *Quote) content() *Span {
-	return &Span{Start: q.Start, End: q.End, Spans: q.Spans, Text: q.Text}
-}
-
-// Doc is one document: gold carries its text, predictions may not.
-type Doc struct {
-	ID        string  `json:"id"`
-	Text      string  `json:"text,omitempty"`
-	Quotes    []Quote `json:"quotes"`
-	NonQuotes []Span  `json:"non_quotes,omitempty"`
 }
 
 // Pronoun is a pronoun source of the gold with the referent it stands for.
@@ -83,17 +100,20 @@ type Pronoun struct {
 func ReadDocs(r io.Reader) ([]Doc, error) {
 	var docs []Doc
 	err := readLines(r, func(n int, line []byte) error {
-		var d struct {
-			Doc
+		var e struct {
 			Error string `json:"error"`
 		}
+		if bytes.Contains(line, []byte(`"error"`)) && json.Unmarshal(line, &e) == nil && e.Error != "" {
+			return nil
+		}
+		var d Doc
 		if err := json.Unmarshal(line, &d); err != nil {
 			return fmt.Errorf("eval: line %d: %w", n, err)
 		}
-		if d.Error != "" {
-			return nil
+		if d.Offsets != "" && d.Offsets != whosaid.UnitBytes {
+			return fmt.Errorf("eval: line %d: offsets count %s; eval reads byte offsets (see --offsets)", n, d.Offsets)
 		}
-		docs = append(docs, d.Doc)
+		docs = append(docs, d)
 		return nil
 	})
 	return docs, err
@@ -160,9 +180,10 @@ func trimLine(b []byte) []byte {
 }
 
 // Predict runs ex over the text of every gold document, with up to workers
-// documents at a time, and returns the predictions in gold order. Each
-// prediction goes through the same JSON Lines encoding as a prediction file,
-// so scoring it equals scoring that file.
+// documents at a time, and returns the predictions in gold order. A
+// prediction is the record a prediction file holds (the same type: its
+// JSON decodes to an equal record for every field the scores read), so
+// scoring it equals scoring that file.
 func Predict(ex *whosaid.Extractor, gold []Doc, workers int) []Doc {
 	if workers < 1 {
 		workers = 1
@@ -173,7 +194,7 @@ func Predict(ex *whosaid.Extractor, gold []Doc, workers int) []Doc {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				pred[i] = predictOne(ex, gold[i])
+				pred[i] = Doc{Record: whosaid.NewRecord(gold[i].ID, ex.Extract(gold[i].Text))}
 			}
 		})
 	}
@@ -185,14 +206,76 @@ func Predict(ex *whosaid.Extractor, gold []Doc, workers int) []Doc {
 	return pred
 }
 
-func predictOne(ex *whosaid.Extractor, g Doc) Doc {
-	line, err := whosaid.NewRecord(g.ID, ex.Extract(g.Text)).MarshalLine()
-	if err != nil {
-		return Doc{ID: g.ID}
+// Check reports predictions that cannot be scored against gold: gold with
+// no attribution to score, and predictions whose id is in no gold
+// document or repeats (a prediction file for another corpus, or one
+// written twice). Score counts whatever it is given; a run that scores a
+// file should call Check first and stop on its error.
+func Check(gold, pred []Doc) error {
+	n := 0
+	for i := range gold {
+		for j := range gold[i].Quotes {
+			if !gold[i].annotation(j).Optional {
+				n++
+			}
+		}
 	}
-	var d Doc
-	if json.Unmarshal(line, &d) != nil {
-		return Doc{ID: g.ID}
+	if len(gold) == 0 {
+		return errors.New("eval: the gold has no documents")
 	}
-	return d
+	if n == 0 {
+		return fmt.Errorf("eval: the gold's %d documents have no attribution to score", len(gold))
+	}
+	ids := make(map[string]bool, len(gold))
+	for i := range gold {
+		ids[gold[i].ID] = true
+	}
+	seen := make(map[string]bool, len(pred))
+	var unknown, twice []string
+	for i := range pred {
+		id := pred[i].ID
+		switch {
+		case !ids[id]:
+			unknown = append(unknown, id)
+		case seen[id]:
+			twice = append(twice, id)
+		}
+		seen[id] = true
+	}
+	if len(unknown) > 0 {
+		return fmt.Errorf("eval: %d of %d predictions have an id that is in no gold document (first %s): are they for this gold file?",
+			len(unknown), len(pred), quoteIDs(unknown, 3))
+	}
+	if len(twice) > 0 {
+		return fmt.Errorf("eval: %d predictions repeat the id of an earlier one (first %s)", len(twice), quoteIDs(twice, 3))
+	}
+	return nil
+}
+
+// Missing returns the ids of gold documents that have no prediction, in
+// gold order: Score counts each as predicting nothing.
+func Missing(gold, pred []Doc) []string {
+	have := make(map[string]bool, len(pred))
+	for i := range pred {
+		have[pred[i].ID] = true
+	}
+	var out []string
+	for i := range gold {
+		if !have[gold[i].ID] {
+			out = append(out, gold[i].ID)
+		}
+	}
+	return out
+}
+
+// quoteIDs lists up to n ids, quoted.
+func quoteIDs(ids []string, n int) string {
+	var b bytes.Buffer
+	for i, id := range ids[:min(n, len(ids))] {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", id)
+	}
+	return b.String()
 }

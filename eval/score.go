@@ -10,7 +10,9 @@ import (
 
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/internal/heads"
+	"github.com/whosaid/whosaid/span"
 )
 
 // PRF is a precision, recall and F1 with the counts behind them.
@@ -59,11 +61,11 @@ type ByType struct {
 	Indirect Ratio `json:"indirect"`
 }
 
-func (b *ByType) of(typ string) *Ratio {
+func (b *ByType) of(typ whosaid.Type) *Ratio {
 	switch typ {
-	case "direct":
+	case whosaid.Direct:
 		return &b.Direct
-	case "mixed":
+	case whosaid.Mixed:
 		return &b.Mixed
 	}
 	return &b.Indirect
@@ -102,6 +104,9 @@ type Report struct {
 
 // Score scores pred against gold, pairing documents by id; a gold document
 // with no prediction counts as predicting nothing. pronouns may be nil.
+// Score counts what it is given: call [Check] first to refuse predictions
+// that cannot be scored (ids that match no gold document, gold with
+// nothing to score).
 func Score(gold, pred []Doc, pronouns []Pronoun) Report {
 	byID := make(map[string]*Doc, len(pred))
 	for i := range pred {
@@ -123,71 +128,72 @@ func Score(gold, pred []Doc, pronouns []Pronoun) Report {
 		goldDoc[g.ID] = g
 		p := byID[g.ID]
 		if p == nil {
-			p = &Doc{ID: g.ID}
+			p = &Doc{Record: whosaid.Record{ID: g.ID}}
 		}
 		r.Docs++
 		text := g.Text
-		for _, q := range g.Quotes {
-			if q.Optional {
+		for i, q := range g.Quotes {
+			if g.annotation(i).Optional {
 				r.Optional++
 				continue
 			}
 			r.Gold++
-			if q.Speaker != nil && q.Speaker.Name != "" {
+			if q.Entity.Name != "" {
 				named = true
 			}
 		}
 		r.Pred += len(p.Quotes)
 
 		// Exact span sets.
-		tp, np, ng := exactSets(text, g.Quotes, p.Quotes, func(q *Quote) *Span { return q.content() })
+		tp, np, ng := exactSets(text, g, p, content)
 		cTP, cPred, cGold = cTP+tp, cPred+np, cGold+ng
-		tp, np, ng = exactSets(text, g.Quotes, p.Quotes, func(q *Quote) *Span { return q.Speaker })
+		tp, np, ng = exactSets(text, g, p, speaker)
 		sTP, sPred, sGold = sTP+tp, sPred+np, sGold+ng
-		tp, np, ng = exactSets(text, g.Quotes, p.Quotes, func(q *Quote) *Span { return q.Cue })
+		tp, np, ng = exactSets(text, g, p, cue)
 		qTP, qPred, qGold = qTP+tp, qPred+np, qGold+ng
 
 		// Content by overlap.
-		match := matchOverlap(text, g.Quotes, p.Quotes)
+		match := matchOverlap(text, g, p)
 		predOptional := 0
 		for gi, pi := range match {
-			if pi >= 0 && g.Quotes[gi].Optional {
+			if pi >= 0 && g.annotation(gi).Optional {
 				predOptional++
 			}
 		}
 		oPred += len(p.Quotes) - predOptional
 		for gi := range g.Quotes {
 			gq := &g.Quotes[gi]
-			if gq.Optional {
+			if g.annotation(gi).Optional {
 				continue
 			}
 			pi := match[gi]
 			r.RecallByType.of(gq.Type).add(pi >= 0)
-			var pq *Quote
+			var pq *whosaid.Attribution
 			if pi >= 0 {
 				oTP++
 				pq = &p.Quotes[pi]
 			}
-			if pq != nil && gq.Speaker.HasOffsets() {
-				exact := pq.Speaker.HasOffsets() && key(text, pq.Speaker) == key(text, gq.Speaker)
-				over := pq.Speaker.HasOffsets() && overlapBytes(trimmed(text, pq.Speaker), trimmed(text, gq.Speaker)) > 0
+			if gs := speaker(g, gi); pq != nil && len(gs) > 0 {
+				ps := speaker(p, pi)
+				exact := len(ps) > 0 && key(text, ps) == key(text, gs)
+				over := len(ps) > 0 && overlapBytes(trimmed(text, ps), trimmed(text, gs)) > 0
 				r.Speaker.Exact.add(exact)
 				r.Speaker.Overlap.add(over)
-				if gq.Type != "indirect" {
+				if gq.Type != whosaid.Indirect {
 					r.Speaker.DirectMixedExact.add(exact)
 					r.Speaker.DirectMixedOverlap.add(over)
 				}
 			}
-			if gq.Speaker != nil && gq.Speaker.Name != "" {
-				names.add(pq != nil && sameHead(predName(pq), goldNames(gq)))
+			if gq.Entity.Name != "" {
+				names.add(pq != nil && sameHead(predName(pq), goldNames(g, gi)))
 			}
 		}
 		for _, nq := range g.NonQuotes {
 			hasNonQuotes = true
-			k := key(text, &nq)
+			k := key(text, []span.Span{nq})
 			hit := false
 			for i := range p.Quotes {
-				if key(text, p.Quotes[i].content()) == k {
+				if key(text, content(p, i)) == k {
 					hit = true
 				}
 			}
@@ -218,30 +224,58 @@ func Score(gold, pred []Doc, pronouns []Pronoun) Report {
 	return r
 }
 
+// A part picks the fragments of one part of quote i of d: its content,
+// speaker or cue; none when the part is absent.
+type part func(d *Doc, i int) []span.Span
+
+func content(d *Doc, i int) []span.Span {
+	q := &d.Quotes[i]
+	if len(q.Spans) > 0 {
+		return q.Spans
+	}
+	return nonEmpty(q.Extent)
+}
+
+func speaker(d *Doc, i int) []span.Span {
+	if ss := d.annotation(i).SpeakerSpans; len(ss) > 0 {
+		return ss
+	}
+	return nonEmpty(d.Quotes[i].Speaker)
+}
+
+func cue(d *Doc, i int) []span.Span { return nonEmpty(d.Quotes[i].Cue) }
+
+func nonEmpty(s span.Span) []span.Span {
+	if s.Empty() {
+		return nil
+	}
+	return []span.Span{s}
+}
+
 // exactSets compares the trimmed spans that get picks out of each gold and
 // predicted quote, as sets, and returns the true positives, the predicted
 // set's size and the gold set's size. Predicted spans equal to an optional
 // gold span leave the predicted set.
-func exactSets(text string, gold, pred []Quote, get func(*Quote) *Span) (tp, np, ng int) {
+func exactSets(text string, gold, pred *Doc, get part) (tp, np, ng int) {
 	g, opt, p := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for i := range gold {
-		s := get(&gold[i])
-		if !s.HasOffsets() {
+	for i := range gold.Quotes {
+		s := get(gold, i)
+		if len(s) == 0 {
 			continue
 		}
 		k := key(text, s)
 		if k == "" {
 			continue
 		}
-		if gold[i].Optional {
+		if gold.annotation(i).Optional {
 			opt[k] = true
 		} else {
 			g[k] = true
 		}
 	}
-	for i := range pred {
-		s := get(&pred[i])
-		if !s.HasOffsets() {
+	for i := range pred.Quotes {
+		s := get(pred, i)
+		if len(s) == 0 {
 			continue
 		}
 		if k := key(text, s); k != "" && (g[k] || !opt[k]) {
@@ -259,20 +293,20 @@ func exactSets(text string, gold, pred []Quote, get func(*Quote) *Span) (tp, np,
 // matchOverlap pairs gold and predicted contents one to one, best byte
 // Jaccard first, keeping pairs of Jaccard ≥ 0.5. It returns, for each gold
 // quote, the index of its predicted quote or -1.
-func matchOverlap(text string, gold, pred []Quote) []int {
+func matchOverlap(text string, gold, pred *Doc) []int {
 	type pair struct {
 		g, p int
 		j    float64
 	}
 	var pairs []pair
-	gt := make([][][2]int, len(gold))
-	for i := range gold {
-		gt[i] = trimmed(text, gold[i].content())
+	gt := make([][][2]int, len(gold.Quotes))
+	for i := range gold.Quotes {
+		gt[i] = trimmed(text, content(gold, i))
 	}
-	for pi := range pred {
-		pt := trimmed(text, pred[pi].content())
+	for pi := range pred.Quotes {
+		pt := trimmed(text, content(pred, pi))
 		pn := size(pt)
-		for gi := range gold {
+		for gi := range gold.Quotes {
 			in := overlapBytes(pt, gt[gi])
 			if in == 0 {
 				continue
@@ -291,11 +325,11 @@ func matchOverlap(text string, gold, pred []Quote) []int {
 		}
 		return cmp.Compare(a.p, b.p)
 	})
-	match := make([]int, len(gold))
+	match := make([]int, len(gold.Quotes))
 	for i := range match {
 		match[i] = -1
 	}
-	used := make([]bool, len(pred))
+	used := make([]bool, len(pred.Quotes))
 	for _, pr := range pairs {
 		if match[pr.g] < 0 && !used[pr.p] {
 			match[pr.g], used[pr.p] = pr.p, true
@@ -306,10 +340,10 @@ func matchOverlap(text string, gold, pred []Quote) []int {
 
 // trimmed returns the fragments of s with white space, quote marks and
 // punctuation trimmed from both edges of each, dropping empty ones.
-func trimmed(text string, s *Span) [][2]int {
+func trimmed(text string, frags []span.Span) [][2]int {
 	var out [][2]int
-	for _, f := range s.fragments() {
-		a, b := max(f[0], 0), min(f[1], len(text))
+	for _, f := range frags {
+		a, b := max(f.Start, 0), min(f.End, len(text))
 		for a < b {
 			r, n := utf8.DecodeRuneInString(text[a:b])
 			if !trimmable(r) {
@@ -336,9 +370,9 @@ func trimmable(r rune) bool {
 }
 
 // key identifies a trimmed span for exact comparison.
-func key(text string, s *Span) string {
+func key(text string, frags []span.Span) string {
 	var b strings.Builder
-	for _, f := range trimmed(text, s) {
+	for _, f := range trimmed(text, frags) {
 		fmt.Fprintf(&b, "%d-%d;", f[0], f[1])
 	}
 	return b.String()
@@ -374,19 +408,19 @@ func pronounRight(g, p *Doc, pn Pronoun) bool {
 		return false
 	}
 	for i := range p.Quotes {
-		if s := p.Quotes[i].Speaker; s.HasOffsets() && s.fragments()[0][0] == pn.Start {
+		if s := speaker(p, i); len(s) > 0 && s[0].Start == pn.Start {
 			return sameHead(predName(&p.Quotes[i]), []string{pn.Name})
 		}
 	}
 	best, bestN := -1, 0
 	for gi := range g.Quotes {
-		gs := g.Quotes[gi].Speaker
-		if !gs.HasOffsets() || gs.fragments()[0][0] != pn.Start {
+		gs := speaker(g, gi)
+		if len(gs) == 0 || gs[0].Start != pn.Start {
 			continue
 		}
-		gt := trimmed(g.Text, g.Quotes[gi].content())
+		gt := trimmed(g.Text, content(g, gi))
 		for pi := range p.Quotes {
-			if n := overlapBytes(trimmed(g.Text, p.Quotes[pi].content()), gt); n > bestN {
+			if n := overlapBytes(trimmed(g.Text, content(p, pi)), gt); n > bestN {
 				best, bestN = pi, n
 			}
 		}
@@ -394,18 +428,20 @@ func pronounRight(g, p *Doc, pn Pronoun) bool {
 	return best >= 0 && sameHead(predName(&p.Quotes[best]), []string{pn.Name})
 }
 
-func predName(q *Quote) string {
-	if q.Speaker == nil {
-		return ""
-	}
-	if q.Speaker.Name != "" {
-		return q.Speaker.Name
+// predName is the speaker a prediction names: the resolved name, else the
+// mention as written.
+func predName(q *whosaid.Attribution) string {
+	if q.Entity.Name != "" {
+		return q.Entity.Name
 	}
 	return q.Speaker.Text
 }
 
-func goldNames(q *Quote) []string {
-	names := append([]string{q.Speaker.Name}, q.SpeakerMentions...)
+// goldNames are the names gold gives the speaker of quote i: its name,
+// its mentions and the mention as written.
+func goldNames(g *Doc, i int) []string {
+	q := &g.Quotes[i]
+	names := append([]string{q.Entity.Name}, g.annotation(i).SpeakerMentions...)
 	if q.Speaker.Text != "" {
 		names = append(names, q.Speaker.Text)
 	}

@@ -5,6 +5,12 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/span"
 )
 
 // The text of the hand-made cases, with its byte offsets:
@@ -13,13 +19,23 @@ const text = "\u201cWe will win,\u201d Smith said. Jones told reporters that the
 // Offsets: the quotation “We will win,” is [0,18) (3-byte marks); Smith is
 // [19,24); said [25,29); Jones [31,36); told [37,41); the clause
 // "that the plan failed" is [52,72).
-func sp(s, e int) *Span { return &Span{Start: s, End: e, Spans: [][2]int{{s, e}}} }
+func sp(s, e int) span.Span { return span.Of(text, s, e) }
+
+// quote is an attribution of the fixture with content [s, e).
+func quote(typ whosaid.Type, s, e int, speaker, cue span.Span) whosaid.Attribution {
+	c := sp(s, e)
+	return whosaid.Attribution{Text: c.Text, Extent: c, Spans: []span.Span{c}, Type: typ, Speaker: speaker, Cue: cue}
+}
+
+func doc(id, text string, quotes ...whosaid.Attribution) Doc {
+	return Doc{Record: whosaid.Record{ID: id, Text: text, Quotes: quotes}}
+}
 
 func goldDoc() Doc {
-	return Doc{ID: "d", Text: text, Quotes: []Quote{
-		{Type: "direct", Start: 0, End: 18, Speaker: sp(19, 24), Cue: sp(25, 29)},
-		{Type: "indirect", Start: 52, End: 72, Speaker: sp(31, 36), Cue: sp(37, 41)},
-	}}
+	return doc("d", text,
+		quote(whosaid.Direct, 0, 18, sp(19, 24), sp(25, 29)),
+		quote(whosaid.Indirect, 52, 72, sp(31, 36), sp(37, 41)),
+	)
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
@@ -57,11 +73,11 @@ func TestScorePerfect(t *testing.T) {
 // as the source of the first (overlaps Smith, not exact), and one spurious
 // attribution.
 func TestScoreWorkedByHand(t *testing.T) {
-	pred := Doc{ID: "d", Quotes: []Quote{
-		{Type: "direct", Start: 3, End: 15, Speaker: sp(19, 29), Cue: sp(25, 29)},
-		{Type: "indirect", Start: 57, End: 72, Speaker: sp(31, 36), Cue: sp(37, 41)},
-		{Type: "indirect", Start: 31, End: 36, Speaker: nil, Cue: nil},
-	}}
+	pred := doc("d", "",
+		quote(whosaid.Direct, 3, 15, sp(19, 29), sp(25, 29)),
+		quote(whosaid.Indirect, 57, 72, sp(31, 36), sp(37, 41)),
+		quote(whosaid.Indirect, 31, 36, span.Span{}, span.Span{}),
+	)
 	r := Score([]Doc{goldDoc()}, []Doc{pred}, nil)
 	// Content exact: {3-15 trimmed → 3-14, 57-72, 31-36} vs gold {0-18
 	// trimmed → 3-14, 52-72}: the clause without "that" is not exact.
@@ -99,7 +115,7 @@ func TestOverlapBelowHalfDoesNotMatch(t *testing.T) {
 		match bool
 	}{{61, 72, true}, {66, 72, false}} {
 		g := goldDoc()
-		r := Score([]Doc{g}, []Doc{{ID: "d", Quotes: []Quote{{Start: c.s, End: c.e}}}}, nil)
+		r := Score([]Doc{g}, []Doc{doc("d", "", quote(whosaid.Unknown, c.s, c.e, span.Span{}, span.Span{}))}, nil)
 		if got := r.Overlap.TP == 1; got != c.match {
 			t.Errorf("[%d,%d) matched = %v, want %v", c.s, c.e, got, c.match)
 		}
@@ -108,9 +124,9 @@ func TestOverlapBelowHalfDoesNotMatch(t *testing.T) {
 
 func TestOptionalNeitherRewardedNorPenalised(t *testing.T) {
 	g := goldDoc()
-	g.Quotes[1].Optional = true
+	g.Gold = []Annotation{{}, {Optional: true}}
 	with := Score([]Doc{g}, []Doc{goldDoc()}, nil)
-	without := Score([]Doc{g}, []Doc{{ID: "d", Quotes: goldDoc().Quotes[:1]}}, nil)
+	without := Score([]Doc{g}, []Doc{doc("d", "", goldDoc().Quotes[:1]...)}, nil)
 	if with.Content.F1 != 1 || without.Content.F1 != 1 || with.Overlap.F1 != 1 || without.Overlap.F1 != 1 {
 		t.Errorf("F1 with the optional predicted %v/%v, without %v/%v; want 1 each",
 			with.Content.F1, with.Overlap.F1, without.Content.F1, without.Overlap.F1)
@@ -122,11 +138,11 @@ func TestOptionalNeitherRewardedNorPenalised(t *testing.T) {
 
 func TestSpeakerNamesAndPronouns(t *testing.T) {
 	g := goldDoc()
-	g.Quotes[0].Speaker.Name = "John Smith"
-	g.Quotes[1].Speaker = &Span{Start: 31, End: 36, Spans: [][2]int{{31, 36}}, Name: "Jones"}
+	g.Quotes[0].Entity.Name = "John Smith"
+	g.Quotes[1].Entity.Name = "Jones"
 	p := goldDoc()
-	p.Quotes[0].Speaker.Name = "Smith"
-	p.Quotes[1].Speaker.Name = "he"
+	p.Quotes[0].Entity.Name = "Smith"
+	p.Quotes[1].Entity.Name = "he"
 	pn := []Pronoun{{ID: "d", Start: 31, End: 36, Pronoun: "Jones", Name: "Bob Jones"}}
 	r := Score([]Doc{g}, []Doc{p}, pn)
 	if r.SpeakerName == nil || r.SpeakerName.N != 1 || r.SpeakerName.Of != 2 {
@@ -135,7 +151,7 @@ func TestSpeakerNamesAndPronouns(t *testing.T) {
 	if r.Pronouns == nil || r.Pronouns.N != 0 || r.Pronouns.Of != 1 {
 		t.Fatalf("pronouns = %+v, want 0/1", r.Pronouns)
 	}
-	p.Quotes[1].Speaker.Name = "Robert Jones"
+	p.Quotes[1].Entity.Name = "Robert Jones"
 	if r := Score([]Doc{g}, []Doc{p}, pn); r.Pronouns.N != 1 {
 		t.Errorf("pronouns = %+v, want 1/1", r.Pronouns)
 	}
@@ -162,4 +178,56 @@ func TestWriteTable(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, b.String())
 		}
 	}
+}
+
+func TestCheck(t *testing.T) {
+	gold := []Doc{goldDoc()}
+	tests := []struct {
+		name    string
+		gold    []Doc
+		pred    []Doc
+		wantErr string
+	}{
+		{"matching ids", gold, []Doc{doc("d", "")}, ""},
+		{"no prediction is not an error", gold, nil, ""},
+		{"ids of another corpus", gold, []Doc{doc("x1", ""), doc("x2", "")}, `2 of 2 predictions have an id that is in no gold document (first "x1", "x2")`},
+		{"one stray id", gold, []Doc{doc("d", ""), doc("e", "")}, `1 of 2 predictions`},
+		{"an id twice", gold, []Doc{doc("d", ""), doc("d", "")}, `repeat the id`},
+		{"empty gold", nil, nil, "no documents"},
+		{"gold without attributions", []Doc{doc("d", text)}, nil, "no attribution to score"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Check(tt.gold, tt.pred)
+			if tt.wantErr == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.wantErr)
+		})
+	}
+	assert.Equal(t, []string{"d"}, Missing(gold, nil))
+	assert.Empty(t, Missing(gold, gold))
+}
+
+// TestPredictionFileScoresTheSame writes the predictions of the project's
+// annotated articles as a prediction file, reads it back and scores it:
+// the scores equal those of the predictions in memory.
+func TestPredictionFileScoresTheSame(t *testing.T) {
+	gold, err := ReadDocsFile("../testdata/articles/gold.jsonl")
+	require.NoError(t, err)
+	ex, err := whosaid.New()
+	require.NoError(t, err)
+	pred := Predict(ex, gold, 2)
+	var file bytes.Buffer
+	for _, p := range pred {
+		line, err := p.MarshalLine()
+		require.NoError(t, err)
+		file.Write(line)
+	}
+	back, err := ReadDocs(&file)
+	require.NoError(t, err)
+	require.NoError(t, Check(gold, back))
+	assert.Equal(t, Score(gold, pred, nil), Score(gold, back, nil))
 }

@@ -25,8 +25,17 @@
 // becomes a newline and two or more in a row a paragraph break; soft
 // hyphens and zero-width spaces are dropped; the text of a q element is
 // put between the quote marks a browser would show (“ ” outside, ‘ ’
-// nested). Bytes that are not valid UTF-8 become U+FFFD, so the result is
-// always valid UTF-8.
+// nested). The result is always valid UTF-8.
+//
+// # Encodings
+//
+// A page is decoded from its own encoding first, as a browser finds it: a
+// byte order mark (UTF-8, UTF-16LE, UTF-16BE), else a charset declared in
+// a meta element within the first 1024 bytes (any label of the WHATWG
+// Encoding Standard: windows-1252, iso-8859-1, shift_jis, ...), else
+// UTF-8 when the page reads as UTF-8 (a byte that is not UTF-8 here and
+// there becomes U+FFFD), else windows-1252, the encoding of the older
+// Western web.
 //
 // Offsets that later stages report refer to the returned text, not to the
 // HTML source. A page with no text returns "".
@@ -42,11 +51,14 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Extract returns the text of the article in the HTML page read from r, as
-// the package documentation describes. The page is read as UTF-8. It
-// returns an error only when r fails; malformed HTML is not an error (a
+// the package documentation describes, decoded from the page's encoding
+// (see Encodings). It returns an error only when r fails; malformed HTML is not an error (a
 // page too deeply nested for the tree builder is read token by token,
 // every block element a paragraph).
 // Extract is safe for concurrent use.
@@ -55,6 +67,7 @@ func Extract(r io.Reader) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("htmltext: %w", err)
 	}
+	src = toUTF8(src)
 	doc, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		// The tree builder gives up on some pathological pages (elements
@@ -75,6 +88,72 @@ func Extract(r io.Reader) (string, error) {
 		w.flush()
 	}
 	return strings.Join(w.paras, "\n\n"), nil
+}
+
+// toUTF8 decodes a page from the encoding its byte order mark, its meta
+// charset or its bytes show; see the package documentation.
+func toUTF8(src []byte) []byte {
+	e, name, certain := charset.DetermineEncoding(src, "")
+	if !certain {
+		// DetermineEncoding takes an ASCII head for windows-1252: ask
+		// only for a declared charset, then judge the bytes of the
+		// whole page.
+		e, name = declared(src)
+		if name == "utf-8" {
+			if readsAsUTF8(src) {
+				return src
+			}
+			e, name = charmap.Windows1252, "windows-1252"
+		}
+	}
+	if name == "utf-8" || e == nil {
+		return src
+	}
+	out, err := e.NewDecoder().Bytes(src)
+	if err != nil {
+		return src
+	}
+	return out
+}
+
+// declared returns the encoding a meta element declares in the first 1024
+// bytes of the page; "utf-8" when it declares UTF-8 or nothing.
+func declared(src []byte) (encoding.Encoding, string) {
+	// A probe of the head in ASCII, ending in one UTF-8 character and a
+	// space (a character last would be taken for a partial one): the
+	// answer is the meta charset if there is one, else "utf-8".
+	n := min(len(src), 1000)
+	probe := make([]byte, n, n+3)
+	for i, c := range src[:n] {
+		if c >= utf8.RuneSelf {
+			c = ' '
+		}
+		probe[i] = c
+	}
+	probe = append(probe, "é "...)
+	e, name, _ := charset.DetermineEncoding(probe, "")
+	return e, name
+}
+
+// readsAsUTF8 reports whether src reads as UTF-8: its bytes that are not
+// UTF-8 are fewer than its characters of more than one byte (a page in
+// windows-1252 has many of the first and next to none of the second).
+func readsAsUTF8(src []byte) bool {
+	multi, bad := 0, 0
+	for i := 0; i < len(src); {
+		if src[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		} else {
+			multi++
+		}
+		i += size
+	}
+	return bad == 0 || multi >= bad
 }
 
 // findBody returns the body element of a parsed document (the parser always

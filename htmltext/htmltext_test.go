@@ -96,8 +96,13 @@ func TestExtractMalformed(t *testing.T) {
 	if got := extract(t, "<p>One<p>Two<p>Three"); got != "One\n\nTwo\n\nThree" {
 		t.Errorf("implied paragraph ends: got %q", got)
 	}
-	if got := extract(t, "<p>\x00NUL and \xff\xfe invalid bytes</p>"); got != "NUL and \ufffd\ufffd invalid bytes" {
+	// Bytes that are not UTF-8, in a page with no UTF-8 character, are
+	// windows-1252, as a browser reads them; among UTF-8 they are U+FFFD.
+	if got := extract(t, "<p>\x00NUL and \xff\xfe invalid bytes</p>"); got != "NUL and ÿþ invalid bytes" {
 		t.Errorf("NUL and invalid bytes: got %q", got)
+	}
+	if got := extract(t, "<p>\x00NUL and \xff\xfe invalid bytes, “quoted”</p>"); got != "NUL and \ufffd\ufffd invalid bytes, “quoted”" {
+		t.Errorf("NUL and invalid bytes among UTF-8: got %q", got)
 	}
 }
 

@@ -74,14 +74,10 @@ func contents(r whosaid.Record) string {
 	}
 	var out []q
 	for _, x := range r.Quotes {
-		v := q{Type: x.Type, Text: x.Text, Rule: x.Rule}
-		if x.Speaker != nil {
-			v.Speaker, v.Name = x.Speaker.Text, x.Speaker.Name
-		}
-		if x.Cue != nil {
-			v.Cue = x.Cue.Text
-		}
-		out = append(out, v)
+		out = append(out, q{
+			Type: x.Type.String(), Text: x.Text, Rule: x.Rule,
+			Speaker: x.Speaker.Text, Name: x.Entity.Name, Cue: x.Cue.Text,
+		})
 	}
 	b, _ := json.Marshal(out)
 	return string(b)

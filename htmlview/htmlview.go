@@ -533,6 +533,7 @@ func (r *renderer) open(iv ival) {
 		b.WriteString(`<span class="q t-` + a.Type.String() + " " + s.Class() + `"`)
 		r.common(iv.a, s)
 		attr(b, "data-type", a.Type.String())
+		attr(b, "data-said", said(a))
 		attr(b, "data-mention", a.Speaker.Text)
 		attr(b, "data-cue", a.Cue.Text)
 		attr(b, "data-to", a.Addressee.Text)
@@ -580,6 +581,7 @@ func (r *renderer) title(a *whosaid.Attribution, s *speaker) string {
 	if m := a.Speaker.Text; m != "" && m != s.Name {
 		b.WriteString("\nMention: " + m)
 	}
+	b.WriteString("\nSaid: " + said(a))
 	b.WriteString("\nType: " + a.Type.String())
 	if a.Cue.Text != "" {
 		b.WriteString("\nCue: " + a.Cue.Text)
@@ -592,6 +594,26 @@ func (r *renderer) title(a *whosaid.Attribution, s *speaker) string {
 		b.WriteString("\nRule: " + a.Rule)
 	}
 	return b.String()
+}
+
+// saidLength is the most characters of the words said a tooltip shows.
+const saidLength = 160
+
+// said is the words said (the fragments without the narration between
+// them) on one line, shortened to saidLength characters.
+func said(a *whosaid.Attribution) string {
+	s := strings.Join(strings.Fields(a.Text), " ")
+	if utf8.RuneCountInString(s) <= saidLength {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == saidLength-1 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }
 
 // attr writes ` key="value"` with value escaped.

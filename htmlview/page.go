@@ -141,7 +141,7 @@ tip.textContent="";
 var who=document.createElement("div");who.className="who";who.textContent=d.speaker||"No speaker named";tip.appendChild(who);
 var dl=document.createElement("dl");
 if(d.mention&&d.mention!==d.speaker)row(dl,"mention",d.mention);
-row(dl,"type",d.type);row(dl,"cue",d.cue);row(dl,"to",d.to);row(dl,"confidence",d.conf);row(dl,"rule",d.rule);
+row(dl,"said",d.said);row(dl,"type",d.type);row(dl,"cue",d.cue);row(dl,"to",d.to);row(dl,"confidence",d.conf);row(dl,"rule",d.rule);
 tip.appendChild(dl);
 tip.hidden=false;
 var r=el.getClientRects();var b=r.length?r[0]:el.getBoundingClientRect();

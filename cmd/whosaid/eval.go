@@ -7,7 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
@@ -24,19 +27,20 @@ flags:
 `
 
 // runEval is the eval subcommand; it returns the exit status.
-func runEval(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("whosaid eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
+func runEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("whosaid eval", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.Usage = func() {
 		fmt.Fprint(stderr, evalUsage)
-		fs.PrintDefaults()
+		flags.PrintDefaults()
 	}
-	predFile := fs.String("pred", "", "score the predictions in this JSON Lines `file` instead of running the extractor")
-	pronFile := fs.String("pronouns", "", "score pronoun resolution against the referents in this JSON Lines `file`")
-	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
-	workers := fs.Int("workers", runtime.NumCPU(), "documents extracted in parallel")
-	quoteRuns := quoteRunsFlag(fs)
-	pos, err := parseInterspersed(fs, args)
+	predFile := flags.String("pred", "", "score the predictions in this JSON Lines `file` instead of running the extractor")
+	pronFile := flags.String("pronouns", "", "score pronoun resolution against the referents in this JSON Lines `file`")
+	asJSON := flags.Bool("json", false, "print the scores as one JSON object")
+	workers := flags.Int("workers", runtime.NumCPU(), fmt.Sprintf("documents extracted in parallel, 1 to %d", maxWorkers))
+	quoteRuns := flags.Bool("quote-runs", true, "report a quotation that opens the sentence after an attributed one (“...,” she said. “...”)\n"+
+		"as a further fragment of that attribution, as PolNeAR annotates it; false reports it on its own, as a continuation")
+	pos, err := parseInterspersed(flags, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -45,17 +49,22 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(pos) != 1 {
 		fmt.Fprintln(stderr, "whosaid eval: want exactly one GOLD.jsonl")
-		fs.Usage()
+		flags.Usage()
 		return 2
 	}
 	if *workers < 1 {
-		*workers = runtime.NumCPU()
+		fmt.Fprintf(stderr, "whosaid eval: --workers %d: want 1 to %d (the default is the number of CPUs, %d)\n", *workers, maxWorkers, runtime.NumCPU())
+		return 2
 	}
+	*workers = min(*workers, maxWorkers)
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "whosaid eval: %v\n", err)
+		fmt.Fprintf(stderr, "whosaid eval: %v\n", strings.TrimPrefix(err.Error(), "eval: "))
 		return 1
 	}
 	gold, err := eval.ReadDocsFile(pos[0])
+	if errors.Is(err, fs.ErrNotExist) && corpusPath(pos[0]) {
+		return fail(fmt.Errorf("%w\n(the corpora are not part of the repository: they live in ../shared/corpus beside it; see the README's Accuracy section)", err))
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -70,6 +79,12 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 		pred = eval.Predict(ex, gold, *workers)
+	}
+	if err := eval.Check(gold, pred); err != nil {
+		return fail(err)
+	}
+	if miss := eval.Missing(gold, pred); len(miss) > 0 {
+		fmt.Fprintf(stderr, "whosaid eval: warning: %d of %d gold documents have no prediction (first %q); they count as predicting nothing\n", len(miss), len(gold), miss[0])
 	}
 	var pronouns []eval.Pronoun
 	if *pronFile != "" {
@@ -93,4 +108,10 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		return writeFailed(classifyWrite(err), stderr)
 	}
 	return 0
+}
+
+// corpusPath reports whether name points into the shared corpus, which a
+// fresh clone does not have.
+func corpusPath(name string) bool {
+	return strings.Contains(filepath.ToSlash(name), "shared/corpus/")
 }

@@ -99,11 +99,7 @@ func TestFormats(t *testing.T) {
 			if d.Text != snippet || len(d.Quotes) != len(attrs) {
 				t.Errorf("json: text %q, %d quotes; want the input and %d", d.Text, len(d.Quotes), len(attrs))
 			}
-			for _, q := range d.Quotes {
-				if d.Text[q.Start:q.End] != q.Text {
-					t.Errorf("json: offsets [%d:%d] do not point at %q", q.Start, q.End, q.Text)
-				}
-			}
+			checkWordsSaid(t, d)
 		}},
 		{[]string{"--format", "tsv"}, func(t *testing.T, out string) {
 			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
@@ -130,11 +126,7 @@ func TestFormats(t *testing.T) {
 			if d.Text == "" {
 				t.Errorf("jsonl from html input carries no text: %s", out)
 			}
-			for _, q := range d.Quotes {
-				if d.Text[q.Start:q.End] != q.Text {
-					t.Errorf("offsets [%d:%d] do not point into the extracted text", q.Start, q.End)
-				}
-			}
+			checkWordsSaid(t, d)
 		}},
 	}
 	for _, tt := range tests {
@@ -149,6 +141,21 @@ func TestFormats(t *testing.T) {
 			}
 			tt.check(t, out)
 		})
+	}
+}
+
+// checkWordsSaid checks that each quote's text is its fragments of the
+// record's text joined by a space.
+func checkWordsSaid(t *testing.T, d whosaid.Record) {
+	t.Helper()
+	for _, q := range d.Quotes {
+		var parts []string
+		for _, f := range q.Spans {
+			parts = append(parts, d.Text[f.Start:f.End])
+		}
+		if got := strings.Join(parts, " "); got != q.Text {
+			t.Errorf("fragments %v give %q, but the quote's text is %q", q.Spans, got, q.Text)
+		}
 	}
 }
 
@@ -341,8 +348,24 @@ func TestFaultStream(t *testing.T) {
 			errors++
 		}
 	}
-	if got := strings.Count(string(stderr), "\n"); got != errors {
-		t.Errorf("%d messages on stderr, want one per bad line (%d):\n%.500s", got, errors, stderr)
+	// One message per bad line, and one warning: the 20 MB line is cut at
+	// --max-bytes.
+	var msgs, warnings int
+	for _, l := range strings.Split(strings.TrimSuffix(string(stderr), "\n"), "\n") {
+		if strings.HasPrefix(l, "whosaid: warning: ") {
+			warnings++
+			if !strings.Contains(l, `(id "big-5000"): cut at byte`) {
+				t.Errorf("unexpected warning %q", l)
+			}
+		} else {
+			msgs++
+		}
+	}
+	if msgs != errors || warnings != 1 {
+		t.Errorf("%d messages and %d warnings on stderr, want one per bad line (%d) and one cut:\n%.500s", msgs, warnings, errors, stderr)
+	}
+	if !bytes.Contains(out, []byte(`"cut":{"offset":`)) {
+		t.Errorf("the record of the 20 MB line does not report its cut")
 	}
 	if !strings.Contains(string(stderr), "line 37") {
 		t.Errorf("stderr does not name line 37:\n%.300s", stderr)
@@ -379,7 +402,7 @@ func TestWorkersDeterministic(t *testing.T) {
 }
 
 // TestJSONLIsRecordLines checks that --input jsonl writes exactly
-// NewRecord(id, Extract(text)).MarshalLine() per article, whether lines end
+// NewRecord(id, Extract(text)).MarshalLine() per article, with its line, whether lines end
 // in LF or CRLF and whether a byte order mark starts the stream.
 func TestJSONLIsRecordLines(t *testing.T) {
 	var in, want bytes.Buffer
@@ -388,11 +411,13 @@ func TestJSONLIsRecordLines(t *testing.T) {
 		line, _ := json.Marshal(whosaid.Article{ID: id, Text: article(n)})
 		in.Write(line)
 		in.WriteString("\r\n")
-		rec, err := whosaid.NewRecord(id, whosaid.Extract(article(n))).MarshalLine()
+		rec := whosaid.NewRecord(id, whosaid.Extract(article(n)))
+		rec.Line = n + 1
+		b, err := rec.MarshalLine()
 		if err != nil {
 			t.Fatal(err)
 		}
-		want.Write(rec)
+		want.Write(b)
 	}
 	out, stderr, code := runIn(t, "\ufeff"+in.String(), "--input", "jsonl")
 	if code != 0 || stderr != "" {
@@ -635,7 +660,7 @@ func TestQuoteRunsFlag(t *testing.T) {
 		}
 		n := 0
 		for _, q := range rec.Quotes {
-			if q.Type == "direct" {
+			if q.Type == whosaid.Direct {
 				n++
 			}
 		}

@@ -15,25 +15,30 @@ import (
 	"github.com/whosaid/whosaid/htmlview"
 )
 
-// render formats the attributions of one document. withText adds the text
-// to jsonl records (html input); header titles a text table with the id
-// when there are several documents.
-func (o *options) render(id, text string, attrs []whosaid.Attribution, withText, header bool) ([]byte, error) {
+// render formats the record of one document whose text is text. header
+// titles a text table with the id when there are several documents.
+func (o *options) render(rec whosaid.Record, text string, header bool) ([]byte, error) {
+	if o.format == "json" || o.format == "jsonl" || o.format == "tsv" {
+		if o.offsets != whosaid.UnitBytes {
+			var err error
+			if rec, err = rec.ConvertOffsets(text, o.offsets); err != nil {
+				return nil, err
+			}
+		}
+	}
 	switch o.format {
 	case "json":
-		rec := whosaid.NewRecord(id, attrs)
 		rec.Text = text
 		return encodeJSON(rec, "  ")
 	case "jsonl":
-		rec := whosaid.NewRecord(id, attrs)
-		if withText {
+		if o.withText {
 			rec.Text = text
 		}
 		return rec.MarshalLine()
 	case "tsv":
-		return renderTSV(id, attrs), nil
+		return renderTSV(rec), nil
 	default:
-		return renderTable(id, attrs, o.width, header), nil
+		return renderTable(rec, o.width, header), nil
 	}
 }
 
@@ -78,63 +83,60 @@ func mentions(name, mention string) bool {
 	return strings.Contains(n, m) || strings.Contains(m, n)
 }
 
-// renderTable writes a table of speaker, cue, type and quotation.
-func renderTable(id string, attrs []whosaid.Attribution, width int, header bool) []byte {
+// title names a document in a table: its id, else its input line.
+func title(rec whosaid.Record) string {
+	if rec.ID == "" && rec.Line > 0 {
+		return fmt.Sprintf("line %d", rec.Line)
+	}
+	return oneLine(rec.ID)
+}
+
+// renderTable writes a table of speaker, cue, type, confidence and
+// quotation, and a note of the cut if the text was cut.
+func renderTable(rec whosaid.Record, width int, header bool) []byte {
 	var b bytes.Buffer
 	if header {
-		fmt.Fprintf(&b, "== %s ==\n", oneLine(id))
+		fmt.Fprintf(&b, "== %s ==\n", title(rec))
 	}
-	if len(attrs) == 0 {
+	if len(rec.Quotes) == 0 {
 		b.WriteString("no quotations found\n")
-		if header {
-			b.WriteByte('\n')
+	} else {
+		tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
+		fmt.Fprintln(tw, "SPEAKER\tCUE\tTYPE\tCONF\tQUOTATION")
+		for _, a := range rec.Quotes {
+			cue := oneLine(a.Cue.Text)
+			if cue == "" {
+				cue = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%.2f\t%s\n",
+				speakerLabel(a, 40), truncate(cue, 20), a.Type, a.Confidence, truncate(oneLine(a.Text), width))
 		}
-		return b.Bytes()
+		tw.Flush()
 	}
-	tw := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "SPEAKER\tCUE\tTYPE\tQUOTATION")
-	for _, a := range attrs {
-		cue := oneLine(a.Cue.Text)
-		if cue == "" {
-			cue = "-"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n",
-			speakerLabel(a, 40), truncate(cue, 20), a.Type, truncate(contentLine(a), width))
+	if rec.Cut != nil {
+		fmt.Fprintf(&b, "note: %s\n", rec.Cut)
 	}
-	tw.Flush()
 	if header {
 		b.WriteByte('\n')
 	}
 	return b.Bytes()
 }
 
-// contentLine is the content on one line: the fragments of a quotation
-// interrupted by its speaker ("“...,” she said, “...”") joined by a space.
-func contentLine(a whosaid.Attribution) string {
-	if len(a.Spans) < 2 {
-		return oneLine(a.Extent.Text)
-	}
-	parts := make([]string, len(a.Spans))
-	for i, s := range a.Spans {
-		parts[i] = s.Text
-	}
-	return oneLine(strings.Join(parts, " "))
-}
-
 // tsvHeader names the columns of --format tsv.
 const tsvHeader = "id\ttype\tstart\tend\tspeaker_start\tspeaker_end\tspeaker\tname\tcue\tconfidence\trule\ttext\n"
 
-// renderTSV writes one row per attribution, fields escaped by tsvField.
-func renderTSV(id string, attrs []whosaid.Attribution) []byte {
+// renderTSV writes one row per attribution, fields escaped by tsvField;
+// text is the words said.
+func renderTSV(rec whosaid.Record) []byte {
 	var b bytes.Buffer
-	for _, a := range attrs {
+	for _, a := range rec.Quotes {
 		f := []string{
-			tsvField(id), a.Type.String(),
+			tsvField(rec.ID), a.Type.String(),
 			strconv.Itoa(a.Extent.Start), strconv.Itoa(a.Extent.End),
 			strconv.Itoa(a.Speaker.Start), strconv.Itoa(a.Speaker.End),
 			tsvField(a.Speaker.Text), tsvField(a.Entity.Name), tsvField(a.Cue.Text),
 			strconv.FormatFloat(a.Confidence, 'f', 2, 64), tsvField(a.Rule),
-			tsvField(a.Extent.Text),
+			tsvField(a.Text),
 		}
 		if a.Speaker.Empty() {
 			f[4], f[5] = "", ""
@@ -145,13 +147,26 @@ func renderTSV(id string, attrs []whosaid.Attribution) []byte {
 	return b.Bytes()
 }
 
-// tsvField escapes backslash, tab, newline and carriage return as \\, \t,
-// \n and \r, so that every row is one line of tab-separated fields.
+// tsvEscapes are the characters tsvField escapes: the backslash, the tab,
+// and every character that a common reader takes for a line break
+// (Python's str.splitlines splits on all of these; Unicode line and
+// paragraph separators and NEL end lines in editors and JavaScript).
+var tsvEscapes = strings.NewReplacer(
+	`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`, "\v", `\v`, "\f", `\f`,
+	"\x1c", `\u001c`, "\x1d", `\u001d`, "\x1e", `\u001e`,
+	"\u0085", `\u0085`, "\u2028", `\u2028`, "\u2029", `\u2029`,
+)
+
+// tsvField escapes a field so that every row is one line of tab-separated
+// fields for every common reader: backslash as \\, tab, LF, CR, VT and FF
+// as \t \n \r \v \f, and the other line breaks as \uXXXX.
 func tsvField(s string) string {
-	if !strings.ContainsAny(s, "\\\t\n\r") {
+	if !strings.ContainsFunc(s, func(r rune) bool {
+		return r == '\\' || r < 0x20 && (r >= '\t' && r <= '\r' || r >= 0x1c && r <= 0x1e) || r == 0x85 || r == 0x2028 || r == 0x2029
+	}) {
 		return s
 	}
-	return strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`).Replace(s)
+	return tsvEscapes.Replace(s)
 }
 
 // oneLine collapses every run of white space (line breaks included) to one

@@ -35,7 +35,10 @@ func main() {
 	}
 	for _, text := range texts {
 		for _, a := range whosaid.Extract(text) {
-			fmt.Printf("%s %s: %s\n", speaker(a), verb(a), content(a))
+			// a.Text is the words said: the fragments of a quotation
+			// interrupted by its speaker ("“...,” she said, “...”")
+			// joined by a space, without the narration between them.
+			fmt.Printf("%s %s: %s\n", speaker(a), verb(a), strings.Join(strings.Fields(a.Text), " "))
 		}
 	}
 }
@@ -64,17 +67,4 @@ func verb(a whosaid.Attribution) string {
 		return "continued"
 	}
 	return a.Cue.Text
-}
-
-// content is what was said, on one line: the fragments of a quotation
-// interrupted by its speaker ("“...,” she said, “...”") joined by a space.
-func content(a whosaid.Attribution) string {
-	parts := make([]string, 0, len(a.Spans))
-	for _, s := range a.Spans {
-		parts = append(parts, s.Text)
-	}
-	if len(parts) == 0 {
-		parts = append(parts, a.Extent.Text)
-	}
-	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }

@@ -15,7 +15,7 @@ func TestArticle(t *testing.T) {
 	}
 	attrs := whosaid.Extract(article)
 	for _, a := range attrs {
-		t.Logf("%s %s: %.60s", speaker(a), verb(a), a.Extent.Text)
+		t.Logf("%s %s: %.60s", speaker(a), verb(a), a.Text)
 	}
 	if len(attrs) < 8 {
 		t.Errorf("%d attributions, want at least 8", len(attrs))

@@ -26,7 +26,6 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/eval"
-	"github.com/whosaid/whosaid/span"
 )
 
 func main() {
@@ -212,20 +211,7 @@ func predict(m *attribution.Model, gold []eval.Doc) ([]eval.Doc, error) {
 func trainDocs(gold []eval.Doc) []attribution.TrainDoc {
 	docs := make([]attribution.TrainDoc, len(gold))
 	for i, d := range gold {
-		docs[i] = attribution.TrainDoc{ID: d.ID, Text: d.Text}
-		for _, q := range d.Quotes {
-			a := attribution.Attribution{Extent: span.Of(d.Text, q.Start, q.End)}
-			for _, f := range q.Spans {
-				a.Spans = append(a.Spans, span.Of(d.Text, f[0], f[1]))
-			}
-			if q.Speaker != nil {
-				a.Speaker = span.Of(d.Text, q.Speaker.Start, q.Speaker.End)
-			}
-			if q.Cue != nil {
-				a.Cue = span.Of(d.Text, q.Cue.Start, q.Cue.End)
-			}
-			docs[i].Gold = append(docs[i].Gold, a)
-		}
+		docs[i] = attribution.TrainDoc{ID: d.ID, Text: d.Text, Gold: d.Quotes}
 	}
 	return docs
 }

@@ -1,10 +1,13 @@
 // Command genjsonl writes a JSON Lines stream of a given size for the
 // streaming benchmarks: the articles of a source JSON Lines file, repeated
-// under distinct ids ("ID#N"), with only their "id" and "text".
+// under distinct ids ("ID#N"), with only their "id" and "text". With
+// -article N, the texts are joined (by a blank line) into articles of at
+// least N bytes each.
 //
 // Usage:
 //
 //	go run ./scripts/genjsonl -src ../shared/corpus/polnear/dev.jsonl -size 1G > stream.jsonl
+//	go run ./scripts/genjsonl -src testdata/articles/gold.jsonl -size 100M -article 1M > big.jsonl
 package main
 
 import (
@@ -22,13 +25,18 @@ import (
 func main() {
 	src := flag.String("src", "", "JSON Lines `file` of {\"id\", \"text\"} articles to repeat")
 	size := flag.String("size", "1G", "bytes to write, with an optional K, M or G suffix (powers of 1024)")
+	articleSize := flag.String("article", "", "join the texts into articles of at least this many bytes (K, M or G suffix)")
 	flag.Parse()
 	n, err := parseSize(*size)
+	var an int64
+	if err == nil && *articleSize != "" {
+		an, err = parseSize(*articleSize)
+	}
 	if err != nil || *src == "" {
-		fmt.Fprintln(os.Stderr, "genjsonl: usage: genjsonl -src FILE [-size 1G]")
+		fmt.Fprintln(os.Stderr, "genjsonl: usage: genjsonl -src FILE [-size 1G] [-article 1M]")
 		os.Exit(2)
 	}
-	if err := run(*src, n); err != nil {
+	if err := run(*src, n, an); err != nil {
 		if errors.Is(err, syscall.EPIPE) {
 			return
 		}
@@ -60,7 +68,7 @@ type article struct {
 	Text string `json:"text"`
 }
 
-func run(src string, size int64) error {
+func run(src string, size, articleSize int64) error {
 	f, err := os.Open(src)
 	if err != nil {
 		return err
@@ -84,6 +92,9 @@ func run(src string, size int64) error {
 	}
 	if len(arts) == 0 {
 		return fmt.Errorf("%s: no articles", src)
+	}
+	if articleSize > 0 {
+		arts = join(arts, articleSize)
 	}
 	w := &countWriter{w: bufio.NewWriterSize(os.Stdout, 1<<20)}
 	enc := json.NewEncoder(w)
@@ -112,4 +123,17 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// join makes one article of at least size bytes out of the texts of arts,
+// repeated.
+func join(arts []article, size int64) []article {
+	var b strings.Builder
+	for i := 0; int64(b.Len()) < size; i++ {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(arts[i%len(arts)].Text)
+	}
+	return []article{{ID: "joined", Text: b.String()}}
 }

@@ -188,13 +188,13 @@ type SpeakerLine struct {
 // canonical name of its speaker, else the speaker mention as written; ""
 // (not aggregated) when there is no speaker or the name is a bare pronoun
 // ("he", "they", "you"), which names no one across a corpus.
-func SpeakerName(q whosaid.RecordQuote) string {
-	if q.Speaker == nil {
-		return ""
-	}
-	n := strings.TrimSpace(q.Speaker.Name)
+func SpeakerName(q whosaid.Attribution) string {
+	n := strings.TrimSpace(q.Entity.Name)
 	if n == "" {
 		n = strings.TrimSpace(q.Speaker.Text)
+	}
+	if n == "" {
+		return ""
 	}
 	if pronouns[strings.ToLower(n)] {
 		return ""
@@ -249,7 +249,7 @@ func (fn *extractFn) ProcessElement(ctx context.Context, file, line string, emit
 	emitRecord(strings.TrimSuffix(string(b), "\n"))
 	for _, q := range rec.Quotes {
 		if name := SpeakerName(q); name != "" {
-			emitSample(name, Sample{ID: rec.ID, Start: q.Start, Text: q.Text})
+			emitSample(name, Sample{ID: rec.ID, Start: q.Extent.Start, Text: q.Text})
 		} else {
 			unnamed.Inc(ctx, 1)
 		}

@@ -309,7 +309,7 @@ func speakersOf(t *testing.T, records []string) []string {
 		}
 		for _, q := range r.Quotes {
 			if name := SpeakerName(q); name != "" {
-				acc[name] = fn.AddInput(acc[name], Sample{ID: r.ID, Start: q.Start, Text: q.Text})
+				acc[name] = fn.AddInput(acc[name], Sample{ID: r.ID, Start: q.Extent.Start, Text: q.Text})
 			}
 		}
 	}
