@@ -5,6 +5,8 @@
 //
 //	whosaid [flags] [FILE...]
 //	whosaid eval GOLD.jsonl [--pred PRED.jsonl] [--pronouns FILE] [--json]
+//	whosaid speakers [--input text|html|jsonl] [FILE...]
+//	whosaid verify --quote WORDS [--speaker NAME] [--input text|html|jsonl] SOURCE...
 //
 // With no FILE, or with "-", it reads standard input.
 //
@@ -68,6 +70,8 @@ func main() {
 
 const usage = `usage: whosaid [flags] [FILE...]
        whosaid eval GOLD.jsonl [--pred PRED.jsonl] [--pronouns FILE] [--json]
+       whosaid speakers [--input text|html|jsonl] [FILE...]
+       whosaid verify --quote WORDS [--speaker NAME] [--input text|html|jsonl] SOURCE...
 
 Finds the quotations in English news text and says who said them.
 Reads standard input when no FILE is given.
@@ -91,6 +95,12 @@ var errQuiet = errors.New("output closed")
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "eval" {
 		return runEval(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "speakers" {
+		return runSpeakers(args[1:], stdin, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "verify" {
+		return runVerify(args[1:], stdin, stdout, stderr)
 	}
 	var o options
 	fs := flag.NewFlagSet("whosaid", flag.ContinueOnError)
