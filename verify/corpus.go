@@ -126,17 +126,12 @@ func within(ws []word, s span.Span) func(func(int) bool) {
 	}
 }
 
-// Corpus returns the documents added so far, indexed for [Corpus.Check].
-// The Builder may go on adding documents for another Corpus.
+// Corpus returns the documents added so far, indexed for [Corpus.Check],
+// and empties the Builder, which may go on to build another Corpus.
 func (b *Builder) Corpus() *Corpus {
-	c := &Corpus{
-		docs:  slices.Clone(b.docs),
-		words: slices.Clone(b.words),
-		terms: make(map[string]int32, len(b.terms)),
-		off:   make([]int32, len(b.df)+1),
-	}
-	for k, v := range b.terms {
-		c.terms[k] = v
+	c := &Corpus{docs: b.docs, words: b.words, terms: b.terms, off: make([]int32, len(b.df)+1)}
+	if c.terms == nil {
+		c.terms = map[string]int32{}
 	}
 	for t, n := range b.df {
 		c.off[t+1] = c.off[t] + n
@@ -147,6 +142,7 @@ func (b *Builder) Corpus() *Corpus {
 		c.pos[next[w.term]] = int32(i)
 		next[w.term]++
 	}
+	*b = Builder{buf: b.buf}
 	return c
 }
 

@@ -112,8 +112,10 @@ type Result struct {
 	// resolved name, else the mention as written; "" when the source
 	// attributes them to no one (narration).
 	Speaker string
-	// SpeakerMatch tells whether Claim.Speaker can be Speaker (see
-	// [speaker.Match]); nil when the claim names no speaker.
+	// SpeakerMatch tells whether Claim.Speaker can be Speaker: whether it
+	// matches ([speaker.Match]) the speaker's name or one of the mentions
+	// of the speaker in the source ("the mayor"); nil when the claim names
+	// no speaker.
 	SpeakerMatch *bool
 	// Spliced lists other passages of the source that hold words of the
 	// claim that Match lacks: a claim joined from two places.
@@ -233,6 +235,9 @@ func (c *Corpus) judge(res *Result, p parsedClaim, a alignment) {
 			votes[w.attr]++
 		}
 	}
+	// Every way the source names that speaker: the resolved name, the
+	// mention, the entity's other mentions ("the mayor" for Ann Cole).
+	var names []string
 	if len(votes) > 0 {
 		top := slices.MaxFunc(mapKeys(votes), func(x, y int32) int { return cmp.Or(cmp.Compare(votes[x], votes[y]), cmp.Compare(y, x)) })
 		at := d.attrs[top]
@@ -240,9 +245,13 @@ func (c *Corpus) judge(res *Result, p parsedClaim, a alignment) {
 		if res.Speaker == "" {
 			res.Speaker = strings.Join(strings.Fields(at.Speaker.Text), " ")
 		}
+		names = append(names, res.Speaker, at.Speaker.Text)
+		for _, m := range at.Entity.Mentions {
+			names = append(names, m.Text)
+		}
 	}
 	if res.Claim.Speaker != "" {
-		m := res.Speaker != "" && speaker.Match(res.Claim.Speaker, res.Speaker)
+		m := slices.ContainsFunc(names, func(n string) bool { return n != "" && speaker.Match(res.Claim.Speaker, n) })
 		res.SpeakerMatch = &m
 	}
 

@@ -1,0 +1,123 @@
+package verify_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/internal/corpustest"
+	"github.com/whosaid/whosaid/verify"
+)
+
+// trainCorpus is PolNeAR train (840 articles, 11 MB) with its
+// attributions, read once for the benchmarks.
+type trainCorpus struct {
+	texts []string
+	attrs [][]whosaid.Attribution
+	bytes int64
+}
+
+var train = sync.OnceValue(func() *trainCorpus {
+	return &trainCorpus{}
+})
+
+func loadTrain(b *testing.B) *trainCorpus {
+	b.Helper()
+	tc := train()
+	if tc.texts == nil {
+		tc.texts = corpustest.Texts(b, "polnear/train.jsonl")
+		for _, t := range tc.texts {
+			tc.attrs = append(tc.attrs, whosaid.Extract(t))
+			tc.bytes += int64(len(t))
+		}
+	}
+	return tc
+}
+
+func (tc *trainCorpus) build(b *testing.B) *verify.Corpus {
+	var bl verify.Builder
+	for i, t := range tc.texts {
+		if err := bl.Add(string(rune('a'+i%26))+strings.Repeat("x", i/26), t, tc.attrs[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return bl.Corpus()
+}
+
+// claim50 takes the first 50 words of the first quotation of the corpus
+// that has as many, and changes one: a misquotation to find.
+func claim50(b *testing.B, tc *trainCorpus) string {
+	for _, as := range tc.attrs {
+		for _, a := range as {
+			for _, q := range a.Quoted {
+				if w := strings.Fields(q.Text); len(w) >= 50 {
+					w = w[:50]
+					w[25] = "never"
+					return strings.Join(w, " ")
+				}
+			}
+		}
+	}
+	b.Fatal("no quotation of 50 words")
+	return ""
+}
+
+// BenchmarkCheck checks a 50-word claim against PolNeAR train (11 MB);
+// the bytes per second are the corpus's.
+func BenchmarkCheck(b *testing.B) {
+	tc := loadTrain(b)
+	corpus := tc.build(b)
+	cl := verify.Claim{Quote: claim50(b, tc), Speaker: "Donald Trump"}
+	res, err := corpus.Check(cl)
+	if err != nil || res.Verdict != verify.Altered {
+		b.Fatalf("verdict %v, %v", res.Verdict, err)
+	}
+	b.SetBytes(tc.bytes)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := corpus.Check(cl); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCheckCommonWords checks a claim of the commonest words only,
+// whose postings are longest.
+func BenchmarkCheckCommonWords(b *testing.B) {
+	tc := loadTrain(b)
+	corpus := tc.build(b)
+	cl := verify.Claim{Quote: "and the people of the country said that it was not what they had said it would be in the end"}
+	b.SetBytes(tc.bytes)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := corpus.Check(cl); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild indexes PolNeAR train, its attributions already
+// extracted.
+func BenchmarkBuild(b *testing.B) {
+	tc := loadTrain(b)
+	b.SetBytes(tc.bytes)
+	b.ReportAllocs()
+	for b.Loop() {
+		tc.build(b)
+	}
+}
+
+// BenchmarkCheckExhaustive aligns the same claim as BenchmarkCheck with
+// every article of the corpus, whole, without the index's vote: the
+// straightforward way, for the ratio.
+func BenchmarkCheckExhaustive(b *testing.B) {
+	tc := loadTrain(b)
+	corpus := tc.build(b)
+	q := claim50(b, tc)
+	b.SetBytes(tc.bytes)
+	b.ReportAllocs()
+	for b.Loop() {
+		corpus.Exhaustive(q)
+	}
+}
