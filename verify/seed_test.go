@@ -26,10 +26,10 @@ var seedClaims = []struct {
 	{verify.Claim{Quote: "There is now a very important opportunity … to deepen this cooperation and coordination", Speaker: "Blinken"}, verify.Verbatim, "Blinken", true},
 	{verify.Claim{Quote: "If we define engagement with what is your diplomatic, political and economic engagement with your allies and partners, then I believe we are very committed.", Speaker: "Secretary Blinken"}, verify.Verbatim, "Blinken", true},
 	// Misquoted.
-	{verify.Claim{Quote: "I believe we are not committed", Speaker: "Blinken"}, verify.Altered, "Blinken", true},                                                                          // a word swapped
-	{verify.Claim{Quote: "There was much re-trial", Speaker: "a State Department official"}, verify.Altered, "a senior State Department official", true},                                   // the negation dropped
-	{verify.Claim{Quote: "You are a francophile", Speaker: "Blinken"}, verify.Verbatim, "Anne-Sophie Lapix", false},                                                                       // the interviewer's words in Blinken's mouth
-	{verify.Claim{Quote: "We take for granted a relationship as important as that between France and the United States", Speaker: "Blinken"}, verify.Altered, "Blinken", true},           // words cut without an ellipsis
+	{verify.Claim{Quote: "I believe we are not committed", Speaker: "Blinken"}, verify.Altered, "Blinken", true},                                                                                                      // a word swapped
+	{verify.Claim{Quote: "There was much re-trial", Speaker: "a State Department official"}, verify.Altered, "a senior State Department official", true},                                                              // the negation dropped
+	{verify.Claim{Quote: "You are a francophile", Speaker: "Blinken"}, verify.Verbatim, "Anne-Sophie Lapix", false},                                                                                                   // the interviewer's words in Blinken's mouth
+	{verify.Claim{Quote: "We take for granted a relationship as important as that between France and the United States", Speaker: "Blinken"}, verify.Altered, "Blinken", true},                                        // words cut without an ellipsis
 	{verify.Claim{Quote: "Work remains to be done to repair the shaky relationship between the new Biden administration and France", Speaker: "Blinken"}, verify.Unquoted, "the United States and the French", false}, // narration presented as a quotation
 }
 

@@ -100,8 +100,8 @@ func TestShapes(t *testing.T) {
 			name:  "two sentences spliced from different places",
 			quote: "We will not let this bridge fall into the river, but doing nothing would cost us more", speaker: "Cole",
 			verdict: verify.Altered, match: "We will not let this bridge fall into the river",
-			diff:    []edit{{Op: verify.OpInsert, Claimed: "but doing nothing would cost us more"}},
-			source:  "Ann Cole", speakerMatch: true,
+			diff:   []edit{{Op: verify.OpInsert, Claimed: "but doing nothing would cost us more"}},
+			source: "Ann Cole", speakerMatch: true,
 			spliced: []string{"but doing nothing would cost us more"},
 		},
 		{
@@ -125,8 +125,8 @@ func TestShapes(t *testing.T) {
 			source: "Raj Patel", speakerMatch: true,
 		},
 		{
-			name:  "narration presented as a quotation",
-			quote: "Engineers found cracks in two of its piers",
+			name:    "narration presented as a quotation",
+			quote:   "Engineers found cracks in two of its piers",
 			verdict: verify.Unquoted, match: "Engineers found cracks in two of its piers",
 			source: "a report released last month",
 		},
