@@ -6,12 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// A token is one word of a text: its byte span and its folded form.
-type token struct {
-	start, end int
-	term       string // folded: lower case, straight apostrophes, "U.S." as "us", "1,000" as "1000"
-}
-
 // isWordRune reports whether r is a letter or a digit.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
