@@ -27,19 +27,11 @@ flags:
 
 // runSpeakers is the speakers subcommand; it returns the exit status.
 func runSpeakers(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("whosaid speakers", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, speakersUsage)
-		fs.PrintDefaults()
-	}
+	fs := subFlags("whosaid speakers", speakersUsage, stderr)
 	input := fs.String("input", "text", "input format: text, html or jsonl")
-	files, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	files, code, done := parseSub(fs, args)
+	if done {
+		return code
 	}
 	if err := checkInput(*input); err != nil {
 		fmt.Fprintf(stderr, "whosaid speakers: %v\n", err)
@@ -151,43 +143,79 @@ func readDoc(cmd, input, name string, many bool, stdin io.Reader, w io.Writer, s
 // article yields an error record {"line", "id", "error", "file"} on w and
 // a message on stderr; bad reports whether there was one.
 func readLines(cmd string, r io.Reader, file string, w io.Writer, stderr io.Writer, fn func(doc)) (bad bool, err error) {
+	rerr := eachLine(r, func(n int, line []byte) error {
+		a, perr := whosaid.ParseArticle(line)
+		if perr == nil {
+			id := a.ID
+			if id == "" {
+				id = fmt.Sprintf("%s:%d", orDefault(file, "stdin"), n)
+			}
+			fn(doc{id: id, text: a.Text})
+			return nil
+		}
+		bad = true
+		fmt.Fprintf(stderr, "whosaid %s: %s:%d: %s\n", cmd, orDefault(file, "stdin"), n, perr)
+		b, _ := encodeJSON(errorRecord{File: file, Line: n, ID: a.ID, Error: perr.Error()}, "")
+		return writeBytes(w, b)
+	})
+	if isWriteError(rerr) {
+		return bad, rerr
+	}
+	if rerr != nil {
+		fmt.Fprintf(stderr, "whosaid %s: %v\n", cmd, readError(orDefault(file, "stdin"), rerr))
+		return true, nil
+	}
+	return bad, nil
+}
+
+// eachLine calls fn with the number and bytes of every line of r that is
+// not blank (a byte order mark before the first is dropped), until fn
+// returns an error, which it returns, or r ends; it returns r's read error.
+func eachLine(r io.Reader, fn func(n int, line []byte) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	for n := 1; ; n++ {
-		line, rerr := br.ReadBytes('\n')
+		line, err := br.ReadBytes('\n')
 		if n == 1 {
 			line = bytes.TrimPrefix(line, []byte("\ufeff"))
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
-			a, perr := whosaid.ParseArticle(line)
-			if perr != nil {
-				bad = true
-				rec := errorRecord{File: file, Line: n, ID: a.ID, Error: perr.Error()}
-				where := fmt.Sprintf("line %d", n)
-				if file != "" {
-					where = fmt.Sprintf("%s:%d", file, n)
-				}
-				fmt.Fprintf(stderr, "whosaid %s: %s: %s\n", cmd, where, perr)
-				b, _ := encodeJSON(rec, "")
-				if err := writeBytes(w, b); err != nil {
-					return bad, err
-				}
-			} else {
-				id := a.ID
-				if id == "" {
-					id = fmt.Sprintf("%s:%d", orDefault(file, "stdin"), n)
-				}
-				fn(doc{id: id, text: a.Text})
+			if ferr := fn(n, line); ferr != nil {
+				return ferr
 			}
 		}
-		if rerr == io.EOF {
-			return bad, nil
+		if err == io.EOF {
+			return nil
 		}
-		if rerr != nil {
-			name := orDefault(file, "stdin")
-			fmt.Fprintf(stderr, "whosaid %s: %v\n", cmd, readError(name, rerr))
-			return true, nil
+		if err != nil {
+			return err
 		}
 	}
+}
+
+// subFlags returns the flag set of a subcommand, whose usage prints usage
+// and the flags' defaults on stderr.
+func subFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseSub parses the flags and arguments of a subcommand; done reports
+// that the run is over (help was asked for, or the flags were wrong) with
+// exit status code.
+func parseSub(fs *flag.FlagSet, args []string) (pos []string, code int, done bool) {
+	pos, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil, 0, true
+	}
+	if err != nil {
+		return nil, 2, true
+	}
+	return pos, 0, false
 }
 
 // orDefault returns s, or def when s is empty.

@@ -2,10 +2,8 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -51,23 +49,15 @@ type claimLine struct {
 
 // runVerify is the verify subcommand; it returns the exit status.
 func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("whosaid verify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, verifyUsage)
-		fs.PrintDefaults()
-	}
+	fs := subFlags("whosaid verify", verifyUsage, stderr)
 	var quotes, speakers multiFlag
 	fs.Var(&quotes, "quote", "a claimed quotation (repeatable)")
 	fs.Var(&speakers, "speaker", "who is said to have said it (repeatable, one per --quote, or one for all)")
 	claimsFile := fs.String("claims", "", "a JSON Lines `file` of claims, one {\"quote\", \"speaker\"} object per line")
 	input := fs.String("input", "text", "source format: text, html or jsonl")
-	sources, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	sources, code, done := parseSub(fs, args)
+	if done {
+		return code
 	}
 	usageErr := func(msg string) int {
 		fmt.Fprintf(stderr, "whosaid verify: %s\n", msg)
@@ -189,35 +179,24 @@ func claimError(cl claimLine, file string, stderr io.Writer) []byte {
 // claim is kept with its error, in its place. The error is a read error.
 func readClaims(r io.Reader) ([]claimLine, error) {
 	var out []claimLine
-	br := bufio.NewReaderSize(r, 64<<10)
-	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if n == 1 {
-			line = bytes.TrimPrefix(line, []byte("\ufeff"))
+	err := eachLine(r, func(n int, line []byte) error {
+		var raw struct {
+			Quote   *string `json:"quote"`
+			Speaker string  `json:"speaker"`
 		}
-		if len(bytes.TrimSpace(line)) > 0 {
-			var raw struct {
-				Quote   *string `json:"quote"`
-				Speaker string  `json:"speaker"`
-			}
-			cl := claimLine{line: n}
-			switch jerr := json.Unmarshal(line, &raw); {
-			case jerr != nil:
-				cl.err = fmt.Errorf("not a JSON object: %w", jerr)
-			case raw.Quote == nil:
-				cl.err = errors.New(`missing "quote"`)
-			default:
-				cl.claim = verify.Claim{Quote: *raw.Quote, Speaker: raw.Speaker}
-			}
-			out = append(out, cl)
+		cl := claimLine{line: n}
+		switch jerr := json.Unmarshal(line, &raw); {
+		case jerr != nil:
+			cl.err = fmt.Errorf("not a JSON object: %w", jerr)
+		case raw.Quote == nil:
+			cl.err = errors.New(`missing "quote"`)
+		default:
+			cl.claim = verify.Claim{Quote: *raw.Quote, Speaker: raw.Speaker}
 		}
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-	}
+		out = append(out, cl)
+		return nil
+	})
+	return out, err
 }
 
 // buildCorpus extracts the attributions of the documents, as many at a
