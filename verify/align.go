@@ -57,6 +57,12 @@ func (a alignment) span() (first, last int) {
 	return first, last
 }
 
+// matchGain is what a matched word earns the alignment, against one for
+// a word put in or left out: two, so that a claim that drops a few words
+// from the middle of a passage ("we [sometimes tend to] take for granted")
+// is aligned across them rather than cut short.
+const matchGain = 2
+
 // Voting parameters.
 const (
 	maxCandidates = 6
@@ -238,11 +244,12 @@ func (c *Corpus) align(toks []claimTok, lo, hi int, s *scratch) (alignment, bool
 		case cWord:
 			row[0] = prev[0] + 1
 			for j := 1; j <= L; j++ {
-				// A match earns one, a word left out or put in costs one,
-				// and a word changed costs two, as one out and one in.
-				sub := prev[j-1] - 1
+				// A match earns matchGain, a word left out or put in
+				// costs one, and a word changed costs two, as one out and
+				// one in.
+				sub := prev[j-1] - matchGain
 				if ws[j-1].term != t.term || t.term < 0 {
-					sub += 3
+					sub += matchGain + 2
 				}
 				row[j] = min(sub, prev[j]+1, row[j-1]+del(j-1))
 			}
@@ -288,7 +295,7 @@ func (c *Corpus) align(toks []claimTok, lo, hi int, s *scratch) (alignment, bool
 				}
 				ops = append(ops, op{k, -1, lo + j - 1})
 				j--
-			case j > 0 && ws[j-1].term == t.term && t.term >= 0 && cur == prev(i-1, j-1)-1:
+			case j > 0 && ws[j-1].term == t.term && t.term >= 0 && cur == prev(i-1, j-1)-matchGain:
 				ops = append(ops, op{opMatch, i - 1, lo + j - 1})
 				i, j = i-1, j-1
 			case j > 0 && (ws[j-1].term != t.term || t.term < 0) && cur == prev(i-1, j-1)+2:
