@@ -63,6 +63,11 @@ func (b *Builder) Add(id, text string, attrs []attribution.Attribution) error {
 		b.terms = map[string]int32{}
 	}
 	d := document{id: id, text: text, attrs: attrs, w0: len(b.words)}
+	// A text has at most one word per two bytes. Growing by doubling, not
+	// by append's quarter for large slices, copies the words at most twice.
+	if need := len(b.words) + len(text)/2 + 1; need > cap(b.words) {
+		b.words = slices.Grow(b.words, max(need, 2*cap(b.words))-len(b.words))
+	}
 	b.buf = tokenize(text, b.buf, func(start, end int, term []byte) {
 		t, ok := b.terms[string(term)]
 		if !ok {
