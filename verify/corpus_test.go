@@ -20,12 +20,16 @@ func TestIndexFindsBest(t *testing.T) {
 	texts := corpustest.Texts(t, "polnear/dev.jsonl")
 	var b verify.Builder
 	var quotes []string
+	limit := 150
+	if raceEnabled {
+		limit = 10
+	}
 	for i, text := range texts {
 		attrs := whosaid.Extract(text)
 		require.NoError(t, b.Add(string(rune('A'+i%26))+strings.Repeat("z", i/26), text, attrs))
 		for _, a := range attrs {
 			for _, q := range a.Quoted {
-				if len(strings.Fields(q.Text)) >= 8 && len(quotes) < 150 {
+				if len(strings.Fields(q.Text)) >= 8 && len(quotes) < limit {
 					quotes = append(quotes, q.Text)
 				}
 			}
