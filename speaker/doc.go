@@ -13,7 +13,8 @@
 //		fmt.Println(s.Speaker, s.Attributions, s.Documents, s.Variants)
 //	}
 //
-// An attribution's name is its resolved speaker ([NameOf]); [Parse] takes a
+// An attribution's name is its resolved speaker ([NameOf]), and its key
+// across the corpus is tally.Keys()[speaker.NameOf(a)]. [Parse] takes a
 // name apart into title, given name, middle names, surname and suffix, or
 // tells a description or organisation from a person. [Keys] reads the
 // names of a whole corpus at once and gives each its key: the rules are

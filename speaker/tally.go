@@ -72,10 +72,15 @@ func (t *Tally) Forms() []Form {
 	return out
 }
 
+// Keys returns the key of every name counted so far ([Keys] of
+// [Tally.Forms]): the corpus-wide key of an attribution a is
+// Keys()[NameOf(a)], "" when it has no name.
+func (t *Tally) Keys() map[string]string { return Keys(t.Forms()) }
+
 // Speakers returns the corpus's speakers under their keys, in [Sort]
 // order.
 func (t *Tally) Speakers() []Speaker {
-	keys := Keys(t.Forms())
+	keys := t.Keys()
 	type acc struct {
 		variants map[string]int
 		docs     map[string]bool

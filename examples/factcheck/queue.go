@@ -154,7 +154,7 @@ func Build(docs []Doc, sig *Signaller) []Row {
 	for _, d := range docs {
 		tally.Add(d.ID, d.Attrs)
 	}
-	keys := speaker.Keys(tally.Forms())
+	keys := tally.Keys()
 
 	type acc struct {
 		row   Row

@@ -319,7 +319,7 @@ func speakersOf(t *testing.T, articles map[string][]whosaid.Attribution) []strin
 	for id, as := range articles {
 		tally.Add(id, as)
 	}
-	keys := speaker.Keys(tally.Forms())
+	keys := tally.Keys()
 	samples := map[string][]Sample{}
 	for id, as := range articles {
 		for _, a := range as {
