@@ -69,6 +69,7 @@ const (
 	postingBudget = 1 << 21 // postings read per claim, past the three rarest words
 	minBucket     = 16      // words per voting bucket, at least
 	gapReach      = 300     // source words an ellipsis may leave out
+	maxReach      = 1200    // source words all the ellipses of a claim may leave out
 )
 
 // scratch is the per-check memory, pooled.
@@ -199,7 +200,9 @@ func (c *Corpus) windows(toks []claimTok, s *scratch) [][2]int {
 		}
 	}
 
-	pad := m + 4 + gaps*gapReach + wild
+	// Room for what ellipses and insertions leave out, within bounds: the
+	// alignment costs the claim's length times the window.
+	pad := m + 4 + min(gaps*gapReach+wild, maxReach)
 	var out [][2]int
 	for _, b := range picked {
 		lo, hi := max(b*size-pad, 0), min((b+2)*size+pad, n)

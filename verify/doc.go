@@ -19,10 +19,11 @@
 // and the kind of quotation mark), [Altered] (a close passage exists, but
 // words are changed, added or dropped), [Unquoted] (the words are in the
 // source as narration or paraphrase) or [NotFound]. An ellipsis in the
-// claim ("...", "…") stands for words left out, square brackets for an
-// editor's insertion ("[Blinken] said" for "he said") or a changed letter
-// ("[T]he"), and the narration that interrupts a quotation (“...,” she
-// said, “...”) may be left out. A [Result] also carries a similarity, the
+// claim ("...", "…") stands for words left out (about 300 at most, 1,200
+// for all the ellipses of a claim), square brackets for an editor's
+// insertion ("[Blinken] said" for "he said") or a changed letter ("[T]he"),
+// and the narration that interrupts a quotation (“...,” she said, “...”)
+// may be left out. A [Result] also carries a similarity, the
 // matched passage with byte offsets into its document, a word-level diff,
 // the speaker the source gives the words to, whether the claimed speaker
 // can be that speaker ([speaker.Match]), and the other passages a claim

@@ -3,6 +3,7 @@ package verify_test
 import (
 	"encoding/json"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -321,4 +322,20 @@ func TestConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestManyEllipses checks that a long claim full of ellipses and
+// insertions is read within bounds.
+func TestManyEllipses(t *testing.T) {
+	_, corpus := bridge(t)
+	var b strings.Builder
+	for i := range 400 {
+		b.WriteString("bridge ... [the river] ")
+		if i%7 == 0 {
+			b.WriteString("… ")
+		}
+	}
+	res, err := corpus.Check(verify.Claim{Quote: b.String()})
+	require.NoError(t, err)
+	assert.NotEqual(t, verify.Verbatim, res.Verdict)
 }
