@@ -224,7 +224,7 @@ func (c *cluster) key() string {
 	if c.bare {
 		t := top(c.forms)
 		if c.gender == names.Unknown {
-			return t.name.Surname
+			return titleCase(t.name.Surname, t.name)
 		}
 		// The honorific most used with the surname: "Mrs. Clinton".
 		titled := slices.DeleteFunc(slices.Clone(c.forms), func(f form) bool { return f.name.Title == "" })

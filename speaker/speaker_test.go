@@ -185,6 +185,11 @@ func TestKeys(t *testing.T) {
 			},
 		},
 		{
+			name:   "a name in capitals is written in title case when the corpus has no other",
+			corpus: forms(2, "WALLACE", "CHRIS CHRISTIE", "Christie"),
+			want:   map[string]string{"WALLACE": "Wallace", "CHRIS CHRISTIE": "Chris Christie", "Christie": "Chris Christie"},
+		},
+		{
 			name:   "pronouns and empty names have no key",
 			corpus: forms(1, "he", "they", "", "His"),
 			want:   map[string]string{"he": "", "they": "", "": "", "His": ""},
