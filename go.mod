@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/jdkato/prose/v3 v3.2.3
+	github.com/stretchr/testify v1.12.1
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.43.0
 )
@@ -20,7 +21,4 @@ require (
 	google.golang.org/protobuf v1.36.12 // indirect
 )
 
-require (
-	github.com/stretchr/testify v1.12.1
-	go.yaml.in/yaml/v3 v3.0.5 // indirect
-)
+require go.yaml.in/yaml/v3 v3.0.5 // indirect

@@ -12,9 +12,11 @@
 //
 // Commands:
 //
-//	eval   scores whosaid, or a prediction file, against gold attributions
-//	serve  serves the extractor over HTTP, for pipelines in other languages
-//	help   explains a command
+//	eval      scores whosaid, or a prediction file, against gold attributions
+//	serve     serves the extractor over HTTP, for pipelines in other languages
+//	verify    checks a claimed quotation against its source
+//	speakers  lists the speakers of a corpus under one key each
+//	help      explains a command
 //
 // Input (--input):
 //
@@ -120,6 +122,8 @@ type command struct {
 var commands = []command{
 	{"eval", "score whosaid, or a prediction file, against gold attributions", runEval},
 	{"serve", "serve the extractor over HTTP (JSON in, records out, /metrics)", runServe},
+	{"verify", "check a claimed quotation against its source: verbatim, altered, unquoted or not found", runVerify},
+	{"speakers", "list the speakers of a corpus under one key each, most attributions first", runSpeakers},
 	{"help", "explain a command: whosaid help [COMMAND]", nil},
 }
 
@@ -521,6 +525,14 @@ func writeFailed(err error, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "whosaid: %v\n", err)
 	return 1
+}
+
+// writeBytes writes b to w, with the write error classified.
+func writeBytes(w io.Writer, b []byte) error {
+	if _, err := w.Write(b); err != nil {
+		return classifyWrite(err)
+	}
+	return nil
 }
 
 func writeTo(w io.Writer, f func(io.Writer) error) error {

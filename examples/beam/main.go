@@ -7,8 +7,9 @@
 // writes out/run1/records-SSSSS-of-NNNNN.jsonl (the --format jsonl records of
 // the command-line tool), out/run1/dead_letters-00000-of-00001.jsonl (lines
 // that are not articles, with the reason) and
-// out/run1/speakers-00000-of-00001.jsonl (per speaker: attributions and three
-// sample quotations), and prints the pipeline's counters.
+// out/run1/speakers-00000-of-00001.jsonl (per speaker, under its corpus-wide
+// key: the names it goes by, documents, attributions and three sample
+// quotations), and prints the pipeline's counters.
 package main
 
 import (

@@ -9,9 +9,12 @@
 //   - dead letters: one JSON line per input line that could not be read as
 //     an article, with the file it came from and the reason, so that nothing
 //     is dropped silently;
-//   - speakers: one JSON line per canonical speaker name across the corpus,
-//     with the number of attributions and three sample quotations, combined
-//     with CombinePerKey.
+//   - speakers: one JSON line per speaker of the corpus under its
+//     corpus-wide key (speaker.Keys of the library: "Donald J. Trump",
+//     "Donald Trump" and "Mr. Trump" are one speaker), with the names it
+//     goes by, the number of documents and attributions, and three sample
+//     quotations: the speakers, variants and counts of the command
+//     "whosaid speakers" (see speakers.go).
 //
 // Beam metrics in the namespace "whosaid" count articles, attributions,
 // errors (dead letters), blank lines (skipped) and attributions left out of
@@ -22,13 +25,11 @@
 package pipeline
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"reflect"
-	"slices"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -42,6 +43,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/speaker"
 )
 
 // Namespace is the namespace of the pipeline's Beam metrics.
@@ -71,17 +73,15 @@ var (
 )
 
 func init() {
-	register.DoFn6x0[context.Context, string, string, func(string), func(string, Sample), func(string)](&extractFn{})
+	register.DoFn6x0[context.Context, string, string, func(string), func(string, Mention), func(string)](&extractFn{})
 	register.Emitter1[string]()
-	register.Emitter2[string, Sample]()
+	register.Emitter2[string, Mention]()
 	register.Emitter2[int, string]()
-	register.DoFn3x0[string, Speaker, func(string)](&formatSpeakerFn{})
 	register.DoFn2x0[string, func(int, string)](&shardFn{})
 	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeShardFn{})
 	register.Iter1[string]()
-	register.Combiner3[Speaker, Sample, Speaker](&speakerFn{})
 	beam.RegisterType(reflect.TypeFor[Sample]())
-	beam.RegisterType(reflect.TypeFor[Speaker]())
+	beam.RegisterType(reflect.TypeFor[Mention]())
 }
 
 // Outputs are the collections the pipeline builds from its input.
@@ -101,12 +101,11 @@ type Outputs struct {
 func Extract(s beam.Scope, glob string) Outputs {
 	s = s.Scope("whosaid")
 	lines := textio.ReadWithFilename(s, glob)
-	recs, samples, dead := beam.ParDo3(s, &extractFn{}, lines)
-	speakers := beam.CombinePerKey(s, &speakerFn{}, samples)
+	recs, mentions, dead := beam.ParDo3(s, &extractFn{}, lines)
 	return Outputs{
 		Records:     recs,
 		DeadLetters: dead,
-		Speakers:    beam.ParDo(s, &formatSpeakerFn{}, speakers),
+		Speakers:    Speakers(s, mentions),
 	}
 }
 
@@ -158,59 +157,8 @@ type DeadLetter struct {
 	Input string `json:"input"`
 }
 
-// Sample is one quotation of a speaker: its article, start offset and text.
-type Sample struct {
-	ID    string `json:"id"`
-	Start int    `json:"start"`
-	Text  string `json:"text"`
-}
-
-func (a Sample) compare(b Sample) int {
-	return cmp.Or(strings.Compare(a.ID, b.ID), cmp.Compare(a.Start, b.Start), strings.Compare(a.Text, b.Text))
-}
-
-// Speaker is the aggregate of one speaker: the number of attributions and
-// the [Samples] samples that come first by (id, start).
-type Speaker struct {
-	Attributions int      `json:"attributions"`
-	Samples      []Sample `json:"samples"`
-}
-
-// SpeakerLine is one line of the speakers output: a speaker's name and
-// aggregate.
-type SpeakerLine struct {
-	Speaker      string   `json:"speaker"`
-	Attributions int      `json:"attributions"`
-	Samples      []Sample `json:"samples"`
-}
-
-// SpeakerName is the key an attribution is aggregated under: the resolved
-// canonical name of its speaker, else the speaker mention as written; ""
-// (not aggregated) when there is no speaker or the name is a bare pronoun
-// ("he", "they", "you"), which names no one across a corpus.
-func SpeakerName(q whosaid.Attribution) string {
-	n := strings.TrimSpace(q.Entity.Name)
-	if n == "" {
-		n = strings.TrimSpace(q.Speaker.Text)
-	}
-	if n == "" {
-		return ""
-	}
-	if pronouns[strings.ToLower(n)] {
-		return ""
-	}
-	return n
-}
-
-// pronouns are the personal pronouns that can stand as a speaker.
-var pronouns = map[string]bool{
-	"i": true, "me": true, "we": true, "us": true, "you": true,
-	"he": true, "him": true, "she": true, "her": true, "it": true,
-	"they": true, "them": true, "one": true,
-}
-
-// extractFn turns one input line into its record line, the samples of its
-// attributed quotations, or a dead letter.
+// extractFn turns one input line into its record line, the mentions of
+// its named speakers, or a dead letter.
 type extractFn struct {
 	ex *whosaid.Extractor
 }
@@ -227,51 +175,53 @@ func (fn *extractFn) Setup() error {
 	return nil
 }
 
-func (fn *extractFn) ProcessElement(ctx context.Context, file, line string, emitRecord func(string), emitSample func(string, Sample), emitDead func(string)) {
+func (fn *extractFn) ProcessElement(ctx context.Context, file, line string, emitRecord func(string), emitMention func(string, Mention), emitDead func(string)) {
 	if strings.TrimSpace(line) == "" {
 		blankLines.Inc(ctx, 1)
 		return
 	}
-	rec, err := fn.extract(line)
+	id, attrs, err := fn.extract(line)
 	if err != nil {
 		errorsCount.Inc(ctx, 1)
-		emitDead(deadLetter(file, rec.ID, line, err))
+		emitDead(deadLetter(file, id, line, err))
 		return
 	}
+	rec := whosaid.NewRecord(id, attrs)
 	b, err := rec.MarshalLine()
 	if err != nil {
 		errorsCount.Inc(ctx, 1)
-		emitDead(deadLetter(file, rec.ID, line, err))
+		emitDead(deadLetter(file, id, line, err))
 		return
 	}
 	articles.Inc(ctx, 1)
 	attributions.Inc(ctx, int64(len(rec.Quotes)))
 	emitRecord(strings.TrimSuffix(string(b), "\n"))
-	for _, q := range rec.Quotes {
-		if name := SpeakerName(q); name != "" {
-			emitSample(name, Sample{ID: rec.ID, Start: q.Extent.Start, Text: q.Text})
-		} else {
+	for i, a := range attrs {
+		f := speaker.FormOf(a)
+		if f.Name == "" {
 			unnamed.Inc(ctx, 1)
+			continue
 		}
+		q := rec.Quotes[i]
+		emitMention(f.Name, Mention{Sample: Sample{ID: id, Start: q.Extent.Start, Text: q.Text}, Male: f.Male, Female: f.Female})
 	}
 }
 
-// extract parses line and builds its record. A panic in the extractor is
-// caught and returned as an error, so that one article cannot fail the
-// bundle (and, retried, the job); the record carries the id whenever the
+// extract parses line and extracts its attributions. A panic in the
+// extractor is caught and returned as an error, so that one article cannot
+// fail the bundle (and, retried, the job); the id is returned whenever the
 // line had one.
-func (fn *extractFn) extract(line string) (rec whosaid.Record, err error) {
+func (fn *extractFn) extract(line string) (id string, attrs []whosaid.Attribution, err error) {
 	a, err := whosaid.ParseArticle([]byte(line))
-	rec.ID = a.ID
 	if err != nil {
-		return rec, err
+		return a.ID, nil, err
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			rec, err = whosaid.Record{ID: a.ID}, fmt.Errorf("internal error: %v", p)
+			attrs, err = nil, fmt.Errorf("internal error: %v", p)
 		}
 	}()
-	return whosaid.NewRecord(a.ID, fn.ex.Extract(a.Text)), nil
+	return a.ID, fn.ex.Extract(a.Text), nil
 }
 
 func deadLetter(file, id, line string, err error) string {
@@ -281,49 +231,6 @@ func deadLetter(file, id, line string, err error) string {
 		return fmt.Sprintf(`{"file":%q,"error":"encode dead letter: %s"}`, file, jerr)
 	}
 	return string(b)
-}
-
-// speakerFn counts a speaker's attributions and keeps the samples that
-// come first by (id, start), so that the output does not depend on the
-// order in which the runner combines.
-type speakerFn struct{}
-
-func (speakerFn) CreateAccumulator() Speaker { return Speaker{} }
-
-func (speakerFn) AddInput(acc Speaker, s Sample) Speaker {
-	acc.Attributions++
-	acc.Samples = keep(append(acc.Samples, s))
-	return acc
-}
-
-func (speakerFn) MergeAccumulators(a, b Speaker) Speaker {
-	a.Attributions += b.Attributions
-	a.Samples = keep(append(slices.Clip(a.Samples), b.Samples...))
-	return a
-}
-
-func (speakerFn) ExtractOutput(acc Speaker) Speaker {
-	if acc.Samples == nil {
-		acc.Samples = []Sample{}
-	}
-	return acc
-}
-
-// keep sorts samples by (id, start) and keeps the first [Samples].
-func keep(ss []Sample) []Sample {
-	slices.SortFunc(ss, Sample.compare)
-	ss = slices.CompactFunc(ss, func(a, b Sample) bool { return a.compare(b) == 0 })
-	return slices.Clip(ss[:min(len(ss), Samples)])
-}
-
-type formatSpeakerFn struct{}
-
-func (formatSpeakerFn) ProcessElement(name string, sp Speaker, emit func(string)) {
-	b, err := json.Marshal(SpeakerLine{Speaker: name, Attributions: sp.Attributions, Samples: sp.Samples})
-	if err != nil {
-		return // unreachable: strings and ints only
-	}
-	emit(string(b))
 }
 
 // shardFn keys each line by the shard it is written to.

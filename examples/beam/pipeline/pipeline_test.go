@@ -8,7 +8,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -19,6 +21,8 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/examples/beam/internal/netns"
+	"github.com/whosaid/whosaid/internal/corpustest"
+	"github.com/whosaid/whosaid/speaker"
 )
 
 var corpus = flag.String("corpus", "", "also run the pipeline on this JSON Lines corpus and compare its records, sorted by id, with the library's (TestCorpus)")
@@ -81,6 +85,7 @@ func TestPipeline(t *testing.T) {
 	var want []string
 	var wantDead []DeadLetter
 	attrs, noName := 0, 0
+	articleAttrs := map[string][]whosaid.Attribution{}
 	for _, line := range testArticles {
 		if strings.TrimSpace(line) == "" {
 			continue
@@ -92,15 +97,17 @@ func TestPipeline(t *testing.T) {
 			wantDead = append(wantDead, DeadLetter{File: in, ID: a.ID, Error: err.Error(), Input: input})
 			continue
 		}
-		rec := whosaid.NewRecord(a.ID, ex.Extract(a.Text))
+		as := ex.Extract(a.Text)
+		articleAttrs[a.ID] = as
+		rec := whosaid.NewRecord(a.ID, as)
 		b, err := rec.MarshalLine()
 		if err != nil {
 			t.Fatal(err)
 		}
 		want = append(want, string(b))
 		attrs += len(rec.Quotes)
-		for _, q := range rec.Quotes {
-			if SpeakerName(q) == "" {
+		for _, at := range as {
+			if speaker.NameOf(at) == "" {
 				noName++
 			}
 		}
@@ -158,8 +165,8 @@ func TestPipeline(t *testing.T) {
 		}
 	}
 
-	// The speakers output is the aggregate of the records' attributions.
-	if gotSp, wantSp := sortedCopy(got.speakers), speakersOf(t, want); !slices.Equal(gotSp, wantSp) {
+	// The speakers output is the library's aggregate of the attributions.
+	if gotSp, wantSp := sortedCopy(got.speakers), speakersOf(t, articleAttrs); !slices.Equal(gotSp, wantSp) {
 		t.Errorf("speakers:\ngot  %q\nwant %q", gotSp, wantSp)
 	}
 }
@@ -220,31 +227,38 @@ func TestCorpus(t *testing.T) {
 }
 
 func TestSpeakerCombineOrder(t *testing.T) {
-	in := []Sample{
-		{ID: "b", Start: 5, Text: "x"}, {ID: "a", Start: 9, Text: "y"}, {ID: "a", Start: 2, Text: "z"},
-		{ID: "c", Start: 0, Text: "w"}, {ID: "a", Start: 2, Text: "z"},
+	in := []Mention{
+		{Sample: Sample{ID: "b", Start: 5, Text: "x"}, Name: "Smith"},
+		{Sample: Sample{ID: "a", Start: 9, Text: "y"}, Name: "Jane Smith"},
+		{Sample: Sample{ID: "a", Start: 2, Text: "z"}, Name: "Jane Smith"},
+		{Sample: Sample{ID: "c", Start: 0, Text: "w"}, Name: "Mayor Smith"},
+		{Sample: Sample{ID: "a", Start: 2, Text: "z"}, Name: "Jane Smith"},
 	}
 	var fn speakerFn
 	all := fn.CreateAccumulator()
-	for _, s := range in {
-		all = fn.AddInput(all, s)
+	for _, m := range in {
+		all = fn.AddInput(all, m)
 	}
 	// The same inputs split across two accumulators, merged either way.
 	l, r := fn.CreateAccumulator(), fn.CreateAccumulator()
-	for i, s := range slices.Backward(in) {
+	for i, m := range slices.Backward(in) {
 		if i%2 == 0 {
-			l = fn.AddInput(l, s)
+			l = fn.AddInput(l, m)
 		} else {
-			r = fn.AddInput(r, s)
+			r = fn.AddInput(r, m)
 		}
 	}
-	want := Speaker{Attributions: 5, Samples: []Sample{{"a", 2, "z"}, {"a", 9, "y"}, {"b", 5, "x"}}}
+	want := Speaker{
+		Attributions: 5,
+		Variants:     []Variant{{"Jane Smith", 3}, {"Mayor Smith", 1}, {"Smith", 1}},
+		Samples:      []Sample{{"a", 2, "z"}, {"a", 9, "y"}, {"b", 5, "x"}},
+	}
 	for name, got := range map[string]Speaker{
 		"in order": fn.ExtractOutput(all),
 		"l+r":      fn.ExtractOutput(fn.MergeAccumulators(l, r)),
 		"r+l":      fn.ExtractOutput(fn.MergeAccumulators(r, l)),
 	} {
-		if got.Attributions != want.Attributions || !slices.Equal(got.Samples, want.Samples) {
+		if got.Attributions != want.Attributions || !slices.Equal(got.Samples, want.Samples) || !slices.Equal(got.Variants, want.Variants) {
 			t.Errorf("%s: %+v, want %+v", name, got, want)
 		}
 	}
@@ -297,26 +311,26 @@ func readShards(t *testing.T, prefix string) (lines, files []string) {
 	return lines, files
 }
 
-// speakersOf computes the speakers output of records in process.
-func speakersOf(t *testing.T, records []string) []string {
+// speakersOf computes the speakers output in process with the library:
+// speaker.Tally for the speakers, speaker.Keys for the samples' keys.
+func speakersOf(t *testing.T, articles map[string][]whosaid.Attribution) []string {
 	t.Helper()
-	acc := map[string]Speaker{}
-	var fn speakerFn
-	for _, l := range records {
-		var r whosaid.Record
-		if err := json.Unmarshal([]byte(l), &r); err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range r.Quotes {
-			if name := SpeakerName(q); name != "" {
-				acc[name] = fn.AddInput(acc[name], Sample{ID: r.ID, Start: q.Extent.Start, Text: q.Text})
+	var tally speaker.Tally
+	for id, as := range articles {
+		tally.Add(id, as)
+	}
+	keys := tally.Keys()
+	samples := map[string][]Sample{}
+	for id, as := range articles {
+		for _, a := range as {
+			if k := keys[speaker.NameOf(a)]; k != "" {
+				samples[k] = keep(append(samples[k], Sample{ID: id, Start: a.Extent.Start, Text: a.Extent.Text}))
 			}
 		}
 	}
 	var out []string
-	for name, sp := range acc {
-		sp = fn.ExtractOutput(sp)
-		b, err := json.Marshal(SpeakerLine{Speaker: name, Attributions: sp.Attributions, Samples: sp.Samples})
+	for _, sp := range tally.Speakers() {
+		b, err := json.Marshal(SpeakerLine{Speaker: sp, Samples: samples[sp.Speaker]})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -330,4 +344,58 @@ func sortedCopy(s []string) []string {
 	s = slices.Clone(s)
 	slices.Sort(s)
 	return s
+}
+
+// TestSpeakersEqualCLI runs the pipeline on PolNeAR dev and checks that its
+// speakers, without their samples, are what "whosaid speakers --input
+// jsonl" prints for the same file: the same keys, variants, documents and
+// attributions.
+func TestSpeakersEqualCLI(t *testing.T) {
+	dev, err := filepath.Abs(corpustest.File("polnear/dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dev); err != nil {
+		t.Skipf("PolNeAR dev absent (the corpus lives in ../shared/corpus beside the repository): %v", err)
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("no go command to run whosaid speakers: %v", err)
+	}
+	// The command is run in its own module, whose go.sum covers the
+	// server's dependencies that this module does not need.
+	cmd := exec.Command(goBin, "run", "./cmd/whosaid", "speakers", "--input", "jsonl", dev)
+	cmd.Dir = filepath.Join("..", "..", "..")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cli, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("whosaid speakers: %v\n%s", err, stderr.String())
+	}
+	var want []speaker.Speaker
+	for l := range strings.Lines(string(cli)) {
+		var s speaker.Speaker
+		if err := json.Unmarshal([]byte(l), &s); err != nil {
+			t.Fatalf("whosaid speakers line %q: %v", l, err)
+		}
+		want = append(want, s)
+	}
+
+	got, _ := run(t, dev, filepath.Join(t.TempDir(), "out"), 4)
+	var sp []speaker.Speaker
+	for _, l := range got.speakers {
+		var line SpeakerLine
+		if err := json.Unmarshal([]byte(l), &line); err != nil {
+			t.Fatalf("speakers line %q: %v", l, err)
+		}
+		if len(line.Samples) == 0 || len(line.Samples) > Samples {
+			t.Errorf("%s: %d samples", line.Speaker.Speaker, len(line.Samples))
+		}
+		sp = append(sp, line.Speaker)
+	}
+	speaker.Sort(sp)
+	if len(want) == 0 || !reflect.DeepEqual(sp, want) {
+		t.Fatalf("the pipeline's %d speakers differ from whosaid speakers' %d", len(sp), len(want))
+	}
+	t.Logf("%d speakers, equal to whosaid speakers; first: %+v", len(sp), sp[0])
 }
