@@ -10,9 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// BenchmarkFeatures builds the features of one candidate (twelve
-// indicator features, two conjunctions and a real value) and scores it,
-// on a model of 100,000 weights.
+// BenchmarkFeatures builds the features of one candidate (24 indicator
+// features, two conjunctions and a real value) and scores it, on a model
+// of 100,000 weights.
 func BenchmarkFeatures(b *testing.B) {
 	m := bigModel(b, 100_000)
 	words := []string{"said", "Blinken", "the", "official", "told", "reporters", "on", "Tuesday", "that", "he", "would", "not"}
@@ -34,8 +34,40 @@ func BenchmarkFeatures(b *testing.B) {
 	_ = sum
 }
 
-// BenchmarkTrain trains on 50,000 groups of 1 to 5 candidates with 8
-// features each: about 1.2 million feature occurrences.
+// BenchmarkProb scores a candidate of 30 features, half of them known to
+// the model, on models of ten thousand and a million weights.
+func BenchmarkProb(b *testing.B) {
+	for _, n := range []int{10_000, 1_000_000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			m := bigModel(b, n)
+			rng := rand.New(rand.NewPCG(6, 6))
+			// Many candidates, so that a large model is read from memory
+			// rather than from the cache, as it is in use.
+			cands := make([]Features, 1000)
+			for i := range cands {
+				for k := range 30 {
+					if k%2 == 0 {
+						cands[i].Add("w", strconv.Itoa(rng.IntN(n)))
+					} else {
+						cands[i].Add("unknown", strconv.Itoa(k))
+					}
+				}
+			}
+			sum := 0.0
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				sum += m.Prob(&cands[i%len(cands)])
+				i++
+			}
+			_ = sum
+		})
+	}
+}
+
+// BenchmarkTrain trains on 50,000 groups of 2 to 6 candidates of 7
+// features each (from 100,000 features, Zipf-distributed): 1.4 million
+// feature occurrences.
 func BenchmarkTrain(b *testing.B) {
 	s := newSynth(4, 100_000)
 	d, _, _ := s.groups(b, 50_000)

@@ -238,7 +238,7 @@ func NewReliability(probs []float64, labels []bool) (Reliability, error) {
 		}
 		bin.Predicted = sums[b] / float64(bin.Count)
 		bin.Observed = rights[b] / float64(bin.Count)
-		r.ECE += float64(float64(bin.Count)/float64(r.Count)) * math.Abs(bin.Predicted-bin.Observed)
+		r.ECE += float64(float64(bin.Count) / float64(r.Count) * math.Abs(bin.Predicted-bin.Observed))
 	}
 	return r, nil
 }

@@ -30,8 +30,8 @@ type Weight struct {
 
 // Provenance says where a model comes from. It is stored, as JSON, at the
 // head of the encoded model. The fields up to Templates are the caller's
-// (see [Describe]); [Train] fills the others. It holds no date or path, so
-// that training again on the same data gives the same bytes.
+// (see [Describe]); [Train] fills the others. It holds no date, so that
+// training again on the same data gives the same bytes.
 type Provenance struct {
 	// Name names the model, such as "speaker".
 	Name string `json:"name,omitempty"`
@@ -64,10 +64,11 @@ type Provenance struct {
 	Platt *Platt `json:"platt,omitempty"`
 }
 
-// Params are the hyperparameters of [Train], set by [Option]s.
+// Params are the hyperparameters of [Train], as the options [L2],
+// [Iterations], [Tolerance] and [MinCount] set them.
 type Params struct {
 	L2         float64 `json:"l2"`
-	Iterations int     `json:"iterations"`
+	Iterations int     `json:"iterations"` // the most allowed; Provenance.Iterations has the number run
 	Tolerance  float64 `json:"tolerance"`
 	MinCount   int     `json:"min_count"`
 }
@@ -76,21 +77,14 @@ type Params struct {
 // are ascending; the weights that are 0 are left out. It sets
 // prov.Features.
 func newModel(bias float32, keys []uint64, weights []float32, prov Provenance) *Model {
-	n := 0
-	for _, w := range weights {
-		if w != 0 {
-			n++
-		}
-	}
-	m := &Model{tab: newTable[float32](n), bias: bias, prov: prov}
-	m.prov.Features = n
+	var slots []slot[float32]
 	for i, w := range weights {
 		if w != 0 {
-			m.tab.add(keys[i], w)
+			slots = append(slots, slot[float32]{keys[i], w})
 		}
 	}
-	m.tab.done()
-	return m
+	prov.Features = len(slots)
+	return &Model{tab: newTable(blocksOf(slots)), bias: bias, prov: prov}
 }
 
 // Provenance returns where m comes from.
@@ -114,7 +108,7 @@ func (m *Model) Score(f *Features) float64 {
 	values := f.values[:len(f.hashes)]
 	for i, h := range f.hashes {
 		if j := m.tab.find(h); j >= 0 {
-			s += float64(float64(m.tab.slots[j].val) * float64(values[i]))
+			s += float64(float64(m.tab.at(j).val) * float64(values[i]))
 		}
 	}
 	return s
@@ -169,8 +163,10 @@ func (m *Model) Choose(cands []Features) (best int, probs []float64) {
 func (m *Model) Top(n int) []Weight {
 	all := make([]Weight, 0, m.Len()+1)
 	all = append(all, Weight{0, m.bias})
-	for _, s := range m.tab.slots {
-		all = append(all, Weight{s.key, s.val})
+	for _, b := range m.tab.blocks {
+		for _, s := range b {
+			all = append(all, Weight{s.key, s.val})
+		}
 	}
 	slices.SortFunc(all, func(a, b Weight) int {
 		return cmp.Or(cmp.Compare(math.Abs(float64(b.Value)), math.Abs(float64(a.Value))), cmp.Compare(a.Hash, b.Hash))
@@ -193,10 +189,10 @@ func (m *Model) Calibrated(p Platt) *Model {
 }
 
 // Weight returns the weight of the feature with hash h, 0 for a feature
-// the model does not know.
+// the model does not know: with [Names], it shows what decided a score.
 func (m *Model) Weight(h uint64) float64 {
 	if j := m.tab.find(h); j >= 0 {
-		return float64(m.tab.slots[j].val)
+		return float64(m.tab.at(j).val)
 	}
 	return 0
 }

@@ -8,14 +8,17 @@ import "math/bits"
 // value of the high bits, so a look-up reads two adjacent index entries and
 // then scans a few slots, ending early at a larger hash: a feature the
 // model does not know costs what a known one costs. The table takes 16
-// bytes a hash and 1 to 2 for the index, with no empty slots, and is built
-// in one pass over hashes that arrive in order, as they do from an encoded
-// model.
+// bytes a hash and 1 to 2 for the index, with no empty slots.
+//
+// The slots are held in blocks of blockLen, so that a decoder can make
+// each block when the data for it has arrived, without copying. The index
+// is built from the slots, or read from an encoded model, which holds it
+// as counts.
 type table[V any] struct {
-	slots  []slot[V] // ascending keys
-	start  []uint32  // start[b]: the first slot whose key>>shift is at least b
+	blocks [][]slot[V] // every block but the last holds blockLen slots
+	n      int         // the number of slots
+	start  []uint32    // start[b]: the first slot whose key>>shift is at least b
 	shift  uint
-	filled int // while building, the number of start entries set
 }
 
 type slot[V any] struct {
@@ -23,29 +26,52 @@ type slot[V any] struct {
 	val V
 }
 
-// newTable returns an empty table with room for n keys, n < 2**32, to be
-// filled by add in ascending order of key and finished by done.
-func newTable[V any](n int) table[V] {
-	b := max(bits.Len(uint(n))-2, 0)
-	return table[V]{slots: make([]slot[V], 0, n), start: make([]uint32, 1<<b+1), shift: uint(64 - b)}
-}
+const blockLen = 1 << 16
 
-// add adds key, greater than the keys added before, with its value.
-func (t *table[V]) add(key uint64, val V) {
-	for b := int(key >> t.shift); t.filled <= b; t.filled++ {
-		t.start[t.filled] = uint32(len(t.slots))
+// newTable returns the table of the slots in blocks, whose keys ascend
+// across them; every block but the last must hold blockLen slots, and
+// there must be fewer than 2**32.
+func newTable[V any](blocks [][]slot[V]) table[V] {
+	n := 0
+	for _, b := range blocks {
+		n += len(b)
 	}
-	t.slots = append(t.slots, slot[V]{key, val})
-}
-
-// done finishes the index after the last add.
-func (t *table[V]) done() {
-	for ; t.filled < len(t.start); t.filled++ {
-		t.start[t.filled] = uint32(len(t.slots))
+	b := indexBits(n)
+	t := table[V]{blocks: blocks, n: n, start: make([]uint32, 1<<b+1), shift: uint(64 - b)}
+	i, filled := 0, 0
+	for _, blk := range blocks {
+		for _, s := range blk {
+			for b := int(s.key >> t.shift); filled <= b; filled++ {
+				t.start[filled] = uint32(i)
+			}
+			i++
+		}
 	}
+	for ; filled < len(t.start); filled++ {
+		t.start[filled] = uint32(n)
+	}
+	return t
 }
 
-// find returns the slot of key, or -1.
+// indexBits returns the number of high bits of a hash by which the index
+// of a table of n keys finds them: two to four keys to a value of the
+// bits.
+func indexBits(n int) int { return max(bits.Len(uint(n))-2, 0) }
+
+// blocksOf returns slots cut into blocks for newTable, without copying.
+func blocksOf[V any](slots []slot[V]) [][]slot[V] {
+	var blocks [][]slot[V]
+	for i := 0; i < len(slots); i += blockLen {
+		end := min(i+blockLen, len(slots))
+		blocks = append(blocks, slots[i:end:end])
+	}
+	return blocks
+}
+
+// at returns the slot at position i.
+func (t *table[V]) at(i int) *slot[V] { return &t.blocks[i/blockLen][i%blockLen] }
+
+// find returns the position of key, or -1.
 func (t *table[V]) find(key uint64) int {
 	if len(t.start) == 0 {
 		return -1
@@ -53,14 +79,14 @@ func (t *table[V]) find(key uint64) int {
 	b := key >> t.shift
 	lo, hi := int(t.start[b]), int(t.start[b+1])
 	for hi-lo > 8 { // a long run, only in a table built to be slow
-		if mid := int(uint(lo+hi) >> 1); t.slots[mid].key < key {
+		if mid := int(uint(lo+hi) >> 1); t.at(mid).key < key {
 			lo = mid + 1
 		} else {
 			hi = mid + 1
 		}
 	}
 	for i := lo; i < hi; i++ {
-		switch k := t.slots[i].key; {
+		switch k := t.at(i).key; {
 		case k == key:
 			return i
 		case k > key:

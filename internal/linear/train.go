@@ -24,10 +24,8 @@ type config struct {
 // weights. It must be positive. The default is 1e-4.
 func L2(l2 float64) Option {
 	return func(c *config) {
-		if !(l2 > 0) || math.IsInf(l2, 1) {
-			c.fail(fmt.Errorf("linear: L2 %v is not a positive finite number", l2))
-		}
 		c.params.L2 = l2
+		c.check(l2 > 0 && !math.IsInf(l2, 1), "L2 %v is not a positive finite number", l2)
 	}
 }
 
@@ -35,10 +33,8 @@ func L2(l2 float64) Option {
 // at least 1. The default is 300.
 func Iterations(n int) Option {
 	return func(c *config) {
-		if n < 1 {
-			c.fail(fmt.Errorf("linear: iterations %d is less than 1", n))
-		}
 		c.params.Iterations = n
+		c.check(n >= 1, "iterations %d is less than 1", n)
 	}
 }
 
@@ -48,10 +44,8 @@ func Iterations(n int) Option {
 // 1e-7.
 func Tolerance(tol float64) Option {
 	return func(c *config) {
-		if !(tol > 0) || math.IsInf(tol, 1) {
-			c.fail(fmt.Errorf("linear: tolerance %v is not a positive finite number", tol))
-		}
 		c.params.Tolerance = tol
+		c.check(tol > 0 && !math.IsInf(tol, 1), "tolerance %v is not a positive finite number", tol)
 	}
 }
 
@@ -60,10 +54,8 @@ func Tolerance(tol float64) Option {
 // must be at least 1. The default is 1: every feature counts.
 func MinCount(n int) Option {
 	return func(c *config) {
-		if n < 1 {
-			c.fail(fmt.Errorf("linear: minimum count %d is less than 1", n))
-		}
 		c.params.MinCount = n
+		c.check(n >= 1, "minimum count %d is less than 1", n)
 	}
 }
 
@@ -72,21 +64,20 @@ func MinCount(n int) Option {
 // setting one of them is an error, as is a second Describe.
 func Describe(p Provenance) Option {
 	return func(c *config) {
-		switch {
-		case c.described:
-			c.fail(errors.New("linear: Describe given twice"))
-		case p.Data != "" || p.Params != (Params{}) || p.Groups != 0 || p.Candidates != 0 ||
-			p.Occurrences != 0 || p.Features != 0 || p.Iterations != 0 || p.Loss != 0 || p.Platt != nil:
-			c.fail(errors.New("linear: Describe sets only Name, Command, Source and Templates"))
-		}
+		c.check(!c.described, "Describe given twice")
+		c.check(p.Data == "" && p.Params == (Params{}) && p.Groups == 0 && p.Candidates == 0 && p.Occurrences == 0 &&
+			p.Features == 0 && p.Iterations == 0 && p.Loss == 0 && p.Platt == nil,
+			"Describe sets only Name, Command, Source and Templates")
 		c.described = true
 		c.prov = Provenance{Name: p.Name, Command: p.Command, Source: p.Source, Templates: slices.Clone(p.Templates)}
 	}
 }
 
-func (c *config) fail(err error) {
-	if c.err == nil {
-		c.err = err
+// check keeps the error of the format and args when ok is false, unless
+// an error is kept already.
+func (c *config) check(ok bool, format string, args ...any) {
+	if !ok && c.err == nil {
+		c.err = fmt.Errorf("linear: "+format, args...)
 	}
 }
 
@@ -176,11 +167,11 @@ func newTrainer(d *Data, p Params) (keep []uint64, t *trainer) {
 	}
 	// The table maps a hash to its position in feats (ascending hashes);
 	// rank maps that position to the feature's number.
-	tab := newTable[int32](len(feats))
+	slots := make([]slot[int32], len(feats))
 	for i, f := range feats {
-		tab.add(f.hash, int32(i))
+		slots[i] = slot[int32]{f.hash, int32(i)}
 	}
-	tab.done()
+	tab := newTable(blocksOf(slots))
 	byCount := make([]int32, len(feats))
 	for i := range byCount {
 		byCount[i] = int32(i)
@@ -205,7 +196,7 @@ func newTrainer(d *Data, p Params) (keep []uint64, t *trainer) {
 	for o, h := range d.hashes {
 		t.idx[o] = -1
 		if j := tab.find(h); j >= 0 {
-			t.idx[o] = rank[tab.slots[j].val]
+			t.idx[o] = rank[tab.at(j).val]
 		}
 	}
 	total := 0.0
@@ -315,6 +306,12 @@ func (t *trainer) minimize(x []float64, iterations int, tol float64) (float64, i
 			axpy(alpha[i]-beta, s[i], dir)
 		}
 		slope := dot(g, dir)
+		if !(slope < 0) && stored > 0 {
+			// Not a descent direction, which rounding can cause near the
+			// minimum: forget the corrections and go down the gradient.
+			stored = 0
+			continue
+		}
 		if !(slope < 0) {
 			break // the gradient is 0 (or not a number): nowhere to go
 		}
