@@ -77,6 +77,9 @@ type Speaker struct {
 	Overlap            Ratio `json:"overlap"`
 	DirectMixedExact   Ratio `json:"direct_mixed_exact"`
 	DirectMixedOverlap Ratio `json:"direct_mixed_overlap"`
+	// DirectMixedNone counts the matched direct and mixed attributions
+	// left with no speaker where the gold names one.
+	DirectMixedNone Ratio `json:"direct_mixed_none"`
 }
 
 // Report is every score of one evaluation.
@@ -182,6 +185,7 @@ func Score(gold, pred []Doc, pronouns []Pronoun) Report {
 				if gq.Type != whosaid.Indirect {
 					r.Speaker.DirectMixedExact.add(exact)
 					r.Speaker.DirectMixedOverlap.add(over)
+					r.Speaker.DirectMixedNone.add(len(ps) == 0)
 				}
 			}
 			if gq.Entity.Name != "" {
@@ -483,6 +487,7 @@ func (r Report) WriteTable(w io.Writer) error {
 	ratio("overlap", r.Speaker.Overlap)
 	ratio("direct+mixed exact", r.Speaker.DirectMixedExact)
 	ratio("direct+mixed overlap", r.Speaker.DirectMixedOverlap)
+	ratio("direct+mixed none", r.Speaker.DirectMixedNone)
 	if r.SpeakerName != nil {
 		ratio("speaker name (all gold)", *r.SpeakerName)
 	}

@@ -15,13 +15,18 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/eval"
+	"github.com/whosaid/whosaid/internal/linear"
 )
 
-const evalUsage = `usage: whosaid eval GOLD.jsonl [--pred PRED.jsonl] [--pronouns FILE] [--json]
+const evalUsage = `usage: whosaid eval GOLD.jsonl [--pred PRED.jsonl] [--pronouns FILE] [--calibration] [--json]
 
 Scores whosaid against gold attributions (one document per line). Without
 --pred it runs the extractor over the gold texts; with --pred it scores the
-predictions in PRED.jsonl (as "whosaid --input jsonl" writes them).
+predictions in PRED.jsonl (as "whosaid --input jsonl" writes them). With
+--calibration it also compares each prediction's confidence with whether
+it is right (its content matches a gold attribution and its speaker is
+that attribution's): a reliability table in ten bins and the expected
+calibration error.
 
 flags:
 `
@@ -37,6 +42,7 @@ func runEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	predFile := flags.String("pred", "", "score the predictions in this JSON Lines `file` instead of running the extractor")
 	pronFile := flags.String("pronouns", "", "score pronoun resolution against the referents in this JSON Lines `file`")
 	asJSON := flags.Bool("json", false, "print the scores as one JSON object")
+	calibration := flags.Bool("calibration", false, "also print how well the confidences are calibrated: a reliability table and the expected calibration error (ECE)")
 	workers := flags.Int("workers", runtime.NumCPU(), fmt.Sprintf("documents extracted in parallel, 1 to %d", maxWorkers))
 	quoteRuns := flags.Bool("quote-runs", true, "report a quotation that opens the sentence after an attributed one (“...,” she said. “...”)\n"+
 		"as a further fragment of that attribution, as PolNeAR annotates it; false reports it on its own, as a continuation")
@@ -93,13 +99,31 @@ func runEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	rep := eval.Score(gold, pred, pronouns)
+	var rel *linear.Reliability
+	if *calibration {
+		r, err := eval.Calibration(gold, pred)
+		if err != nil {
+			return fail(err)
+		}
+		rel = &r
+	}
 	w := bufio.NewWriter(stdout)
 	if *asJSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		err = enc.Encode(rep)
+		if rel != nil {
+			err = enc.Encode(struct {
+				eval.Report
+				Calibration *linear.Reliability `json:"calibration"`
+			}{rep, rel})
+		} else {
+			err = enc.Encode(rep)
+		}
 	} else {
 		err = rep.WriteTable(w)
+		if err == nil && rel != nil {
+			_, err = fmt.Fprintf(w, "\nconfidence against share right (content and speaker)\n%v", rel)
+		}
 	}
 	if err == nil {
 		err = w.Flush()
