@@ -180,9 +180,26 @@ func decode(r *bufio.Reader) (*Model, error) {
 	if total != n {
 		return nil, errors.New("hash counts do not add up to the number of weights")
 	}
+	blocks, err := decodeRecords(r, int(n), bits, start)
+	if err != nil {
+		return nil, err
+	}
+	// Reading to the end makes gzip check its checksum.
+	if _, err := r.ReadByte(); err != io.EOF {
+		if err == nil {
+			return nil, errors.New("data after the weights")
+		}
+		return nil, fmt.Errorf("after the weights: %w", err)
+	}
+	m.tab = table[float32]{blocks: blocks, n: int(n), start: start, shift: uint(64 - bits)}
+	return m, nil
+}
 
-	// The records are read as they arrive, a block at a time, so that a
-	// header that claims more than the data holds costs nothing.
+// decodeRecords reads the n records of a model whose hashes have their
+// top bits counted, with start the index those counts make. The records
+// are read as they arrive, a block at a time, so that a header that claims
+// more than the data holds costs nothing.
+func decodeRecords(r *bufio.Reader, n, bits int, start []uint32) ([][]slot[float32], error) {
 	low := 8 - bits/8
 	rec := low + 4
 	// A record is read as the 8 bytes at its start, of which the hash's
@@ -190,11 +207,11 @@ func decode(r *bufio.Reader) (*Model, error) {
 	// the low bits of its count's position.
 	lowMask := uint64(math.MaxUint64) >> (64 - 8*low)
 	spare := 8*low - (64 - bits) // bits of the low bytes that are counted too
-	buf := make([]byte, min(int(n), blockLen)*rec+8)
+	buf := make([]byte, min(n, blockLen)*rec+8)
 	var blocks [][]slot[float32]
 	hi, last := 0, uint64(0)
-	for done := 0; done < int(n); {
-		block := make([]slot[float32], 0, min(int(n)-done, blockLen))
+	for done := 0; done < n; {
+		block := make([]slot[float32], 0, min(n-done, blockLen))
 		records := buf[:cap(block)*rec]
 		if _, err := io.ReadFull(r, records); err != nil {
 			return nil, short(err)
@@ -222,15 +239,7 @@ func decode(r *bufio.Reader) (*Model, error) {
 		blocks = append(blocks, block)
 		done += len(block)
 	}
-	// Reading to the end makes gzip check its checksum.
-	if _, err := r.ReadByte(); err != io.EOF {
-		if err == nil {
-			return nil, errors.New("data after the weights")
-		}
-		return nil, fmt.Errorf("after the weights: %w", err)
-	}
-	m.tab = table[float32]{blocks: blocks, n: int(n), start: start, shift: uint(64 - bits)}
-	return m, nil
+	return blocks, nil
 }
 
 var errShort = errors.New("truncated model")
