@@ -50,11 +50,29 @@ func spaceLen(text string, i int) int {
 	switch c {
 	case ' ', '\t', '\n', '\v', '\f', '\r':
 		return 1
-	case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
-		for _, s := range spaces {
-			if s[0] == c && hasAt(text, i, s) {
-				return len(s)
+	case 0xC2: // U+0085, U+00A0
+		if i+1 < len(text) && (text[i+1] == 0x85 || text[i+1] == 0xA0) {
+			return 2
+		}
+	case 0xE2: // U+2000 to U+200B, U+2028, U+2029, U+202F; U+205F
+		if i+2 < len(text) {
+			switch b, d := text[i+1], text[i+2]; {
+			case b == 0x80 && (d <= 0x8B || d == 0xA8 || d == 0xA9 || d == 0xAF) && d >= 0x80,
+				b == 0x81 && d == 0x9F:
+				return 3
 			}
+		}
+	case 0xE1: // U+1680
+		if hasAt(text, i, "\u1680") {
+			return 3
+		}
+	case 0xE3: // U+3000
+		if hasAt(text, i, "\u3000") {
+			return 3
+		}
+	case 0xEF: // U+FEFF
+		if hasAt(text, i, "\ufeff") {
+			return 3
 		}
 	}
 	return 0
@@ -110,7 +128,14 @@ func closerLen(text string, i int) (int, bool) {
 		return 1, true
 	case ')', ']', '}':
 		return 1, false
-	case 0xC2, 0xE2, 0xE3:
+	case 0xE2: // ” ’ ›
+		if i+2 < len(text) && text[i+1] == 0x80 {
+			switch text[i+2] {
+			case 0x9D, 0x99, 0xBA:
+				return 3, true
+			}
+		}
+	case 0xC2, 0xE3:
 		return markLen(text, i, closers[5:])
 	}
 	return 0, false
@@ -124,7 +149,14 @@ func openerLen(text string, i int) (int, bool) {
 		return 1, true
 	case '(', '[', '{':
 		return 1, false
-	case 0xC2, 0xE2, 0xE3:
+	case 0xE2: // “ ‘ ‹ „
+		if i+2 < len(text) && text[i+1] == 0x80 {
+			switch text[i+2] {
+			case 0x9C, 0x98, 0xB9, 0x9E:
+				return 3, true
+			}
+		}
+	case 0xC2, 0xE3:
 		return markLen(text, i, openers[5:])
 	}
 	return 0, false
