@@ -290,10 +290,14 @@ run:
 			j += 2
 		}
 	}
-	// Closing quote marks and brackets belong to the sentence they end.
+	// Closing quote marks and brackets, and citation markers ("[6]",
+	// "[12][13]", "[citation needed]"), belong to the sentence they end.
 	k, quoted := j, false
 	for k < n {
 		l, q := closerLen(text, k)
+		if l == 0 {
+			l = citationLen(text, k)
+		}
 		if l == 0 {
 			break
 		}
@@ -589,6 +593,28 @@ func atStart(text string, start, ts int) bool {
 		}
 	}
 	return true
+}
+
+// citationLen returns the byte length of the citation marker at text[i]:
+// a reference number or a short editorial note in square brackets ("[6]",
+// "[a]", "[citation needed]", "[note 3]"), or 0.
+func citationLen(text string, i int) int {
+	if text[i] != '[' {
+		return 0
+	}
+	for j := i + 1; j < len(text) && j-i <= 32; j++ {
+		switch c := text[j]; {
+		case c == ']':
+			if j == i+1 {
+				return 0
+			}
+			return j + 1 - i
+		case isLetter(c), isDigit(c), c == ' ' && j > i+1, c == '-' && j > i+1:
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // hasContent reports whether text[start:i] holds a letter or digit.
