@@ -17,6 +17,10 @@ type scanner struct {
 	para     int // index of the current paragraph
 	paraUsed bool
 	list     listState // the in-line list the current paragraph opens, if any
+	// The line being read: where its first word starts (-1 before the
+	// first), and whether it opens with a list marker.
+	lineStart int
+	lineItem  bool
 }
 
 type listKind uint8
@@ -62,7 +66,9 @@ func (sc *scanner) run() {
 				i += w
 				continue
 			}
-			sc.begin(i)
+			if i = sc.begin(i); sc.start < 0 {
+				continue
+			}
 		}
 		stop := &stopBytes
 		if sc.list.kind != listNone {
@@ -92,13 +98,29 @@ func (sc *scanner) run() {
 	sc.flush(n)
 }
 
-// begin starts a sentence at i. The first sentence of a paragraph may open
-// an in-line list.
-func (sc *scanner) begin(i int) {
+// begin starts a sentence at i and returns where scanning resumes. The
+// first sentence of a paragraph may open an in-line list, or be a
+// dateline; any sentence may open with a heading that runs into a
+// quotation. A dateline or heading is a sentence of its own, ended at once.
+func (sc *scanner) begin(i int) int {
 	sc.start = i
-	if !sc.paraUsed && sc.list.kind == listNone {
-		sc.list = listStart(sc.text, i)
+	if sc.lineStart < 0 {
+		sc.lineStart, sc.lineItem = i, listLine(sc.text, i)
 	}
+	if !sc.paraUsed {
+		if e := datelineEnd(sc.lx, sc.text, i); e > 0 {
+			sc.flush(e)
+			return e
+		}
+		if sc.list.kind == listNone {
+			sc.list = listStart(sc.text, i)
+		}
+	}
+	if e := sc.runInHeading(i); e > 0 {
+		sc.flush(e)
+		return e
+	}
+	return i
 }
 
 // flush ends the current sentence at end, trimming white space.
@@ -167,10 +189,22 @@ func (sc *scanner) newline(i int) int {
 			brk = !startsLower(text, j)
 		}
 	}
-	if brk {
+	item := j < n && listLine(text, j)
+	switch {
+	case brk:
 		sc.flush(i)
 		sc.newParagraph()
+	case sc.start < 0:
+	case sc.headingLine(i, j):
+		// A heading on a line of its own, over the paragraph it heads.
+		sc.flush(i)
+		sc.newParagraph()
+	case item && (sc.lineItem || endsClause(text, sc.start, i)):
+		// A list item on a line of its own, after the line that
+		// introduces the list or after another item.
+		sc.flush(i)
 	}
+	sc.lineStart, sc.lineItem = j, item
 	return j
 }
 
@@ -333,7 +367,7 @@ run:
 	case marks > 0:
 		// "?” Graham asked.": a quoted question or exclamation followed by
 		// its attribution.
-		if quoted && nx.kind == kindUpper && sc.inverted(k) {
+		if quoted && nx.kind == kindUpper && sc.inverted(k) >= 0 {
 			return k
 		}
 	case total >= 3:
@@ -540,10 +574,11 @@ func (sc *scanner) fronted(start, i int) bool {
 	return words <= 4
 }
 
-// inverted reports whether the text after the white space at p is an
-// inverted attribution: up to four capitalised words (a name, a title) and
-// a verb of saying ("Graham asked", "Sen. Lindsey Graham said").
-func (sc *scanner) inverted(p int) bool {
+// inverted returns the end of the inverted attribution after the white
+// space at p, or -1: up to four capitalised words (a name, a title) and a
+// verb of saying ("Graham asked", "Sen. Lindsey Graham said"), with the
+// full stops that follow the verb.
+func (sc *scanner) inverted(p int) int {
 	text := sc.text
 	n := len(text)
 	for c := 0; c < 8 && p < n && spaceLen(text, p) > 0; c++ {
@@ -555,24 +590,24 @@ func (sc *scanner) inverted(p int) bool {
 			q++
 		}
 		if q == p {
-			return false
+			return -1
 		}
 		word := text[p:q]
 		for len(word) > 1 && word[len(word)-1] == '.' {
 			word = word[:len(word)-1]
 		}
 		if w > 0 && sc.lx.speech[word] {
-			return true
+			return q
 		}
 		if word[0] < 'A' || word[0] > 'Z' {
-			return false
+			return -1
 		}
 		if q >= n || text[q] != ' ' {
-			return false
+			return -1
 		}
 		p = q + 1
 	}
-	return false
+	return -1
 }
 
 // atStart reports whether text[start:ts] holds only bullets, openers and
