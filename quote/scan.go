@@ -16,8 +16,8 @@ type family uint8
 const (
 	famNone     family = iota
 	famDouble          // “ ” „
-	famStraight        // " ''
-	famSingle          // ‘ ’ ' ‚
+	famStraight        // " '' ``
+	famSingle          // ‘ ’ ' ‚ `
 	famGuil            // « »
 	famSGuil           // ‹ ›
 	famCorner          // 「 」
@@ -86,7 +86,7 @@ func classOf(r rune) cls {
 		return cC
 	case '.', ',', ';', ':', '!', '?', 0x2026:
 		return cP
-	case '"', '\'', 0x201C, 0x201D, 0x2018, 0x2019, 0x201E, 0x201A, 0xAB, 0xBB, 0x2039, 0x203A,
+	case '"', '\'', '`', 0x201C, 0x201D, 0x2018, 0x2019, 0x201E, 0x201A, 0xAB, 0xBB, 0x2039, 0x203A,
 		0x300C, 0x300D, 0x300E, 0x300F:
 		return cQ
 	}
@@ -101,7 +101,7 @@ func classOf(r rune) cls {
 
 // interest marks the bytes the scanner stops at.
 var interest = func() (t [256]bool) {
-	for _, c := range []byte{'"', '\'', '\n', 0xE2, 0xC2, 0xE3} {
+	for _, c := range []byte{'"', '\'', '`', '\n', 0xE2, 0xC2, 0xE3} {
 		t[c] = true
 	}
 	return t
@@ -201,12 +201,12 @@ const (
 )
 
 // plain reports whether none of the 8 bytes at t[i:] is one the scanner
-// stops at: all ASCII, and no '"', '\” or '\n'.
+// stops at: all ASCII, and no '"', '\”, '`' or '\n'.
 func plain(t string, i int) bool {
 	t = t[i : i+8]
 	w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
 		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-	return w&highs == 0 && hasZero(w^('"'*ones))|hasZero(w^('\''*ones))|hasZero(w^('\n'*ones)) == 0
+	return w&highs == 0 && hasZero(w^('"'*ones))|hasZero(w^('\''*ones))|hasZero(w^('`'*ones))|hasZero(w^('\n'*ones)) == 0
 }
 
 // hasZero is non-zero when one of the bytes of v is zero.
@@ -274,12 +274,23 @@ func (p *parser) read(c *cursor, tk *token) bool {
 		case '"':
 			n, f, g = 1, famStraight, gStraightD
 		case '\'':
-			if i+1 < len(t) && t[i+1] == '\'' {
+			if i+1 < len(t) && t[i+1] == '\'' && !(p.cfg.straight && elidedWord(t, i+2)) {
+				// Two apostrophes stand for a double mark, save before a
+				// word that an apostrophe shortens: ''Tis is a single
+				// mark and 'Tis.
 				n, f, g = 2, famStraight, gStraightD
 			} else if p.cfg.straight {
 				n, f, g = 1, famSingle, gStraightS
 			} else {
 				continue
+			}
+		case '`':
+			// Typewriter and TeX marks: `` opens a double quotation and
+			// ` a single one; '' and ' close them.
+			if i+1 < len(t) && t[i+1] == '`' {
+				n, f, g = 2, famStraight, gBacktick
+			} else {
+				n, f, g = 1, famSingle, gBacktick
 			}
 		case 0xC2:
 			if i+1 >= len(t) {
@@ -369,6 +380,7 @@ const (
 	gLeftCJK                // 「 『
 	gRightCJK               // 」 』
 	gDash                   // — – ―
+	gBacktick               // ` or ``
 )
 
 // mark sets tk to the mark at t[i:i+n] on the given line of its block,
@@ -433,6 +445,16 @@ func (p *parser) mark(tk *token, i, n int, f family, g glyph, line int) bool {
 		}
 	case gLowD:
 		tk.role = rOpen
+	case gBacktick:
+		switch base {
+		case rOpen, rEither:
+			tk.role = rOpen
+		case rClose:
+			// A closing backtick ends code in backticks (`x`), a span
+			// of markup.
+			tk.role = rCloseIfOpen
+		}
+		// Between two letters it is an apostrophe: John`s.
 	case gLowS:
 		if base == rOpen {
 			tk.role = rOpen
@@ -491,25 +513,45 @@ func (p *parser) mark(tk *token, i, n int, f family, g glyph, line int) bool {
 }
 
 // elision reports whether the text at i (just after a mark) is a word that
-// an apostrophe shortens: a two-digit year (’90s) or 'em, 'til, 'tis,
-// 'cause, 'n'.
+// an apostrophe shortens: a two-digit year (’90s), one of elidedWord's, or
+// the n of rock 'n' roll and the s of a possessive.
 func elision(t string, i int) bool {
+	w := wordAt(t, i)
+	if len(w) == 2 && isDigit(w[0]) && isDigit(w[1]) || len(w) == 3 && isDigit(w[0]) && isDigit(w[1]) && w[2] == 's' {
+		return true
+	}
+	return w == "n" || w == "N" || w == "s" || w == "S" || elidedWord(t, i)
+}
+
+// elidedWord reports whether the word at i is one whose first letters an
+// apostrophe stands for: 'em, 'til, 'tis, 'twas, 'cause, 'cos, 'nuff,
+// 'bout.
+func elidedWord(t string, i int) bool {
+	switch w := wordAt(t, i); len(w) {
+	case 2, 3, 4, 5:
+		var b [5]byte
+		for k := 0; k < len(w); k++ {
+			b[k] = w[k] | 0x20
+		}
+		switch string(b[:len(w)]) {
+		case "em", "til", "tis", "twas", "cause", "cos", "nuff", "bout":
+			return true
+		}
+	}
+	return false
+}
+
+// wordAt returns the ASCII word of letters and digits at i, or "" when it
+// is longer than six bytes.
+func wordAt(t string, i int) string {
 	j := i
 	for j < len(t) && j-i < 6 && isASCIILetterOrDigit(t[j]) {
 		j++
 	}
-	w := t[i:j]
-	if len(w) == 0 || (j < len(t) && isASCIILetterOrDigit(t[j])) {
-		return false
+	if j < len(t) && isASCIILetterOrDigit(t[j]) {
+		return ""
 	}
-	if len(w) == 2 && isDigit(w[0]) && isDigit(w[1]) || len(w) == 3 && isDigit(w[0]) && isDigit(w[1]) && w[2] == 's' {
-		return true
-	}
-	switch lowerASCII(w) {
-	case "em", "til", "tis", "twas", "cause", "cos", "n", "nuff", "bout", "s":
-		return true
-	}
-	return false
+	return t[i:j]
 }
 
 // elidedN reports whether the mark at i closes a lone n opened by an
@@ -538,21 +580,6 @@ func pluralOrDropped(t string, i int) bool {
 func isDigit(c byte) bool              { return c >= '0' && c <= '9' }
 func isASCIILetter(c byte) bool        { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isASCIILetterOrDigit(c byte) bool { return isASCIILetter(c) || isDigit(c) }
-
-func lowerASCII(w string) string {
-	for k := 0; k < len(w); k++ {
-		if w[k] >= 'A' && w[k] <= 'Z' {
-			b := []byte(w)
-			for m := k; m < len(b); m++ {
-				if b[m] >= 'A' && b[m] <= 'Z' {
-					b[m] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return w
-}
 
 // spaceAt returns the byte width of the white space at t[i], or 0.
 func spaceAt(t string, i int) int {

@@ -142,10 +142,11 @@ func closerLen(text string, i int) (int, bool) {
 }
 
 // openerLen returns the byte length of the opening mark at text[i] and
-// whether it is a quote mark, or 0.
+// whether it is a quote mark, or 0. A backtick opens a quotation in
+// typewriter and TeX style, closed by one or two apostrophes.
 func openerLen(text string, i int) (int, bool) {
 	switch c := text[i]; c {
-	case '"', '\'':
+	case '"', '\'', '`':
 		return 1, true
 	case '(', '[', '{':
 		return 1, false
@@ -200,7 +201,7 @@ func openerBefore(text string, i int) int {
 		return 0
 	}
 	switch text[i-1] {
-	case '"', '\'', '(', '[', '{':
+	case '"', '\'', '`', '(', '[', '{':
 		return 1
 	case 0x8c, 0x8e, 0x98, 0x9c, 0x9e, 0xab, 0xb9:
 		for _, m := range openers[5:] {
@@ -234,7 +235,7 @@ func bulletLen(text string, i int) int {
 // space and opening marks, 2 for the last byte of a multi-byte white space
 // or opening mark, 0 otherwise.
 var edgeBytes = func() (t [256]uint8) {
-	for _, c := range []byte(" \t\n\v\f\r\"'([{") {
+	for _, c := range []byte(" \t\n\v\f\r\"'`([{") {
 		t[c] = 1
 	}
 	for _, s := range spaces {
