@@ -81,8 +81,8 @@ func datelineEnd(lx *lexicon, text string, i int) int {
 		return 0
 	}
 	if k < nw {
-		a, ok := strings.CutPrefix(words[k], "(")
-		if a, ok = strings.CutSuffix(a, ")"); !ok || !lx.agency(a) {
+		a, opened := strings.CutPrefix(words[k], "(")
+		if a, closed := strings.CutSuffix(a, ")"); !opened || !closed || !lx.agency(a) {
 			return 0
 		}
 		agency = true
