@@ -412,7 +412,7 @@ func TestHostile(t *testing.T) {
 		{"run-in heading openers", rep("A b \"C ")},
 		{"datelines", rep("PARIS, Oct. 5 (AP) —\n\n")},
 		{"citations", rep("It is.[1][2][3] ")},
-		{"list lines", "Steps:\n" + rep("- a\n")},
+		{"list lines", "Steps:\n" + rep("- an item of a list\n")},
 	}
 	s := defaultSplitterForTest(t)
 	for _, tt := range tests {
