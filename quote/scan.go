@@ -200,13 +200,20 @@ const (
 	highs = 0x8080808080808080
 )
 
-// plain reports whether none of the 8 bytes at t[i:] is one the scanner
-// stops at: all ASCII, and no '"', '\”, '`' or '\n'.
-func plain(t string, i int) bool {
-	t = t[i : i+8]
-	w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-	return w&highs == 0 && hasZero(w^('"'*ones))|hasZero(w^('\''*ones))|hasZero(w^('`'*ones))|hasZero(w^('\n'*ones)) == 0
+// skipPlain returns the first j >= i such that the 8 bytes at t[j:] hold
+// one the scanner stops at (a byte of a multi-byte character, a straight
+// quote mark, a backtick or a line feed), or that fewer than 8 bytes
+// remain. It reads 8 bytes at a time.
+func skipPlain(t string, i int) int {
+	for ; i+8 <= len(t); i += 8 {
+		b := t[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if w&highs != 0 || hasZero(w^('"'*ones))|hasZero(w^('\''*ones))|hasZero(w^('`'*ones))|hasZero(w^('\n'*ones)) != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // hasZero is non-zero when one of the bytes of v is zero.
@@ -233,9 +240,7 @@ func (p *parser) read(c *cursor, tk *token) bool {
 	swarFrom, line := c.swarFrom, c.line
 	for i := c.i; i < len(t); i++ {
 		if i >= swarFrom {
-			for i+8 <= len(t) && plain(t, i) {
-				i += 8
-			}
+			i = skipPlain(t, i)
 			// The 8 bytes at i hold one to stop at: scan them bytewise.
 			swarFrom = i + 8
 		}
