@@ -44,12 +44,28 @@ func isSpaceRune(r rune) bool {
 }
 
 // spaceLen returns the byte length of the white space character at text[i],
-// or 0.
+// or 0. It inlines: the multi-byte forms are read by multiSpaceLen.
 func spaceLen(text string, i int) int {
-	c := text[i]
-	switch c {
-	case ' ', '\t', '\n', '\v', '\f', '\r':
+	switch spaceFirst[text[i]] {
+	case 0:
+		return 0
+	case 1:
 		return 1
+	}
+	return multiSpaceLen(text, i)
+}
+
+// spaceFirst is 1 for the ASCII white space bytes and 2 for the first
+// bytes of the multi-byte white space characters.
+var spaceFirst = [256]uint8{
+	' ': 1, '\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1,
+	0xC2: 2, 0xE1: 2, 0xE2: 2, 0xE3: 2, 0xEF: 2,
+}
+
+// multiSpaceLen returns the byte length of the multi-byte white space
+// character at text[i], or 0.
+func multiSpaceLen(text string, i int) int {
+	switch text[i] {
 	case 0xC2: // U+0085, U+00A0
 		if i+1 < len(text) && (text[i+1] == 0x85 || text[i+1] == 0xA0) {
 			return 2

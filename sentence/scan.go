@@ -17,10 +17,9 @@ type scanner struct {
 	para     int // index of the current paragraph
 	paraUsed bool
 	list     listState // the in-line list the current paragraph opens, if any
-	// The line being read: where its first word starts (-1 before the
-	// first), and whether it opens with a list marker.
+	// Where the first word of the line being read starts (-1 before the
+	// first).
 	lineStart int
-	lineItem  bool
 }
 
 type listKind uint8
@@ -41,10 +40,12 @@ type listState struct {
 }
 
 // stopBytes are the bytes where the fast scan stops: terminators, line
-// breaks and the lead byte of "…". listStopBytes adds the space, before
+// breaks, the lead byte of "…" and of the curly quote marks, and the
+// straight double mark and backtick, which may open a quotation after a
+// heading. listStopBytes adds the space, before
 // which an in-line list item may start.
 var stopBytes, listStopBytes = func() (a, b [256]bool) {
-	for _, c := range []byte{'.', '!', '?', '\n', '\r', 0xE2} {
+	for _, c := range []byte{'.', '!', '?', '\n', '\r', 0xE2, '"', '`'} {
 		a[c], b[c] = true, true
 	}
 	b[' '] = true
@@ -87,10 +88,15 @@ func (sc *scanner) run() {
 			i = sc.terminator(i)
 		case ' ':
 			i = sc.listItem(i)
+		case '"', '`':
+			i = sc.quoteMark(i)
 		default: // 0xE2, the lead byte of "…" and of the curly quote marks
-			if i+2 < n && text[i+1] == 0x80 && text[i+2] == 0xA6 {
+			switch {
+			case i+2 < n && text[i+1] == 0x80 && text[i+2] == 0xA6:
 				i = sc.terminator(i)
-			} else {
+			case i+2 < n && text[i+1] == 0x80 && text[i+2] == 0x9C:
+				i = sc.quoteMark(i)
+			default:
 				i++
 			}
 		}
@@ -100,12 +106,11 @@ func (sc *scanner) run() {
 
 // begin starts a sentence at i and returns where scanning resumes. The
 // first sentence of a paragraph may open an in-line list, or be a
-// dateline; any sentence may open with a heading that runs into a
-// quotation. A dateline or heading is a sentence of its own, ended at once.
+// dateline, a sentence of its own ended at once.
 func (sc *scanner) begin(i int) int {
 	sc.start = i
 	if sc.lineStart < 0 {
-		sc.lineStart, sc.lineItem = i, listLine(sc.text, i)
+		sc.lineStart = i
 	}
 	if !sc.paraUsed {
 		if e := datelineEnd(sc.lx, sc.text, i); e > 0 {
@@ -116,11 +121,28 @@ func (sc *scanner) begin(i int) int {
 			sc.list = listStart(sc.text, i)
 		}
 	}
-	if e := sc.runInHeading(i); e > 0 {
-		sc.flush(e)
-		return e
-	}
 	return i
+}
+
+// quoteMark is called at a double quote mark or backtick at i, inside a
+// sentence. When the sentence so far is a heading run into the quotation
+// that opens at i, the heading ends there and the quotation starts the
+// next sentence. It returns where scanning resumes.
+func (sc *scanner) quoteMark(i int) int {
+	l := 1
+	switch {
+	case sc.text[i] == 0xE2:
+		l = 3
+	case sc.text[i] == '`':
+		if !hasAt(sc.text, i, "``") {
+			return i + 1
+		}
+		l = 2
+	}
+	if e := sc.runInHeading(i, l); e > 0 {
+		sc.cut(e, i)
+	}
+	return i + l
 }
 
 // flush ends the current sentence at end, trimming white space.
@@ -189,22 +211,21 @@ func (sc *scanner) newline(i int) int {
 			brk = !startsLower(text, j)
 		}
 	}
-	item := j < n && listLine(text, j)
 	switch {
 	case brk:
 		sc.flush(i)
 		sc.newParagraph()
-	case sc.start < 0:
+	case sc.start < 0 || j >= n:
 	case sc.headingLine(i, j):
 		// A heading on a line of its own, over the paragraph it heads.
 		sc.flush(i)
 		sc.newParagraph()
-	case item && (sc.lineItem || endsClause(text, sc.start, i)):
+	case listLine(text, j) && (sc.lineStart >= 0 && listLine(text, sc.lineStart) || endsClause(text, sc.start, i)):
 		// A list item on a line of its own, after the line that
 		// introduces the list or after another item.
 		sc.flush(i)
 	}
-	sc.lineStart, sc.lineItem = j, item
+	sc.lineStart = j
 	return j
 }
 

@@ -20,6 +20,14 @@ import (
 func datelineEnd(lx *lexicon, text string, i int) int {
 	const far, most = 80, 10
 	lim := min(len(text), i+far)
+	// Most paragraphs fail at once: a place opens with two capitals (or a
+	// non-ASCII letter), or is in title case before an agency's bracket.
+	if c := text[i]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') || c >= utf8.RuneSelf && !startsUpper(text[i:]) {
+		return 0
+	}
+	if c := text[i]; c < utf8.RuneSelf && (i+1 >= lim || text[i+1] < 'A' || text[i+1] > 'Z') && !titledBeforeBracket(text[i:lim]) {
+		return 0
+	}
 	var words [most]string
 	nw, p, end := 0, i, 0
 	for nw < most && p < lim {
@@ -94,6 +102,21 @@ func datelineEnd(lx *lexicon, text string, i int) int {
 	return end
 }
 
+// titledBeforeBracket reports whether s has an opening bracket that only
+// capitalised words come before ("New York (").
+func titledBeforeBracket(s string) bool {
+	k := strings.IndexByte(s, '(')
+	if k < 2 || s[k-1] != ' ' {
+		return false
+	}
+	for p := 1; p < k-1; p++ {
+		if s[p] == ' ' && (s[p+1] < 'A' || s[p+1] > 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
 // sentenceAfterDash reports whether a sentence follows the dash
 // text[d:end]: white space, then a capital, a digit or an opening quote
 // mark; or, after an em or en dash, a capital right away
@@ -155,48 +178,72 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// runInHeading returns the end of a heading that runs into the quotation
-// after it at i, or 0. A short capitalised phrase with no punctuation,
-// then a quotation that opens a sentence, ends with a comma, question or
+// runInHeading returns the end of the heading that the current sentence
+// opens with, when the double quote mark of l bytes at o opens a quotation
+// it runs into; or 0. A short capitalised phrase with no punctuation, then
+// a quotation that opens a sentence, ends with a comma, question or
 // exclamation mark and is attributed after it, cannot be one sentence with
 // it: “...,” Blinken said needs nothing before the quotation. Scrapes that
 // lose a subheading's line break leave such phrases ("Holding the bag
 // “There is now a very important opportunity ...,” Blinken said.").
-func (sc *scanner) runInHeading(i int) int {
+func (sc *scanner) runInHeading(o, l int) int {
 	const most, far = 8, 80
 	text := sc.text
-	n := len(text)
-	if i >= n || text[i] < 'A' || text[i] > 'Z' {
+	i := sc.start
+	if i < 0 || o-i > far || o-i < 4 || text[i] < 'A' || text[i] > 'Z' || text[o-1] != ' ' {
 		return 0
 	}
-	p := i
-	for w := 0; w < most; w++ {
-		q := p
-		for q < n && q-i < far && (isLetter(text[q]) || isDigit(text[q]) || text[q] == '\'' || text[q] == '-') {
-			q++
-		}
-		if q == p || q+1 >= n || text[q] != ' ' || sc.lx.speech[text[p:q]] {
+	q := o - 1 // the end of the phrase
+	words := 1
+	for p := i + 1; p < q; p++ {
+		switch headingBytes[text[p]] {
+		case 0:
 			return 0
-		}
-		if l, quote := openerLen(text, q+1); l > 0 && quote && text[q+1] != '\'' && !hasAt(text, q+1, "‘") {
-			// The phrase ends with a content word: not a preposition or
-			// determiner ("chants of “Marco!”"), nor a possessive.
-			if last := text[p:q]; sc.functionWord(last) || strings.HasSuffix(last, "'s") {
+		case 2:
+			if text[p-1] == ' ' {
 				return 0
 			}
-			if hasAt(text, q+1, "``") {
-				l = 2
-			} else if text[q+1] == '`' {
-				return 0
-			}
-			if w > 0 && sc.attributedQuote(q+1, l) {
-				return q
-			}
-			return 0
+			words++
 		}
-		p = q + 1
+	}
+	if words < 2 || words > most {
+		return 0
+	}
+	// The phrase ends with a content word: not a preposition or determiner
+	// ("chants of “Marco!”"), nor a possessive.
+	last := text[strings.LastIndexByte(text[:q], ' ')+1 : q]
+	if sc.functionWord(last) || strings.HasSuffix(last, "'s") {
+		return 0
+	}
+	if sc.attributedQuote(o, l) && !sc.saying(text[i:q]) {
+		return q
 	}
 	return 0
+}
+
+// headingBytes is 1 for the letters, digits, apostrophes and hyphens of a
+// heading's words, 2 for the spaces between them, 0 for the rest.
+var headingBytes = func() (t [256]uint8) {
+	for c := range 256 {
+		if isLetter(byte(c)) || isDigit(byte(c)) {
+			t[c] = 1
+		}
+	}
+	t['\''], t['-'], t[' '] = 1, 1, 2
+	return t
+}()
+
+// saying reports whether one of the words of phrase is a verb of saying:
+// "Blinken said “...”" is no heading.
+func (sc *scanner) saying(phrase string) bool {
+	for phrase != "" {
+		w, rest, _ := strings.Cut(phrase, " ")
+		if sc.lx.speech[w] {
+			return true
+		}
+		phrase = rest
+	}
+	return false
 }
 
 // functionWord reports whether w, capitalised, is a word that commonly
@@ -226,8 +273,12 @@ func (sc *scanner) attributedQuote(o, l int) bool {
 		return false
 	}
 	backticks := l == 2
-	for p := o + l; p < n && p-o < far; p++ {
+	lim := min(n, o+far)
+	for p := o + l; p < lim; p++ {
 		c := text[p]
+		if !quoteScanBytes[c] {
+			continue
+		}
 		cl := 0
 		switch {
 		case c == '\n':
@@ -252,6 +303,10 @@ func (sc *scanner) attributedQuote(o, l int) bool {
 	}
 	return false
 }
+
+// quoteScanBytes are the bytes attributedQuote stops at: the line feed
+// and the first bytes of the quote marks.
+var quoteScanBytes = [256]bool{'\n': true, '"': true, '\'': true, '`': true, 0xE2: true}
 
 // clauseEnd reports whether the attribution that ends at e (with its verb)
 // ends its clause: a full stop, comma or other punctuation, or a
