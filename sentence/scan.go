@@ -39,17 +39,21 @@ type listState struct {
 	next   int    // value of the next enumerator
 }
 
-// stopBytes are the bytes where the fast scan stops: terminators, line
-// breaks, the lead byte of "…" and of the curly quote marks, and the
-// straight double mark and backtick, which may open a quotation after a
-// heading. listStopBytes adds the space, before
-// which an in-line list item may start.
-var stopBytes, listStopBytes = func() (a, b [256]bool) {
-	for _, c := range []byte{'.', '!', '?', '\n', '\r', 0xE2, '"', '`'} {
-		a[c], b[c] = true, true
+// stopBytes are the bytes where the fast scan stops, indexed by whether an
+// in-line list is open: terminators, line breaks, the lead byte of "…" and
+// of the curly quote marks, and the straight double mark and backtick,
+// which may open a quotation that a heading runs into; in a list, the
+// space, before which an item may start. farBytes leave out the straight
+// marks, for the rest of a sentence past a heading's reach.
+var stopBytes, farBytes = func() (stop, far [2][256]bool) {
+	for list := range 2 {
+		for _, c := range []byte{'.', '!', '?', '\n', '\r', 0xE2} {
+			stop[list][c], far[list][c] = true, true
+		}
+		stop[list][' '], far[list][' '] = list == 1, list == 1
+		stop[list]['"'], stop[list]['`'] = true, true
 	}
-	b[' '] = true
-	return a, b
+	return stop, far
 }()
 
 func (sc *scanner) run() {
@@ -71,9 +75,9 @@ func (sc *scanner) run() {
 				continue
 			}
 		}
-		stop := &stopBytes
+		stop := &stopBytes[0]
 		if sc.list.kind != listNone {
-			stop = &listStopBytes
+			stop = &stopBytes[1]
 		}
 		for i < n && !stop[text[i]] {
 			i++
@@ -94,7 +98,7 @@ func (sc *scanner) run() {
 			switch {
 			case i+2 < n && text[i+1] == 0x80 && text[i+2] == 0xA6:
 				i = sc.terminator(i)
-			case i+2 < n && text[i+1] == 0x80 && text[i+2] == 0x9C:
+			case i+2 < n && text[i+1] == 0x80 && text[i+2] == 0x9C && i-sc.start <= headingFar:
 				i = sc.quoteMark(i)
 			default:
 				i++
@@ -127,8 +131,22 @@ func (sc *scanner) begin(i int) int {
 // quoteMark is called at a double quote mark or backtick at i, inside a
 // sentence. When the sentence so far is a heading run into the quotation
 // that opens at i, the heading ends there and the quotation starts the
-// next sentence. It returns where scanning resumes.
+// next sentence. It returns where scanning resumes: past the mark, or,
+// past a heading's reach, at the next byte that run stops at for other
+// reasons.
 func (sc *scanner) quoteMark(i int) int {
+	if i-sc.start > headingFar {
+		// Past a heading's reach: scan the rest of the sentence without
+		// stopping at straight marks.
+		far := &farBytes[0]
+		if sc.list.kind != listNone {
+			far = &farBytes[1]
+		}
+		text := sc.text
+		for i++; i < len(text) && !far[text[i]]; i++ {
+		}
+		return i
+	}
 	l := 1
 	switch {
 	case sc.text[i] == 0xE2:

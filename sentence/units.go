@@ -178,6 +178,9 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
+// headingFar is the longest heading, in bytes, that runs into a quotation.
+const headingFar = 80
+
 // runInHeading returns the end of the heading that the current sentence
 // opens with, when the double quote mark of l bytes at o opens a quotation
 // it runs into; or 0. A short capitalised phrase with no punctuation, then
@@ -187,10 +190,10 @@ func startsUpper(s string) bool {
 // lose a subheading's line break leave such phrases ("Holding the bag
 // “There is now a very important opportunity ...,” Blinken said.").
 func (sc *scanner) runInHeading(o, l int) int {
-	const most, far = 8, 80
+	const most = 8
 	text := sc.text
 	i := sc.start
-	if i < 0 || o-i > far || o-i < 4 || text[i] < 'A' || text[i] > 'Z' || text[o-1] != ' ' {
+	if i < 0 || o-i > headingFar || o-i < 4 || text[i] < 'A' || text[i] > 'Z' || text[o-1] != ' ' {
 		return 0
 	}
 	q := o - 1 // the end of the phrase
