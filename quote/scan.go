@@ -309,54 +309,18 @@ func (p *parser) read(c *cursor, tk *token) bool {
 			default:
 				continue
 			}
-		case 0xE2:
-			if i+2 >= len(t) || t[i+1] != 0x80 {
+		case 0xE2, 0xE3:
+			if i+2 >= len(t) || t[i+1] != 0x80 || t[i+2] > 0xBF {
 				continue
 			}
-			n = 3
-			switch t[i+2] {
-			case 0x9C:
-				f, g = famDouble, gLeftD
-			case 0x9D:
-				f, g = famDouble, gRightD
-			case 0x9E:
-				f, g = famDouble, gLowD
-			case 0x98:
-				f, g = famSingle, gLeftS
-			case 0x99:
-				f, g = famSingle, gRightS
-			case 0x9A:
-				f, g = famSingle, gLowS
-			case 0xB9:
-				f, g = famSGuil, gLeftGuil
-			case 0xBA:
-				f, g = famSGuil, gRightGuil
-			case 0x93, 0x94, 0x95:
-				if !p.cfg.dialogueDash {
+			m := threeByteMarks[ch-0xE2][t[i+2]&0x3F]
+			if m.fam == famNone || m.fam == famDash && !p.cfg.dialogueDash {
+				if m.fam == famDash {
 					i += 2
-					continue
 				}
-				f, g = famDash, gDash
-			default:
 				continue
 			}
-		case 0xE3:
-			if i+2 >= len(t) || t[i+1] != 0x80 {
-				continue
-			}
-			n = 3
-			switch t[i+2] {
-			case 0x8C:
-				f, g = famCorner, gLeftCJK
-			case 0x8D:
-				f, g = famCorner, gRightCJK
-			case 0x8E:
-				f, g = famWCorner, gLeftCJK
-			case 0x8F:
-				f, g = famWCorner, gRightCJK
-			default:
-				continue
-			}
+			n, f, g = 3, m.fam, m.glyph
 		}
 		ok := p.mark(tk, i, n, f, g, line)
 		i += n - 1
@@ -367,6 +331,25 @@ func (p *parser) read(c *cursor, tk *token) bool {
 	}
 	c.i, c.end, c.next, c.last, c.line = len(t), len(t), len(t), true, line
 	return false
+}
+
+// threeByteMarks are the family and glyph of the marks written E2 80 xx
+// (“ ” „ ‘ ’ ‚ ‹ › and the dashes) and E3 80 xx (「 」 『 』), by the low six
+// bits of their last byte.
+var threeByteMarks = [2][64]struct {
+	fam   family
+	glyph glyph
+}{
+	{
+		0x1C: {famDouble, gLeftD}, 0x1D: {famDouble, gRightD}, 0x1E: {famDouble, gLowD},
+		0x18: {famSingle, gLeftS}, 0x19: {famSingle, gRightS}, 0x1A: {famSingle, gLowS},
+		0x39: {famSGuil, gLeftGuil}, 0x3A: {famSGuil, gRightGuil},
+		0x13: {famDash, gDash}, 0x14: {famDash, gDash}, 0x15: {famDash, gDash},
+	},
+	{
+		0x0C: {famCorner, gLeftCJK}, 0x0D: {famCorner, gRightCJK},
+		0x0E: {famWCorner, gLeftCJK}, 0x0F: {famWCorner, gRightCJK},
+	},
 }
 
 type glyph uint8
