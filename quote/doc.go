@@ -15,7 +15,9 @@
 // options such as [WithDialogueDash] or [WithMaxDepth] to change the
 // defaults. A Detector is safe for concurrent use. Empty text returns no
 // quotations; no input makes Detect panic, and its cost is linear in the
-// length of the text.
+// length of the text. Beside the quotations it returns, its memory is a few
+// dozen bytes per quotation found, not per quote mark read: a page of
+// nothing but quote marks costs no more than a page of words.
 //
 // # Offsets
 //
