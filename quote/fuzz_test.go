@@ -15,6 +15,9 @@ func FuzzDetect(f *testing.F) {
 	for _, tt := range detectTests {
 		f.Add(tt.in)
 	}
+	for _, tt := range conventionTests {
+		f.Add(tt.in)
+	}
 	for _, s := range []string{
 		"", "\"", "'", "''", "“", "”", "\xe2\x80", "\xe2", "\xc2", "\xe3\x80",
 		"\xff\xfe“\x00”", "“a\n\n“b\n\n”c”", "‘’‘’'''\"\"\"", "— a — b\n— c",

@@ -63,7 +63,8 @@ func classify(t string, q *Quote) {
 		set(Speech, 0.7, ReasonDialogue)
 		return
 	}
-	if q.Start > 0 && t[q.Start-1] == '=' {
+	if q.Start > 0 && t[q.Start-1] == '=' || strings.HasPrefix(q.Close, "`") {
+		// An attribute value (author="jack"), or code in backticks.
 		set(NotSpeech, 0.02, ReasonMarkup)
 		return
 	}

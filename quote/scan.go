@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -14,8 +16,8 @@ type family uint8
 const (
 	famNone     family = iota
 	famDouble          // “ ” „
-	famStraight        // " ''
-	famSingle          // ‘ ’ ' ‚
+	famStraight        // " '' ``
+	famSingle          // ‘ ’ ' ‚ `
 	famGuil            // « »
 	famSGuil           // ‹ ›
 	famCorner          // 「 」
@@ -84,7 +86,7 @@ func classOf(r rune) cls {
 		return cC
 	case '.', ',', ';', ':', '!', '?', 0x2026:
 		return cP
-	case '"', '\'', 0x201C, 0x201D, 0x2018, 0x2019, 0x201E, 0x201A, 0xAB, 0xBB, 0x2039, 0x203A,
+	case '"', '\'', '`', 0x201C, 0x201D, 0x2018, 0x2019, 0x201E, 0x201A, 0xAB, 0xBB, 0x2039, 0x203A,
 		0x300C, 0x300D, 0x300E, 0x300F:
 		return cQ
 	}
@@ -99,17 +101,17 @@ func classOf(r rune) cls {
 
 // interest marks the bytes the scanner stops at.
 var interest = func() (t [256]bool) {
-	for _, c := range []byte{'"', '\'', '\n', 0xE2, 0xC2, 0xE3} {
+	for _, c := range []byte{'"', '\'', '`', '\n', 0xE2, 0xC2, 0xE3} {
 		t[c] = true
 	}
 	return t
 }()
 
+// token is one quote mark, with the role its glyph and neighbours give it.
 type token struct {
 	pos, n    int
-	line      int
-	next      int // next single closer a plural possessive should defer to, or -1
-	nextSame  int // next token of the same family, or -1
+	line      int // line in its block
+	brk       int // the line break before its line, when lineStart and line > 0
 	fam       family
 	role      role
 	ambig     bool // an apostrophe that may close a quotation (Joneses’)
@@ -121,6 +123,7 @@ type entry struct {
 	open, n   int // opening mark
 	line      int // line of the opening (or re-opening) mark in its block
 	lineStart bool
+	lineEnd   int // end of that line, when lineStart
 	rec       int // index in parser.recs
 	minEnd    int // end of the last quotation closed inside it
 	partStart int
@@ -128,42 +131,67 @@ type entry struct {
 	fallback  int // where it ends if the next paragraph does not re-open it
 }
 
-// rec is a quotation found, before it becomes a Quote.
+// rec is a quotation found, before it becomes a Quote: from start to end,
+// with an opening mark of openN bytes and a closing one of closeN.
 type rec struct {
-	start, openEnd, closeStart, end int
-	closed, dropped                 bool
-	parts                           []span.Span
+	start, end      int
+	openN, closeN   uint8
+	closed, dropped bool
+	parts           int32 // 1 + index in parser.parts, or 0
 }
 
+// parser pairs the marks of one text. Its marks are read by a cursor as
+// they are needed, never stored: its memory is the quotations found and the
+// few open at a time, whatever the number of marks.
 type parser struct {
 	text       string
 	cfg        *config
-	toks       []token
-	lineEnds   []int
 	stack      []entry
 	recs       []rec
+	parts      [][]span.Span // Parts of the quotations over several paragraphs
+	ends       []int         // finish's stack of enclosing ends
 	blockStart int
 	prevEnd    int // end of the previous block, for carried entries
+	// The answer of the last look-ahead for a plural possessive: every
+	// ambiguous closer of the block before deferUntil defers when
+	// deferAns.
+	deferUntil int
+	deferAns   bool
 }
 
-// run scans the text once, block by block (a block is a paragraph between
-// blank lines), and pairs the marks of each block as it ends.
+// cursor reads the marks of one block in order. It is a small value: a
+// copy reads ahead without moving the original.
+type cursor struct {
+	i        int // next byte to read
+	line     int // line of byte i in its block
+	swarFrom int // bytes before it are read one by one
+	end      int // end of the block, once read to it
+	next     int // start of the next block, once read to the end
+	last     bool
+}
+
 // parsers keeps parsers' buffers for reuse across calls.
 var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+// maxKept is the most quotation records a pooled parser keeps between
+// calls (3 MB): a text with more quotations than that pays for its own.
+const maxKept = 1 << 17
 
 // reset readies p for text, keeping its buffers.
 func (p *parser) reset(text string, cfg *config) {
 	p.text, p.cfg = text, cfg
-	p.toks, p.lineEnds, p.stack, p.recs = p.toks[:0], p.lineEnds[:0], p.stack[:0], p.recs[:0]
+	clear(p.parts)
+	p.stack, p.recs, p.parts, p.ends = p.stack[:0], p.recs[:0], p.parts[:0], p.ends[:0]
 	p.blockStart, p.prevEnd = 0, 0
-	if cap(p.recs) > 1<<16 {
+	if cap(p.recs) > maxKept {
 		p.recs = nil // do not keep a huge buffer alive
 	}
-	if cap(p.toks) > 1<<16 {
-		p.toks = nil
+	if cap(p.parts) > 1<<12 {
+		p.parts = nil
 	}
-	if cap(p.lineEnds) > 1<<16 {
-		p.lineEnds = nil
+	if text != "" && p.recs == nil {
+		// One quotation per 2 KB of text at first: news runs under it.
+		p.recs = make([]rec, 0, min(len(text)>>11+16, maxKept))
 	}
 }
 
@@ -172,42 +200,60 @@ const (
 	highs = 0x8080808080808080
 )
 
-// plain reports whether none of the 8 bytes at t[i:] is one the scanner
-// stops at: all ASCII, and no '"', '\” or '\n'.
-func plain(t string, i int) bool {
-	t = t[i : i+8]
-	w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-	return w&highs == 0 && hasZero(w^('"'*ones))|hasZero(w^('\''*ones))|hasZero(w^('\n'*ones)) == 0
+// skipPlain returns the first j >= i such that the 8 bytes at t[j:] hold
+// one the scanner stops at (a byte of a multi-byte character, a straight
+// quote mark, a backtick or a line feed), or that fewer than 8 bytes
+// remain. It reads 8 bytes at a time.
+func skipPlain(t string, i int) int {
+	for ; i+8 <= len(t); i += 8 {
+		b := t[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if w&highs != 0 || hasZero(w^('"'*ones))|hasZero(w^('\''*ones))|hasZero(w^('`'*ones))|hasZero(w^('\n'*ones)) != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // hasZero is non-zero when one of the bytes of v is zero.
 func hasZero(v uint64) uint64 { return (v - ones) &^ v & highs }
 
+// run pairs the marks of the text block by block (a block is a paragraph
+// between blank lines).
 func (p *parser) run() {
-	t := p.text
 	p.blockStart = 0
-	line := 0
-	swarFrom := 0 // bytes before it are scanned one by one
-	for i := 0; i < len(t); i++ {
+	for {
+		c := cursor{i: p.blockStart}
+		p.block(&c)
+		if c.last {
+			return
+		}
+		p.blockStart = c.next
+	}
+}
+
+// read sets tk to the next mark of c's block and moves c past it; at the
+// end of the block it returns false, with c.end, c.next and c.last set.
+func (p *parser) read(c *cursor, tk *token) bool {
+	t := p.text
+	swarFrom, line := c.swarFrom, c.line
+	for i := c.i; i < len(t); i++ {
 		if i >= swarFrom {
-			for i+8 <= len(t) && plain(t, i) {
-				i += 8
-			}
+			i = skipPlain(t, i)
 			// The 8 bytes at i hold one to stop at: scan them bytewise.
 			swarFrom = i + 8
 		}
 		if i >= len(t) {
 			break
 		}
-		c := t[i]
-		if !interest[c] {
+		ch := t[i]
+		if !interest[ch] {
 			continue
 		}
-		switch c {
+		n, f, g := 0, famNone, gStraightD
+		switch ch {
 		case '\n':
-			p.lineEnds = append(p.lineEnds, i)
-			line++
 			j := i + 1
 			for j < len(t) {
 				if w := spaceAt(t, j); w > 0 && t[j] != '\n' {
@@ -218,8 +264,6 @@ func (p *parser) run() {
 			}
 			if j < len(t) && t[j] == '\n' {
 				// A blank line: the block ends at i.
-				p.lineEnds[len(p.lineEnds)-1] = i
-				p.block(i, false)
 				for j < len(t) {
 					w := spaceAt(t, j)
 					if w == 0 {
@@ -227,78 +271,85 @@ func (p *parser) run() {
 					}
 					j += w
 				}
-				p.blockStart = j
-				line = 0
-				i = j - 1
+				c.i, c.end, c.next, c.line = j, i, j, line
+				return false
 			}
+			line++
+			continue
 		case '"':
-			p.add(i, 1, famStraight, gStraightD, line)
+			n, f, g = 1, famStraight, gStraightD
 		case '\'':
-			if i+1 < len(t) && t[i+1] == '\'' {
-				p.add(i, 2, famStraight, gStraightD, line)
-				i++
+			if i+1 < len(t) && t[i+1] == '\'' && !(p.cfg.straight && elidedWord(t, i+2)) {
+				// Two apostrophes stand for a double mark, save before a
+				// word that an apostrophe shortens: ''Tis is a single
+				// mark and 'Tis.
+				n, f, g = 2, famStraight, gStraightD
 			} else if p.cfg.straight {
-				p.add(i, 1, famSingle, gStraightS, line)
+				n, f, g = 1, famSingle, gStraightS
+			} else {
+				continue
+			}
+		case '`':
+			// Typewriter and TeX marks: `` opens a double quotation and
+			// ` a single one; '' and ' close them.
+			if i+1 < len(t) && t[i+1] == '`' {
+				n, f, g = 2, famStraight, gBacktick
+			} else {
+				n, f, g = 1, famSingle, gBacktick
 			}
 		case 0xC2:
-			if i+1 < len(t) {
-				switch t[i+1] {
-				case 0xAB:
-					p.add(i, 2, famGuil, gLeftGuil, line)
-					i++
-				case 0xBB:
-					p.add(i, 2, famGuil, gRightGuil, line)
-					i++
-				}
+			if i+1 >= len(t) {
+				continue
 			}
-		case 0xE2:
-			if i+2 < len(t) && t[i+1] == 0x80 {
-				switch t[i+2] {
-				case 0x9C:
-					p.add(i, 3, famDouble, gLeftD, line)
-				case 0x9D:
-					p.add(i, 3, famDouble, gRightD, line)
-				case 0x9E:
-					p.add(i, 3, famDouble, gLowD, line)
-				case 0x98:
-					p.add(i, 3, famSingle, gLeftS, line)
-				case 0x99:
-					p.add(i, 3, famSingle, gRightS, line)
-				case 0x9A:
-					p.add(i, 3, famSingle, gLowS, line)
-				case 0xB9:
-					p.add(i, 3, famSGuil, gLeftGuil, line)
-				case 0xBA:
-					p.add(i, 3, famSGuil, gRightGuil, line)
-				case 0x93, 0x94, 0x95:
-					if p.cfg.dialogueDash {
-						p.add(i, 3, famDash, gDash, line)
-					}
-				default:
-					continue
-				}
-				i += 2
+			switch t[i+1] {
+			case 0xAB:
+				n, f, g = 2, famGuil, gLeftGuil
+			case 0xBB:
+				n, f, g = 2, famGuil, gRightGuil
+			default:
+				continue
 			}
-		case 0xE3:
-			if i+2 < len(t) && t[i+1] == 0x80 {
-				switch t[i+2] {
-				case 0x8C:
-					p.add(i, 3, famCorner, gLeftCJK, line)
-				case 0x8D:
-					p.add(i, 3, famCorner, gRightCJK, line)
-				case 0x8E:
-					p.add(i, 3, famWCorner, gLeftCJK, line)
-				case 0x8F:
-					p.add(i, 3, famWCorner, gRightCJK, line)
-				default:
-					continue
-				}
-				i += 2
+		case 0xE2, 0xE3:
+			if i+2 >= len(t) || t[i+1] != 0x80 || t[i+2] > 0xBF {
+				continue
 			}
+			m := threeByteMarks[ch-0xE2][t[i+2]&0x3F]
+			if m.fam == famNone || m.fam == famDash && !p.cfg.dialogueDash {
+				if m.fam == famDash {
+					i += 2
+				}
+				continue
+			}
+			n, f, g = 3, m.fam, m.glyph
+		}
+		ok := p.mark(tk, i, n, f, g, line)
+		i += n - 1
+		if ok {
+			c.i, c.swarFrom, c.line = i+1, swarFrom, line
+			return true
 		}
 	}
-	p.lineEnds = append(p.lineEnds, len(t))
-	p.block(len(t), true)
+	c.i, c.end, c.next, c.last, c.line = len(t), len(t), len(t), true, line
+	return false
+}
+
+// threeByteMarks are the family and glyph of the marks written E2 80 xx
+// (“ ” „ ‘ ’ ‚ ‹ › and the dashes) and E3 80 xx (「 」 『 』), by the low six
+// bits of their last byte.
+var threeByteMarks = [2][64]struct {
+	fam   family
+	glyph glyph
+}{
+	{
+		0x1C: {famDouble, gLeftD}, 0x1D: {famDouble, gRightD}, 0x1E: {famDouble, gLowD},
+		0x18: {famSingle, gLeftS}, 0x19: {famSingle, gRightS}, 0x1A: {famSingle, gLowS},
+		0x39: {famSGuil, gLeftGuil}, 0x3A: {famSGuil, gRightGuil},
+		0x13: {famDash, gDash}, 0x14: {famDash, gDash}, 0x15: {famDash, gDash},
+	},
+	{
+		0x0C: {famCorner, gLeftCJK}, 0x0D: {famCorner, gRightCJK},
+		0x0E: {famWCorner, gLeftCJK}, 0x0F: {famWCorner, gRightCJK},
+	},
 }
 
 type glyph uint8
@@ -317,14 +368,16 @@ const (
 	gLeftCJK                // 「 『
 	gRightCJK               // 」 』
 	gDash                   // — – ―
+	gBacktick               // ` or ``
 )
 
-// add records the mark at t[i:i+n] with the role its glyph and its
-// neighbours give it.
-func (p *parser) add(i, n int, f family, g glyph, line int) {
+// mark sets tk to the mark at t[i:i+n] on the given line of its block,
+// with the role its glyph and its neighbours give it. It returns false when
+// the mark is no quote mark there.
+func (p *parser) mark(tk *token, i, n int, f family, g glyph, line int) bool {
 	t := p.text
 	if f == famSingle && i > 0 && i+n < len(t) && isASCIILetter(t[i-1]) && isASCIILetter(t[i+n]) && g != gLeftS {
-		return // don’t: the common apostrophe, decided at once
+		return false // don’t: the common apostrophe, decided at once
 	}
 	prev, next := rune(-1), rune(-1)
 	if i > 0 {
@@ -339,7 +392,7 @@ func (p *parser) add(i, n int, f family, g glyph, line int) {
 	}
 	pc, nc := classOf(prev), classOf(next)
 	base := baseRole[pc][nc]
-	tk := token{pos: i, n: n, line: line, fam: f, next: -1}
+	*tk = token{pos: i, n: n, line: line, fam: f}
 	// Only white space between the start of the line and the mark?
 	k := i
 	for k > p.blockStart {
@@ -350,6 +403,9 @@ func (p *parser) add(i, n int, f family, g glyph, line int) {
 		k -= w
 	}
 	tk.lineStart = k <= p.blockStart || t[k-1] == '\n'
+	if k > p.blockStart {
+		tk.brk = k - 1
+	}
 	if tk.lineStart && (base == rEither || base == rIntra) && g != gStraightS && g != gRightS {
 		// A mark that opens a line opens a quotation (”… at a paragraph's
 		// start is a misused opener).
@@ -377,6 +433,16 @@ func (p *parser) add(i, n int, f family, g glyph, line int) {
 		}
 	case gLowD:
 		tk.role = rOpen
+	case gBacktick:
+		switch base {
+		case rOpen, rEither:
+			tk.role = rOpen
+		case rClose:
+			// A closing backtick ends code in backticks (`x`), a span
+			// of markup.
+			tk.role = rCloseIfOpen
+		}
+		// Between two letters it is an apostrophe: John`s.
 	case gLowS:
 		if base == rOpen {
 			tk.role = rOpen
@@ -431,32 +497,49 @@ func (p *parser) add(i, n int, f family, g glyph, line int) {
 			tk.ambig = pluralOrDropped(t, i)
 		}
 	}
-	if tk.role == rSkip {
-		return
-	}
-	p.toks = append(p.toks, tk)
+	return tk.role != rSkip
 }
 
 // elision reports whether the text at i (just after a mark) is a word that
-// an apostrophe shortens: a two-digit year (’90s) or 'em, 'til, 'tis,
-// 'cause, 'n'.
+// an apostrophe shortens: a two-digit year (’90s), one of elidedWord's, or
+// the n of rock 'n' roll and the s of a possessive.
 func elision(t string, i int) bool {
+	w := wordAt(t, i)
+	if len(w) == 2 && isDigit(w[0]) && isDigit(w[1]) || len(w) == 3 && isDigit(w[0]) && isDigit(w[1]) && w[2] == 's' {
+		return true
+	}
+	return w == "n" || w == "N" || w == "s" || w == "S" || elidedWord(t, i)
+}
+
+// elidedWord reports whether the word at i is one whose first letters an
+// apostrophe stands for: 'em, 'til, 'tis, 'twas, 'cause, 'cos, 'nuff,
+// 'bout.
+func elidedWord(t string, i int) bool {
+	switch w := wordAt(t, i); len(w) {
+	case 2, 3, 4, 5:
+		var b [5]byte
+		for k := 0; k < len(w); k++ {
+			b[k] = w[k] | 0x20
+		}
+		switch string(b[:len(w)]) {
+		case "em", "til", "tis", "twas", "cause", "cos", "nuff", "bout":
+			return true
+		}
+	}
+	return false
+}
+
+// wordAt returns the ASCII word of letters and digits at i, or "" when it
+// is longer than six bytes.
+func wordAt(t string, i int) string {
 	j := i
 	for j < len(t) && j-i < 6 && isASCIILetterOrDigit(t[j]) {
 		j++
 	}
-	w := t[i:j]
-	if len(w) == 0 || (j < len(t) && isASCIILetterOrDigit(t[j])) {
-		return false
+	if j < len(t) && isASCIILetterOrDigit(t[j]) {
+		return ""
 	}
-	if len(w) == 2 && isDigit(w[0]) && isDigit(w[1]) || len(w) == 3 && isDigit(w[0]) && isDigit(w[1]) && w[2] == 's' {
-		return true
-	}
-	switch lowerASCII(w) {
-	case "em", "til", "tis", "twas", "cause", "cos", "n", "nuff", "bout", "s":
-		return true
-	}
-	return false
+	return t[i:j]
 }
 
 // elidedN reports whether the mark at i closes a lone n opened by an
@@ -485,21 +568,6 @@ func pluralOrDropped(t string, i int) bool {
 func isDigit(c byte) bool              { return c >= '0' && c <= '9' }
 func isASCIILetter(c byte) bool        { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isASCIILetterOrDigit(c byte) bool { return isASCIILetter(c) || isDigit(c) }
-
-func lowerASCII(w string) string {
-	for k := 0; k < len(w); k++ {
-		if w[k] >= 'A' && w[k] <= 'Z' {
-			b := []byte(w)
-			for m := k; m < len(b); m++ {
-				if b[m] >= 'A' && b[m] <= 'Z' {
-					b[m] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return w
-}
 
 // spaceAt returns the byte width of the white space at t[i], or 0.
 func spaceAt(t string, i int) int {
@@ -620,21 +688,37 @@ func startsSentence(c byte) bool {
 	return c >= 'A' && c <= 'Z' || isDigit(c) || c == '"' || c == '\'' || c == '(' || c == 0xE2 || c == 0xC2
 }
 
-// lineEnd returns the end of line l of the current block.
-func (p *parser) lineEnd(l int) int {
-	if l < len(p.lineEnds) {
-		return p.lineEnds[l]
+// lineEnd returns the end of the line that holds offset i: its line
+// break, or the end of the text. A block's last line ends at the blank line
+// after it, so this is also the end of the block's line.
+func (p *parser) lineEnd(i int) int {
+	if k := strings.IndexByte(p.text[i:], '\n'); k >= 0 {
+		return i + k
 	}
-	return p.lineEnds[len(p.lineEnds)-1]
+	return len(p.text)
+}
+
+// startLine makes e's current piece start at token tk, which opens its
+// line.
+func (p *parser) startLine(e *entry, tk *token) {
+	e.partStart, e.line, e.lineStart, e.lineEnd = tk.pos, tk.line, true, p.lineEnd(tk.pos)
 }
 
 // push opens a quotation at token tk.
-func (p *parser) push(tk token) {
-	p.recs = append(p.recs, rec{start: tk.pos, openEnd: tk.pos + tk.n})
+func (p *parser) push(tk *token) {
+	if len(p.recs) == cap(p.recs) {
+		// Double, so that a text with many quotations allocates at most
+		// twice what it keeps.
+		p.recs = slices.Grow(p.recs, max(len(p.recs), 64))
+	}
+	p.recs = append(p.recs, rec{start: tk.pos, openN: uint8(tk.n)})
 	p.stack = append(p.stack, entry{
 		fam: tk.fam, open: tk.pos, n: tk.n, line: tk.line, lineStart: tk.lineStart,
 		rec: len(p.recs) - 1, minEnd: tk.pos + tk.n, partStart: tk.pos,
 	})
+	if tk.lineStart {
+		p.stack[len(p.stack)-1].lineEnd = p.lineEnd(tk.pos)
+	}
 }
 
 // pop removes the top entry and records it as a quotation ending at end;
@@ -647,11 +731,8 @@ func (p *parser) pop(end, closeN int, closed bool) {
 		end = e.minEnd
 	}
 	r := &p.recs[e.rec]
-	r.end, r.closeStart, r.closed = end, end-closeN, closed
-	if e.parts != nil {
-		r.parts = append(e.parts, span.Of(p.text, e.partStart, end))
-	}
-	keep := hasWord(p.text[r.openEnd:r.closeStart])
+	r.end, r.closeN, r.closed = end, uint8(closeN), closed
+	keep := hasWord(p.text[r.start+int(r.openN) : end-closeN])
 	if !closed && e.fam == famSingle && k > 0 {
 		// An unclosed single mark inside another quotation is most
 		// likely an apostrophe.
@@ -664,6 +745,10 @@ func (p *parser) pop(end, closeN int, closed bool) {
 			r.dropped = true
 		}
 		return
+	}
+	if e.parts != nil {
+		p.parts = append(p.parts, append(e.parts, span.Of(p.text, e.partStart, end)))
+		r.parts = int32(len(p.parts))
 	}
 	if k > 0 && p.stack[k-1].minEnd < end {
 		p.stack[k-1].minEnd = end
@@ -695,7 +780,7 @@ func hasWord(s string) bool {
 // in hard-wrapped text).
 func (p *parser) strayEnd(e *entry, lim, limLine int) int {
 	if e.line < limLine && e.lineStart {
-		return trimEnd(p.text, e.partStart, p.lineEnd(e.line))
+		return trimEnd(p.text, e.partStart, e.lineEnd)
 	}
 	from := e.open + e.n
 	if e.partStart > from {
@@ -704,59 +789,37 @@ func (p *parser) strayEnd(e *entry, lim, limLine int) int {
 	return trimEnd(p.text, e.partStart, sentenceEnd(p.text, from, lim))
 }
 
-// block pairs the marks of the block that ends at end.
-func (p *parser) block(end int, last bool) {
-	toks := p.toks
-	defer func() {
-		p.toks = p.toks[:0]
-		p.lineEnds = p.lineEnds[:0]
-	}()
-	if len(toks) == 0 && trimEnd(p.text, p.blockStart, end) == p.blockStart {
+// block pairs the marks of the block that c starts, reading it to its end.
+func (p *parser) block(c *cursor) {
+	var tk token
+	ok := p.read(c, &tk)
+	if !ok && trimEnd(p.text, p.blockStart, c.end) == p.blockStart {
 		// White space only: nothing happens, carried quotations wait.
-		if last {
+		if c.last {
 			p.flush()
 		}
 		return
 	}
-	// A plural possessive defers to a later single closer before the next
-	// single opener or double closer.
-	next := -1
-	var lastOf [famDash + 1]int
-	for i := range lastOf {
-		lastOf[i] = -1
-	}
-	for i := len(toks) - 1; i >= 0; i-- {
-		tk := &toks[i]
-		tk.next = next
-		tk.nextSame = lastOf[tk.fam]
-		lastOf[tk.fam] = i
-		switch {
-		case tk.fam == famSingle && tk.role == rClose && !tk.ambig:
-			next = i
-		case tk.fam == famSingle && tk.role == rOpen, tk.fam.strong() && tk.role != rOpen:
-			next = -1
-		}
-	}
-	k := 0
+	p.deferUntil = -1
 	if len(p.stack) > 0 {
 		// Carried from the previous block: re-opened here, or done.
-		if len(toks) > 0 && toks[0].lineStart && toks[0].line == 0 && toks[0].role != rClose &&
-			toks[0].role != rCloseIfOpen && toks[0].fam == p.stack[0].fam && p.stack[0].fam != famDash {
+		if ok && tk.lineStart && tk.line == 0 && tk.role != rClose &&
+			tk.role != rCloseIfOpen && tk.fam == p.stack[0].fam && p.stack[0].fam != famDash {
 			for len(p.stack) > 1 {
 				p.pop(p.stack[len(p.stack)-1].fallback, 0, false)
 			}
 			e := &p.stack[0]
 			e.parts = append(e.parts, span.Of(p.text, e.partStart, trimEnd(p.text, e.partStart, p.prevEnd)))
-			e.partStart, e.line, e.lineStart = toks[0].pos, 0, true
-			k = 1
+			p.startLine(e, &tk)
+			ok = p.read(c, &tk)
 		} else {
 			p.flush()
 		}
 	}
-	for ; k < len(toks); k++ {
-		tk := toks[k]
+	for ; ok; ok = p.read(c, &tk) {
+		// c is just past tk: a copy of it reads the marks that follow.
 		if p.cfg.dialogueDash && len(p.stack) > 0 && p.stack[0].fam == famDash && tk.line > p.stack[0].line {
-			p.closeDash(p.lineEnd(p.stack[0].line), tk.line)
+			p.closeDash(p.stack[0].lineEnd, tk.line)
 		}
 		r := tk.role
 		if r == rEither {
@@ -767,20 +830,20 @@ func (p *parser) block(end int, last bool) {
 		}
 		switch r {
 		case rOpen:
-			p.open(toks, k)
+			p.open(&tk, c)
 		case rClose, rCloseIfOpen:
-			p.close(tk)
+			p.close(&tk, c)
 		}
 	}
 	if p.cfg.dialogueDash && len(p.stack) > 0 && p.stack[0].fam == famDash {
-		p.closeDash(p.lineEnd(p.stack[0].line), len(p.lineEnds))
+		p.closeDash(p.stack[0].lineEnd, c.line+1)
 	}
 	for i := range p.stack {
 		e := &p.stack[i]
-		e.fallback = p.strayEnd(e, end, e.line+1)
+		e.fallback = p.strayEnd(e, c.end, e.line+1)
 	}
-	p.prevEnd = end
-	if last {
+	p.prevEnd = c.end
+	if c.last {
 		p.flush()
 	}
 }
@@ -802,8 +865,8 @@ func (p *parser) find(f family) int {
 	return -1
 }
 
-func (p *parser) open(toks []token, k int) {
-	tk := toks[k]
+// open opens a quotation at tk; ahead is just past it.
+func (p *parser) open(tk *token, ahead *cursor) {
 	if tk.fam == famDash && len(p.stack) > 0 {
 		return
 	}
@@ -812,15 +875,14 @@ func (p *parser) open(toks []token, k int) {
 		if tk.lineStart && tk.line > top.line {
 			// The same quotation re-opened at the start of the next line:
 			// the multi-paragraph convention over a single newline.
-			top.parts = append(top.parts, span.Of(p.text, top.partStart, trimEnd(p.text, top.partStart, p.lineEnd(tk.line-1))))
-			top.partStart, top.line, top.lineStart = tk.pos, tk.line, true
+			top.parts = append(top.parts, span.Of(p.text, top.partStart, trimEnd(p.text, top.partStart, tk.brk)))
+			p.startLine(top, tk)
 			return
 		}
 		// Marks of one family seldom nest directly. They do when the
 		// two marks of the same family that follow both close (“a “b” c”);
 		// else the open one is stray and ends before this one.
-		j := tk.nextSame
-		if !(j >= 0 && toks[j].role != rOpen && toks[j].nextSame >= 0 && toks[toks[j].nextSame].role == rClose) {
+		if !p.nests(tk.fam, *ahead) {
 			p.pop(p.strayEnd(top, tk.pos, tk.line), 0, false)
 		}
 	}
@@ -830,7 +892,57 @@ func (p *parser) open(toks []token, k int) {
 	p.push(tk)
 }
 
-func (p *parser) close(tk token) {
+// nests reports whether the next mark of family f that c reads does not
+// open and the one after it closes.
+func (p *parser) nests(f family, c cursor) bool {
+	seen := 0
+	var tk token
+	for {
+		if !p.read(&c, &tk) {
+			return false
+		}
+		if tk.fam != f {
+			continue
+		}
+		if seen == 1 {
+			return tk.role == rClose
+		}
+		if tk.role == rOpen {
+			return false
+		}
+		seen++
+	}
+}
+
+// defers reports whether the plural possessive or dropped g tk should
+// leave the closing to a later single closer: one comes, in the block,
+// before any single opener or double closer. c reads the marks after tk.
+// Every mark between tk and the one that decides gets the same answer, so
+// it is kept, and a run of possessives reads ahead once.
+func (p *parser) defers(tk *token, c cursor) bool {
+	if tk.pos < p.deferUntil {
+		return p.deferAns
+	}
+	var u token
+	for {
+		if !p.read(&c, &u) {
+			p.deferUntil, p.deferAns = c.end, false
+			return false
+		}
+		switch {
+		case u.fam == famSingle && u.role == rClose && !u.ambig:
+			p.deferUntil, p.deferAns = u.pos, true
+			return true
+		case u.fam == famSingle && u.role == rOpen, u.fam.strong() && u.role != rOpen:
+			p.deferUntil, p.deferAns = u.pos, false
+			return false
+		}
+	}
+}
+
+// close closes the innermost open quotation of tk's family (or of the
+// family it may close) at tk; ahead is just past it.
+func (p *parser) close(tk *token, ahead *cursor) {
 	i := p.find(tk.fam)
 	if i < 0 && tk.fam.compat() != famNone {
 		i = p.find(tk.fam.compat())
@@ -838,7 +950,7 @@ func (p *parser) close(tk token) {
 	if i < 0 {
 		return
 	}
-	if tk.ambig && tk.next >= 0 {
+	if tk.ambig && p.defers(tk, *ahead) {
 		return // an apostrophe: a better closer follows
 	}
 	if tk.fam == famSingle {
@@ -879,7 +991,7 @@ func (p *parser) finish() []Quote {
 	}
 	t := p.text
 	out := make([]Quote, 0, n)
-	ends := make([]int, 0, 8)
+	ends := p.ends[:0]
 	for i := range p.recs {
 		r := &p.recs[i]
 		if r.dropped {
@@ -891,17 +1003,20 @@ func (p *parser) finish() []Quote {
 		if len(ends) > 0 && r.end > ends[len(ends)-1] {
 			continue // would cross its enclosing quotation
 		}
-		q := Quote{
-			Start: r.start, End: r.end, Text: t[r.start:r.end],
-			Inner:  span.Of(t, r.openEnd, r.closeStart),
-			Open:   t[r.start:r.openEnd],
-			Close:  t[r.closeStart:r.end],
-			Closed: r.closed,
-			Parts:  r.parts,
-			Depth:  len(ends),
+		// Fill the quotation in place: a copy of the whole value costs a
+		// bulk write barrier while the collector runs.
+		out = out[:len(out)+1]
+		q := &out[len(out)-1]
+		openEnd, closeStart := r.start+int(r.openN), r.end-int(r.closeN)
+		q.Start, q.End, q.Text = r.start, r.end, t[r.start:r.end]
+		q.Inner = span.Of(t, openEnd, closeStart)
+		q.Open, q.Close = t[r.start:openEnd], t[closeStart:r.end]
+		q.Closed, q.Depth = r.closed, len(ends)
+		if r.parts > 0 {
+			q.Parts = p.parts[r.parts-1]
 		}
 		ends = append(ends, r.end)
-		out = append(out, q)
 	}
+	p.ends = ends
 	return out
 }

@@ -44,17 +44,51 @@ func isSpaceRune(r rune) bool {
 }
 
 // spaceLen returns the byte length of the white space character at text[i],
-// or 0.
+// or 0. It inlines: the multi-byte forms are read by multiSpaceLen.
 func spaceLen(text string, i int) int {
-	c := text[i]
-	switch c {
-	case ' ', '\t', '\n', '\v', '\f', '\r':
+	switch spaceFirst[text[i]] {
+	case 0:
+		return 0
+	case 1:
 		return 1
-	case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
-		for _, s := range spaces {
-			if s[0] == c && hasAt(text, i, s) {
-				return len(s)
+	}
+	return multiSpaceLen(text, i)
+}
+
+// spaceFirst is 1 for the ASCII white space bytes and 2 for the first
+// bytes of the multi-byte white space characters.
+var spaceFirst = [256]uint8{
+	' ': 1, '\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1,
+	0xC2: 2, 0xE1: 2, 0xE2: 2, 0xE3: 2, 0xEF: 2,
+}
+
+// multiSpaceLen returns the byte length of the multi-byte white space
+// character at text[i], or 0.
+func multiSpaceLen(text string, i int) int {
+	switch text[i] {
+	case 0xC2: // U+0085, U+00A0
+		if i+1 < len(text) && (text[i+1] == 0x85 || text[i+1] == 0xA0) {
+			return 2
+		}
+	case 0xE2: // U+2000 to U+200B, U+2028, U+2029, U+202F; U+205F
+		if i+2 < len(text) {
+			switch b, d := text[i+1], text[i+2]; {
+			case b == 0x80 && (d <= 0x8B || d == 0xA8 || d == 0xA9 || d == 0xAF) && d >= 0x80,
+				b == 0x81 && d == 0x9F:
+				return 3
 			}
+		}
+	case 0xE1: // U+1680
+		if hasAt(text, i, "\u1680") {
+			return 3
+		}
+	case 0xE3: // U+3000
+		if hasAt(text, i, "\u3000") {
+			return 3
+		}
+	case 0xEF: // U+FEFF
+		if hasAt(text, i, "\ufeff") {
+			return 3
 		}
 	}
 	return 0
@@ -110,21 +144,36 @@ func closerLen(text string, i int) (int, bool) {
 		return 1, true
 	case ')', ']', '}':
 		return 1, false
-	case 0xC2, 0xE2, 0xE3:
+	case 0xE2: // ” ’ ›
+		if i+2 < len(text) && text[i+1] == 0x80 {
+			switch text[i+2] {
+			case 0x9D, 0x99, 0xBA:
+				return 3, true
+			}
+		}
+	case 0xC2, 0xE3:
 		return markLen(text, i, closers[5:])
 	}
 	return 0, false
 }
 
 // openerLen returns the byte length of the opening mark at text[i] and
-// whether it is a quote mark, or 0.
+// whether it is a quote mark, or 0. A backtick opens a quotation in
+// typewriter and TeX style, closed by one or two apostrophes.
 func openerLen(text string, i int) (int, bool) {
 	switch c := text[i]; c {
-	case '"', '\'':
+	case '"', '\'', '`':
 		return 1, true
 	case '(', '[', '{':
 		return 1, false
-	case 0xC2, 0xE2, 0xE3:
+	case 0xE2: // “ ‘ ‹ „
+		if i+2 < len(text) && text[i+1] == 0x80 {
+			switch text[i+2] {
+			case 0x9C, 0x98, 0xB9, 0x9E:
+				return 3, true
+			}
+		}
+	case 0xC2, 0xE3:
 		return markLen(text, i, openers[5:])
 	}
 	return 0, false
@@ -168,7 +217,7 @@ func openerBefore(text string, i int) int {
 		return 0
 	}
 	switch text[i-1] {
-	case '"', '\'', '(', '[', '{':
+	case '"', '\'', '`', '(', '[', '{':
 		return 1
 	case 0x8c, 0x8e, 0x98, 0x9c, 0x9e, 0xab, 0xb9:
 		for _, m := range openers[5:] {
@@ -202,7 +251,7 @@ func bulletLen(text string, i int) int {
 // space and opening marks, 2 for the last byte of a multi-byte white space
 // or opening mark, 0 otherwise.
 var edgeBytes = func() (t [256]uint8) {
-	for _, c := range []byte(" \t\n\v\f\r\"'([{") {
+	for _, c := range []byte(" \t\n\v\f\r\"'`([{") {
 		t[c] = 1
 	}
 	for _, s := range spaces {

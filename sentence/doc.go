@@ -36,8 +36,9 @@
 // ellipsis followed by white space, when the next word does not start with a
 // lower-case letter. Closing quote marks and brackets after the mark belong
 // to the sentence they end ("“This is great.” She left." is two sentences,
-// and "“This is great.” she said." one). A full stop does not end a sentence
-// after:
+// and "“This is great.” she said." one), and so do citation markers ("It
+// grew.[12][13] The rest", "[citation needed]"). A full stop does not end a
+// sentence after:
 //
 //   - a title or rank before a name (Mr., Dr., Sen., Gov., Gen., Rep.);
 //   - an initial (Antony J. Blinken) unless a sentence opener follows;
@@ -47,7 +48,8 @@
 //     conjunction, auxiliary, wh-word, a title, or a quote mark): "in the
 //     U.S. How about you?" ends after "U.S.", "the U.S. Government" does
 //     not, and neither does the fronted phrase "At 5 a.m. Mr. Smith went";
-//   - an abbreviation written before a number (No. 2, p. 55);
+//   - an abbreviation written before a number (No. 2, p. 55), a date or a
+//     measure (c. 1818, fl. 1200, b. 1756, art. 5, abt. 30);
 //   - a list marker opening a sentence (1. 2.) a) •).
 //
 // A quoted question or exclamation followed by a name and a verb of saying
@@ -58,6 +60,13 @@
 // sentence after "word." and opens the next with the ellipsis, "[...]" is an
 // omission.
 //
+// Some sentences end with no full stop. A dateline that opens a paragraph
+// ("WASHINGTON (AP) —", "MANCHESTER, N.H. —", "New York (AFP) –") is a
+// sentence of its own, as is a heading that a scrape ran into the quotation
+// after it: a short capitalised phrase with no punctuation before a quoted
+// sentence that ends with a comma and an inverted attribution ("Holding the
+// bag “There is now a very important opportunity …,” Blinken said.").
+//
 // # Paragraphs
 //
 // A blank line (only white space between two line breaks) always ends a
@@ -67,6 +76,14 @@
 // own are units of their own, and paragraphs never glue together. CRLF and
 // lone CR line breaks count as line feeds. A paragraph opening with a list
 // ("1. first 2. second", "• first • second") splits before each item.
+//
+// Where a single line break does not end a paragraph ([LineBreaksBlank],
+// or a next line in lower case), a line that opens with a list marker (a
+// bullet, "-", "*", "1.", "a)") after a line ending with a colon or full
+// stop, or after another item, starts a sentence; and a heading line (a
+// short capitalised line with no final punctuation, before a capitalised
+// sentence, broken where the width of the text did not force it) is a
+// paragraph of its own.
 //
 // # Word lists
 //

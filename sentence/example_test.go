@@ -15,7 +15,8 @@ func Example() {
 		fmt.Printf("%d %d-%d %s\n", s.Paragraph, s.Start, s.End, s.Text)
 	}
 	// Output:
-	// 0 0-79 PARIS — Secretary of State Antony J. Blinken met French officials on Tuesday.
+	// 0 0-9 PARIS —
+	// 0 10-79 Secretary of State Antony J. Blinken met French officials on Tuesday.
 	// 1 81-149 “We expected better,” journalist Anne-Sophie Lapix told Blinken.
 	// 1 150-170 “You speak French.
 	// 1 171-196 You are a francophile.”

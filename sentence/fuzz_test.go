@@ -24,6 +24,9 @@ func FuzzSplit(f *testing.F) {
 		"\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55).",
 		"“Why now?” Sen. Lindsey Graham asked.\nheadline\n\n\u00a0\n",
 	}
+	for _, c := range conventionTests {
+		seeds = append(seeds, c.text)
+	}
 	if b, err := os.ReadFile(corpustest.File("sbd/golden_rules_en.json")); err == nil {
 		var rules []goldenRule
 		if json.Unmarshal(b, &rules) == nil {

@@ -33,6 +33,7 @@ type lexicon struct {
 	starters map[string]bool  // words that commonly open a sentence
 	fronting map[string]bool  // prepositions of a fronted time or place phrase
 	speech   map[string]bool  // verbs of saying
+	agencies map[string]bool  // news agencies named in datelines
 }
 
 // defaultLexicon parses the embedded word lists once per process.
@@ -42,6 +43,7 @@ var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 		starters: make(map[string]bool, 256),
 		fronting: make(map[string]bool, 16),
 		speech:   make(map[string]bool, 64),
+		agencies: make(map[string]bool, 16),
 	}
 	load := func(name string, add func(string)) error {
 		f, err := lexiconFS.Open("lexicon/" + name)
@@ -69,6 +71,7 @@ var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 		{"starters.txt", func(w string) { lx.starters[w] = true }},
 		{"fronting.txt", func(w string) { lx.fronting[w] = true }},
 		{"speech.txt", func(w string) { lx.speech[w] = true }},
+		{"agencies.txt", func(w string) { lx.agencies[w] = true }},
 	} {
 		if err := load(l.name, l.add); err != nil {
 			return nil, fmt.Errorf("sentence: lexicon %s: %w", l.name, err)

@@ -17,6 +17,9 @@ type scanner struct {
 	para     int // index of the current paragraph
 	paraUsed bool
 	list     listState // the in-line list the current paragraph opens, if any
+	// Where the first word of the line being read starts (-1 before the
+	// first).
+	lineStart int
 }
 
 type listKind uint8
@@ -36,15 +39,21 @@ type listState struct {
 	next   int    // value of the next enumerator
 }
 
-// stopBytes are the bytes where the fast scan stops: terminators, line
-// breaks and the lead byte of "…". listStopBytes adds the space, before
-// which an in-line list item may start.
-var stopBytes, listStopBytes = func() (a, b [256]bool) {
-	for _, c := range []byte{'.', '!', '?', '\n', '\r', 0xE2} {
-		a[c], b[c] = true, true
+// stopBytes are the bytes where the fast scan stops, indexed by whether an
+// in-line list is open: terminators, line breaks, the lead byte of "…" and
+// of the curly quote marks, and the straight double mark and backtick,
+// which may open a quotation that a heading runs into; in a list, the
+// space, before which an item may start. farBytes leave out the straight
+// marks, for the rest of a sentence past a heading's reach.
+var stopBytes, farBytes = func() (stop, far [2][256]bool) {
+	for list := range 2 {
+		for _, c := range []byte{'.', '!', '?', '\n', '\r', 0xE2} {
+			stop[list][c], far[list][c] = true, true
+		}
+		stop[list][' '], far[list][' '] = list == 1, list == 1
+		stop[list]['"'], stop[list]['`'] = true, true
 	}
-	b[' '] = true
-	return a, b
+	return stop, far
 }()
 
 func (sc *scanner) run() {
@@ -62,11 +71,13 @@ func (sc *scanner) run() {
 				i += w
 				continue
 			}
-			sc.begin(i)
+			if i = sc.begin(i); sc.start < 0 {
+				continue
+			}
 		}
-		stop := &stopBytes
+		stop := &stopBytes[0]
 		if sc.list.kind != listNone {
-			stop = &listStopBytes
+			stop = &stopBytes[1]
 		}
 		for i < n && !stop[text[i]] {
 			i++
@@ -81,10 +92,15 @@ func (sc *scanner) run() {
 			i = sc.terminator(i)
 		case ' ':
 			i = sc.listItem(i)
+		case '"', '`':
+			i = sc.quoteMark(i)
 		default: // 0xE2, the lead byte of "…" and of the curly quote marks
-			if i+2 < n && text[i+1] == 0x80 && text[i+2] == 0xA6 {
+			switch {
+			case i+2 < n && text[i+1] == 0x80 && text[i+2] == 0xA6:
 				i = sc.terminator(i)
-			} else {
+			case i+2 < n && text[i+1] == 0x80 && text[i+2] == 0x9C && i-sc.start <= headingFar:
+				i = sc.quoteMark(i)
+			default:
 				i++
 			}
 		}
@@ -92,13 +108,59 @@ func (sc *scanner) run() {
 	sc.flush(n)
 }
 
-// begin starts a sentence at i. The first sentence of a paragraph may open
-// an in-line list.
-func (sc *scanner) begin(i int) {
+// begin starts a sentence at i and returns where scanning resumes. The
+// first sentence of a paragraph may open an in-line list, or be a
+// dateline, a sentence of its own ended at once.
+func (sc *scanner) begin(i int) int {
 	sc.start = i
-	if !sc.paraUsed && sc.list.kind == listNone {
-		sc.list = listStart(sc.text, i)
+	if sc.lineStart < 0 {
+		sc.lineStart = i
 	}
+	if !sc.paraUsed {
+		if e := datelineEnd(sc.lx, sc.text, i); e > 0 {
+			sc.flush(e)
+			return e
+		}
+		if sc.list.kind == listNone {
+			sc.list = listStart(sc.text, i)
+		}
+	}
+	return i
+}
+
+// quoteMark is called at a double quote mark or backtick at i, inside a
+// sentence. When the sentence so far is a heading run into the quotation
+// that opens at i, the heading ends there and the quotation starts the
+// next sentence. It returns where scanning resumes: past the mark, or,
+// past a heading's reach, at the next byte that run stops at for other
+// reasons.
+func (sc *scanner) quoteMark(i int) int {
+	if i-sc.start > headingFar {
+		// Past a heading's reach: scan the rest of the sentence without
+		// stopping at straight marks.
+		far := &farBytes[0]
+		if sc.list.kind != listNone {
+			far = &farBytes[1]
+		}
+		text := sc.text
+		for i++; i < len(text) && !far[text[i]]; i++ {
+		}
+		return i
+	}
+	l := 1
+	switch {
+	case sc.text[i] == 0xE2:
+		l = 3
+	case sc.text[i] == '`':
+		if !hasAt(sc.text, i, "``") {
+			return i + 1
+		}
+		l = 2
+	}
+	if e := sc.runInHeading(i, l); e > 0 {
+		sc.cut(e, i)
+	}
+	return i + l
 }
 
 // flush ends the current sentence at end, trimming white space.
@@ -167,10 +229,21 @@ func (sc *scanner) newline(i int) int {
 			brk = !startsLower(text, j)
 		}
 	}
-	if brk {
+	switch {
+	case brk:
 		sc.flush(i)
 		sc.newParagraph()
+	case sc.start < 0 || j >= n:
+	case sc.headingLine(i, j):
+		// A heading on a line of its own, over the paragraph it heads.
+		sc.flush(i)
+		sc.newParagraph()
+	case listLine(text, j) && (sc.lineStart >= 0 && listLine(text, sc.lineStart) || endsClause(text, sc.start, i)):
+		// A list item on a line of its own, after the line that
+		// introduces the list or after another item.
+		sc.flush(i)
 	}
+	sc.lineStart = j
 	return j
 }
 
@@ -290,10 +363,14 @@ run:
 			j += 2
 		}
 	}
-	// Closing quote marks and brackets belong to the sentence they end.
+	// Closing quote marks and brackets, and citation markers ("[6]",
+	// "[12][13]", "[citation needed]"), belong to the sentence they end.
 	k, quoted := j, false
 	for k < n {
 		l, q := closerLen(text, k)
+		if l == 0 {
+			l = citationLen(text, k)
+		}
 		if l == 0 {
 			break
 		}
@@ -329,7 +406,7 @@ run:
 	case marks > 0:
 		// "?” Graham asked.": a quoted question or exclamation followed by
 		// its attribution.
-		if quoted && nx.kind == kindUpper && sc.inverted(k) {
+		if quoted && nx.kind == kindUpper && sc.inverted(k) >= 0 {
 			return k
 		}
 	case total >= 3:
@@ -536,10 +613,11 @@ func (sc *scanner) fronted(start, i int) bool {
 	return words <= 4
 }
 
-// inverted reports whether the text after the white space at p is an
-// inverted attribution: up to four capitalised words (a name, a title) and
-// a verb of saying ("Graham asked", "Sen. Lindsey Graham said").
-func (sc *scanner) inverted(p int) bool {
+// inverted returns the end of the inverted attribution after the white
+// space at p, or -1: up to four capitalised words (a name, a title) and a
+// verb of saying ("Graham asked", "Sen. Lindsey Graham said"), with the
+// full stops that follow the verb.
+func (sc *scanner) inverted(p int) int {
 	text := sc.text
 	n := len(text)
 	for c := 0; c < 8 && p < n && spaceLen(text, p) > 0; c++ {
@@ -551,24 +629,24 @@ func (sc *scanner) inverted(p int) bool {
 			q++
 		}
 		if q == p {
-			return false
+			return -1
 		}
 		word := text[p:q]
 		for len(word) > 1 && word[len(word)-1] == '.' {
 			word = word[:len(word)-1]
 		}
 		if w > 0 && sc.lx.speech[word] {
-			return true
+			return q
 		}
 		if word[0] < 'A' || word[0] > 'Z' {
-			return false
+			return -1
 		}
 		if q >= n || text[q] != ' ' {
-			return false
+			return -1
 		}
 		p = q + 1
 	}
-	return false
+	return -1
 }
 
 // atStart reports whether text[start:ts] holds only bullets, openers and
@@ -589,6 +667,28 @@ func atStart(text string, start, ts int) bool {
 		}
 	}
 	return true
+}
+
+// citationLen returns the byte length of the citation marker at text[i]:
+// a reference number or a short editorial note in square brackets ("[6]",
+// "[a]", "[citation needed]", "[note 3]"), or 0.
+func citationLen(text string, i int) int {
+	if text[i] != '[' {
+		return 0
+	}
+	for j := i + 1; j < len(text) && j-i <= 32; j++ {
+		switch c := text[j]; {
+		case c == ']':
+			if j == i+1 {
+				return 0
+			}
+			return j + 1 - i
+		case isLetter(c), isDigit(c), c == ' ' && j > i+1, c == '-' && j > i+1:
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // hasContent reports whether text[start:i] holds a letter or digit.

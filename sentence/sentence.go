@@ -175,7 +175,7 @@ func (s *Splitter) Split(text string) []Sentence {
 	if len(text) == 0 {
 		return nil
 	}
-	sc := scanner{sp: s, lx: s.lx, text: text, start: -1}
+	sc := scanner{sp: s, lx: s.lx, text: text, start: -1, lineStart: -1}
 	sc.out = make([]Sentence, 0, estimate(text))
 	sc.run()
 	if len(sc.out) == 0 {

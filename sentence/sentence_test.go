@@ -132,9 +132,9 @@ func TestNews(t *testing.T) {
 		{"ellipsis opening a quote sentence", "“It is one of the things worrying them. … Democratic groups, too.”",
 			[]string{"“It is one of the things worrying them.", "… Democratic groups, too.”"}},
 		{"dateline", "WASHINGTON (AP) — Secretary of State Antony J. Blinken said Tuesday that talks were “productive.” He left.",
-			[]string{"WASHINGTON (AP) — Secretary of State Antony J. Blinken said Tuesday that talks were “productive.”", "He left."}},
+			[]string{"WASHINGTON (AP) —", "Secretary of State Antony J. Blinken said Tuesday that talks were “productive.”", "He left."}},
 		{"headline and byline lines", "Blinken Tries to Mend Ties\nBy Jane Doe\nPARIS — Blinken arrived.",
-			[]string{"Blinken Tries to Mend Ties", "By Jane Doe", "PARIS — Blinken arrived."}},
+			[]string{"Blinken Tries to Mend Ties", "By Jane Doe", "PARIS —", "Blinken arrived."}},
 		{"wrapped line", "Donald Trump regularly\nincites political violence.",
 			[]string{"Donald Trump regularly\nincites political violence."}},
 		{"blank lines and CRLF", "First paragraph.\r\n\r\nSecond one.\r\nThird one.\r\n",
@@ -408,6 +408,11 @@ func TestHostile(t *testing.T) {
 		{"list", "1) a" + rep(" 2) a")},
 		{"closers", "End." + rep("”")},
 		{"NUL and invalid UTF-8", rep("\x00\xff\xe2\x80.")},
+		{"run-in headings", rep("Holding the bag “There is more,” Blinken said. ")},
+		{"run-in heading openers", rep("A b \"C ")},
+		{"datelines", rep("PARIS, Oct. 5 (AP) —\n\n")},
+		{"citations", rep("It is.[1][2][3] ")},
+		{"list lines", "Steps:\n" + rep("- an item of a list\n")},
 	}
 	s := defaultSplitterForTest(t)
 	for _, tt := range tests {
