@@ -5,9 +5,10 @@ import (
 	"github.com/whosaid/whosaid/span"
 )
 
-// classify sets the Type and Quoted of a from the outermost quotations qs
-// inside its content, and widens the content to whole quotations that
-// cross its edges.
+// classify sets the Type and Quoted of a from the outermost quotations of
+// speech qs holds inside its content (a quoted name or title is not the
+// speaker's words), and widens the content to whole quotations that cross
+// its edges.
 func classify(text string, qs []quote.Quote, a *Attribution) {
 	widen(text, qs, a)
 	c := a.Extent
@@ -17,7 +18,9 @@ func classify(text string, qs []quote.Quote, a *Attribution) {
 		if q.Start >= c.End {
 			break
 		}
-		if q.Start < c.Start || q.End > c.End {
+		// A name or title in quotation marks (the “AUUKUS” alliance) is not
+		// the speaker's quoted words.
+		if q.Start < c.Start || q.End > c.End || q.Kind != quote.Speech {
 			continue
 		}
 		inner = append(inner, q.Inner)
@@ -76,8 +79,8 @@ func onlyQuoted(text string, qs []quote.Quote, f span.Span) bool {
 		if i >= f.End {
 			return true
 		}
-		if q.End <= i {
-			continue
+		if q.End <= i || q.Kind != quote.Speech {
+			continue // a quoted name counts as the words around it
 		}
 		if q.Start >= f.End {
 			break

@@ -94,3 +94,26 @@ func TestErrorClasses(t *testing.T) {
 	}
 	_ = attribution.Direct
 }
+
+// TestQuotedNames checks that a name or title in quotation marks, which
+// the quote stage calls not speech, is not the speaker's quoted words: it
+// does not make reported speech mixed, nor appear in Quoted.
+func TestQuotedNames(t *testing.T) {
+	tests := []struct {
+		text   string
+		typ    attribution.Type
+		quoted int
+	}{
+		{"The senator backed the “AUUKUS” alliance, the aide said.", attribution.Indirect, 0},
+		{"The mayor said the state's “Fix It First” program would pay.", attribution.Indirect, 0},
+		{"The mayor said the program was “a disaster for the city.”", attribution.Mixed, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			attrs := resolve(tc.text)
+			require.NotEmpty(t, attrs)
+			assert.Equal(t, tc.typ, attrs[0].Type)
+			assert.Len(t, attrs[0].Quoted, tc.quoted)
+		})
+	}
+}
