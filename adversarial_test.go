@@ -42,6 +42,11 @@ var advCases = []advCase{
 	{"crlf-cr", func(s float64) string { return genLineEnds(scaled(1<<20, s)) }},
 	{"rtl-emoji", func(s float64) string { return genRTLEmoji(scaled(1<<20, s)) }},
 	{"mixed-marks", func(s float64) string { return genMixedMarks(scaled(64<<10, s)) }},
+	{"straight-marks", func(s float64) string { return strings.Repeat(`"`, scaled(1<<20, s)) }},
+	{"quoted-words", func(s float64) string { return genQuotedWords(scaled(1<<20, s)) }},
+	{"said-x", func(s float64) string { return genSaidX(scaled(1536<<10, s)) }},
+	{"names-cues", func(s float64) string { return genNamesCues(scaled(3700<<10, s), true) }},
+	{"names-cues-one-paragraph", func(s float64) string { return genNamesCues(scaled(3700<<10, s), false) }},
 }
 
 func scaled(n int, s float64) int {
@@ -252,6 +257,44 @@ func genMixedMarks(n int) string {
 	for i := 0; w.Len() < n; i++ {
 		p := pairs[i%len(pairs)]
 		fmt.Fprintf(&w, "%s%s %s%s %s %s, ", p[0], w.word(), w.word(), p[1], w.name(), w.cue())
+	}
+	return w.String()
+}
+
+// genQuotedWords writes words each wrapped in straight quote marks:
+// "the" "plan" "said" ...
+func genQuotedWords(n int) string {
+	w := advWriter{r: advRand()}
+	for w.Len() < n {
+		fmt.Fprintf(&w, `"%s" `, w.word())
+	}
+	return w.String()
+}
+
+// genSaidX writes “...,” said X. over and over: one attribution in every
+// few dozen bytes.
+func genSaidX(n int) string {
+	w := advWriter{r: advRand()}
+	for i := 0; w.Len() < n; i++ {
+		fmt.Fprintf(&w, "“%s %s,” said %s. ", w.word(), w.word(), w.name())
+		if i%5 == 4 {
+			w.WriteString("\n\n")
+		}
+	}
+	return w.String()
+}
+
+// genNamesCues writes sentences of capitalised names and cue verbs, in
+// paragraphs of a few sentences, or in one paragraph.
+func genNamesCues(n int, paragraphs bool) string {
+	w := advWriter{r: advRand()}
+	for i := 0; w.Len() < n; i++ {
+		fmt.Fprintf(&w, "%s %s %s that %s %s the ", w.name(), w.name(), w.cue(), w.name(), w.cue())
+		w.words(6, " ")
+		w.WriteString(". ")
+		if paragraphs && i%4 == 3 {
+			w.WriteString("\n\n")
+		}
 	}
 	return w.String()
 }

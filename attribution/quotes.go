@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -44,9 +45,9 @@ func (rd *reader) quotes() {
 			a.Rule = RuleQuote
 		}
 		a.Confidence = confidence[a.Rule]
-		extra = append(extra, a)
+		extra = append(grow(extra), a)
 	}
-	rd.out = append(rd.out, extra...)
+	rd.out = append(slices.Grow(rd.out, len(extra)), extra...)
 }
 
 // introducedBy finds the subject and verb that introduce quotation q in

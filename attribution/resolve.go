@@ -82,6 +82,13 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	if len(rd.out) == 0 {
 		return nil
 	}
+	if cap(rd.out) > maxPooled {
+		// A buffer too large to pool is handed out as it is; put leaves
+		// it alone.
+		out := rd.out[:len(rd.out):len(rd.out)]
+		rd.out = nil
+		return out
+	}
 	// The attributions are built in the pooled buffer and copied out once,
 	// at their final number.
 	return slices.Clone(rd.out)
@@ -93,6 +100,7 @@ func (rd *reader) put() {
 	if rd.st.Len() > maxPooled || cap(rd.out) > maxPooled {
 		return
 	}
+	rd.st.Release()
 	clear(rd.out[:cap(rd.out)])
 	clear(rd.w.toks[:cap(rd.w.toks)])
 	clear(rd.w.ptoks[:cap(rd.w.ptoks)])
@@ -274,6 +282,16 @@ func (rd *reader) speechCue(a Attribution) bool {
 	return false
 }
 
+// grow returns out with room for one more attribution, doubling its
+// capacity when it is full: the attributions of a long text are copied a
+// few times at most, where append would grow by a quarter.
+func grow(out []Attribution) []Attribution {
+	if len(out) < cap(out) {
+		return out
+	}
+	return slices.Grow(out, max(len(out), 16))
+}
+
 // hypothetical reports whether a cue opens with a modal: "would ask for",
 // "will tell". Inside the content of another attribution it reports what
 // someone may say, not what they said.
@@ -309,5 +327,6 @@ func (rd *reader) add(a Attribution) {
 		}
 	}
 	classify(rd.w.text, rd.w.qs, &a)
+	rd.out = grow(rd.out)
 	rd.out = append(rd.out, a)
 }

@@ -34,6 +34,7 @@ package token
 
 import (
 	"math"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -103,10 +104,14 @@ type Stream struct {
 	text  string
 	Toks  []Token
 	Sents []Sentence
-	// Quotes are the outermost quotations of the text, in order.
+	// Quotes are the outermost quotations of the text, in order; they
+	// may be the caller's slice, and are read only.
 	Quotes []quote.Quote
 
-	lex *lexicon.Lexicon
+	// quoteBuf holds the stream's own copy of the quotations, where it
+	// needs one; Quotes may be the caller's slice, never written.
+	quoteBuf []quote.Quote
+	lex      *lexicon.Lexicon
 	// The distinct lower-case forms, their lexicon kinds, and the hash
 	// table that finds them.
 	forms []string
@@ -173,17 +178,17 @@ func (s *Stream) Scan(text string, sents []sentence.Sentence, qs []quote.Quote, 
 		sents = sentence.Split(text)
 	}
 	s.text, s.lex = text, lex
-	s.Toks, s.Sents, s.Quotes = s.Toks[:0], s.Sents[:0], s.Quotes[:0]
+	s.Toks, s.Sents = s.Toks[:0], s.Sents[:0]
 	s.forms, s.kinds, s.hash = s.forms[:0], s.kinds[:0], s.hash[:0]
 	s.lower = lowerBuf{}
 	s.initSlots(len(text) / 24)
-	for _, q := range qs {
-		if q.Depth == 0 && q.Start >= 0 && q.End <= len(text) && q.Start < q.End {
-			s.Quotes = append(s.Quotes, q)
-		}
+	s.Quotes = outermost(s.quoteBuf[:0], qs, len(text))
+	if len(s.Quotes) > 0 && len(qs) > 0 && &s.Quotes[0] != &qs[0] {
+		s.quoteBuf = s.Quotes // a copy: the buffer to reuse
 	}
-	sortQuotes(s.Quotes)
-	if want := len(text)/5 + 1; cap(s.Toks) < want {
+	// News text has a token in every five bytes or so; punctuation alone
+	// may have one in every byte, and add grows the slice up to that.
+	if want := len(text)/3 + 1; cap(s.Toks) < want {
 		s.Toks = make([]Token, 0, want)
 	}
 	qi := 0
@@ -195,6 +200,15 @@ func (s *Stream) Scan(text string, sents []sentence.Sentence, qs []quote.Quote, 
 		s.Sents = append(s.Sents, Sentence{First: int32(from), End: int32(len(s.Toks)), Paragraph: st.Paragraph})
 		qi = s.markQuoted(from, qi)
 	}
+}
+
+// Release drops the stream's references to the text and its quotations,
+// so that a stream kept for reuse holds no memory of them; its buffers
+// stay for the next Scan.
+func (s *Stream) Release() {
+	clear(s.forms)
+	clear(s.quoteBuf[:cap(s.quoteBuf)])
+	s.text, s.Quotes, s.lower = "", nil, lowerBuf{}
 }
 
 // markQuoted sets the quotation flag of the tokens from index from on,
@@ -211,6 +225,31 @@ func (s *Stream) markQuoted(from, qi int) int {
 		}
 	}
 	return qi
+}
+
+// outermost returns the outermost quotations of qs that lie in a text of
+// n bytes, in order of start: qs itself when it is all such quotations in
+// order, as the quote stage returns them (the stream only reads them),
+// else a copy made in buf.
+func outermost(buf, qs []quote.Quote, n int) []quote.Quote {
+	ok := func(q *quote.Quote) bool { return q.Depth == 0 && q.Start >= 0 && q.End <= n && q.Start < q.End }
+	all := true
+	for i := range qs {
+		if !ok(&qs[i]) || i > 0 && qs[i].Start < qs[i-1].Start {
+			all = false
+			break
+		}
+	}
+	if all {
+		return qs
+	}
+	for i := range qs {
+		if ok(&qs[i]) {
+			buf = append(buf, qs[i])
+		}
+	}
+	sortQuotes(buf)
+	return buf
 }
 
 // sortQuotes sorts qs by start, keeping the order of equal starts; the
@@ -339,6 +378,11 @@ func (s *Stream) mark(r rune, i, n, start, end int, sent int32) int {
 // add appends the token text[i:j].
 func (s *Stream) add(i, j int, k Kind, sent int32) {
 	id := s.intern(s.text[i:j], k == Word)
+	if len(s.Toks) == cap(s.Toks) {
+		// Double, but never past one token a byte, which a text cannot
+		// exceed.
+		s.Toks = slices.Grow(s.Toks, min(max(len(s.Toks), 64), len(s.text)+1-len(s.Toks)))
+	}
 	s.Toks = append(s.Toks, Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(k)})
 }
 
