@@ -221,6 +221,6 @@ func Resolve(text string, sents []sentence.Sentence, qs []quote.Quote) []Attribu
 // sentence.Split and quote.Detect return them.
 func (r *Resolver) Resolve(text string, sents []sentence.Sentence, qs []quote.Quote) []Attribution {
 	out := r.resolve(text, sents, qs)
-	resolveEntities(text, sents, out)
+	r.resolveEntities(text, sents, qs, out)
 	return out
 }

@@ -223,25 +223,17 @@ func isWordChar(r rune) bool {
 	return isAlnumRune(r)
 }
 
-// isAlnum reports whether r is a letter or a digit.
-func isAlnum(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiAlnum[r]
-	}
-	return isAlnumRune(r)
-}
-
-// isAlnumRune is the slow path of isAlnum and isWordChar, kept apart so
-// that their ASCII paths inline.
+// isAlnumRune is the slow path of isWordChar, kept apart so that its
+// ASCII path inlines.
 func isAlnumRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// asciiAlnum and asciiWord are isAlnum and isWordChar for ASCII.
-var asciiAlnum, asciiWord = func() (alnum, word [utf8.RuneSelf]bool) {
-	for c := range alnum {
-		alnum[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-		word[c] = alnum[c] || strings.IndexByte("$%@#_", byte(c)) >= 0
+// asciiWord is isWordChar for ASCII.
+var asciiWord = func() (word [utf8.RuneSelf]bool) {
+	for c := range word {
+		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		word[c] = alnum || strings.IndexByte("$%@#_", byte(c)) >= 0
 	}
-	return alnum, word
+	return word
 }()
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
