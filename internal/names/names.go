@@ -5,7 +5,8 @@
 //
 // The lists are plain text files embedded in the binary, parsed once on
 // first use and read-only afterwards; every function is safe for concurrent
-// use. Lookups ignore case.
+// use. Lookups ignore case, and the full stop of an abbreviation that a
+// list writes without it ("Va." is "va").
 package names
 
 import (
@@ -63,7 +64,6 @@ type lexicon struct {
 	groups       map[string]bool
 	stops        map[string]bool
 	pronouns     map[string]Pronoun
-	dotted       map[string]bool // titles and organization words ending in ".", without it
 	// maybe filters the keys of every list: most words of a text are in
 	// none, and the filter tells so without the look-ups.
 	maybe *bloom.Filter
@@ -75,15 +75,20 @@ func in(m map[string]bool, w string) bool {
 	return ok
 }
 
-// look returns m[fold(w)]. It folds and looks up only when the filter lets
-// w through.
+// look returns m[fold(w)]; for an abbreviation that m lists without its
+// full stop ("Va." for "va"), m of the word without it. It folds and looks
+// up only when the filter lets the word through.
 func look[V any](l *lexicon, m map[string]V, w string) (V, bool) {
-	if !l.maybe.HasFold(w) {
-		var zero V
-		return zero, false
+	if l.maybe.HasFold(w) {
+		if v, ok := m[fold(w)]; ok {
+			return v, true
+		}
 	}
-	v, ok := m[fold(w)]
-	return v, ok
+	if stem, ok := strings.CutSuffix(w, "."); ok && stem != "" {
+		return look(l, m, stem)
+	}
+	var zero V
+	return zero, false
 }
 
 var lex = sync.OnceValues(load)
@@ -157,15 +162,9 @@ func load() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.dotted = map[string]bool{}
-	for w := range iterConcat(maps.Keys(l.orgs), maps.Keys(l.titles)) {
-		if stem, ok := strings.CutSuffix(w, "."); ok {
-			l.dotted[stem] = true
-		}
-	}
 	// The filter holds the keys of every list.
 	keys := slices.Collect(iterConcat(maps.Keys(l.male), maps.Keys(l.female), maps.Keys(l.orgs),
-		maps.Keys(l.groups), maps.Keys(l.stops), maps.Keys(l.dotted), maps.Keys(l.titles),
+		maps.Keys(l.groups), maps.Keys(l.stops), maps.Keys(l.titles),
 		maps.Keys(l.heads), maps.Keys(l.pronouns)))
 	l.maybe = bloom.New(len(keys))
 	for _, w := range keys {
@@ -278,8 +277,10 @@ func Head(w string) string {
 }
 
 // TitlePlural reports whether w is the plural of a role noun ("officials",
-// "spokesmen", "lawmakers", "attorneys") and returns its singular.
+// "spokesmen", "lawmakers", "attorneys", "Sens.") and returns its singular,
+// without the full stop of an abbreviation.
 func TitlePlural(w string) (string, bool) {
+	w = strings.TrimSuffix(w, ".")
 	// Every plural suffix below ends in s or n, which folding keeps.
 	if w == "" || w[len(w)-1]|0x20 != 's' && w[len(w)-1]|0x20 != 'n' {
 		return "", false
@@ -295,11 +296,6 @@ func TitlePlural(w string) (string, bool) {
 	}
 	return "", false
 }
-
-// Dotted reports whether w followed by a full stop is an abbreviated title
-// or organization word ("Sen", "Inc"): Title(w+".") or Org(w+"."), without
-// building the string.
-func Dotted(w string) bool { return in(get().dotted, w) }
 
 // Org reports whether w heads or ends the name of an organization
 // ("Department", "Times", "Party", "Inc.").
