@@ -219,7 +219,7 @@ func newResolver(s *token.Stream, b *bufs) *resolver {
 		spkMents: b.spkMents[:0],
 		author:   -1,
 	}
-	r.s.ments, r.s.tokMent = b.ments[:0], b.tokMent[:0]
+	r.s.ments, r.s.wordMent = b.ments[:0], b.wordMent[:0]
 	r.mentions(b)
 	r.genderStats()
 	return r
@@ -258,7 +258,7 @@ type bufs struct {
 	extras   []extra
 	ents     []ent
 	ments    []mention
-	tokMent  []int32
+	wordMent []int32
 	headline []bool
 	spk      []speakerRef
 	spkMents []entSpan
@@ -285,7 +285,7 @@ func (b *bufs) put(r *resolver) {
 	clear(s.ments)
 	clear(r.spkMents)
 	b.words, b.forms, b.joined, b.extras = s.words[:0], s.forms[:0], s.joined[:0], s.extras[:0]
-	b.ents, b.ments, b.tokMent = r.ents[:0], s.ments[:0], s.tokMent[:0]
+	b.ents, b.ments, b.wordMent = r.ents[:0], s.ments[:0], s.wordMent[:0]
 	b.spk, b.spkMents = r.spk[:0], r.spkMents[:0]
 	pool.Put(b)
 }

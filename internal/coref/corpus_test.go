@@ -33,14 +33,19 @@ func docs(tb testing.TB, rel string) []eval.Doc {
 
 // scan returns the token stream of text, with the pipeline's own
 // sentences and quotations.
-func scan(tb testing.TB, text string) *token.Stream {
+var scan = coref.StreamOf
+
+// devPronouns reads the dev pronouns with their referents, and the dev
+// documents by ID.
+func devPronouns(tb testing.TB) ([]eval.Pronoun, map[string]eval.Doc) {
 	tb.Helper()
-	lex, err := lexicon.Load()
+	golds, err := eval.ReadPronounsFile(corpustest.Path(tb, "polnear/dev_pronouns.jsonl"))
 	require.NoError(tb, err)
-	sents := sentence.Split(text)
-	var s token.Stream
-	s.Scan(text, sents, quote.Detect(text, sents), lex)
-	return &s
+	byID := map[string]eval.Doc{}
+	for _, d := range docs(tb, "polnear/dev.jsonl") {
+		byID[d.ID] = d
+	}
+	return golds, byID
 }
 
 // oracle makes attributions from gold, in order of content, with the gold
@@ -91,12 +96,7 @@ func nameAt(attrs []coref.Attr, ents []coref.Entity, pos int) (string, bool) {
 // mentions and scores them as the evaluation does: the name must share a
 // head word with the referent.
 func TestPronounsDev(t *testing.T) {
-	golds, err := eval.ReadPronounsFile(corpustest.Path(t, "polnear/dev_pronouns.jsonl"))
-	require.NoError(t, err)
-	byID := map[string]eval.Doc{}
-	for _, d := range docs(t, "polnear/dev.jsonl") {
-		byID[d.ID] = d
-	}
+	golds, byID := devPronouns(t)
 	type resolved struct {
 		attrs []coref.Attr
 		ents  []coref.Entity
@@ -130,12 +130,7 @@ func TestPronounsDev(t *testing.T) {
 // found it as a speaker mention. It logs the figure and asserts nothing:
 // the oracle test above holds the floor of entity resolution itself.
 func TestPronounsDevPipeline(t *testing.T) {
-	golds, err := eval.ReadPronounsFile(corpustest.Path(t, "polnear/dev_pronouns.jsonl"))
-	require.NoError(t, err)
-	byID := map[string]eval.Doc{}
-	for _, d := range docs(t, "polnear/dev.jsonl") {
-		byID[d.ID] = d
-	}
+	golds, byID := devPronouns(t)
 	cache := map[string][]attribution.Attribution{}
 	right, found := 0, 0
 	for _, g := range golds {

@@ -10,42 +10,40 @@ import (
 
 // bracketed is a sentence with its noun phrase in [brackets], the head
 // word in {braces}, a | before the word where the head's part ends (none
-// when it runs to the phrase's end) and a proper name in <angle brackets>.
+// when it runs to the phrase's end) and a proper name in <angle brackets>;
+// the offsets are those of the text without the marks.
 type bracketed struct {
-	text                  string
-	phrase, phraseEnd     int
-	head, cut             int
-	nameStart, nameEnd    int
-	hasCut, hasName       bool
-	open, close, nameOpen bool
+	text               string
+	phrase, phraseEnd  int
+	head, cut          int // -1 for none
+	nameStart, nameEnd int // equal when there is no name
 }
 
 // parseBracketed reads the marks of s.
 func parseBracketed(tb testing.TB, s string) bracketed {
 	tb.Helper()
-	var b bracketed
+	b := bracketed{phrase: -1, phraseEnd: -1, head: -1, cut: -1}
 	var text strings.Builder
-	b.head, b.cut = -1, -1
 	for i := 0; i < len(s); i++ {
 		switch n := text.Len(); s[i] {
 		case '[':
-			b.phrase, b.open = n, true
+			b.phrase = n
 		case ']':
-			b.phraseEnd, b.close = n, true
+			b.phraseEnd = n
 		case '{':
 			b.head = n
-		case '}':
 		case '|':
-			b.cut, b.hasCut = n, true
+			b.cut = n
 		case '<':
-			b.nameStart, b.nameOpen = n, true
+			b.nameStart = n
 		case '>':
-			b.nameEnd, b.hasName = n, true
+			b.nameEnd = n
+		case '}':
 		default:
 			text.WriteByte(s[i])
 		}
 	}
-	require.True(tb, b.open && b.close && b.head >= 0 && b.nameOpen == b.hasName, "%q: marks", s)
+	require.True(tb, b.phrase >= 0 && b.phraseEnd > b.phrase && b.head >= 0, "%q: marks", s)
 	b.text = text.String()
 	return b
 }
@@ -105,7 +103,7 @@ func TestHead(t *testing.T) {
 			first, end := s.At(b.phrase), s.At(b.phraseEnd)
 			require.Less(t, first, end)
 			var inName func(int) bool
-			if b.hasName {
+			if b.nameEnd > b.nameStart {
 				inName = func(i int) bool {
 					st := int(s.Toks[i].Start)
 					return st > b.nameStart && st < b.nameEnd
@@ -113,7 +111,7 @@ func TestHead(t *testing.T) {
 			}
 			head, cut := Head(s, first, end, inName)
 			assert.Equal(t, b.head, int(s.Toks[head].Start), "head %q", s.Str(head))
-			if b.hasCut {
+			if b.cut >= 0 {
 				require.Less(t, cut, end, "no cut")
 				assert.Equal(t, b.cut, int(s.Toks[cut].Start), "cut at %q", s.Str(cut))
 			} else {

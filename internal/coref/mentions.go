@@ -14,9 +14,9 @@ const maxBucket = 16
 
 // nameRun is a capitalised word sequence before classification.
 type nameRun struct {
-	i, j   int     // tokens [i, j)
-	core   int     // first token of the name proper
-	titles []int32 // words, in r.titleBuf
+	i, j   int     // words [i, j)
+	core   int     // first word of the name proper
+	titles []int32 // form ids of its titles, in r.titleBuf
 	gender names.Gender
 	det    bool // preceded by "the"
 	indef  bool // preceded by a, an, this, that: "a Donald Trump tweet"
@@ -28,9 +28,9 @@ type nameRun struct {
 func (r *resolver) mentions(b *bufs) {
 	s := r.s
 	n := len(s.words)
-	s.tokMent = slices.Grow(s.tokMent[:0], n)[:n]
-	for i := range s.tokMent {
-		s.tokMent[i] = -1
+	s.wordMent = slices.Grow(s.wordMent[:0], n)[:n]
+	for i := range s.wordMent {
+		s.wordMent[i] = -1
 	}
 	headline := r.headlines(b)
 	for i := 0; i < n; {
@@ -101,7 +101,7 @@ func (r *resolver) headlines(b *bufs) []bool {
 	return out
 }
 
-// groupNoun reports whether token i is a plural noun for people
+// groupNoun reports whether word i is a plural noun for people
 // ("officials", "Republicans", "environmentalists").
 func (r *resolver) groupNoun(i int) (string, bool) {
 	s, t := r.s, &r.s.words[i]
@@ -118,9 +118,9 @@ func (r *resolver) groupNoun(i int) (string, bool) {
 	return "", false
 }
 
-// addGroup records the plural noun phrase around token i: capitalised
+// addGroup records the plural noun phrase around word i: capitalised
 // modifiers before it ("McConnell aides") and an "of" phrase after it
-// ("members of the Congressional Black Caucus"). It returns the token after
+// ("members of the Congressional Black Caucus"). It returns the word after
 // the phrase.
 func (r *resolver) addGroup(i int, head string) int {
 	s := r.s
@@ -149,7 +149,7 @@ func (r *resolver) addGroup(i int, head string) int {
 		}
 	}
 	sp := s.span(a, b)
-	m := mention{sp: sp, tok0: a, tok1: b, sent: s.words[i].sent, quoted: s.words[i].quoted, subj: r.clauseStart(a)}
+	m := mention{sp: sp, w0: a, w1: b, sent: s.words[i].sent, quoted: s.words[i].quoted, subj: r.clauseStart(a)}
 	key := r.key("g:", sp.Text)
 	e, ok := r.byKey[string(key)]
 	if !ok {
@@ -257,7 +257,7 @@ func (r *resolver) addRun(i, j int) {
 	r.addPerson(run)
 }
 
-// clauseStart reports whether the words before token i, skipping
+// clauseStart reports whether the words before word i, skipping
 // determiners, titles and capitalised modifiers, begin a sentence or a
 // clause: the mention is then likely a subject.
 func (r *resolver) clauseStart(i int) bool {
@@ -307,7 +307,7 @@ func (r *resolver) dateline(i, j int) bool {
 	return true
 }
 
-// hasTitle reports whether a title stands among tokens [i, j).
+// hasTitle reports whether a title stands among words [i, j).
 func (r *resolver) hasTitle(i, j int) bool {
 	for k := i; k < j; k++ {
 		if r.s.is(k, fTitle) {
@@ -335,8 +335,8 @@ func (r *resolver) runMention(run nameRun) mention {
 	s := r.s
 	last := s.words[run.j-1]
 	m := mention{
-		sp:   s.span(run.core, run.j),
-		tok0: run.core, tok1: run.j, sent: last.sent,
+		sp: s.span(run.core, run.j),
+		w0: run.core, w1: run.j, sent: last.sent,
 		poss: last.poss, quoted: s.words[run.core].quoted,
 		subj: r.clauseStart(run.i),
 	}
@@ -359,16 +359,16 @@ func (r *resolver) coordinations() {
 		if a.poss || a.modifier || r.ents[a.ent].kind != entPerson || r.ents[b.ent].kind != entPerson || a.ent == b.ent {
 			continue
 		}
-		and := a.tok1
+		and := a.w1
 		if and >= len(s.words) || s.lower(and) != "and" || s.words[and].sent != a.sent {
 			continue
 		}
 		// b's name may follow titles: "and Mr. Leahy".
-		if b.tok0 < and+1 || b.tok0 > and+3 {
+		if b.w0 < and+1 || b.w0 > and+3 {
 			continue
 		}
 		e := r.pair(a.ent, b.ent)
-		m := mention{sp: span.Of(s.text, a.sp.Start, b.sp.End), tok0: a.tok0, tok1: b.tok1, sent: a.sent, subj: a.subj, quoted: a.quoted, poss: b.poss}
+		m := mention{sp: span.Of(s.text, a.sp.Start, b.sp.End), w0: a.w0, w1: b.w1, sent: a.sent, subj: a.subj, quoted: a.quoted, poss: b.poss}
 		m.ent = e
 		r.groupMents = append(r.groupMents, m)
 	}
@@ -395,8 +395,8 @@ func (r *resolver) pair(a, b int) int {
 func (r *resolver) addMention(m mention, e int) {
 	m.ent = e
 	s := r.s
-	for k := m.tok0; k < m.tok1 && k < len(s.tokMent); k++ {
-		s.tokMent[k] = int32(len(s.ments))
+	for k := m.w0; k < m.w1 && k < len(s.wordMent); k++ {
+		s.wordMent[k] = int32(len(s.ments))
 	}
 	s.ments = append(s.ments, m)
 	c := &r.ents[e]
@@ -422,9 +422,9 @@ func (r *resolver) genderStats() {
 		}
 		stop := len(s.words)
 		if k+1 < len(s.ments) {
-			stop = s.ments[k+1].tok0
+			stop = s.ments[k+1].w0
 		}
-		for i := m.tok1; i < stop && i < m.tok1+40; i++ {
+		for i := m.w1; i < stop && i < m.w1+40; i++ {
 			t := &s.words[i]
 			if t.sent > m.sent+1 {
 				break

@@ -130,7 +130,7 @@ func (r *resolver) addPerson(run nameRun) {
 }
 
 // appositive files person e under the role noun of an appositive that
-// starts at token k: "Josh Earnest, the White House press secretary,",
+// starts at word k: "Josh Earnest, the White House press secretary,",
 // "Hugh Hill, a doctor,". A gendered role gives e its gender.
 func (r *resolver) appositive(k, e, pos int) {
 	s := r.s

@@ -49,7 +49,7 @@ func (r *resolver) speakerEnt(sp span.Span, k0, k1 int) int {
 	if e := r.coordinated(k0, cut); e >= 0 {
 		return e
 	}
-	if m := s.tokMent[head]; m >= 0 && s.ments[m].sp.Overlaps(sp) {
+	if m := s.wordMent[head]; m >= 0 && s.ments[m].sp.Overlaps(sp) {
 		return s.ments[m].ent
 	}
 	if e := r.apposed(head, cut, k1); e >= 0 {
@@ -108,8 +108,8 @@ func (r *resolver) head(k0, k1 int) (head, cut int) {
 	}
 	h, c := Head(s.st, int(s.words[k0].tok), end, func(i int) bool {
 		k := s.wordOf(i)
-		m := s.tokMent[k]
-		return m >= 0 && s.ments[m].tok0 < k
+		m := s.wordMent[k]
+		return m >= 0 && s.ments[m].w0 < k
 	})
 	cut = k1
 	if c < end {
@@ -152,7 +152,7 @@ func (r *resolver) apposed(head, cut, k1 int) int {
 	for end < k1 && !strings.Contains(s.gap(end), ",") {
 		end++
 	}
-	if m := s.tokMent[end-1]; m >= 0 && r.ents[s.ments[m].ent].kind == entPerson && s.ments[m].tok1 == end && s.ments[m].tok0 <= comma+3 {
+	if m := s.wordMent[end-1]; m >= 0 && r.ents[s.ments[m].ent].kind == entPerson && s.ments[m].w1 == end && s.ments[m].w0 <= comma+3 {
 		return s.ments[m].ent
 	}
 	return -1
@@ -186,11 +186,11 @@ func (r *resolver) fileSurname(w *form, e int) {
 	w.surnameEnt = int32(e + 1)
 }
 
-// nameIn returns the person (or unknown) entity named in tokens [a, b),
+// nameIn returns the person (or unknown) entity named in words [a, b),
 // or -1.
 func (r *resolver) nameIn(a, b int) int {
 	for k := b - 1; k >= a; k-- {
-		if m := r.s.tokMent[k]; m >= 0 && (r.ents[r.s.ments[m].ent].kind == entPerson || r.ents[r.s.ments[m].ent].kind == entUnknown) {
+		if m := r.s.wordMent[k]; m >= 0 && (r.ents[r.s.ments[m].ent].kind == entPerson || r.ents[r.s.ments[m].ent].kind == entUnknown) {
 			return r.s.ments[m].ent
 		}
 	}
@@ -205,7 +205,7 @@ func (r *resolver) own(sp span.Span, k entKind) int {
 }
 
 // description resolves a description ("the official", "a senior State
-// Department official", "the department") whose head noun is token head.
+// Department official", "the department") whose head noun is word head.
 func (r *resolver) description(sp span.Span, k0, head int) int {
 	s := r.s
 	hw := s.lower(head)

@@ -16,10 +16,11 @@ import (
 // the token stream, and keeps what the word lists say of them.
 
 // word is a word of the text as coreference reads it: a word token of the
-// stream, with the clitic the stream split off it ("Clinton" "'s",
-// "do" "n't") or the apostrophe of a plural possessive ("veterans" "'").
-// It holds no pointer, so that the words of a text cost the collector
-// nothing.
+// stream with the tokens that continue it (see continues): the clitic the
+// stream split off it ("Clinton" "'s", "do" "n't"), the apostrophe of a
+// plural possessive ("veterans" "'"), the rest of a word cut at a full
+// stop ("Outsports" "." "com"). It holds no pointer, so that the words of
+// a text cost the collector nothing.
 type word struct {
 	start, end int32 // the word with its clitic and an abbreviation's full stop
 	nameEnd    int32 // end without a possessive 's
@@ -37,8 +38,8 @@ type word struct {
 // mention is a proper name or group found in the text.
 type mention struct {
 	sp       span.Span // the name as written, without titles or possessive 's
-	tok0     int       // first word of the name
-	tok1     int       // one past its last word
+	w0       int       // first word of the name
+	w1       int       // one past its last word
 	sent     int32
 	subj     bool // begins its clause
 	poss     bool
@@ -61,8 +62,8 @@ type scan struct {
 	joined []string
 	extras []extra
 	ments  []mention // in text order
-	// tokMent maps a word to the mention that covers it, or -1.
-	tokMent []int32
+	// wordMent maps a word to the mention that covers it, or -1.
+	wordMent []int32
 }
 
 // form returns the form of word k.
@@ -182,12 +183,12 @@ func (s *scan) extend(w *word, i int) bool {
 	if t.Kind() != token.Word {
 		return true // the full stop inside a word: the word after it sets the end
 	}
-	switch s.st.Lower(i) {
-	case "'":
+	switch c := s.st.Lower(i); {
+	case c == "'":
 		// A plural possessive: the word ends before the apostrophe.
 		w.poss = true
 		return false
-	case "'s":
+	case c == "'s":
 		// A possessive, or "it's": the name ends before it.
 		w.poss = t.End-w.start > 3
 		w.end, w.nameEnd = t.End, t.End
@@ -195,13 +196,15 @@ func (s *scan) extend(w *word, i int) bool {
 			w.nameEnd = t.Start
 		}
 		return false
-	case "n't":
+	case c == "n't":
 		w.neg = true
+	case c[0] != '\'':
+		// The rest of a word cut at a full stop.
 		w.end, w.nameEnd = t.End, t.End
-		return false
+		return true
 	}
-	w.end, w.nameEnd = t.End, t.End
-	return s.text[t.Start] != '\'' && !strings.HasPrefix(s.text[t.Start:], "’")
+	w.end, w.nameEnd = t.End, t.End // 're, 've, 'll, 'd, 'm
+	return false
 }
 
 // continuesDotted reports whether token i of st is a full stop right
@@ -238,7 +241,7 @@ type form struct {
 	title     names.Gender // of fTitle
 	given     names.Gender // of fGiven
 	capital   bool         // some word of it is capitalised
-	lowerCase bool         // some word of it is in lower case, not first in its sentence
+	lowerCase bool         // some word of it is in lower case, not first in its sentence or quotation
 	extra     int32        // index+1 in scan.extras, 0 for none
 	// The entities filed under the form (index+1, 0 for none): the latest
 	// with it as surname, the others linked by ent.prevSurname; the latest
