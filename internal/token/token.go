@@ -177,7 +177,9 @@ func (s *Stream) Scan(text string, sents []sentence.Sentence, qs []quote.Quote, 
 	s.Toks, s.Sents, s.Quotes = s.Toks[:0], s.Sents[:0], s.Quotes[:0]
 	s.forms, s.kinds, s.hash = s.forms[:0], s.kinds[:0], s.hash[:0]
 	s.lower = lowerBuf{}
-	s.initSlots(len(text) / 24)
+	// News text has about one distinct form in 13 bytes: the table, kept
+	// at most half full, rarely grows.
+	s.initSlots(len(text) / 12)
 	for _, q := range qs {
 		if q.Depth == 0 && q.Start >= 0 && q.End <= len(text) && q.Start < q.End {
 			s.Quotes = append(s.Quotes, q)
@@ -229,9 +231,21 @@ func (s *Stream) split(start, end int, sent int32) {
 	text := s.text
 	i := start
 	for i < end {
-		r, n := decodeIn(text, i, end)
+		// Most bytes are ASCII: white space, a word or a mark.
+		if c := text[i]; c < utf8.RuneSelf {
+			switch {
+			case asciiWord[c]:
+				i = s.word(i, end, sent)
+			case c == ' ' || c >= '\t' && c <= '\r':
+				i++
+			default:
+				i = s.mark(rune(c), i, 1, start, end, sent)
+			}
+			continue
+		}
+		r, n := decodeRest(text, i, end)
 		switch {
-		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u00a0' || r == '\u2009' || r == '\u200b' || unicode.IsSpace(r):
+		case r == '\u00a0' || r == '\u2009' || r == '\u200b' || unicode.IsSpace(r):
 			i += n
 		case IsWordChar(r):
 			i = s.word(i, end, sent)
@@ -248,8 +262,15 @@ func (s *Stream) word(i, end int, sent int32) int {
 	_, n := decodeIn(text, i, end)
 	j := i + n
 	for j < end {
-		r2, n2 := decodeIn(text, j, end)
-		if IsWordChar(r2) {
+		var r2 rune
+		var n2 int
+		if c := text[j]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				j++
+				continue
+			}
+			r2, n2 = rune(c), 1
+		} else if r2, n2 = decodeRest(text, j, end); IsWordChar(r2) {
 			j += n2
 			continue
 		}
@@ -376,16 +397,24 @@ func (s *Stream) intern(w string, word bool) int32 {
 	if 2*(len(s.forms)+1) > len(s.slots) {
 		s.growSlots()
 	}
-	h := hashLower(w)
+	// An ASCII word is hashed as it is lowered, in one pass; its form is
+	// itself when it has no capital.
+	h, upper, ascii := fold.HashLower(w)
+	if !ascii {
+		h, upper = hashLower(w), true
+	}
 	mask := uint32(len(s.slots) - 1)
 	k := h & mask
 	for ; s.slots[k] != 0; k = (k + 1) & mask {
 		id := s.slots[k] - 1
-		if s.hash[id] == h && EqualLower(s.forms[id], w) {
+		if s.hash[id] == h && (upper && EqualLower(s.forms[id], w) || !upper && s.forms[id] == w) {
 			return id
 		}
 	}
-	lw := s.lower.lower(w)
+	lw := w
+	if upper {
+		lw = s.lower.lower(w)
+	}
 	var kind lexicon.WordKind
 	if word && s.lex != nil {
 		kind = s.lex.Kind(lw)
