@@ -76,8 +76,10 @@ func (r *resolver) headlines(b *bufs) []bool {
 	clear(out)
 	b.headline = out
 	for i := 0; i < len(s.words); {
+		sent := s.words[i].sent
 		j, words, lower, common := i, 0, 0, 0
-		for ; j < len(s.words) && s.words[j].sent == s.words[i].sent; j++ {
+		// A second word in lower case settles it: not a headline.
+		for ; j < len(s.words) && s.words[j].sent == sent && lower <= 1; j++ {
 			t := &s.words[j]
 			words++
 			if s.is(j, fFunction) {
@@ -94,7 +96,10 @@ func (r *resolver) headlines(b *bufs) []bool {
 			}
 		}
 		if lower <= 1 && (common >= 2 || common == 1 && lower == 0 && words >= 5) {
-			out[s.words[i].sent] = true
+			out[sent] = true
+		}
+		for j < len(s.words) && s.words[j].sent == sent {
+			j++
 		}
 		i = j
 	}

@@ -89,38 +89,35 @@ func newScan(st *token.Stream, b *bufs) *scan {
 	if want := st.Len(); cap(s.words) < want {
 		s.words = make([]word, 0, want)
 	}
-	toks, qs := st.Toks, st.Quotes
+	text, toks, qs := s.text, st.Toks, st.Quotes
 	qi := 0
 	prevEnd, sent := int32(-1), int32(-1)
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Kind() != token.Word {
 			continue
 		}
-		w := word{start: t.Start, end: t.End, nameEnd: t.End, tok: int32(i), sent: t.Sent, id: t.ID(), quoted: t.InQuote()}
-		dotted := false
-		for continues(st, i+1) {
-			i++
-			dotted = s.extend(&w, i) || dotted
+		s.words = append(s.words, word{start: t.Start, end: t.End, nameEnd: t.End, tok: int32(i), sent: t.Sent, id: t.ID(), quoted: t.InQuote()})
+		w := &s.words[len(s.words)-1]
+		// Only a token right after it continues a word.
+		if i+1 < len(toks) && toks[i+1].Start == t.End {
+			i = s.continued(w, i)
 		}
-		if dotted {
-			// A word joined at a full stop takes the full stop after it
-			// ("a" "." "m" "." is "a.m."), and is a form of its own.
-			if continuesDotted(st, i+1) {
-				i++
-				w.end, w.nameEnd = toks[i].End, toks[i].End
-			}
-			w.id = s.newForm(token.Lower(s.text[w.start:w.nameEnd]))
+		if c := text[w.start]; c < utf8.RuneSelf {
+			w.cap = c >= 'A' && c <= 'Z'
+		} else {
+			r, _ := utf8.DecodeRuneInString(text[w.start:])
+			w.cap = unicode.IsUpper(r)
 		}
-		r, _ := utf8.DecodeRuneInString(s.text[w.start:])
-		w.cap = unicode.IsUpper(r)
 		w.first = w.sent != sent
 		sent = w.sent
 		// The first word inside a quotation.
 		for ; qi < len(qs) && qs[qi].Start <= int(w.start); qi++ {
 			w.first = w.first || w.quoted && int(w.start) < qs[qi].End
 		}
-		w.join = prevEnd >= 0 && spaces(s.text[prevEnd:w.start])
+		if prevEnd >= 0 {
+			w.join = w.start == prevEnd+1 && text[prevEnd] == ' ' || spaces(text[prevEnd:w.start])
+		}
 		// Which capitalised words the text also writes in lower case,
 		// where they are not the first word of a sentence or quotation.
 		if f := &s.forms[w.id]; w.cap {
@@ -128,10 +125,30 @@ func newScan(st *token.Stream, b *bufs) *scan {
 		} else if !w.first {
 			f.lowerCase = true
 		}
-		s.words = append(s.words, w)
 		prevEnd = w.end
 	}
 	return s
+}
+
+// continued adds to w, whose last token is i, the tokens that continue it,
+// and returns the index of its last token.
+func (s *scan) continued(w *word, i int) int {
+	st := s.st
+	dotted := false
+	for continues(st, i+1) {
+		i++
+		dotted = s.extend(w, i) || dotted
+	}
+	if dotted {
+		// A word joined at a full stop takes the full stop after it
+		// ("a" "." "m" "." is "a.m."), and is a form of its own.
+		if continuesDotted(st, i+1) {
+			i++
+			w.end, w.nameEnd = st.Toks[i].End, st.Toks[i].End
+		}
+		w.id = s.newForm(token.Lower(s.text[w.start:w.nameEnd]))
+	}
+	return i
 }
 
 // continues reports whether token i of st continues the word of the
@@ -272,6 +289,10 @@ const (
 	fGiven                         // names.Given is not Unknown
 	fNotName                       // a pronoun or function word
 	fFunction                      // headlineFunction
+	fListed                        // names.Listed
+
+	// listedFacts are the facts that names.Listed answers no for.
+	listedFacts = fPronoun | fStop | fTitle | fHead | fOrg | fGroup | fGiven | fNotName
 )
 
 // is reports whether f holds of word k.
@@ -288,10 +309,16 @@ func (s *scan) formIs(id int32, f facts) bool {
 // lookUp asks the word lists whether f holds of form id, and records the
 // answer.
 func (s *scan) lookUp(id int32, f facts) bool {
+	if f&listedFacts != 0 && !s.formIs(id, fListed) {
+		s.forms[id].known |= listedFacts
+		return false // in no list: one filter check answers them all
+	}
 	w, lower := &s.forms[id], s.formStr(id)
 	w.known |= f
 	var ok bool
 	switch f {
+	case fListed:
+		ok = names.Listed(lower)
 	case fPronoun:
 		var p names.Pronoun
 		if p, ok = names.PronounOf(lower); ok {

@@ -327,6 +327,19 @@ func PronounOf(w string) (Pronoun, bool) {
 	return look(l, l.pronouns, w)
 }
 
+// Listed reports whether w may stand in one of the lists as it is written:
+// when it is false, Given, Title, Head, Org, Group, Stop and PronounOf all
+// answer no for w. (TitlePlural and GroupPlural look up other forms.) It
+// costs one filter check, for callers that ask several of them.
+func Listed(w string) bool {
+	l := get()
+	if l.maybe.HasFold(w) {
+		return true
+	}
+	stem, ok := strings.CutSuffix(w, ".")
+	return ok && stem != "" && Listed(stem)
+}
+
 // Capitalised reports whether w starts with an upper-case letter.
 func Capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -100,5 +101,40 @@ func TestEveryKey(t *testing.T) {
 		got, ok := PronounOf(w)
 		assert.True(t, ok, "PronounOf(%q)", w)
 		assert.Equal(t, p, got, "PronounOf(%q)", w)
+	}
+}
+
+// TestListed checks that a word Listed calls unlisted is in no list that
+// it speaks for, over every key of those lists, their abbreviations, and
+// a few words in no list.
+func TestListed(t *testing.T) {
+	l := get()
+	var words []string
+	for _, m := range []map[string]bool{l.male, l.female, l.orgs, l.groups, l.stops} {
+		for w := range m {
+			words = append(words, w)
+		}
+	}
+	for w := range l.titles {
+		words = append(words, w)
+	}
+	for w := range l.pronouns {
+		words = append(words, w)
+	}
+	n := len(words)
+	for _, w := range words[:n] {
+		words = append(words, w+".", strings.ToUpper(w))
+	}
+	words = append(words, "Blinken", "said", "Outsports.com", "", ".", "Va.", "SEN.")
+	for _, w := range words {
+		if Listed(w) {
+			continue
+		}
+		_, title := Title(w)
+		_, pron := PronounOf(w)
+		assert.False(t, Given(w) != Unknown || title || Head(w) != "" || Org(w) || Group(w) || Stop(w) || pron, "%q is not Listed but is in a list", w)
+	}
+	for _, w := range words[:n] {
+		assert.True(t, Listed(w), "Listed(%q)", w)
 	}
 }
