@@ -107,20 +107,15 @@ func (r *resolver) headlines(b *bufs) []bool {
 }
 
 // groupNoun reports whether word i is a plural noun for people
-// ("officials", "Republicans", "environmentalists").
+// ("officials", "Republicans", "environmentalists"), and returns the noun
+// a description uses for it: the singular of a role noun ("official"),
+// else the word ("people", "police", "staff").
 func (r *resolver) groupNoun(i int) (string, bool) {
 	s, t := r.s, &r.s.words[i]
-	if t.cap && !t.first {
+	if t.cap && !t.first || !s.is(i, fGroupNoun) {
 		return "", false
 	}
-	if sg, ok := s.titlePlural(i); ok {
-		return sg, true
-	}
-	switch w := s.lower(i); w {
-	case "people", "police", "staff":
-		return w, true
-	}
-	return "", false
+	return s.extras[s.form(i).extra-1].group, true
 }
 
 // addGroup records the plural noun phrase around word i: capitalised

@@ -111,9 +111,10 @@ func newScan(st *token.Stream, b *bufs) *scan {
 		}
 		w.first = w.sent != sent
 		sent = w.sent
-		// The first word inside a quotation.
-		for ; qi < len(qs) && qs[qi].Start <= int(w.start); qi++ {
-			w.first = w.first || w.quoted && int(w.start) < qs[qi].End
+		// The first word inside a quotation: the quotations that start
+		// before a quoted word are passed at the first word inside each.
+		for ; w.quoted && qi < len(qs) && qs[qi].Start <= int(w.start); qi++ {
+			w.first = w.first || int(w.start) < qs[qi].End
 		}
 		if prevEnd >= 0 {
 			w.join = w.start == prevEnd+1 && text[prevEnd] == ' ' || spaces(text[prevEnd:w.start])
@@ -269,9 +270,10 @@ type form struct {
 // extra holds the answers that are strings, for the few forms that have
 // them.
 type extra struct {
-	head string // of fHead
-	sg   string // of fTitlePlural
-	pron names.Pronoun
+	head  string // of fHead
+	sg    string // of fTitlePlural
+	group string // of fGroupNoun
+	pron  names.Pronoun
 }
 
 // facts are the questions a form answers.
@@ -290,6 +292,7 @@ const (
 	fNotName                       // a pronoun or function word
 	fFunction                      // headlineFunction
 	fListed                        // names.Listed
+	fGroupNoun                     // groupNoun, capitals aside
 
 	// listedFacts are the facts that names.Listed answers no for.
 	listedFacts = fPronoun | fStop | fTitle | fHead | fOrg | fGroup | fGiven | fNotName
@@ -351,6 +354,17 @@ func (s *scan) lookUp(id int32, f facts) bool {
 		ok = ok || names.Stop(lower)
 	case fFunction:
 		ok = headlineFunction(lower)
+	case fGroupNoun:
+		var g string
+		if g, ok = s.titlePluralOf(id); !ok {
+			switch lower {
+			case "people", "police", "staff":
+				g, ok = lower, true
+			}
+		}
+		if ok {
+			s.extra(w).group = g
+		}
 	}
 	if ok {
 		w.is |= f
@@ -406,8 +420,10 @@ func (s *scan) formHead(id int32) string {
 	return ""
 }
 
-func (s *scan) titlePlural(k int) (string, bool) {
-	if id := s.words[k].id; s.formIs(id, fTitlePlural) {
+func (s *scan) titlePlural(k int) (string, bool) { return s.titlePluralOf(s.words[k].id) }
+
+func (s *scan) titlePluralOf(id int32) (string, bool) {
+	if s.formIs(id, fTitlePlural) {
 		return s.extras[s.forms[id].extra-1].sg, true
 	}
 	return "", false

@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -64,6 +65,9 @@ type lexicon struct {
 	groups       map[string]bool
 	stops        map[string]bool
 	pronouns     map[string]Pronoun
+	// plurals maps the plural of every title to its singular, as
+	// titlePlural finds it.
+	plurals map[string]string
 	// maybe filters the keys of every list: most words of a text are in
 	// none, and the filter tells so without the look-ups.
 	maybe *bloom.Filter
@@ -100,11 +104,19 @@ func Err() error {
 	return err
 }
 
+// loaded is the lexicon once lex has loaded it: get reads it without the
+// call through sync.OnceValues that every look-up would pay.
+var loaded atomic.Pointer[lexicon]
+
 func get() *lexicon {
+	if l := loaded.Load(); l != nil {
+		return l
+	}
 	l, err := lex()
 	if err != nil {
 		return &lexicon{}
 	}
+	loaded.Store(l)
 	return l
 }
 
@@ -170,7 +182,36 @@ func load() (*lexicon, error) {
 	for _, w := range keys {
 		l.maybe.Add(w)
 	}
+	// Every plural titlePlural accepts is a title with a plural ending in
+	// place of its singular one.
+	l.plurals = map[string]string{}
+	for t := range l.titles {
+		for _, r := range pluralRules {
+			if stem, ok := strings.CutSuffix(t, r.sg); ok {
+				if sg, ok := l.titlePlural(stem + r.pl); ok {
+					l.plurals[stem+r.pl] = sg
+				}
+			}
+		}
+	}
 	return l, nil
+}
+
+// pluralRules are the plural endings of titles and the singular endings
+// they stand for, the first that fits first.
+var pluralRules = [...]struct{ pl, sg string }{{"men", "man"}, {"women", "woman"}, {"ies", "y"}, {"es", ""}, {"s", ""}}
+
+// titlePlural is TitlePlural of a lower-case w, by its ending: the first
+// rule that turns it into a title.
+func (l *lexicon) titlePlural(w string) (string, bool) {
+	for _, r := range pluralRules {
+		if stem, ok := strings.CutSuffix(w, r.pl); ok {
+			if _, ok := l.titles[stem+r.sg]; ok {
+				return stem + r.sg, true
+			}
+		}
+	}
+	return "", false
 }
 
 // iterConcat yields the words of each sequence in turn.
@@ -285,16 +326,8 @@ func TitlePlural(w string) (string, bool) {
 	if w == "" || w[len(w)-1]|0x20 != 's' && w[len(w)-1]|0x20 != 'n' {
 		return "", false
 	}
-	l := get()
-	w = fold(w)
-	for _, c := range [...]struct{ pl, sg string }{{"men", "man"}, {"women", "woman"}, {"ies", "y"}, {"es", ""}, {"s", ""}} {
-		if s, ok := strings.CutSuffix(w, c.pl); ok {
-			if _, ok := look(l, l.titles, s+c.sg); ok {
-				return s + c.sg, true
-			}
-		}
-	}
-	return "", false
+	sg, ok := get().plurals[fold(w)]
+	return sg, ok
 }
 
 // Org reports whether w heads or ends the name of an organization
