@@ -350,19 +350,23 @@ func (s *scan) lookUp(id int32, f facts) bool {
 		w.given = names.Given(lower)
 		ok = w.given != names.Unknown
 	case fNotName:
-		_, ok = names.PronounOf(lower)
-		ok = ok || names.Stop(lower)
+		// A pronoun or a stop word: the answers of fPronoun and fStop
+		// come with it.
+		ok = s.formIs(id, fPronoun) || s.formIs(id, fStop)
 	case fFunction:
 		ok = headlineFunction(lower)
 	case fGroupNoun:
-		var g string
-		if g, ok = s.titlePluralOf(id); !ok {
-			switch lower {
-			case "people", "police", "staff":
-				g, ok = lower, true
-			}
+		// The answer of fTitlePlural comes with it.
+		g, plural := names.TitlePlural(lower)
+		w.known |= fTitlePlural
+		switch {
+		case plural:
+			w.is |= fTitlePlural
+			s.extra(w).sg = g
+		case lower == "people" || lower == "police" || lower == "staff":
+			g = lower
 		}
-		if ok {
+		if ok = g != ""; ok {
 			s.extra(w).group = g
 		}
 	}
@@ -420,10 +424,8 @@ func (s *scan) formHead(id int32) string {
 	return ""
 }
 
-func (s *scan) titlePlural(k int) (string, bool) { return s.titlePluralOf(s.words[k].id) }
-
-func (s *scan) titlePluralOf(id int32) (string, bool) {
-	if s.formIs(id, fTitlePlural) {
+func (s *scan) titlePlural(k int) (string, bool) {
+	if id := s.words[k].id; s.formIs(id, fTitlePlural) {
 		return s.extras[s.forms[id].extra-1].sg, true
 	}
 	return "", false

@@ -367,15 +367,12 @@ func (s *Stream) add(i, j int, k Kind, sent int32) {
 // clitics split off the end of a word, as the tagger expects.
 var clitics = [...]string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}
 
-// mayEndInClitic reports whether w has an apostrophe among its last four
-// bytes, or ends in the last byte of ’: no clitic can end a word without.
+// mayEndInClitic reports whether w has an apostrophe, or the last byte of
+// ’, two or three bytes before its end: every clitic has ("'s", "'re",
+// "n't", "’ll").
 func mayEndInClitic(w string) bool {
-	for k := len(w) - 1; k >= 0 && k >= len(w)-4; k-- {
-		if c := w[k]; c == '\'' || c == 0x99 {
-			return true
-		}
-	}
-	return false
+	n := len(w)
+	return n >= 3 && (w[n-3] == '\'' || w[n-3] == 0x99) || n >= 2 && (w[n-2] == '\'' || w[n-2] == 0x99)
 }
 
 // initSlots makes the form table empty, for about n forms.
