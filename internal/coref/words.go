@@ -291,7 +291,7 @@ const (
 	fGiven                         // names.Given is not Unknown
 	fNotName                       // a pronoun or function word
 	fFunction                      // headlineFunction
-	fListed                        // names.Listed
+	fListed                        // names.Listed, asked with the first of listedFacts
 	fGroupNoun                     // groupNoun, capitals aside
 
 	// listedFacts are the facts that names.Listed answers no for.
@@ -312,16 +312,23 @@ func (s *scan) formIs(id int32, f facts) bool {
 // lookUp asks the word lists whether f holds of form id, and records the
 // answer.
 func (s *scan) lookUp(id int32, f facts) bool {
-	if f&listedFacts != 0 && !s.formIs(id, fListed) {
-		s.forms[id].known |= listedFacts
-		return false // in no list: one filter check answers them all
-	}
 	w, lower := &s.forms[id], s.formStr(id)
+	if f&listedFacts != 0 {
+		// One filter check answers them all for a word in no list.
+		if w.known&fListed == 0 {
+			w.known |= fListed
+			if names.Listed(lower) {
+				w.is |= fListed
+			}
+		}
+		if w.is&fListed == 0 {
+			w.known |= listedFacts
+			return false
+		}
+	}
 	w.known |= f
 	var ok bool
 	switch f {
-	case fListed:
-		ok = names.Listed(lower)
 	case fPronoun:
 		var p names.Pronoun
 		if p, ok = names.PronounOf(lower); ok {

@@ -112,6 +112,12 @@ func get() *lexicon {
 	if l := loaded.Load(); l != nil {
 		return l
 	}
+	return getFirst()
+}
+
+// getFirst is get until the lists are loaded, kept apart so that get
+// inlines.
+func getFirst() *lexicon {
 	l, err := lex()
 	if err != nil {
 		return &lexicon{}

@@ -235,7 +235,7 @@ func (s *Stream) split(start, end int, sent int32) {
 		if c := text[i]; c < utf8.RuneSelf {
 			switch {
 			case asciiWord[c]:
-				i = s.word(i, end, sent)
+				i = s.word(i, 1, end, sent)
 			case c == ' ' || c >= '\t' && c <= '\r':
 				i++
 			default:
@@ -248,18 +248,17 @@ func (s *Stream) split(start, end int, sent int32) {
 		case r == '\u00a0' || r == '\u2009' || r == '\u200b' || unicode.IsSpace(r):
 			i += n
 		case IsWordChar(r):
-			i = s.word(i, end, sent)
+			i = s.word(i, n, end, sent)
 		default:
 			i = s.mark(r, i, n, start, end, sent)
 		}
 	}
 }
 
-// word appends the word that starts at i, with its clitic as a token of
-// its own, and returns where it ends.
-func (s *Stream) word(i, end int, sent int32) int {
+// word appends the word that starts at i with a character of n bytes,
+// with its clitic as a token of its own, and returns where it ends.
+func (s *Stream) word(i, n, end int, sent int32) int {
 	text := s.text
-	_, n := decodeIn(text, i, end)
 	j := i + n
 	for j < end {
 		var r2 rune
