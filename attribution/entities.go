@@ -10,7 +10,9 @@ import (
 )
 
 // entityBuf holds a token stream and the attributions as coreference
-// reads them, for reuse by the next call; entityBufs keeps them.
+// reads them, for reuse by the next call; entityBufs keeps them. A kept
+// stream still refers to the last text it scanned, until its next Scan
+// or until the collector empties the pool.
 type entityBuf struct {
 	s  stream.Stream
 	in []coref.Attr
