@@ -255,10 +255,5 @@ func Resolve(text string, sents []sentence.Sentence, qs []quote.Quote) []Attribu
 // start. sents and qs are the sentences and quotations of text as
 // sentence.Split and quote.Detect return them.
 func (r *Resolver) Resolve(text string, sents []sentence.Sentence, qs []quote.Quote) []Attribution {
-	out := r.resolve(text, sents, qs)
-	resolveEntities(text, sents, out)
-	for i := range out {
-		out[i].Text = JoinSpans(out[i].Spans)
-	}
-	return out
+	return r.resolve(text, sents, qs)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/whosaid/whosaid/internal/coref"
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/linear"
 	"github.com/whosaid/whosaid/internal/tagger"
@@ -39,6 +40,8 @@ type reader struct {
 	model  *Model
 	fs     linear.Features // the features of the frame being scored
 	out    []Attribution
+	// corefIn holds the attributions as coreference reads them.
+	corefIn []coref.Attr
 }
 
 // readers keeps the buffers of one call for the next. Nothing of them
@@ -79,6 +82,10 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	rd.quotes()
 	slices.SortStableFunc(rd.out, byContent)
 	rd.confide()
+	rd.resolveEntities()
+	for i := range rd.out {
+		rd.out[i].Text = JoinSpans(rd.out[i].Spans)
+	}
 	if len(rd.out) == 0 {
 		return nil
 	}

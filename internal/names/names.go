@@ -5,7 +5,8 @@
 //
 // The lists are plain text files embedded in the binary, parsed once on
 // first use and read-only afterwards; every function is safe for concurrent
-// use. Lookups ignore case.
+// use. Lookups ignore case, and the full stop of an abbreviation that a
+// list writes without it ("Va." is "va").
 package names
 
 import (
@@ -17,6 +18,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -63,7 +65,9 @@ type lexicon struct {
 	groups       map[string]bool
 	stops        map[string]bool
 	pronouns     map[string]Pronoun
-	dotted       map[string]bool // titles and organization words ending in ".", without it
+	// plurals maps the plural of every title to its singular, as
+	// titlePlural finds it.
+	plurals map[string]string
 	// maybe filters the keys of every list: most words of a text are in
 	// none, and the filter tells so without the look-ups.
 	maybe *bloom.Filter
@@ -75,15 +79,20 @@ func in(m map[string]bool, w string) bool {
 	return ok
 }
 
-// look returns m[fold(w)]. It folds and looks up only when the filter lets
-// w through.
+// look returns m[fold(w)]; for an abbreviation that m lists without its
+// full stop ("Va." for "va"), m of the word without it. It folds and looks
+// up only when the filter lets the word through.
 func look[V any](l *lexicon, m map[string]V, w string) (V, bool) {
-	if !l.maybe.HasFold(w) {
-		var zero V
-		return zero, false
+	if l.maybe.HasFold(w) {
+		if v, ok := m[fold(w)]; ok {
+			return v, true
+		}
 	}
-	v, ok := m[fold(w)]
-	return v, ok
+	if stem, ok := strings.CutSuffix(w, "."); ok && stem != "" {
+		return look(l, m, stem)
+	}
+	var zero V
+	return zero, false
 }
 
 var lex = sync.OnceValues(load)
@@ -95,11 +104,25 @@ func Err() error {
 	return err
 }
 
+// loaded is the lexicon once lex has loaded it: get reads it without the
+// call through sync.OnceValues that every look-up would pay.
+var loaded atomic.Pointer[lexicon]
+
 func get() *lexicon {
+	if l := loaded.Load(); l != nil {
+		return l
+	}
+	return getFirst()
+}
+
+// getFirst is get until the lists are loaded, kept apart so that get
+// inlines.
+func getFirst() *lexicon {
 	l, err := lex()
 	if err != nil {
 		return &lexicon{}
 	}
+	loaded.Store(l)
 	return l
 }
 
@@ -157,21 +180,44 @@ func load() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.dotted = map[string]bool{}
-	for w := range iterConcat(maps.Keys(l.orgs), maps.Keys(l.titles)) {
-		if stem, ok := strings.CutSuffix(w, "."); ok {
-			l.dotted[stem] = true
-		}
-	}
 	// The filter holds the keys of every list.
 	keys := slices.Collect(iterConcat(maps.Keys(l.male), maps.Keys(l.female), maps.Keys(l.orgs),
-		maps.Keys(l.groups), maps.Keys(l.stops), maps.Keys(l.dotted), maps.Keys(l.titles),
+		maps.Keys(l.groups), maps.Keys(l.stops), maps.Keys(l.titles),
 		maps.Keys(l.heads), maps.Keys(l.pronouns)))
 	l.maybe = bloom.New(len(keys))
 	for _, w := range keys {
 		l.maybe.Add(w)
 	}
+	// Every plural titlePlural accepts is a title with a plural ending in
+	// place of its singular one.
+	l.plurals = map[string]string{}
+	for t := range l.titles {
+		for _, r := range pluralRules {
+			if stem, ok := strings.CutSuffix(t, r.sg); ok {
+				if sg, ok := l.titlePlural(stem + r.pl); ok {
+					l.plurals[stem+r.pl] = sg
+				}
+			}
+		}
+	}
 	return l, nil
+}
+
+// pluralRules are the plural endings of titles and the singular endings
+// they stand for, the first that fits first.
+var pluralRules = [...]struct{ pl, sg string }{{"men", "man"}, {"women", "woman"}, {"ies", "y"}, {"es", ""}, {"s", ""}}
+
+// titlePlural is TitlePlural of a lower-case w, by its ending: the first
+// rule that turns it into a title.
+func (l *lexicon) titlePlural(w string) (string, bool) {
+	for _, r := range pluralRules {
+		if stem, ok := strings.CutSuffix(w, r.pl); ok {
+			if _, ok := l.titles[stem+r.sg]; ok {
+				return stem + r.sg, true
+			}
+		}
+	}
+	return "", false
 }
 
 // iterConcat yields the words of each sequence in turn.
@@ -278,28 +324,17 @@ func Head(w string) string {
 }
 
 // TitlePlural reports whether w is the plural of a role noun ("officials",
-// "spokesmen", "lawmakers", "attorneys") and returns its singular.
+// "spokesmen", "lawmakers", "attorneys", "Sens.") and returns its singular,
+// without the full stop of an abbreviation.
 func TitlePlural(w string) (string, bool) {
+	w = strings.TrimSuffix(w, ".")
 	// Every plural suffix below ends in s or n, which folding keeps.
 	if w == "" || w[len(w)-1]|0x20 != 's' && w[len(w)-1]|0x20 != 'n' {
 		return "", false
 	}
-	l := get()
-	w = fold(w)
-	for _, c := range [...]struct{ pl, sg string }{{"men", "man"}, {"women", "woman"}, {"ies", "y"}, {"es", ""}, {"s", ""}} {
-		if s, ok := strings.CutSuffix(w, c.pl); ok {
-			if _, ok := look(l, l.titles, s+c.sg); ok {
-				return s + c.sg, true
-			}
-		}
-	}
-	return "", false
+	sg, ok := get().plurals[fold(w)]
+	return sg, ok
 }
-
-// Dotted reports whether w followed by a full stop is an abbreviated title
-// or organization word ("Sen", "Inc"): Title(w+".") or Org(w+"."), without
-// building the string.
-func Dotted(w string) bool { return in(get().dotted, w) }
 
 // Org reports whether w heads or ends the name of an organization
 // ("Department", "Times", "Party", "Inc.").
@@ -329,6 +364,19 @@ func Stop(w string) bool { return in(get().stops, w) }
 func PronounOf(w string) (Pronoun, bool) {
 	l := get()
 	return look(l, l.pronouns, w)
+}
+
+// Listed reports whether w may stand in one of the lists as it is written:
+// when it is false, Given, Title, Head, Org, Group, Stop and PronounOf all
+// answer no for w. (TitlePlural and GroupPlural look up other forms.) It
+// costs one filter check, for callers that ask several of them.
+func Listed(w string) bool {
+	l := get()
+	if l.maybe.HasFold(w) {
+		return true
+	}
+	stem, ok := strings.CutSuffix(w, ".")
+	return ok && stem != "" && Listed(stem)
 }
 
 // Capitalised reports whether w starts with an upper-case letter.

@@ -1,11 +1,15 @@
 package names
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
 
 func TestLists(t *testing.T) {
-	if err := Err(); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, Err())
 	tests := []struct {
 		name string
 		got  any
@@ -18,6 +22,10 @@ func TestLists(t *testing.T) {
 		{"honorific head", Head("Mr."), ""},
 		{"role head", Head("Spokesman"), "spokesman"},
 		{"not a title", Head("Blinken"), ""},
+		{"abbreviated title listed with its full stop", Head("Rev."), "reverend"},
+		{"abbreviation listed without its full stop", Stop("Va."), true},
+		{"full stop of no abbreviation", Stop("Blinken."), false},
+		{"full stop alone", Stop("."), false},
 		{"org", Org("Department"), true},
 		{"org abbr", Org("Inc."), true},
 		{"not org", Org("Trump"), false},
@@ -30,32 +38,26 @@ func TestLists(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if tt.got != tt.want {
-				t.Errorf("got %v, want %v", tt.got, tt.want)
-			}
+			assert.Equal(t, tt.want, tt.got)
 		})
 	}
-	for w, want := range map[string]Gender{"Mrs.": Female, "mr.": Male, "Sen.": Unknown, "spokeswoman": Female} {
-		if g, ok := Title(w); !ok || g != want {
-			t.Errorf("Title(%q) = %v, %v; want %v, true", w, g, ok, want)
-		}
+	for w, want := range map[string]Gender{"Mrs.": Female, "mr.": Male, "Sen.": Unknown, "spokeswoman": Female, "Fr.": Male} {
+		g, ok := Title(w)
+		assert.True(t, ok, "Title(%q)", w)
+		assert.Equal(t, want, g, "Title(%q)", w)
 	}
-	for w, want := range map[string]string{"officials": "official", "spokesmen": "spokesman", "attorneys": "attorney", "aides": "aide"} {
-		if s, ok := TitlePlural(w); !ok || s != want {
-			t.Errorf("TitlePlural(%q) = %q, %v; want %q", w, s, ok, want)
-		}
+	for w, want := range map[string]string{"officials": "official", "spokesmen": "spokesman", "attorneys": "attorney", "aides": "aide", "Sens.": "sen"} {
+		s, ok := TitlePlural(w)
+		assert.True(t, ok, "TitlePlural(%q)", w)
+		assert.Equal(t, want, s, "TitlePlural(%q)", w)
 	}
-	if _, ok := TitlePlural("official"); ok {
-		t.Error("TitlePlural(official) = true")
-	}
+	_, ok := TitlePlural("official")
+	assert.False(t, ok, "TitlePlural(official)")
 	p, ok := PronounOf("His")
-	if !ok || p.Base != "he" || !p.Possessive || p.Gender != Male || p.Plural {
-		t.Errorf("PronounOf(His) = %+v, %v", p, ok)
-	}
+	assert.True(t, ok)
+	assert.Equal(t, Pronoun{Base: "he", Person: 3, Number: true, Possessive: true, Gender: Male}, p, "PronounOf(His)")
 	p, ok = PronounOf("they")
-	if !ok || !p.Plural || p.Person != 3 {
-		t.Errorf("PronounOf(they) = %+v, %v", p, ok)
-	}
+	assert.True(t, ok && p.Plural && p.Person == 3, "PronounOf(they) = %+v, %v", p, ok)
 }
 
 func BenchmarkGiven(b *testing.B) {
@@ -65,75 +67,74 @@ func BenchmarkGiven(b *testing.B) {
 	}
 }
 
-// TestDotted checks Dotted against its definition, Title(w+".") or
-// Org(w+"."), over every listed word and a few that are not.
-func TestDotted(t *testing.T) {
-	l := get()
-	words := []string{"Sen", "sen", "INC", "Mr", "Blinken", "said", "", "Mme", "Corp"}
-	for w := range l.titles {
-		words = append(words, w, w[:len(w)-1])
-	}
-	for w := range l.orgs {
-		words = append(words, w, w[:len(w)-1])
-	}
-	dotted := 0
-	for _, w := range words {
-		_, title := Title(w + ".")
-		want := title || Org(w+".")
-		if got := Dotted(w); got != want {
-			t.Errorf("Dotted(%q) = %v, want %v", w, got, want)
-		}
-		if want {
-			dotted++
-		}
-	}
-	if dotted < 10 {
-		t.Errorf("only %d dotted words: the lists have lost their abbreviations", dotted)
-	}
-}
-
 // TestEveryKey looks up every entry of every list through the functions
 // that read it, so that the filter in front of the look-ups loses none.
 func TestEveryKey(t *testing.T) {
 	l := get()
 	for w := range l.male {
-		if Given(w) != Male {
-			t.Errorf("Given(%q) is not Male", w)
-		}
+		assert.Equal(t, Male, Given(w), "Given(%q)", w)
 	}
 	for w := range l.female {
-		if g := Given(w); g != Female && !l.male[w] {
-			t.Errorf("Given(%q) = %v, not Female", w, g)
+		if !l.male[w] {
+			assert.Equal(t, Female, Given(w), "Given(%q)", w)
 		}
 	}
 	for w, g := range l.titles {
-		if got, ok := Title(w); !ok || got != g {
-			t.Errorf("Title(%q) = %v, %v; want %v, true", w, got, ok, g)
-		}
+		got, ok := Title(w)
+		assert.True(t, ok, "Title(%q)", w)
+		assert.Equal(t, g, got, "Title(%q)", w)
 	}
 	for w, h := range l.heads {
-		if Head(w) != h {
-			t.Errorf("Head(%q) = %q, want %q", w, Head(w), h)
-		}
+		assert.Equal(t, h, Head(w), "Head(%q)", w)
 	}
 	for w := range l.orgs {
-		if !Org(w) {
-			t.Errorf("Org(%q) = false", w)
-		}
+		assert.True(t, Org(w), "Org(%q)", w)
 	}
 	for w := range l.groups {
-		if !Group(w) || !GroupPlural(w+"s") {
-			t.Errorf("Group(%q) or GroupPlural(%q) = false", w, w+"s")
-		}
+		assert.True(t, Group(w), "Group(%q)", w)
+		assert.True(t, GroupPlural(w+"s"), "GroupPlural(%q)", w+"s")
 	}
 	for w := range l.stops {
-		if !Stop(w) {
-			t.Errorf("Stop(%q) = false", w)
-		}
+		assert.True(t, Stop(w), "Stop(%q)", w)
 	}
 	for w, p := range l.pronouns {
-		if got, ok := PronounOf(w); !ok || got != p {
-			t.Errorf("PronounOf(%q) = %v, %v", w, got, ok)
+		got, ok := PronounOf(w)
+		assert.True(t, ok, "PronounOf(%q)", w)
+		assert.Equal(t, p, got, "PronounOf(%q)", w)
+	}
+}
+
+// TestListed checks that a word Listed calls unlisted is in no list that
+// it speaks for, over every key of those lists, their abbreviations, and
+// a few words in no list.
+func TestListed(t *testing.T) {
+	l := get()
+	var words []string
+	for _, m := range []map[string]bool{l.male, l.female, l.orgs, l.groups, l.stops} {
+		for w := range m {
+			words = append(words, w)
 		}
+	}
+	for w := range l.titles {
+		words = append(words, w)
+	}
+	for w := range l.pronouns {
+		words = append(words, w)
+	}
+	n := len(words)
+	for _, w := range words[:n] {
+		words = append(words, w+".", strings.ToUpper(w))
+	}
+	words = append(words, "Blinken", "said", "Outsports.com", "", ".", "Va.", "SEN.")
+	for _, w := range words {
+		if Listed(w) {
+			continue
+		}
+		_, title := Title(w)
+		_, pron := PronounOf(w)
+		assert.False(t, Given(w) != Unknown || title || Head(w) != "" || Org(w) || Group(w) || Stop(w) || pron, "%q is not Listed but is in a list", w)
+	}
+	for _, w := range words[:n] {
+		assert.True(t, Listed(w), "Listed(%q)", w)
 	}
 }

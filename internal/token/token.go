@@ -39,6 +39,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -181,7 +182,9 @@ func (s *Stream) Scan(text string, sents []sentence.Sentence, qs []quote.Quote, 
 	s.Toks, s.Sents = s.Toks[:0], s.Sents[:0]
 	s.forms, s.kinds, s.hash = s.forms[:0], s.kinds[:0], s.hash[:0]
 	s.lower = lowerBuf{}
-	s.initSlots(len(text) / 24)
+	// News text has about one distinct form in 13 bytes: the table, kept
+	// at most half full, rarely grows.
+	s.initSlots(len(text) / 12)
 	s.Quotes = outermost(s.quoteBuf[:0], qs, len(text))
 	if len(s.Quotes) > 0 && len(qs) > 0 && &s.Quotes[0] != &qs[0] {
 		s.quoteBuf = s.Quotes // a copy: the buffer to reuse
@@ -267,27 +270,45 @@ func (s *Stream) split(start, end int, sent int32) {
 	text := s.text
 	i := start
 	for i < end {
-		r, n := decodeIn(text, i, end)
+		// Most bytes are ASCII: white space, a word or a mark.
+		if c := text[i]; c < utf8.RuneSelf {
+			switch {
+			case asciiWord[c]:
+				i = s.word(i, 1, end, sent)
+			case c == ' ' || c >= '\t' && c <= '\r':
+				i++
+			default:
+				i = s.mark(rune(c), i, 1, start, end, sent)
+			}
+			continue
+		}
+		r, n := decodeRest(text, i, end)
 		switch {
-		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u00a0' || r == '\u2009' || r == '\u200b' || unicode.IsSpace(r):
+		case r == '\u00a0' || r == '\u2009' || r == '\u200b' || unicode.IsSpace(r):
 			i += n
 		case IsWordChar(r):
-			i = s.word(i, end, sent)
+			i = s.word(i, n, end, sent)
 		default:
 			i = s.mark(r, i, n, start, end, sent)
 		}
 	}
 }
 
-// word appends the word that starts at i, with its clitic as a token of
-// its own, and returns where it ends.
-func (s *Stream) word(i, end int, sent int32) int {
+// word appends the word that starts at i with a character of n bytes,
+// with its clitic as a token of its own, and returns where it ends.
+func (s *Stream) word(i, n, end int, sent int32) int {
 	text := s.text
-	_, n := decodeIn(text, i, end)
 	j := i + n
 	for j < end {
-		r2, n2 := decodeIn(text, j, end)
-		if IsWordChar(r2) {
+		var r2 rune
+		var n2 int
+		if c := text[j]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				j++
+				continue
+			}
+			r2, n2 = rune(c), 1
+		} else if r2, n2 = decodeRest(text, j, end); IsWordChar(r2) {
 			j += n2
 			continue
 		}
@@ -389,15 +410,12 @@ func (s *Stream) add(i, j int, k Kind, sent int32) {
 // clitics split off the end of a word, as the tagger expects.
 var clitics = [...]string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}
 
-// mayEndInClitic reports whether w has an apostrophe among its last four
-// bytes, or ends in the last byte of ’: no clitic can end a word without.
+// mayEndInClitic reports whether w has an apostrophe, or the last byte of
+// ’, two or three bytes before its end: every clitic has ("'s", "'re",
+// "n't", "’ll").
 func mayEndInClitic(w string) bool {
-	for k := len(w) - 1; k >= 0 && k >= len(w)-4; k-- {
-		if c := w[k]; c == '\'' || c == 0x99 {
-			return true
-		}
-	}
-	return false
+	n := len(w)
+	return n >= 3 && (w[n-3] == '\'' || w[n-3] == 0x99) || n >= 2 && (w[n-2] == '\'' || w[n-2] == 0x99)
 }
 
 // initSlots makes the form table empty, for about n forms.
@@ -419,16 +437,24 @@ func (s *Stream) intern(w string, word bool) int32 {
 	if 2*(len(s.forms)+1) > len(s.slots) {
 		s.growSlots()
 	}
-	h := hashLower(w)
+	// An ASCII word is hashed as it is lowered, in one pass; its form is
+	// itself when it has no capital.
+	h, upper, ascii := fold.HashLower(w)
+	if !ascii {
+		h, upper = hashLower(w), true
+	}
 	mask := uint32(len(s.slots) - 1)
 	k := h & mask
 	for ; s.slots[k] != 0; k = (k + 1) & mask {
 		id := s.slots[k] - 1
-		if s.hash[id] == h && EqualLower(s.forms[id], w) {
+		if s.hash[id] == h && (upper && EqualLower(s.forms[id], w) || !upper && s.forms[id] == w) {
 			return id
 		}
 	}
-	lw := s.lower.lower(w)
+	lw := w
+	if upper {
+		lw = s.lower.lower(w)
+	}
 	var kind lexicon.WordKind
 	if word && s.lex != nil {
 		kind = s.lex.Kind(lw)

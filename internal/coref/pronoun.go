@@ -1,4 +1,4 @@
-package attribution
+package coref
 
 import (
 	"sort"
@@ -24,10 +24,10 @@ const (
 	lastSpeakerWeight = 1.5
 )
 
-// corefCand is a mention considered as the antecedent of a pronoun.
-type corefCand struct {
+// cand is a mention considered as the antecedent of a pronoun.
+type cand struct {
 	ent       int
-	sent      int
+	sent      int32
 	subj      bool
 	poss      bool
 	quoted    bool
@@ -40,24 +40,21 @@ type corefCand struct {
 // for: the best-scoring compatible mention before it, by distance, subject
 // position, gender, number and who spoke last. It returns -1 when nothing
 // fits.
-func (r *corefResolver) pronoun(pos int, p names.Pronoun, quoted bool) int {
+func (r *resolver) pronoun(pos int, p names.Pronoun, quoted bool) int {
 	s := r.s
-	ti := s.tokenAt(pos)
-	if ti >= len(s.toks) {
+	ti := s.wordAt(pos)
+	if ti >= len(s.words) {
 		return -1
 	}
-	sent := s.toks[ti].sent
+	sent := s.words[ti].sent
 	best, bestScore := -1, -1e9
 	fallback, fallbackScore := -1, -1e9
 	nearer := 0 // compatible mentions nearer the pronoun
-	consider := func(c corefCand) {
+	consider := func(c cand) {
 		sc, ok, fb := r.score(c, p, sent, quoted)
 		if ok && !c.speaker {
 			sc -= rankWeight * float64(min(nearer, 5))
 			nearer++
-		}
-		if r.trace != nil {
-			r.trace(pos, c, r.ents[c.ent].name, sc, ok, fb)
 		}
 		if !ok {
 			return
@@ -81,7 +78,7 @@ func (r *corefResolver) pronoun(pos int, p names.Pronoun, quoted bool) int {
 		if sent-m.sent > pronounSentences {
 			break
 		}
-		consider(corefCand{ent: m.ent, sent: m.sent, subj: m.subj, poss: m.poss, quoted: m.quoted, modifier: m.modifier})
+		consider(cand{ent: m.ent, sent: m.sent, subj: m.subj, poss: m.poss, quoted: m.quoted, modifier: m.modifier})
 	}
 	if p.Plural {
 		gm := r.groupMents
@@ -94,7 +91,7 @@ func (r *corefResolver) pronoun(pos int, p names.Pronoun, quoted bool) int {
 			if sent-m.sent > pronounSentences {
 				break
 			}
-			consider(corefCand{ent: m.ent, sent: m.sent, subj: m.subj, poss: m.poss, quoted: m.quoted})
+			consider(cand{ent: m.ent, sent: m.sent, subj: m.subj, poss: m.poss, quoted: m.quoted})
 		}
 	}
 	last := true
@@ -103,7 +100,7 @@ func (r *corefResolver) pronoun(pos int, p names.Pronoun, quoted bool) int {
 		if c.pos >= pos || sent-c.sent > pronounSentences {
 			continue
 		}
-		consider(corefCand{ent: c.ent, sent: c.sent, subj: true, quoted: c.quoted, speaker: true, lastSpeak: last})
+		consider(cand{ent: c.ent, sent: c.sent, subj: true, quoted: c.quoted, speaker: true, lastSpeak: last})
 		last = false
 	}
 	if best < 0 {
@@ -115,7 +112,7 @@ func (r *corefResolver) pronoun(pos int, p names.Pronoun, quoted bool) int {
 // score rates candidate c for pronoun p in sentence sent. ok is false when
 // c cannot be the referent; fallback is set when it fits only loosely (a
 // person for "they").
-func (r *corefResolver) score(c corefCand, p names.Pronoun, sent int, quoted bool) (sc float64, ok, fallback bool) {
+func (r *resolver) score(c cand, p names.Pronoun, sent int32, quoted bool) (sc float64, ok, fallback bool) {
 	e := &r.ents[c.ent]
 	if e.kind == entPron {
 		return 0, false, false

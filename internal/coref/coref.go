@@ -1,0 +1,392 @@
+// Package coref groups the speaker mentions of a text into entities with a
+// canonical name, and resolves pronouns to the entity they stand for. It
+// is the last step of the attribution stage: attributions in, entities
+// out.
+//
+// # How it reads the text
+//
+// [Resolve] reads the text's [token.Stream]: its sentences, its
+// quotations (as the quote stage paired them) and each distinct word's
+// lower-case form. From the stream's tokens it builds its own view of the
+// words, in which a clitic the stream split off is part of the word before
+// it ("Clinton" "'s" is one possessive word) and punctuation is left out,
+// and it keeps what the word lists of internal/names say of each distinct
+// form, under the stream's form ids. One pass over those words finds the
+// proper names ("Secretary of State Antony Blinken", "the State
+// Department"), the plural nouns for groups ("McConnell aides") and the
+// coordinations ("Obama and Hillary Clinton"), and files each under its
+// surname, its title or its head noun. The speaker mentions of the
+// attributions are then resolved in order: a name to the entity it names,
+// a description ("the official") to the latest entity filed under its head
+// noun (see [Head]), a pronoun to the best-scoring compatible mention
+// before it, "I" and "we" to the speaker of the quotation around them.
+//
+// # Concurrency
+//
+// Resolve is safe for concurrent use; it only reads the stream, which
+// concurrent calls may share.
+package coref
+
+import (
+	"cmp"
+	"iter"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/whosaid/whosaid/internal/names"
+	"github.com/whosaid/whosaid/internal/token"
+	"github.com/whosaid/whosaid/span"
+)
+
+// Type is the kind of reported speech of an attribution.
+type Type uint8
+
+const (
+	// Direct: the content is one quoted passage.
+	Direct Type = iota
+	// Mixed: reported speech that contains quoted words.
+	Mixed
+	// Indirect: reported speech with no quote marks.
+	Indirect
+)
+
+// Attr is what coreference reads of an attribution.
+type Attr struct {
+	// Speaker is the speaker mention as written; empty when the text
+	// names no speaker.
+	Speaker span.Span
+	// Extent covers the content; Quoted lists the quoted words inside it.
+	Extent span.Span
+	Quoted []span.Span
+	Type   Type
+	// Continuation marks a quotation with no speaker mention that
+	// continues the previous speaker's turn.
+	Continuation bool
+}
+
+// Entity is a speaker: the mentions of the text that stand for one person
+// or organization, under one canonical name.
+type Entity struct {
+	// ID numbers the entities of one text from 1; 0 means no entity.
+	ID int
+	// Name is the canonical name: the fullest proper name among the
+	// mentions ("Antony Blinken"), else the fullest description ("a senior
+	// State Department official").
+	Name string
+	// Mentions lists the names of the entity found in the text and its
+	// speaker mentions, in order; a mention inside another is left out.
+	Mentions []span.Span
+}
+
+// Resolve returns the entity of each attribution of in, whose spans are
+// offsets into the text of s, in the order of their content: it groups
+// speaker mentions into entities and resolves pronouns to the entity they
+// stand for. A continuation with no speaker mention takes the entity of
+// the closest previous attribution that has one. An attribution with no
+// speaker mention that is not a continuation, or whose speaker is not a
+// span of the text, gets the zero Entity. Entity IDs number the entities
+// in order of first use; attributions that share an entity share its
+// Mentions slice. Resolve returns nil when in is empty.
+func Resolve(s *token.Stream, in []Attr) []Entity {
+	if len(in) == 0 {
+		return nil
+	}
+	b := pool.Get().(*bufs)
+	r := newResolver(s, b)
+	defer b.put(r)
+	text := s.Text()
+	res := b.res[:0]
+	var firstPerson []int
+	for i := range in {
+		res = append(res, -1)
+		sp := in[i].Speaker
+		if sp.Empty() || sp.Start < 0 || sp.End > len(text) || text[sp.Start:sp.End] != sp.Text {
+			continue
+		}
+		if p, ok := names.PronounOf(strings.TrimSpace(sp.Text)); ok && p.Person == 1 {
+			firstPerson = append(firstPerson, i)
+			continue
+		}
+		res[i] = r.speaker(sp)
+	}
+	b.res = res
+	for _, i := range firstPerson {
+		res[i] = r.firstPerson(in, res, i)
+	}
+	last := -1
+	for i := range in {
+		if res[i] < 0 && in[i].Speaker.Empty() && in[i].Continuation {
+			res[i] = last
+		}
+		if res[i] >= 0 {
+			last = res[i]
+		}
+	}
+	return r.finish(res)
+}
+
+// ent is an entity while it is being built.
+type ent struct {
+	kind         entKind
+	given        string
+	male, female int // evidence for each gender
+	plural       bool
+	thing        bool  // a description whose head is not a word for people
+	members      []int // the people of a coordination
+	prevSurname  int   // the entity filed before it under its surname, index+1
+	name         string
+	nameScore    int
+	count        int
+	id           int
+	nOut         int         // the mentions out is made for
+	out          []span.Span // Entity.Mentions
+}
+
+func (c *ent) gender() names.Gender {
+	switch {
+	case c.male > c.female:
+		return names.Male
+	case c.female > c.male:
+		return names.Female
+	}
+	return names.Unknown
+}
+
+// entKind is what an entity is.
+type entKind uint8
+
+const (
+	entUnknown entKind = iota // a capitalised word: a place, a name, an organization
+	entPerson
+	entOrg
+	entGroup // a plural: "Republicans", "McConnell aides", "Obama and Clinton"
+	entDesc  // a description: "a senior State Department official"
+	entPron  // an unresolved pronoun
+)
+
+// roleRef files an entity under a head noun; mods lists the adjectives of
+// nation and party that went with it ("republican ").
+type roleRef struct {
+	pos, ent int
+	mods     string
+}
+
+// speakerRef is a resolved speaker mention, a candidate antecedent for the
+// pronouns after it.
+type speakerRef struct {
+	pos    int
+	sent   int32
+	ent    int
+	quoted bool
+}
+
+// entSpan is a mention of entity ent.
+type entSpan struct {
+	ent int
+	sp  span.Span
+}
+
+// resolver holds the state of one call of Resolve.
+type resolver struct {
+	s          *scan
+	ents       []ent
+	byKey      map[string]int
+	kb         []byte               // holds the latest key of byKey
+	roles      map[string][]roleRef // from the scan, in text order
+	dRoles     map[string][]roleRef // from speaker descriptions
+	groupMents []mention            // coordinations, in text order
+	spk        []speakerRef
+	spkMents   []entSpan // speaker mentions that are not scanned names, in order
+	author     int
+	titleBuf   [8]int32 // holds nameRun.titles
+}
+
+// newResolver scans the stream s for its names; b, when not nil, lends
+// its buffers.
+func newResolver(s *token.Stream, b *bufs) *resolver {
+	if b == nil {
+		b = new(bufs)
+	}
+	r := &resolver{
+		s:        newScan(s, b),
+		ents:     b.ents[:0],
+		byKey:    map[string]int{},
+		roles:    map[string][]roleRef{},
+		dRoles:   map[string][]roleRef{},
+		spk:      b.spk[:0],
+		spkMents: b.spkMents[:0],
+		author:   -1,
+	}
+	r.s.ments, r.s.wordMent = b.ments[:0], b.wordMent[:0]
+	r.mentions(b)
+	r.genderStats()
+	return r
+}
+
+// mentionEnts yields the entity and span of every mention, in the order
+// Entity.Mentions gathers them: the scanned names, the coordinations, then
+// the speaker mentions that are not scanned names.
+func (r *resolver) mentionEnts() iter.Seq2[int, span.Span] {
+	return func(yield func(int, span.Span) bool) {
+		for _, m := range r.s.ments {
+			if !yield(m.ent, m.sp) {
+				return
+			}
+		}
+		for _, m := range r.groupMents {
+			if !yield(m.ent, m.sp) {
+				return
+			}
+		}
+		for _, m := range r.spkMents {
+			if !yield(m.ent, m.sp) {
+				return
+			}
+		}
+	}
+}
+
+// bufs holds the buffers of one call of Resolve for reuse by the next;
+// pool keeps them. Nothing of them outlives a call: the entities'
+// Mentions slices, which go into the output, are their own.
+type bufs struct {
+	words    []word
+	forms    []form
+	joined   []string
+	extras   []extra
+	ents     []ent
+	ments    []mention
+	wordMent []int32
+	headline []bool
+	spk      []speakerRef
+	spkMents []entSpan
+	res      []int
+}
+
+var pool = sync.Pool{New: func() any { return new(bufs) }}
+
+// maxPooled bounds the words of a buffer set that is kept; buffers grown
+// by a huge text are left to the collector.
+const maxPooled = 1 << 16
+
+// put takes back the buffers r used, cleared so that they hold no strings
+// of the text, and returns b to pool. Only what r used needs clearing: the
+// rest of every buffer is still zero.
+func (b *bufs) put(r *resolver) {
+	s := r.s
+	if cap(s.words) > maxPooled || cap(s.forms) > maxPooled || cap(r.ents) > maxPooled || cap(s.ments) > maxPooled {
+		return
+	}
+	clear(s.joined)
+	clear(s.extras)
+	clear(r.ents)
+	clear(s.ments)
+	clear(r.spkMents)
+	b.words, b.forms, b.joined, b.extras = s.words[:0], s.forms[:0], s.joined[:0], s.extras[:0]
+	b.ents, b.ments, b.wordMent = r.ents[:0], s.ments[:0], s.wordMent[:0]
+	b.spk, b.spkMents = r.spk[:0], r.spkMents[:0]
+	pool.Put(b)
+}
+
+func (r *resolver) newEnt(k entKind) int {
+	r.ents = append(r.ents, ent{kind: k})
+	return len(r.ents) - 1
+}
+
+// key returns prefix + token.Lower(name), a key of byKey. It is written
+// to r.kb, so that a look-up with string(key) costs no allocation; the
+// next key overwrites it.
+func (r *resolver) key(prefix, name string) []byte {
+	r.kb = token.AppendLower(append(r.kb[:0], prefix...), name)
+	return r.kb
+}
+
+// ownerKey returns the key of byKey of what the entity owner's rest is
+// ("his spokesman"), written to r.kb as key writes it.
+func (r *resolver) ownerKey(owner int, rest string) []byte {
+	k := strconv.AppendInt(append(r.kb[:0], "d:"...), int64(owner), 10)
+	r.kb = token.AppendLower(append(k, ':'), rest)
+	return r.kb
+}
+
+// nameEnt offers name as the canonical name of e; the name with the most
+// words wins, the earliest among equals.
+func (r *resolver) nameEnt(e int, name string, words int) {
+	if r.betterName(e, words) {
+		r.ents[e].name, r.ents[e].nameScore = name, words
+	}
+}
+
+// betterName reports whether a name of the given number of words would
+// replace the name of e.
+func (r *resolver) betterName(e, words int) bool {
+	c := &r.ents[e]
+	return c.name == "" || words > c.nameScore
+}
+
+// finish numbers the entities in use, gathers their mentions and returns
+// the entity of each attribution, whose entity indexes res holds.
+func (r *resolver) finish(res []int) []Entity {
+	next := 1
+	for _, e := range res {
+		if e >= 0 && r.ents[e].id == 0 {
+			r.ents[e].id = next
+			next++
+		}
+	}
+	// The mentions of all the entities share one array: count them first.
+	total := 0
+	for e := range r.mentionEnts() {
+		if c := &r.ents[e]; c.id != 0 {
+			c.nOut++
+			total++
+		}
+	}
+	all := make([]span.Span, total)
+	for e := range r.ents {
+		if c := &r.ents[e]; c.id != 0 && c.nOut > 0 {
+			c.out, all = all[:0:c.nOut], all[c.nOut:]
+		}
+	}
+	for e, sp := range r.mentionEnts() {
+		if c := &r.ents[e]; c.id != 0 {
+			c.out = append(c.out, sp)
+		}
+	}
+	for e := range r.ents {
+		if c := &r.ents[e]; c.id != 0 {
+			r.finishEnt(c)
+		}
+	}
+	out := make([]Entity, len(res))
+	for i, e := range res {
+		if e >= 0 {
+			c := &r.ents[e]
+			out[i] = Entity{ID: c.id, Name: c.name, Mentions: c.out}
+		}
+	}
+	return out
+}
+
+// finishEnt names a pair by its members and puts its mentions in order,
+// without a mention inside another: the name inside its speaker mention
+// ("Antony Blinken" in "Secretary of State Antony Blinken").
+func (r *resolver) finishEnt(c *ent) {
+	if len(c.members) == 2 {
+		c.name = r.ents[c.members[0]].name + " and " + r.ents[c.members[1]].name
+	}
+	slices.SortFunc(c.out, func(a, b span.Span) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
+	})
+	k := 0
+	for _, m := range c.out {
+		if k > 0 && c.out[k-1].Contains(m) {
+			continue
+		}
+		c.out[k] = m
+		k++
+	}
+	c.out = c.out[:k:k]
+}

@@ -1,0 +1,461 @@
+package coref
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/whosaid/whosaid/internal/names"
+	"github.com/whosaid/whosaid/span"
+)
+
+// maxBucket bounds the people of one surname a name is compared with.
+const maxBucket = 16
+
+// nameRun is a capitalised word sequence before classification.
+type nameRun struct {
+	i, j   int     // words [i, j)
+	core   int     // first word of the name proper
+	titles []int32 // form ids of its titles, in r.titleBuf
+	gender names.Gender
+	det    bool // preceded by "the"
+	indef  bool // preceded by a, an, this, that: "a Donald Trump tweet"
+	mods   string
+}
+
+// mentions finds the proper-name mentions of the text and the plural nouns
+// that name groups of people, and groups them into entities.
+func (r *resolver) mentions(b *bufs) {
+	s := r.s
+	n := len(s.words)
+	s.wordMent = slices.Grow(s.wordMent[:0], n)[:n]
+	for i := range s.wordMent {
+		s.wordMent[i] = -1
+	}
+	headline := r.headlines(b)
+	for i := 0; i < n; {
+		if headline[s.words[i].sent] {
+			i++
+			continue
+		}
+		if !s.nameWord(i) {
+			if g, ok := r.groupNoun(i); ok {
+				i = r.addGroup(i, g)
+				continue
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && s.words[j].join && !s.words[j-1].poss && s.words[j].sent == s.words[i].sent {
+			switch {
+			case s.nameWord(j):
+			case s.connector(j) && j+1 < n && s.words[j+1].join && s.nameWord(j+1):
+			case s.lower(j) == "of" && j+1 < n && s.words[j+1].join && s.nameWord(j+1) &&
+				(s.is(j-1, fOrg) || s.is(j-1, fHead)):
+			default:
+				goto done
+			}
+			j++
+		}
+	done:
+		r.addRun(i, j)
+		i = j
+	}
+	r.coordinations()
+}
+
+// headlines returns the sentences written in title case ("Paul Ryan Thinks
+// Trump Can Win"), where capitals do not mark names: at most one word in
+// lower case besides function words, and at least two capitalised words
+// that the text also writes in lower case.
+func (r *resolver) headlines(b *bufs) []bool {
+	s := r.s
+	n := len(s.st.Sents)
+	out := slices.Grow(b.headline[:0], n)[:n]
+	clear(out)
+	b.headline = out
+	for i := 0; i < len(s.words); {
+		sent := s.words[i].sent
+		j, words, lower, common := i, 0, 0, 0
+		// A second word in lower case settles it: not a headline.
+		for ; j < len(s.words) && s.words[j].sent == sent && lower <= 1; j++ {
+			t := &s.words[j]
+			words++
+			if s.is(j, fFunction) {
+				if t.cap && j > i {
+					common++
+				}
+				continue
+			}
+			switch {
+			case !t.cap:
+				lower++
+			case j > i && s.alsoLower(j) && !s.is(j, fGiven) && !s.is(j, fHead) && !s.is(j, fGroup):
+				common++ // not a title: "President Obama"
+			}
+		}
+		if lower <= 1 && (common >= 2 || common == 1 && lower == 0 && words >= 5) {
+			out[sent] = true
+		}
+		for j < len(s.words) && s.words[j].sent == sent {
+			j++
+		}
+		i = j
+	}
+	return out
+}
+
+// groupNoun reports whether word i is a plural noun for people
+// ("officials", "Republicans", "environmentalists"), and returns the noun
+// a description uses for it: the singular of a role noun ("official"),
+// else the word ("people", "police", "staff").
+func (r *resolver) groupNoun(i int) (string, bool) {
+	s, t := r.s, &r.s.words[i]
+	if t.cap && !t.first || !s.is(i, fGroupNoun) {
+		return "", false
+	}
+	return s.extras[s.form(i).extra-1].group, true
+}
+
+// addGroup records the plural noun phrase around word i: capitalised
+// modifiers before it ("McConnell aides") and an "of" phrase after it
+// ("members of the Congressional Black Caucus"). It returns the word after
+// the phrase.
+func (r *resolver) addGroup(i int, head string) int {
+	s := r.s
+	// Mentions stay in order of their start.
+	floor := 0
+	if n := len(s.ments); n > 0 {
+		floor = s.ments[n-1].sp.Start
+	}
+	a := i
+	for a > 0 && a > i-6 && s.words[a].join && s.words[a-1].sent == s.words[i].sent && s.words[a-1].cap &&
+		!s.words[a-1].poss && !s.is(a-1, fStop) && int(s.words[a-1].start) >= floor {
+		a--
+	}
+	b := i + 1
+	if b+1 < len(s.words) && s.words[b].join && s.lower(b) == "of" && !s.words[i].poss {
+		c := b + 1
+		if s.lower(c) == "the" && c+1 < len(s.words) {
+			c++
+		}
+		d := c
+		for d < len(s.words) && s.words[d].join && s.nameWord(d) && s.words[d].sent == s.words[i].sent {
+			d++
+		}
+		if d > c {
+			b = d
+		}
+	}
+	sp := s.span(a, b)
+	m := mention{sp: sp, w0: a, w1: b, sent: s.words[i].sent, quoted: s.words[i].quoted, subj: r.clauseStart(a)}
+	key := r.key("g:", sp.Text)
+	e, ok := r.byKey[string(key)]
+	if !ok {
+		e = r.newEnt(entGroup)
+		r.byKey[string(key)] = e
+		r.ents[e].plural = true
+		r.addRole(head, e, sp.Start)
+	}
+	r.nameEnt(e, sp.Text, 1+b-a)
+	r.addMention(m, e)
+	return b
+}
+
+// addRun classifies the capitalised words [i, j) and records the mention.
+func (r *resolver) addRun(i, j int) {
+	s := r.s
+	run := nameRun{i: i, j: j, core: i, titles: r.titleBuf[:0]}
+	if i > 0 {
+		switch s.lower(i - 1) {
+		case "the":
+			run.det = true
+		case "a", "an", "this", "that":
+			run.indef = true
+		}
+	}
+	// A byline names the writer, who is not a speaker of the text; a
+	// dateline in capitals names a place ("CHARLOTTE, N.C. —").
+	if i > 0 && s.lower(i-1) == "by" && s.words[i-1].first || r.dateline(i, j) {
+		return
+	}
+	// A lower-case organization word after the name makes it one: "the
+	// Clinton campaign", "the Obama administration".
+	if j < len(s.words) && s.words[j].join && !s.words[j].cap && !s.words[j-1].poss && s.is(j, fOrg) && s.words[j].sent == s.words[i].sent {
+		run.j++
+		r.addOrg(run)
+		return
+	}
+	last, first := &s.words[j-1], &s.words[i]
+	// A plural ends the name of a group: "Senate Republicans", "Oversight
+	// Committee Republicans".
+	if j-i > 1 && !last.poss && (s.is(j-1, fTitlePlural) || s.is(j-1, fGroupPlural)) {
+		r.addGroupName(run)
+		return
+	}
+	if s.is(j-1, fOrg) || acronym(s.text[last.start:last.nameEnd]) && j-i == 1 && !s.is(j-1, fGroup) ||
+		j-i > 1 && acronym(s.text[first.start:first.end]) && !r.hasTitle(i, j) {
+		r.addOrg(run)
+		return
+	}
+	run.mods = r.modifiers(i, j)
+	// Titles and modifiers before the name: "Secretary of State", "House
+	// Speaker", "Republican".
+	for k := i; k < j-1; k++ {
+		if s.is(k, fTitlePlural) {
+			run.core = k + 1 // "the meeting of Presidents Biden and Macron"
+			continue
+		}
+		g, title := s.title(k)
+		if !title && !s.is(k, fHead) && !s.is(k, fGroup) {
+			continue
+		}
+		if title {
+			run.titles = append(run.titles, s.words[k].id)
+			if g != names.Unknown {
+				run.gender = g
+			}
+		}
+		run.core = k + 1
+		if k+2 < j && s.lower(k+1) == "of" {
+			run.core = k + 3
+			k += 2
+		}
+	}
+	if run.core >= j {
+		return // a title alone: "President"
+	}
+	// A role noun just before the name: "journalist Anne-Sophie Lapix".
+	if i > 0 && s.words[i].join && !s.words[i-1].cap {
+		if g, ok := s.title(i - 1); ok {
+			run.titles = append(run.titles, s.words[i-1].id)
+			if g != names.Unknown && run.gender == names.Unknown {
+				run.gender = g
+			}
+		}
+	}
+	core := j - run.core
+	c := run.core
+	if core == 1 {
+		switch {
+		case s.is(c, fGroupPlural):
+			run.i = run.core
+			r.addGroupName(run)
+			return
+		case s.is(c, fGroup) && !(run.det && (j >= len(s.words) || s.words[j].cap || !s.words[j].join)):
+			return // "Republican", "a Russian outlet"; but "the French said"
+		case len(run.titles) == 0 && s.words[c].first && !s.is(c, fGiven) &&
+			(s.alsoLower(c) || strings.HasSuffix(s.lower(c), "ly") && j < len(s.words) && !s.words[j].join):
+			return // a common word at the start of a sentence: "Seriously, ..."
+		}
+	}
+	if run.det && len(run.titles) == 0 && !s.is(c, fGiven) {
+		r.addOrg(run) // "the United States", "the Supreme Court"
+		return
+	}
+	r.addPerson(run)
+}
+
+// clauseStart reports whether the words before word i, skipping
+// determiners, titles and capitalised modifiers, begin a sentence or a
+// clause: the mention is then likely a subject.
+func (r *resolver) clauseStart(i int) bool {
+	s := r.s
+	if i <= 0 || s.words[i].first {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		t := &s.words[k]
+		if t.sent != s.words[i].sent {
+			return true
+		}
+		if strings.ContainsAny(s.text[t.end:s.words[k+1].start], ";:,“”\"—(") {
+			return true
+		}
+		switch s.lower(k) {
+		case "but", "and", "that", "as", "when", "while", "because", "although", "though", "so", "then",
+			"meanwhile", "also", "however", "now", "since", "if", "after", "before", "until", "where":
+			return true
+		case "the", "a", "an", "presidential", "former", "senior", "top", "chief", "state", "federal", "vice":
+			continue
+		}
+		if t.cap || s.is(k, fGroup) {
+			if t.first {
+				return true
+			}
+			continue
+		}
+		if s.is(k, fTitle) {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// dateline reports whether the words [i, j) are written in capitals, each
+// with more capital letters than an acronym.
+func (r *resolver) dateline(i, j int) bool {
+	s := r.s
+	for k := i; k < j; k++ {
+		w := s.text[s.words[k].start:s.words[k].nameEnd]
+		if capitals(w) <= 5 {
+			return false
+		}
+	}
+	return true
+}
+
+// hasTitle reports whether a title stands among words [i, j).
+func (r *resolver) hasTitle(i, j int) bool {
+	for k := i; k < j; k++ {
+		if r.s.is(k, fTitle) {
+			return true
+		}
+	}
+	return false
+}
+
+// modifiers returns the adjectives of nation and party in or just before
+// the name [i, j): "Republican presidential nominee Donald Trump" has
+// "republican".
+func (r *resolver) modifiers(i, j int) string {
+	s := r.s
+	var out string
+	for k := max(i-3, 0); k < j; k++ {
+		if s.words[k].sent == s.words[j-1].sent && s.is(k, fGroup) {
+			out += s.lower(k) + " "
+		}
+	}
+	return out
+}
+
+func (r *resolver) runMention(run nameRun) mention {
+	s := r.s
+	last := s.words[run.j-1]
+	m := mention{
+		sp: s.span(run.core, run.j),
+		w0: run.core, w1: run.j, sent: last.sent,
+		poss: last.poss, quoted: s.words[run.core].quoted,
+		subj: r.clauseStart(run.i),
+	}
+	if run.det && !m.subj || run.indef {
+		m.modifier = true
+	}
+	// A name before a noun modifies it: "the former New Mexico governor".
+	if k := run.j; k < len(s.words) && s.words[k].join && !s.words[k].cap && !last.poss && s.is(k, fTitle) {
+		m.modifier = true
+	}
+	return m
+}
+
+// Clinton", "Mr. Grassley and Mr. Leahy") as a group.
+func (r *resolver) coordinations() {
+	s := r.s
+	n := len(r.s.ments)
+	for k := 0; k+1 < n; k++ {
+		a, b := s.ments[k], s.ments[k+1]
+		if a.poss || a.modifier || r.ents[a.ent].kind != entPerson || r.ents[b.ent].kind != entPerson || a.ent == b.ent {
+			continue
+		}
+		and := a.w1
+		if and >= len(s.words) || s.lower(and) != "and" || s.words[and].sent != a.sent {
+			continue
+		}
+		// b's name may follow titles: "and Mr. Leahy".
+		if b.w0 < and+1 || b.w0 > and+3 {
+			continue
+		}
+		e := r.pair(a.ent, b.ent)
+		m := mention{sp: span.Of(s.text, a.sp.Start, b.sp.End), w0: a.w0, w1: b.w1, sent: a.sent, subj: a.subj, quoted: a.quoted, poss: b.poss}
+		m.ent = e
+		r.groupMents = append(r.groupMents, m)
+	}
+}
+
+// pair returns the group entity of two people.
+func (r *resolver) pair(a, b int) int {
+	if a > b {
+		a, b = b, a
+	}
+	key := strconv.AppendInt(append(r.kb[:0], "p:"...), int64(a), 10)
+	key = strconv.AppendInt(append(key, ','), int64(b), 10)
+	r.kb = key
+	e, ok := r.byKey[string(key)]
+	if !ok {
+		e = r.newEnt(entGroup)
+		r.byKey[string(key)] = e
+		r.ents[e].plural = true
+		r.ents[e].members = []int{a, b}
+	}
+	return e
+}
+
+func (r *resolver) addMention(m mention, e int) {
+	m.ent = e
+	s := r.s
+	for k := m.w0; k < m.w1 && k < len(s.wordMent); k++ {
+		s.wordMent[k] = int32(len(s.ments))
+	}
+	s.ments = append(s.ments, m)
+	c := &r.ents[e]
+	c.count++
+}
+
+// addRole files entity e under the head noun of a description that may
+// refer back to it ("the secretary", "the department").
+func (r *resolver) addRole(head string, e, pos int) {
+	r.roles[head] = append(r.roles[head], roleRef{pos: pos, ent: e})
+}
+
+// genderStats counts, for every person whose gender no name or title
+// gives, the he/his and she/her that follow the mentions beginning a clause
+// before any other name: "Stumpf explained ... he said".
+func (r *resolver) genderStats() {
+	s := r.s
+	votes := make(map[int][2]int)
+	for k, m := range s.ments {
+		c := &r.ents[m.ent]
+		if !m.subj || m.quoted || m.poss || c.male+c.female >= 5 || c.kind == entOrg || c.kind == entGroup {
+			continue
+		}
+		stop := len(s.words)
+		if k+1 < len(s.ments) {
+			stop = s.ments[k+1].w0
+		}
+		for i := m.w1; i < stop && i < m.w1+40; i++ {
+			t := &s.words[i]
+			if t.sent > m.sent+1 {
+				break
+			}
+			if t.quoted {
+				continue
+			}
+			p, ok := s.pronoun(i)
+			if !ok || p.Person != 3 {
+				continue
+			}
+			v := votes[m.ent]
+			switch p.Gender {
+			case names.Male:
+				v[0]++
+			case names.Female:
+				v[1]++
+			}
+			votes[m.ent] = v
+			break
+		}
+	}
+	for e, v := range votes {
+		c := &r.ents[e]
+		if v[0] > 2*v[1] {
+			c.male += v[0] - v[1]
+		} else if v[1] > 2*v[0] {
+			c.female += v[1] - v[0]
+		}
+		if v[0]+v[1] >= 2 && c.kind == entUnknown {
+			c.kind = entPerson
+		}
+	}
+}

@@ -1,0 +1,385 @@
+package coref
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/names"
+	"github.com/whosaid/whosaid/span"
+)
+
+const (
+	maxSpeakerWords = 64 // words of a speaker mention read
+	enclosingWindow = 16 // attributions searched for a quotation around "I"
+)
+
+// speaker resolves a speaker mention to an entity.
+func (r *resolver) speaker(sp span.Span) int {
+	s := r.s
+	k0 := s.wordAt(sp.Start)
+	// A speaker mention is a noun phrase: a few words are enough to find
+	// its head, however long the span.
+	k1 := k0
+	for k1 < len(s.words) && int(s.words[k1].start) < sp.End && k1 < k0+maxSpeakerWords {
+		k1++
+	}
+	var e int
+	if k0 >= k1 {
+		e = r.own(sp, entDesc) // no word: punctuation alone
+	} else {
+		e = r.speakerEnt(sp, k0, k1)
+		r.spk = append(r.spk, speakerRef{pos: sp.Start, sent: s.words[k0].sent, ent: e, quoted: s.words[k0].quoted})
+	}
+	r.addSpeaker(e, sp)
+	r.ents[e].count++
+	return e
+}
+
+// speakerEnt resolves the speaker mention sp, whose words are [k0, k1).
+func (r *resolver) speakerEnt(sp span.Span, k0, k1 int) int {
+	s := r.s
+	if k1-k0 == 1 {
+		if e, ok := r.speakerWord(sp, k0); ok {
+			return e
+		}
+	}
+	head, cut := r.head(k0, k1)
+	if e := r.coordinated(k0, cut); e >= 0 {
+		return e
+	}
+	if m := s.wordMent[head]; m >= 0 && s.ments[m].sp.Overlaps(sp) {
+		return s.ments[m].ent
+	}
+	if e := r.apposed(head, cut, k1); e >= 0 {
+		return e
+	}
+	if p, ok := s.pronoun(k0); ok && p.Possessive && head > k0 {
+		return r.possessed(sp, k0, head, p)
+	}
+	if e := r.unscanned(k0, head); e >= 0 {
+		return e
+	}
+	return r.description(sp, k0, head)
+}
+
+// speakerWord resolves a speaker mention of one word, k0, when it is a
+// pronoun or a relative pronoun.
+func (r *resolver) speakerWord(sp span.Span, k0 int) (int, bool) {
+	s := r.s
+	if p, ok := s.pronoun(k0); ok && !p.Possessive {
+		if p.Person != 3 {
+			return r.own(sp, entPron), true // "you"
+		}
+		e := r.pronoun(sp.Start, p, s.words[k0].quoted)
+		if e < 0 {
+			return r.own(sp, entPron), true
+		}
+		// The pronoun tells the gender of a name that did not.
+		if c := &r.ents[e]; c.gender() == names.Unknown {
+			switch p.Gender {
+			case names.Male:
+				c.male++
+			case names.Female:
+				c.female++
+			}
+		}
+		return e, true
+	}
+	switch s.lower(k0) {
+	case "who", "which", "that":
+		if e := r.relative(sp.Start); e >= 0 {
+			return e, true
+		}
+		return r.own(sp, entPron), true
+	}
+	return 0, false
+}
+
+// head returns the head word of the speaker mention whose words are [k0,
+// k1), and the word where the head's part of it ends, as [Head] finds
+// them: a word of a name the scan found never ends it.
+func (r *resolver) head(k0, k1 int) (head, cut int) {
+	s := r.s
+	end := s.st.Len()
+	if k1 < len(s.words) {
+		end = int(s.words[k1].tok)
+	}
+	h, c := Head(s.st, int(s.words[k0].tok), end, func(i int) bool {
+		k := s.wordOf(i)
+		m := s.wordMent[k]
+		return m >= 0 && s.ments[m].w0 < k
+	})
+	cut = k1
+	if c < end {
+		cut = s.wordOf(c)
+	}
+	return s.wordOf(h), cut
+}
+
+// coordinated returns the pair of people that the words [k0, cut) join
+// by "and", or -1.
+func (r *resolver) coordinated(k0, cut int) int {
+	s := r.s
+	for k := k0 + 1; k < cut-1; k++ {
+		if s.lower(k) != "and" {
+			continue
+		}
+		a, b := r.nameIn(k0, k), r.nameIn(k+1, cut)
+		if a >= 0 && b >= 0 && a != b {
+			return r.pair(a, b)
+		}
+		break
+	}
+	return -1
+}
+
+// apposed returns the person a description names in apposition after its
+// head's part, which ends at word cut, in a mention that ends before word
+// k1: "her husband, former President Bill Clinton", "the foreign minister
+// of France, Jean-Marc Ayrault". It returns -1 when there is none.
+func (r *resolver) apposed(head, cut, k1 int) int {
+	s := r.s
+	comma := cut
+	for comma < k1 && !strings.Contains(s.gap(comma), ",") {
+		comma++
+	}
+	if comma >= k1 || s.is(head, fTitlePlural) || headBreaks[s.lower(comma)] {
+		return -1
+	}
+	end := comma + 1
+	for end < k1 && !strings.Contains(s.gap(end), ",") {
+		end++
+	}
+	if m := s.wordMent[end-1]; m >= 0 && r.ents[s.ments[m].ent].kind == entPerson && s.ments[m].w1 == end && s.ments[m].w0 <= comma+3 {
+		return s.ments[m].ent
+	}
+	return -1
+}
+
+// unscanned returns the entity of a name the scan did not take (in a
+// headline, say) whose surname is the head word: the entity filed under
+// the surname, or a new one. It returns -1 when the head is not a name.
+func (r *resolver) unscanned(k0, head int) int {
+	s := r.s
+	t0, ht := &s.words[k0], &s.words[head]
+	if !ht.cap || s.is(head, fStop) || s.is(head, fHead) || s.is(head, fOrg) {
+		return -1
+	}
+	hw := s.form(head)
+	if hw.surnameEnt > 0 {
+		return int(hw.surnameEnt) - 1
+	}
+	if !s.is(head, fTitlePlural) && t0.cap && !s.is(k0, fStop) && !s.alsoLower(head) {
+		e := r.newEnt(entUnknown)
+		r.fileSurname(hw, e)
+		r.nameEnt(e, s.text[t0.start:ht.nameEnd], head-k0+1)
+		return e
+	}
+	return -1
+}
+
+// fileSurname files entity e under the surname w.
+func (r *resolver) fileSurname(w *form, e int) {
+	r.ents[e].prevSurname = int(w.surnameEnt)
+	w.surnameEnt = int32(e + 1)
+}
+
+// nameIn returns the person (or unknown) entity named in words [a, b),
+// or -1.
+func (r *resolver) nameIn(a, b int) int {
+	for k := b - 1; k >= a; k-- {
+		if m := r.s.wordMent[k]; m >= 0 && (r.ents[r.s.ments[m].ent].kind == entPerson || r.ents[r.s.ments[m].ent].kind == entUnknown) {
+			return r.s.ments[m].ent
+		}
+	}
+	return -1
+}
+
+// own returns a new entity named by the mention as written.
+func (r *resolver) own(sp span.Span, k entKind) int {
+	e := r.newEnt(k)
+	r.nameEnt(e, sp.Text, 0)
+	return e
+}
+
+// description resolves a description ("the official", "a senior State
+// Department official", "the department") whose head noun is word head.
+func (r *resolver) description(sp span.Span, k0, head int) int {
+	s := r.s
+	hw := s.lower(head)
+	if h := s.head(head); h != "" {
+		hw = h
+	}
+	plural := false
+	if sg, ok := names.TitlePlural(hw); ok {
+		hw, plural = sg, true
+	} else if names.GroupPlural(hw) {
+		plural = true
+	}
+	det := s.lower(k0)
+	name := sp.Text
+	words := head - k0 + 1
+	switch det {
+	case "the", "this", "that", "these", "those", "a", "an":
+		words--
+		if s.words[k0].cap {
+			r0, n := utf8.DecodeRuneInString(name)
+			name = string(unicode.ToLower(r0)) + name[n:]
+		}
+	}
+	if det == "the" || det == "this" || det == "that" || det == "these" || det == "those" {
+		if e := r.antecedent(hw, r.modifiers(k0, head+1), sp.Start, plural); e >= 0 {
+			if r.ents[e].kind == entDesc {
+				r.nameEnt(e, name, words)
+			}
+			return e
+		}
+	}
+	key := r.key("d:", name)
+	e, ok := r.byKey[string(key)]
+	if !ok || det == "a" || det == "an" {
+		e = r.newEnt(entDesc)
+		r.byKey[string(key)] = e
+		r.ents[e].plural = plural
+		g, ok := names.Title(hw)
+		r.ents[e].thing = !ok && !names.GroupPlural(hw)
+		switch g {
+		case names.Male:
+			r.ents[e].male = 5
+		case names.Female:
+			r.ents[e].female = 5
+		}
+	}
+	r.nameEnt(e, name, words)
+	r.dRoles[hw] = append(r.dRoles[hw], roleRef{pos: sp.Start, ent: e, mods: r.modifiers(k0, head+1)})
+	return e
+}
+
+// antecedent returns the latest entity before pos filed under the head
+// noun hw, from names with that title and from earlier descriptions, whose
+// adjectives of nation and party include mods ("the Democratic nominee" is
+// not "Republican nominee Donald Trump").
+func (r *resolver) antecedent(hw, mods string, pos int, plural bool) int {
+	fits := func(ref roleRef) bool {
+		for _, m := range strings.Fields(mods) {
+			if !strings.Contains(ref.mods, m+" ") {
+				return false
+			}
+		}
+		c := &r.ents[ref.ent]
+		return c.plural == plural || c.kind == entOrg
+	}
+	best, bestPos := -1, -1
+	rs := r.roles[hw]
+	k := sort.Search(len(rs), func(k int) bool { return rs[k].pos >= pos }) - 1
+	for n := 0; k >= 0 && n < 16; k, n = k-1, n+1 {
+		if fits(rs[k]) {
+			best, bestPos = rs[k].ent, rs[k].pos
+			break
+		}
+	}
+	ds := r.dRoles[hw]
+	for k, n := len(ds)-1, 0; k >= 0 && n < 32; k, n = k-1, n+1 {
+		if ds[k].pos < pos && fits(ds[k]) {
+			if ds[k].pos > bestPos {
+				best = ds[k].ent
+			}
+			break
+		}
+	}
+	return best
+}
+
+// possessed resolves "his spokesman", "her campaign": the possessive
+// pronoun is resolved and the entity is the owner's.
+func (r *resolver) possessed(sp span.Span, k0, head int, p names.Pronoun) int {
+	s := r.s
+	if p.Person != 3 {
+		return r.description(sp, k0, head) // "my father"
+	}
+	owner := r.pronoun(int(s.words[k0].start), p, s.words[k0].quoted)
+	rest := s.text[s.words[k0+1].start:s.words[head].end]
+	if owner < 0 {
+		return r.description(sp, k0, head)
+	}
+	key := r.ownerKey(owner, rest)
+	e, ok := r.byKey[string(key)]
+	if !ok {
+		e = r.newEnt(entDesc)
+		r.byKey[string(key)] = e
+		if s.is(head, fOrg) {
+			r.ents[e].kind = entOrg
+		}
+		r.nameEnt(e, r.ents[owner].name+"’s "+rest, 1)
+		hw := s.lower(head)
+		if h := s.head(head); h != "" {
+			hw = h
+		}
+		r.dRoles[hw] = append(r.dRoles[hw], roleRef{pos: sp.Start, ent: e})
+	}
+	return e
+}
+
+// relative resolves "who" or "which" to the name just before it.
+func (r *resolver) relative(pos int) int {
+	s := r.s
+	k := s.mentionBefore(pos)
+	if k >= 0 && s.ments[k].sp.End <= pos && s.ments[k].sent == s.words[s.wordAt(pos)].sent {
+		return s.ments[k].ent
+	}
+	if n := len(r.spk); n > 0 && r.spk[n-1].pos < pos {
+		return r.spk[n-1].ent
+	}
+	return -1
+}
+
+// firstPerson resolves "I" or "we": inside a quotation it is the
+// quotation's speaker; outside, the author of the text.
+func (r *resolver) firstPerson(attrs []Attr, res []int, i int) int {
+	sp := attrs[i].Speaker
+	// The quotation around the mention starts before it: look at the
+	// attributions near i in order of content.
+	for j := max(i-enclosingWindow, 0); j < len(attrs) && j <= i+enclosingWindow; j++ {
+		if j == i || res[j] < 0 || attrs[j].Type == Indirect {
+			continue
+		}
+		in := attrs[j].Type == Direct && attrs[j].Extent.Contains(sp)
+		for _, q := range attrs[j].Quoted {
+			in = in || q.Contains(sp)
+		}
+		if in {
+			r.addSpeaker(res[j], sp)
+			return res[j]
+		}
+	}
+	s := r.s
+	k := s.wordAt(sp.Start)
+	if k < len(s.words) && s.words[k].quoted {
+		// A quotation nobody is credited with yet: the speaker of the
+		// closest attribution before it continues.
+		for j := i - 1; j >= 0 && j >= i-enclosingWindow; j-- {
+			if res[j] >= 0 {
+				r.addSpeaker(res[j], sp)
+				return res[j]
+			}
+		}
+	}
+	if strings.EqualFold(strings.TrimSpace(sp.Text), "i") {
+		if r.author < 0 {
+			r.author = r.newEnt(entPerson)
+			r.nameEnt(r.author, "the author", 0)
+		}
+		r.addSpeaker(r.author, sp)
+		return r.author
+	}
+	e := r.own(sp, entPron)
+	r.addSpeaker(e, sp)
+	return e
+}
+
+// addSpeaker records sp as a mention of entity e.
+func (r *resolver) addSpeaker(e int, sp span.Span) {
+	r.spkMents = append(r.spkMents, entSpan{e, sp})
+}

@@ -1,0 +1,509 @@
+package coref
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/names"
+	"github.com/whosaid/whosaid/internal/token"
+	"github.com/whosaid/whosaid/span"
+)
+
+// This file builds the words that entity and pronoun resolution read from
+// the token stream, and keeps what the word lists say of them.
+
+// word is a word of the text as coreference reads it: a word token of the
+// stream with the tokens that continue it (see continues): the clitic the
+// stream split off it ("Clinton" "'s", "do" "n't"), the apostrophe of a
+// plural possessive ("veterans" "'"), the rest of a word cut at a full
+// stop ("Outsports" "." "com"). It holds no pointer, so that the words of
+// a text cost the collector nothing.
+type word struct {
+	start, end int32 // the word with its clitic and an abbreviation's full stop
+	nameEnd    int32 // end without a possessive 's
+	tok        int32 // index in the stream of its first token
+	sent       int32
+	id         int32 // its form, without its clitic: see scan.forms
+	quoted     bool  // inside a quotation
+	cap        bool  // starts with an upper-case letter
+	poss       bool  // ends with a possessive 's or s'
+	neg        bool  // ends with n't: an auxiliary ("Can't"), never a name
+	join       bool  // only spaces separate it from the previous word
+	first      bool  // first word of its sentence or of a quotation
+}
+
+// mention is a proper name or group found in the text.
+type mention struct {
+	sp       span.Span // the name as written, without titles or possessive 's
+	w0       int       // first word of the name
+	w1       int       // one past its last word
+	sent     int32
+	subj     bool // begins its clause
+	poss     bool
+	quoted   bool
+	modifier bool // "a Donald Trump tweet"
+	ent      int
+}
+
+// scan holds the words and mentions of one text.
+type scan struct {
+	st    *token.Stream
+	text  string
+	words []word
+	// What is known of the distinct lower-case forms, and the answers of
+	// the word lists that are strings. A form id below st.Forms() is the
+	// stream's; joined holds the forms after them, of the words joined at
+	// a full stop ("a.m.", "outsports.com"), which the stream does not
+	// have.
+	forms  []form
+	joined []string
+	extras []extra
+	ments  []mention // in text order
+	// wordMent maps a word to the mention that covers it, or -1.
+	wordMent []int32
+}
+
+// form returns the form of word k.
+func (s *scan) form(k int) *form { return &s.forms[s.words[k].id] }
+
+// lower returns the lower-case form of word k, without its clitic.
+func (s *scan) lower(k int) string { return s.formStr(s.words[k].id) }
+
+// formStr returns the lower-case form id.
+func (s *scan) formStr(id int32) string {
+	if n := int32(s.st.Forms()); id >= n {
+		return s.joined[id-n]
+	}
+	return s.st.Form(id)
+}
+
+// newScan builds the words of the stream st, reusing the buffers of b.
+func newScan(st *token.Stream, b *bufs) *scan {
+	s := &scan{st: st, text: st.Text(), words: b.words[:0], joined: b.joined[:0], extras: b.extras[:0]}
+	n := st.Forms()
+	s.forms = slices.Grow(b.forms[:0], n)[:n]
+	clear(s.forms)
+	if want := st.Len(); cap(s.words) < want {
+		s.words = make([]word, 0, want)
+	}
+	text, toks, qs := s.text, st.Toks, st.Quotes
+	qi := 0
+	prevEnd, sent := int32(-1), int32(-1)
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind() != token.Word {
+			continue
+		}
+		s.words = append(s.words, word{start: t.Start, end: t.End, nameEnd: t.End, tok: int32(i), sent: t.Sent, id: t.ID(), quoted: t.InQuote()})
+		w := &s.words[len(s.words)-1]
+		// Only a token right after it continues a word.
+		if i+1 < len(toks) && toks[i+1].Start == t.End {
+			i = s.continued(w, i)
+		}
+		if c := text[w.start]; c < utf8.RuneSelf {
+			w.cap = c >= 'A' && c <= 'Z'
+		} else {
+			r, _ := utf8.DecodeRuneInString(text[w.start:])
+			w.cap = unicode.IsUpper(r)
+		}
+		w.first = w.sent != sent
+		sent = w.sent
+		// The first word inside a quotation: the quotations that start
+		// before a quoted word are passed at the first word inside each.
+		for ; w.quoted && qi < len(qs) && qs[qi].Start <= int(w.start); qi++ {
+			w.first = w.first || int(w.start) < qs[qi].End
+		}
+		if prevEnd >= 0 {
+			w.join = w.start == prevEnd+1 && text[prevEnd] == ' ' || spaces(text[prevEnd:w.start])
+		}
+		// Which capitalised words the text also writes in lower case,
+		// where they are not the first word of a sentence or quotation.
+		if f := &s.forms[w.id]; w.cap {
+			f.capital = true
+		} else if !w.first {
+			f.lowerCase = true
+		}
+		prevEnd = w.end
+	}
+	return s
+}
+
+// continued adds to w, whose last token is i, the tokens that continue it,
+// and returns the index of its last token.
+func (s *scan) continued(w *word, i int) int {
+	st := s.st
+	dotted := false
+	for continues(st, i+1) {
+		i++
+		dotted = s.extend(w, i) || dotted
+	}
+	if dotted {
+		// A word joined at a full stop takes the full stop after it
+		// ("a" "." "m" "." is "a.m."), and is a form of its own.
+		if continuesDotted(st, i+1) {
+			i++
+			w.end, w.nameEnd = st.Toks[i].End, st.Toks[i].End
+		}
+		w.id = s.newForm(token.Lower(s.text[w.start:w.nameEnd]))
+	}
+	return i
+}
+
+// continues reports whether token i of st continues the word of the
+// tokens before it, with nothing between them: a clitic split off it
+// ("Clinton" "'s", "do" "n't"), the apostrophe of a plural possessive
+// ("veterans" "'"), or a full stop between letters and the word after it
+// ("F.B." "I.", "Outsports" "." "com").
+func continues(st *token.Stream, i int) bool {
+	if i == 0 || i >= len(st.Toks) {
+		return false
+	}
+	t, p := st.Toks[i], st.Toks[i-1]
+	if p.End != t.Start || p.Sent != t.Sent {
+		return false
+	}
+	text := st.Text()
+	switch {
+	case t.Kind() == token.Punct:
+		return fullStop(st, i) && p.Kind() == token.Word && i+1 < len(st.Toks) && st.Toks[i+1].Kind() == token.Word &&
+			st.Toks[i+1].Start == t.End && st.Toks[i+1].Sent == t.Sent && startsAlnum(st, i+1)
+	case t.Kind() != token.Word:
+		return false
+	case p.Kind() == token.Punct:
+		return fullStop(st, i-1) && i >= 2 && st.Toks[i-2].Kind() == token.Word && st.Toks[i-2].End == p.Start && startsAlnum(st, i)
+	case p.Kind() != token.Word:
+		return false
+	}
+	w := text[t.Start:t.End]
+	return w[0] == '\'' || strings.HasPrefix(w, "’") || st.Lower(i) == "n't" || text[p.End-1] == '.'
+}
+
+// fullStop reports whether token i of st is one full stop.
+func fullStop(st *token.Stream, i int) bool {
+	t := st.Toks[i]
+	return t.End-t.Start == 1 && st.Text()[t.Start] == '.'
+}
+
+// startsAlnum reports whether token i of st starts with a letter or a
+// digit.
+func startsAlnum(st *token.Stream, i int) bool {
+	r, _ := utf8.DecodeRuneInString(st.Text()[st.Toks[i].Start:])
+	return token.IsAlnum(r)
+}
+
+// extend adds token i, which continues w, to w, and reports whether it
+// joins w at a full stop.
+func (s *scan) extend(w *word, i int) bool {
+	t := s.st.Toks[i]
+	if t.Kind() != token.Word {
+		return true // the full stop inside a word: the word after it sets the end
+	}
+	switch c := s.st.Lower(i); {
+	case c == "'":
+		// A plural possessive: the word ends before the apostrophe.
+		w.poss = true
+		return false
+	case c == "'s":
+		// A possessive, or "it's": the name ends before it.
+		w.poss = t.End-w.start > 3
+		w.end, w.nameEnd = t.End, t.End
+		if w.poss {
+			w.nameEnd = t.Start
+		}
+		return false
+	case c == "n't":
+		w.neg = true
+	case c[0] != '\'':
+		// The rest of a word cut at a full stop.
+		w.end, w.nameEnd = t.End, t.End
+		return true
+	}
+	w.end, w.nameEnd = t.End, t.End // 're, 've, 'll, 'd, 'm
+	return false
+}
+
+// continuesDotted reports whether token i of st is a full stop right
+// after the word before it, in its sentence.
+func continuesDotted(st *token.Stream, i int) bool {
+	return i < len(st.Toks) && fullStop(st, i) && st.Toks[i].Start == st.Toks[i-1].End && st.Toks[i].Sent == st.Toks[i-1].Sent
+}
+
+// newForm adds the form lower of a word joined at a full stop and returns
+// its id.
+func (s *scan) newForm(lower string) int32 {
+	s.joined = append(s.joined, lower)
+	s.forms = append(s.forms, form{})
+	return int32(len(s.forms) - 1)
+}
+
+// spaces reports whether s holds only spaces and tabs.
+func spaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// form is what is known of a distinct lower-case form of a text. What
+// the word lists of package names say of it is looked up the first time a
+// question is asked and kept: a text repeats its words, and the scan asks
+// the same questions of a word several times. It holds no pointer, so
+// that the forms are compact and cost the collector nothing.
+type form struct {
+	known, is facts
+	title     names.Gender // of fTitle
+	given     names.Gender // of fGiven
+	capital   bool         // some word of it is capitalised
+	lowerCase bool         // some word of it is in lower case, not first in its sentence or quotation
+	extra     int32        // index+1 in scan.extras, 0 for none
+	// The entities filed under the form (index+1, 0 for none): the latest
+	// with it as surname, the others linked by ent.prevSurname; the latest
+	// with it as given name.
+	surnameEnt, givenEnt int32
+}
+
+// extra holds the answers that are strings, for the few forms that have
+// them.
+type extra struct {
+	head  string // of fHead
+	sg    string // of fTitlePlural
+	group string // of fGroupNoun
+	pron  names.Pronoun
+}
+
+// facts are the questions a form answers.
+type facts uint16
+
+const (
+	fPronoun     facts = 1 << iota // names.PronounOf
+	fStop                          // names.Stop
+	fTitle                         // names.Title
+	fHead                          // names.Head is not ""
+	fOrg                           // names.Org
+	fGroup                         // names.Group
+	fGroupPlural                   // names.GroupPlural
+	fTitlePlural                   // names.TitlePlural
+	fGiven                         // names.Given is not Unknown
+	fNotName                       // a pronoun or function word
+	fFunction                      // headlineFunction
+	fListed                        // names.Listed, asked with the first of listedFacts
+	fGroupNoun                     // groupNoun, capitals aside
+
+	// listedFacts are the facts that names.Listed answers no for.
+	listedFacts = fPronoun | fStop | fTitle | fHead | fOrg | fGroup | fGiven | fNotName
+)
+
+// is reports whether f holds of word k.
+func (s *scan) is(k int, f facts) bool { return s.formIs(s.words[k].id, f) }
+
+// formIs reports whether f holds of form id.
+func (s *scan) formIs(id int32, f facts) bool {
+	if w := &s.forms[id]; w.known&f != 0 {
+		return w.is&f != 0
+	}
+	return s.lookUp(id, f)
+}
+
+// lookUp asks the word lists whether f holds of form id, and records the
+// answer.
+func (s *scan) lookUp(id int32, f facts) bool {
+	w, lower := &s.forms[id], s.formStr(id)
+	if f&listedFacts != 0 {
+		// One filter check answers them all for a word in no list.
+		if w.known&fListed == 0 {
+			w.known |= fListed
+			if names.Listed(lower) {
+				w.is |= fListed
+			}
+		}
+		if w.is&fListed == 0 {
+			w.known |= listedFacts
+			return false
+		}
+	}
+	w.known |= f
+	var ok bool
+	switch f {
+	case fPronoun:
+		var p names.Pronoun
+		if p, ok = names.PronounOf(lower); ok {
+			s.extra(w).pron = p
+		}
+	case fStop:
+		ok = names.Stop(lower)
+	case fTitle:
+		w.title, ok = names.Title(lower)
+	case fHead:
+		if h := names.Head(lower); h != "" {
+			s.extra(w).head, ok = h, true
+		}
+	case fOrg:
+		ok = names.Org(lower)
+	case fGroup:
+		ok = names.Group(lower)
+	case fGroupPlural:
+		ok = names.GroupPlural(lower)
+	case fTitlePlural:
+		var sg string
+		if sg, ok = names.TitlePlural(lower); ok {
+			s.extra(w).sg = sg
+		}
+	case fGiven:
+		w.given = names.Given(lower)
+		ok = w.given != names.Unknown
+	case fNotName:
+		// A pronoun or a stop word: the answers of fPronoun and fStop
+		// come with it.
+		ok = s.formIs(id, fPronoun) || s.formIs(id, fStop)
+	case fFunction:
+		ok = headlineFunction(lower)
+	case fGroupNoun:
+		// The answer of fTitlePlural comes with it.
+		g, plural := names.TitlePlural(lower)
+		w.known |= fTitlePlural
+		switch {
+		case plural:
+			w.is |= fTitlePlural
+			s.extra(w).sg = g
+		case lower == "people" || lower == "police" || lower == "staff":
+			g = lower
+		}
+		if ok = g != ""; ok {
+			s.extra(w).group = g
+		}
+	}
+	if ok {
+		w.is |= f
+	}
+	return ok
+}
+
+// extra returns the extra of w, adding one.
+func (s *scan) extra(w *form) *extra {
+	if w.extra == 0 {
+		s.extras = append(s.extras, extra{})
+		w.extra = int32(len(s.extras))
+	}
+	return &s.extras[w.extra-1]
+}
+
+// headlineFunction reports whether w is a function word that a headline
+// leaves in lower case.
+func headlineFunction(w string) bool {
+	switch w {
+	case "a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "or", "as", "with", "about", "from", "is":
+		return true
+	}
+	return false
+}
+
+// The answers of package names for the form of word k, as its functions
+// give them.
+
+func (s *scan) pronoun(k int) (names.Pronoun, bool) {
+	if id := s.words[k].id; s.formIs(id, fPronoun) {
+		return s.extras[s.forms[id].extra-1].pron, true
+	}
+	return names.Pronoun{}, false
+}
+
+func (s *scan) title(k int) (names.Gender, bool) {
+	ok := s.is(k, fTitle)
+	return s.form(k).title, ok
+}
+
+func (s *scan) given(k int) names.Gender {
+	s.is(k, fGiven)
+	return s.form(k).given
+}
+
+func (s *scan) head(k int) string { return s.formHead(s.words[k].id) }
+
+func (s *scan) formHead(id int32) string {
+	if s.formIs(id, fHead) {
+		return s.extras[s.forms[id].extra-1].head
+	}
+	return ""
+}
+
+func (s *scan) titlePlural(k int) (string, bool) {
+	if id := s.words[k].id; s.formIs(id, fTitlePlural) {
+		return s.extras[s.forms[id].extra-1].sg, true
+	}
+	return "", false
+}
+
+// alsoLower reports whether the text writes the capitalised word k in
+// lower case too, where it is not the first word of a sentence.
+func (s *scan) alsoLower(k int) bool {
+	w := s.form(k)
+	return w.capital && w.lowerCase
+}
+
+// nameWord reports whether word i may be part of a proper name.
+func (s *scan) nameWord(i int) bool {
+	w := &s.words[i]
+	return w.cap && !w.neg && !s.is(i, fNotName)
+}
+
+// connector reports whether lower-case word i joins the words of a name
+// ("Charles de Gaulle", "Bank of America").
+func (s *scan) connector(i int) bool {
+	switch s.lower(i) {
+	case "de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "di", "du", "ben":
+		return true
+	}
+	return false
+}
+
+// acronym reports whether w is written in capitals ("FBI", "IMF",
+// "F.B.I.").
+func acronym(w string) bool { return capitals(w) >= 2 }
+
+// capitals returns the number of capital letters of w when w is written
+// in capitals, with full stops, ampersands and hyphens between them; else
+// 0.
+func capitals(w string) int {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			n++
+		case c == '.' || c == '&' || c == '-':
+		default:
+			return 0
+		}
+	}
+	return n
+}
+
+// mentionBefore returns the index of the last mention that starts before
+// pos.
+func (s *scan) mentionBefore(pos int) int {
+	return sort.Search(len(s.ments), func(k int) bool { return s.ments[k].sp.Start >= pos }) - 1
+}
+
+// wordAt returns the index of the first word that ends after pos.
+func (s *scan) wordAt(pos int) int {
+	return sort.Search(len(s.words), func(k int) bool { return int(s.words[k].end) > pos })
+}
+
+// wordOf returns the index of the word whose first token is the stream's
+// token i, or of the first word after it.
+func (s *scan) wordOf(i int) int {
+	return sort.Search(len(s.words), func(k int) bool { return int(s.words[k].tok) >= i })
+}
+
+// gap returns the text between words k-1 and k.
+func (s *scan) gap(k int) string { return s.text[s.words[k-1].end:s.words[k].start] }
+
+// span returns the words [a, b) as a span, without a possessive 's.
+func (s *scan) span(a, b int) span.Span {
+	return span.Of(s.text, int(s.words[a].start), int(s.words[b-1].nameEnd))
+}
