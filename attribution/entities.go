@@ -1,6 +1,10 @@
 package attribution
 
-import "github.com/whosaid/whosaid/internal/coref"
+import (
+	"slices"
+
+	"github.com/whosaid/whosaid/internal/coref"
+)
 
 // resolveEntities fills the Entity of every attribution of rd.out, which
 // are in order of content, with what package coref resolves their speaker
@@ -11,7 +15,7 @@ func (rd *reader) resolveEntities() {
 	if len(attrs) == 0 {
 		return
 	}
-	in := rd.corefIn[:0]
+	in := slices.Grow(rd.corefIn[:0], len(attrs))
 	for i := range attrs {
 		a := &attrs[i]
 		in = append(in, coref.Attr{

@@ -1,7 +1,6 @@
 package attribution
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -22,7 +21,7 @@ func (rd *reader) quotes() {
 			claimed[k] = true
 		}
 	}
-	var extra []Attribution
+	n := len(rd.out) // the attributions of cues; the quotations' come after
 	for k, q := range qs {
 		if claimed[k] || q.Kind != quote.Speech || !hasWordChar(q.Inner.Text) || len(q.Inner.Text) < 3 {
 			continue
@@ -37,7 +36,7 @@ func (rd *reader) quotes() {
 			continue
 		} else if spk, cue, ok := rd.introducedBy(q); ok {
 			a.Speaker, a.Cue, a.Rule = spk, cue, RuleSpeakerVerbQuote
-		} else if prev, ok := rd.turnBefore(q); ok {
+		} else if prev, ok := rd.turnBefore(q, rd.out[:n]); ok {
 			// The turn's speaker is the mention that opened it, as the one
 			// cue reports the whole run of quotations.
 			a.Rule, a.Speaker = RuleContinuation, prev.Speaker
@@ -45,9 +44,8 @@ func (rd *reader) quotes() {
 			a.Rule = RuleQuote
 		}
 		a.Confidence = confidence[a.Rule]
-		extra = append(grow(extra), a)
+		rd.out = append(grow(rd.out), a)
 	}
-	rd.out = append(slices.Grow(rd.out, len(extra)), extra...)
 }
 
 // introducedBy finds the subject and verb that introduce quotation q in
@@ -102,11 +100,10 @@ func (rd *reader) introducedBy(q quote.Quote) (spk, cue span.Span, ok bool) {
 	return
 }
 
-// turnBefore returns the attribution whose turn quotation q continues: the
-// closest one before it with a speaker, direct or mixed, that ends in the
-// same paragraph or the one before.
-func (rd *reader) turnBefore(q quote.Quote) (Attribution, bool) {
-	out := rd.out
+// turnBefore returns the attribution of out, in order of content, whose
+// turn quotation q continues: the closest one before it with a speaker,
+// direct or mixed, that ends in the same paragraph or the one before.
+func (rd *reader) turnBefore(q quote.Quote, out []Attribution) (Attribution, bool) {
 	prev := -1
 	js := sort.Search(len(out), func(i int) bool { return out[i].Extent.Start >= q.Start }) - 1
 	for j := js; j >= 0 && j >= js-8; j-- {

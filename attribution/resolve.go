@@ -74,6 +74,12 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	// A model weighs every verb as a cue; the rules alone read only the
 	// lexicon's.
 	rd.w.anyVerbs = (choose != nil || r.model != nil)
+	if n := rd.st.Len(); n > maxPooled {
+		// A long text: room, once, for about as many attributions as its
+		// cues can make, where growing a slice of them would copy them
+		// again and again.
+		rd.out = make([]Attribution, 0, rd.candidates())
+	}
 	for si := 0; si < len(sents); {
 		si = rd.sentence(si)
 	}
@@ -99,6 +105,24 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	// The attributions are built in the pooled buffer and copied out once,
 	// at their final number.
 	return slices.Clone(rd.out)
+}
+
+// candidates returns about how many attributions the cues of the text can
+// make: one for each cue word of the lexicon or colon among the tokens
+// read (the first maxSentenceTokens of a sentence). A model that takes a
+// verb outside the lexicon may make more, and quotations with no cue
+// add theirs.
+func (rd *reader) candidates() int {
+	st := rd.st
+	n := 0
+	for _, sn := range st.Sents {
+		for i := int(sn.First); i < int(min(sn.End, sn.First+maxSentenceTokens)); i++ {
+			if st.Lex(i) != 0 || st.Toks[i].Kind() == token.Punct && st.Str(i) == ":" {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // put clears the reader, so that it holds no strings of the text, and

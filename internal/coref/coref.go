@@ -291,7 +291,7 @@ func (b *bufs) put(r *resolver) {
 }
 
 func (r *resolver) newEnt(k entKind) int {
-	r.ents = append(r.ents, ent{kind: k})
+	r.ents = push(r.ents, ent{kind: k})
 	return len(r.ents) - 1
 }
 
@@ -389,4 +389,14 @@ func (r *resolver) finishEnt(c *ent) {
 		k++
 	}
 	c.out = c.out[:k:k]
+}
+
+// push appends v to s, doubling the capacity when it is full: a text with
+// many mentions copies them a few times at most, where append would grow
+// by a quarter.
+func push[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		s = slices.Grow(s, max(len(s), 16))
+	}
+	return append(s, v)
 }

@@ -370,7 +370,7 @@ func (r *resolver) coordinations() {
 		e := r.pair(a.ent, b.ent)
 		m := mention{sp: span.Of(s.text, a.sp.Start, b.sp.End), w0: a.w0, w1: b.w1, sent: a.sent, subj: a.subj, quoted: a.quoted, poss: b.poss}
 		m.ent = e
-		r.groupMents = append(r.groupMents, m)
+		r.groupMents = push(r.groupMents, m)
 	}
 }
 
@@ -398,7 +398,7 @@ func (r *resolver) addMention(m mention, e int) {
 	for k := m.w0; k < m.w1 && k < len(s.wordMent); k++ {
 		s.wordMent[k] = int32(len(s.ments))
 	}
-	s.ments = append(s.ments, m)
+	s.ments = push(s.ments, m)
 	c := &r.ents[e]
 	c.count++
 }

@@ -30,7 +30,7 @@ func (r *resolver) speaker(sp span.Span) int {
 		e = r.own(sp, entDesc) // no word: punctuation alone
 	} else {
 		e = r.speakerEnt(sp, k0, k1)
-		r.spk = append(r.spk, speakerRef{pos: sp.Start, sent: s.words[k0].sent, ent: e, quoted: s.words[k0].quoted})
+		r.spk = push(r.spk, speakerRef{pos: sp.Start, sent: s.words[k0].sent, ent: e, quoted: s.words[k0].quoted})
 	}
 	r.addSpeaker(e, sp)
 	r.ents[e].count++
@@ -381,5 +381,5 @@ func (r *resolver) firstPerson(attrs []Attr, res []int, i int) int {
 
 // addSpeaker records sp as a mention of entity e.
 func (r *resolver) addSpeaker(e int, sp span.Span) {
-	r.spkMents = append(r.spkMents, entSpan{e, sp})
+	r.spkMents = push(r.spkMents, entSpan{e, sp})
 }
