@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/internal/names"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
 )
@@ -11,12 +12,23 @@ import (
 // adverbials after a cue. Each function reads the window and its explicit
 // arguments only, and returns token indexes.
 
-// subjectPronouns stand as a whole speaker, and so do the relative
-// pronouns "who" and "which".
-var subjectPronouns = set("he", "she", "they", "i", "we", "it", "you", "who", "which")
-
-// objectPronouns stand as a whole addressee: "told them".
-var objectPronouns = set("him", "her", "them", "me", "us")
+// subjectPronouns stand as a whole speaker: the personal pronouns of
+// internal/names in their subject form, and the relative pronouns "who"
+// and "which". objectPronouns stand as a whole addressee ("told them"):
+// the object forms, with "her", which the list has as a possessive.
+var subjectPronouns, objectPronouns = func() (subj, obj map[string]bool) {
+	subj, obj = set("who", "which"), set("her")
+	for _, w := range names.Pronouns() {
+		p, _ := names.PronounOf(w)
+		switch {
+		case p.Object:
+			obj[w] = true
+		case !p.Possessive:
+			subj[w] = true
+		}
+	}
+	return subj, obj
+}()
 
 // leftNP returns the first token of the subject noun phrase that ends just
 // before token end, with an appositive or relative clause between them

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/internal/fold"
+	"github.com/whosaid/whosaid/internal/lexicon"
 )
 
 // nameCues are words that, right before a capitalised quotation, show that
@@ -37,15 +38,13 @@ var titleFunctionWords = map[string]bool{
 	"le": true, "du": true, "van": true, "von": true, "&": true,
 }
 
-// cueVerbs are verbs of saying whose appearance, with a comma, near the
-// start of a quotation shows that the quote marks took in the attribution
-// itself (a noisy scrape's misplaced marks).
-var cueVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "tells": true, "added": true, "adds": true,
-	"asked": true, "asks": true, "explained": true, "noted": true, "notes": true,
-	"stated": true, "states": true, "wrote": true, "writes": true, "continued": true,
-	"insisted": true, "argued": true, "warned": true, "acknowledged": true, "agreed": true,
-	"replied": true, "recalled": true, "suggested": true, "declared": true, "announced": true,
+// said reports whether w is a verb of saying in the past or third person
+// ("said", "tells"), from the cue lexicon: with a comma near the start of a
+// quotation, it shows that the quote marks took in the attribution itself
+// (a noisy scrape's misplaced marks). Without the lexicon it knows none.
+func said(w string) bool {
+	lex, err := lexicon.Load()
+	return err == nil && lex.Said(w)
 }
 
 // subjectStarts open a third-person subject before a cue verb.
@@ -380,7 +379,7 @@ func attributionInside(s string) bool {
 	if n >= 2 && ws[0] == "according" && strings.HasPrefix(ws[1], "to") {
 		return true
 	}
-	if cueVerbs[ws[0]] && n >= 2 && subjectStarts[ws[1]] {
+	if said(ws[0]) && n >= 2 && subjectStarts[ws[1]] {
 		for k := 1; k < n && k <= 5; k++ {
 			if strings.HasSuffix(ws[k], ",") {
 				return true
@@ -393,7 +392,7 @@ func attributionInside(s string) bool {
 	}
 	for k := 1; k < n && k <= 4; k++ {
 		w := ws[k]
-		if strings.HasSuffix(w, ",") && cueVerbs[w[:len(w)-1]] {
+		if strings.HasSuffix(w, ",") && said(w[:len(w)-1]) {
 			return true
 		}
 	}
@@ -480,7 +479,7 @@ func speechLead(w string) bool {
 	if w == "" || strings.HasSuffix(w, ":") || strings.HasSuffix(w, ",") || strings.HasSuffix(w, "—") {
 		return true
 	}
-	return fold.In(cueVerbs, w) || fold.In(leadVerbs, w)
+	return said(w) || fold.In(leadVerbs, w)
 }
 
 // leadVerbs introduce a quotation without being cue verbs of their own

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	cuelex "github.com/whosaid/whosaid/internal/lexicon"
 	"strings"
 	"sync"
 )
@@ -24,6 +25,10 @@ const (
 	classNumeric              // written before a number: No., p., Vol.
 )
 
+// said reports whether w is a verb of saying in the past or third person
+// ("said", "asks"), as the cue lexicon has them.
+func (lx *lexicon) said(w string) bool { return lx.cues.Said(w) }
+
 // lexicon holds the word lists a Splitter consults. It is read-only once
 // built.
 type lexicon struct {
@@ -32,7 +37,7 @@ type lexicon struct {
 	abbrSeen *[4096]bool      // abbrHash of every key of abbr: a cheap pre-filter
 	starters map[string]bool  // words that commonly open a sentence
 	fronting map[string]bool  // prepositions of a fronted time or place phrase
-	speech   map[string]bool  // verbs of saying
+	cues     *cuelex.Lexicon  // the cue lexicon: its verbs of saying
 	agencies map[string]bool  // news agencies named in datelines
 }
 
@@ -42,7 +47,6 @@ var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 		abbr:     make(map[string]class, 512),
 		starters: make(map[string]bool, 256),
 		fronting: make(map[string]bool, 16),
-		speech:   make(map[string]bool, 64),
 		agencies: make(map[string]bool, 16),
 	}
 	load := func(name string, add func(string)) error {
@@ -70,7 +74,6 @@ var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 		{"numeric.txt", func(w string) { lx.abbr[w] = classNumeric }},
 		{"starters.txt", func(w string) { lx.starters[w] = true }},
 		{"fronting.txt", func(w string) { lx.fronting[w] = true }},
-		{"speech.txt", func(w string) { lx.speech[w] = true }},
 		{"agencies.txt", func(w string) { lx.agencies[w] = true }},
 	} {
 		if err := load(l.name, l.add); err != nil {
@@ -80,6 +83,11 @@ var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx.addAbbr("e.g", classInner)
 	lx.addAbbr("i.e", classInner)
 	lx.measure()
+	cues, err := cuelex.Load()
+	if err != nil {
+		return nil, fmt.Errorf("sentence: %w", err)
+	}
+	lx.cues = cues
 	return lx, nil
 })
 

@@ -635,7 +635,7 @@ func (sc *scanner) inverted(p int) int {
 		for len(word) > 1 && word[len(word)-1] == '.' {
 			word = word[:len(word)-1]
 		}
-		if w > 0 && sc.lx.speech[word] {
+		if w > 0 && sc.lx.said(word) {
 			return q
 		}
 		if word[0] < 'A' || word[0] > 'Z' {

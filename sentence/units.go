@@ -241,7 +241,7 @@ var headingBytes = func() (t [256]uint8) {
 func (sc *scanner) saying(phrase string) bool {
 	for phrase != "" {
 		w, rest, _ := strings.Cut(phrase, " ")
-		if sc.lx.speech[w] {
+		if sc.lx.said(w) {
 			return true
 		}
 		phrase = rest

@@ -157,6 +157,31 @@ func (l *Lexicon) indexKinds() {
 	}
 }
 
+// Said reports whether the word w, in any case, is the past or third-person
+// form of a verb of saying or of saying to someone, with no particle
+// ("said", "says", "told", "added", "asked"): the forms that report speech
+// around a quotation ("“Why now?” Graham asked").
+func (l *Lexicon) Said(w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	b := buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	for _, v := range l.verbs[string(b)] {
+		if (v.Class == Speech || v.Class == Address) && v.Particle == "" && v.Forms&(Past|Third) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Verbs returns the cue verbs that the lower-case word form w can be, or
 // nil. Phrasal verbs are listed with their particle; the caller checks that
 // it follows. The returned slice must not be modified.

@@ -54,6 +54,9 @@ type Pronoun struct {
 	Number bool
 	// Possessive is set for my, our, your, his, her, its, their.
 	Possessive bool
+	// Object is set for the object forms me, us, him, them; "you" and
+	// "it" are both, and "her" is listed as a possessive.
+	Object bool
 	Gender     Gender
 }
 
@@ -164,8 +167,12 @@ func load() (*lexicon, error) {
 			return fmt.Errorf("want 4 fields, have %d", len(f))
 		}
 		form, base, poss := strings.Cut(f[0], ":")
+		obj := false
 		if !poss {
-			base = form
+			form, base, obj = strings.Cut(f[0], ">")
+			if !obj {
+				base = form
+			}
 		}
 		g, err := gender(f[3])
 		if f[3] == "n" {
@@ -173,7 +180,7 @@ func load() (*lexicon, error) {
 		}
 		l.pronouns[form] = Pronoun{
 			Base: base, Person: int(f[1][0] - '0'), Plural: f[2] == "p",
-			Number: f[2] != "-", Possessive: poss, Gender: g,
+			Number: f[2] != "-", Possessive: poss, Object: obj, Gender: g,
 		}
 		return err
 	})
@@ -359,6 +366,10 @@ func GroupPlural(w string) bool {
 // Stop reports whether w, capitalised, is still not part of a name: a
 // function word at the start of a sentence, a day or a month.
 func Stop(w string) bool { return in(get().stops, w) }
+
+// Pronouns returns the forms of the personal pronouns of the list, in
+// lower case and in order.
+func Pronouns() []string { return slices.Sorted(maps.Keys(get().pronouns)) }
 
 // PronounOf describes w when it is a personal pronoun.
 func PronounOf(w string) (Pronoun, bool) {
