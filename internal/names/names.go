@@ -57,7 +57,7 @@ type Pronoun struct {
 	// Object is set for the object forms me, us, him, them; "you" and
 	// "it" are both, and "her" is listed as a possessive.
 	Object bool
-	Gender     Gender
+	Gender Gender
 }
 
 type lexicon struct {
