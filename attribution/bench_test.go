@@ -4,6 +4,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/quote"
@@ -41,18 +44,14 @@ func TestConcurrent(t *testing.T) {
 	sents := sentence.Split(text)
 	qs := quote.Detect(text, sents)
 	r, err := attribution.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	want := len(r.Resolve(text, sents, qs))
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if got := len(r.Resolve(text, sents, qs)); got != want {
-				t.Errorf("got %d attributions, want %d", got, want)
-			}
+			assert.Equal(t, want, len(r.Resolve(text, sents, qs)), "attributions")
 		}()
 	}
 	wg.Wait()

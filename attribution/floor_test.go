@@ -3,6 +3,9 @@ package attribution_test
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/eval"
 	"github.com/whosaid/whosaid/internal/corpustest"
@@ -15,13 +18,9 @@ func TestDevFloor(t *testing.T) {
 		t.Skip("scores the dev split; skipped in -short mode")
 	}
 	gold, err := eval.ReadDocsFile(corpustest.Path(t, "polnear/dev.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	ex, err := whosaid.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	r := eval.Score(gold, eval.Predict(ex, gold, 2), nil)
 	// The floors of the attribution stage on the dev split; the figures
 	// this tree reaches are a little above them.
@@ -38,8 +37,6 @@ func TestDevFloor(t *testing.T) {
 	}
 	for _, fl := range floors {
 		t.Logf("%s = %.3f (floor %.2f)", fl.name, fl.got, fl.want)
-		if fl.got < fl.want {
-			t.Errorf("%s = %.3f, below the floor %.2f", fl.name, fl.got, fl.want)
-		}
+		assert.GreaterOrEqual(t, fl.got, fl.want, "%s = %.3f, below the floor %.2f", fl.name, fl.got, fl.want)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -40,32 +42,29 @@ func FuzzResolve(f *testing.F) {
 			if s.Empty() && s.Text == "" {
 				return
 			}
-			if s.Start < 0 || s.End > len(text) || s.Start > s.End || text[s.Start:s.End] != s.Text {
-				t.Fatalf("%s %+v is not a span of the text", what, s)
-			}
+			require.GreaterOrEqual(t, s.Start, 0, "%s %+v is not a span of the text", what, s)
+			require.LessOrEqual(t, s.Start, s.End, "%s %+v is not a span of the text", what, s)
+			require.LessOrEqual(t, s.End, len(text), "%s %+v is not a span of the text", what, s)
+			require.Equal(t, s.Text, text[s.Start:s.End], "%s %+v is not a span of the text", what, s)
 		}
 		for _, a := range as {
 			check("content", a.Extent)
 			check("speaker", a.Speaker)
 			check("cue", a.Cue)
 			check("addressee", a.Addressee)
-			if len(a.Spans) == 0 {
-				t.Fatalf("no spans: %+v", a)
-			}
+			require.NotEmpty(t, a.Spans, "no spans: %+v", a)
 			for _, s := range a.Spans {
 				check("fragment", s)
-				if !a.Extent.Contains(s) {
-					t.Fatalf("fragment %+v outside content %+v", s, a.Extent)
-				}
+				require.True(t, a.Extent.Contains(s), "fragment %+v outside content %+v", s, a.Extent)
 			}
 			for _, s := range a.Quoted {
 				check("quoted", s)
 			}
-			if a.Confidence < 0 || a.Confidence > 1 || a.Rule == "" {
-				t.Fatalf("confidence %v rule %q", a.Confidence, a.Rule)
-			}
-			if utf8.ValidString(text) && !utf8.ValidString(a.Extent.Text) {
-				t.Fatalf("content %q splits a character", a.Extent.Text)
+			require.GreaterOrEqual(t, a.Confidence, 0.0, "confidence of %+v", a)
+			require.LessOrEqual(t, a.Confidence, 1.0, "confidence of %+v", a)
+			require.NotEmpty(t, a.Rule, "rule of %+v", a)
+			if utf8.ValidString(text) {
+				require.True(t, utf8.ValidString(a.Extent.Text), "content %q splits a character", a.Extent.Text)
 			}
 		}
 	})

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -219,27 +222,14 @@ func TestRules(t *testing.T) {
 					break
 				}
 			}
-			if got == nil {
-				t.Fatalf("no attribution by rule %q in %+v", tc.rule, as)
-			}
-			if trim(got.Speaker.Text) != tc.speaker {
-				t.Errorf("speaker = %q, want %q", got.Speaker.Text, tc.speaker)
-			}
-			if got.Cue.Text != tc.cue {
-				t.Errorf("cue = %q, want %q", got.Cue.Text, tc.cue)
-			}
-			if trim(got.Extent.Text) != tc.content {
-				t.Errorf("content = %q, want %q", got.Extent.Text, tc.content)
-			}
-			if got.Addressee.Text != tc.addressee {
-				t.Errorf("addressee = %q, want %q", got.Addressee.Text, tc.addressee)
-			}
-			if got.Type != tc.typ {
-				t.Errorf("type = %v, want %v", got.Type, tc.typ)
-			}
-			if got.Confidence <= 0 || got.Confidence > 1 {
-				t.Errorf("confidence = %v, want in (0,1]", got.Confidence)
-			}
+			require.NotNil(t, got, "no attribution by rule %q in %+v", tc.rule, as)
+			assert.Equal(t, tc.speaker, trim(got.Speaker.Text), "speaker %q, trimmed", got.Speaker.Text)
+			assert.Equal(t, tc.cue, got.Cue.Text, "cue")
+			assert.Equal(t, tc.content, trim(got.Extent.Text), "content %q, trimmed", got.Extent.Text)
+			assert.Equal(t, tc.addressee, got.Addressee.Text, "addressee")
+			assert.Equal(t, tc.typ, got.Type, "type")
+			assert.Greater(t, got.Confidence, 0.0, "confidence, want in (0,1]")
+			assert.LessOrEqual(t, got.Confidence, 1.0, "confidence, want in (0,1]")
 		})
 	}
 }
@@ -262,15 +252,12 @@ func TestQuotesWithoutCue(t *testing.T) {
 					got = &as[i]
 				}
 			}
-			if got == nil {
-				t.Fatalf("no attribution of %q in %+v", tc.quote, as)
-			}
-			if got.Rule != tc.rule || got.Speaker.Text != tc.speaker || got.Cue.Text != tc.cue {
-				t.Errorf("got rule %q speaker %q cue %q, want %q %q %q", got.Rule, got.Speaker.Text, got.Cue.Text, tc.rule, tc.speaker, tc.cue)
-			}
-			if got.Type != attribution.Direct || len(got.Quoted) != 1 {
-				t.Errorf("type %v quoted %v, want direct with one quoted span", got.Type, got.Quoted)
-			}
+			require.NotNil(t, got, "no attribution of %q in %+v", tc.quote, as)
+			assert.Equal(t, tc.rule, got.Rule, "rule")
+			assert.Equal(t, tc.speaker, got.Speaker.Text, "speaker")
+			assert.Equal(t, tc.cue, got.Cue.Text, "cue")
+			assert.Equal(t, attribution.Direct, got.Type, "type")
+			assert.Len(t, got.Quoted, 1, "quoted spans")
 		})
 	}
 }
@@ -279,9 +266,7 @@ func TestQuotesWithoutCue(t *testing.T) {
 func TestNotSpeech(t *testing.T) {
 	text := "The ship was called the “Mayflower” by its crew."
 	for _, a := range resolve(text) {
-		if a.Rule == attribution.RuleQuote || a.Rule == attribution.RuleContinuation {
-			t.Errorf("quoted name attributed: %+v", a)
-		}
+		assert.NotContains(t, []string{attribution.RuleQuote, attribution.RuleContinuation}, a.Rule, "quoted name attributed: %+v", a)
 	}
 }
 
@@ -294,9 +279,7 @@ func TestNotCue(t *testing.T) {
 		{"“The pier will open,” the council said in reading the decision.", "reading"},
 	} {
 		for _, a := range resolve(tc.text) {
-			if a.Cue.Text == tc.cue {
-				t.Errorf("%q: %q taken as a cue: %+v", tc.text, tc.cue, a)
-			}
+			assert.NotEqual(t, tc.cue, a.Cue.Text, "%q: taken as a cue: %+v", tc.text, a)
 		}
 	}
 }
@@ -322,9 +305,7 @@ func TestFragments(t *testing.T) {
 				got = true
 			}
 		}
-		if got != tc.want {
-			t.Errorf("%q: attributed %v, want %v", tc.text, got, tc.want)
-		}
+		assert.Equal(t, tc.want, got, "%q: attributed", tc.text)
 	}
 }
 
@@ -339,9 +320,7 @@ func TestNotCues(t *testing.T) {
 		"Hikers find the northern trail easy.",
 		"The mayor appeared on television on Monday.",
 	} {
-		for _, a := range resolve(text) {
-			t.Errorf("%q: attributed %+v", text, a)
-		}
+		assert.Empty(t, resolve(text), "%q: attributed", text)
 	}
 }
 
@@ -349,20 +328,21 @@ func TestNotCues(t *testing.T) {
 // cue.
 func TestSeemSpans(t *testing.T) {
 	as := resolve("The new bridge seems to be holding up well, as the mayor noted.")
-	if len(as) == 0 || as[0].Rule != attribution.RuleSeem || len(as[0].Spans) != 2 || as[0].Spans[0].Text != "The new bridge" || as[0].Spans[1].Text != "to be holding up well" {
-		t.Errorf("got %+v, want the fragments \"The new bridge\" and \"to be holding up well\"", as)
+	require.NotEmpty(t, as)
+	assert.Equal(t, attribution.RuleSeem, as[0].Rule, "rule")
+	var frags []string
+	for _, s := range as[0].Spans {
+		frags = append(frags, s.Text)
 	}
+	assert.Equal(t, []string{"The new bridge", "to be holding up well"}, frags, "fragments")
 }
 
 // TestPassive checks that a passive that does not report is no cue.
 func TestPassive(t *testing.T) {
-	for _, a := range resolve("The driver was charged with speeding on Monday.") {
-		t.Errorf("attributed a passive: %+v", a)
-	}
+	assert.Empty(t, resolve("The driver was charged with speeding on Monday."), "attributed a passive")
 	as := resolve("The bill is expected to pass.")
-	if len(as) != 1 || as[0].Cue.Text != "is expected" {
-		t.Errorf("got %+v, want the cue \"is expected\"", as)
-	}
+	require.Len(t, as, 1)
+	assert.Equal(t, "is expected", as[0].Cue.Text, "cue")
 }
 
 // TestNested checks that a cue inside reported content is reported only
@@ -371,16 +351,10 @@ func TestNested(t *testing.T) {
 	text := "The mayor said residents believe the plan will fail."
 	sents := sentence.Split(text)
 	qs := quote.Detect(text, sents)
-	if got := len(attribution.Resolve(text, sents, qs)); got != 1 {
-		t.Errorf("default: %d attributions, want 1", got)
-	}
+	assert.Len(t, attribution.Resolve(text, sents, qs), 1, "default")
 	r, err := attribution.New(attribution.WithNested(true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := len(r.Resolve(text, sents, qs)); got != 2 {
-		t.Errorf("WithNested: %d attributions, want 2", got)
-	}
+	require.NoError(t, err)
+	assert.Len(t, r.Resolve(text, sents, qs), 2, "WithNested")
 }
 
 // TestNestedAttitude checks that a verb of attitude inside reported
@@ -396,9 +370,7 @@ func TestNestedAttitude(t *testing.T) {
 		{"The mayor said the engineers complained about the noise.", 2},
 	}
 	for _, tc := range tests {
-		if got := resolve(tc.text); len(got) != tc.want {
-			t.Errorf("%q: %d attributions %+v, want %d", tc.text, len(got), got, tc.want)
-		}
+		assert.Len(t, resolve(tc.text), tc.want, "%q", tc.text)
 	}
 }
 
@@ -409,11 +381,9 @@ func TestQuoteRuns(t *testing.T) {
 	sents := sentence.Split(text)
 	qs := quote.Detect(text, sents)
 	r, err := attribution.New(attribution.WithQuoteRuns(false))
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	as := r.Resolve(text, sents, qs)
-	if len(as) != 2 || as[1].Rule != attribution.RuleContinuation || as[0].Extent.Text != "“We tried,”" {
-		t.Errorf("WithQuoteRuns(false): got %+v, want a quotation and its continuation", as)
-	}
+	require.Len(t, as, 2, "WithQuoteRuns(false): want a quotation and its continuation")
+	assert.Equal(t, "“We tried,”", as[0].Extent.Text, "the quotation")
+	assert.Equal(t, attribution.RuleContinuation, as[1].Rule, "the continuation's rule")
 }

@@ -2,10 +2,12 @@ package lexicon
 
 import (
 	"maps"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestInflect(t *testing.T) {
@@ -34,35 +36,18 @@ func TestInflect(t *testing.T) {
 			got := Inflect(tc.base, tc.form)
 			if tc.base == "admit" && tc.form == Past {
 				// Both spellings are generated; the doubled one is English.
-				if !contains(got, "admitted") {
-					t.Errorf("Inflect(admit, Past) = %v, want it to hold admitted", got)
-				}
+				assert.Contains(t, got, "admitted", "Inflect(admit, Past)")
 				return
 			}
-			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("Inflect(%q, %v) = %v, want %v", tc.base, tc.form, got, tc.want)
-			}
+			assert.Equal(t, tc.want, got, "Inflect(%q, %v)", tc.base, tc.form)
 		})
 	}
 }
 
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func TestLoad(t *testing.T) {
 	l, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if l.Len() < 500 {
-		t.Errorf("Len = %d, want a broad lexicon", l.Len())
-	}
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, l.Len(), 500, "Len, want a broad lexicon")
 	tests := []struct {
 		word, lemma, particle string
 		class                 Class
@@ -81,32 +66,25 @@ func TestLoad(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.word, func(t *testing.T) {
-			for _, v := range l.Verbs(tc.word) {
-				if v.Lemma == tc.lemma && v.Particle == tc.particle {
-					if v.Class != tc.class || v.Forms&tc.form != tc.form {
-						t.Errorf("%s: got class %v forms %b, want %v %b", tc.word, v.Class, v.Forms, tc.class, tc.form)
-					}
-					return
-				}
-			}
-			t.Errorf("%s: no verb %s+%s in %+v", tc.word, tc.lemma, tc.particle, l.Verbs(tc.word))
+			vs := l.Verbs(tc.word)
+			i := slices.IndexFunc(vs, func(v Verb) bool { return v.Lemma == tc.lemma && v.Particle == tc.particle })
+			require.GreaterOrEqual(t, i, 0, "%s: no verb %s+%s in %+v", tc.word, tc.lemma, tc.particle, vs)
+			assert.Equal(t, tc.class, vs[i].Class, "%s: class", tc.word)
+			assert.Equal(t, tc.form, vs[i].Forms&tc.form, "%s: forms %b, want %b among them", tc.word, vs[i].Forms, tc.form)
 		})
 	}
-	if ps := l.Phrases("according"); len(ps) == 0 || !ps[0].SpeakerAfter || strings.Join(ps[0].Words, " ") != "according to" {
-		t.Errorf("Phrases(according) = %+v", ps)
+	if ps := l.Phrases("according"); assert.NotEmpty(t, ps, "Phrases(according)") {
+		assert.True(t, ps[0].SpeakerAfter, "Phrases(according)[0].SpeakerAfter")
+		assert.Equal(t, "according to", strings.Join(ps[0].Words, " "), "Phrases(according)[0].Words")
 	}
-	if !l.TakesObject("support") || l.TakesObject("say") {
-		t.Errorf("TakesObject(support), TakesObject(say) = %v, %v, want true, false", l.TakesObject("support"), l.TakesObject("say"))
-	}
-	if got := l.NounObject("criticism"); got != "of" || l.NounObject("claim") != "" || l.Noun("criticism") {
-		t.Errorf("NounObject(criticism) = %q, NounObject(claim) = %q, Noun(criticism) = %v; want \"of\", \"\", false", got, l.NounObject("claim"), l.Noun("criticism"))
-	}
-	if !l.Noun("claim") || l.Noun("table") {
-		t.Errorf("Noun(claim), Noun(table) = %v, %v, want true, false", l.Noun("claim"), l.Noun("table"))
-	}
-	if l.Verbs("table") != nil {
-		t.Errorf("Verbs(table) = %v, want none", l.Verbs("table"))
-	}
+	assert.True(t, l.TakesObject("support"), "TakesObject(support)")
+	assert.False(t, l.TakesObject("say"), "TakesObject(say)")
+	assert.Equal(t, "of", l.NounObject("criticism"), "NounObject(criticism)")
+	assert.Equal(t, "", l.NounObject("claim"), "NounObject(claim)")
+	assert.False(t, l.Noun("criticism"), "Noun(criticism)")
+	assert.True(t, l.Noun("claim"), "Noun(claim)")
+	assert.False(t, l.Noun("table"), "Noun(table)")
+	assert.Nil(t, l.Verbs("table"), "Verbs(table)")
 }
 
 func TestParseErrors(t *testing.T) {
@@ -118,9 +96,9 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := Parse(tc.verbs, tc.phrases); err == nil || !strings.HasPrefix(err.Error(), "lexicon: ") {
-				t.Errorf("Parse: err = %v, want a lexicon error", err)
-			}
+			_, err := Parse(tc.verbs, tc.phrases)
+			require.Error(t, err, "Parse")
+			assert.True(t, strings.HasPrefix(err.Error(), "lexicon: "), "Parse: err = %v, want a lexicon error", err)
 		})
 	}
 }
@@ -137,25 +115,19 @@ func BenchmarkLoad(b *testing.B) {
 // TestObjectsListed checks that every verb of objects.txt is a cue verb.
 func TestObjectsListed(t *testing.T) {
 	l, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for lemma := range parseList(objectsData) {
 		found := false
 		for _, v := range l.Verbs(lemma) {
 			found = found || v.Lemma == lemma
 		}
-		if !found {
-			t.Errorf("objects.txt lists %q, which verbs.txt does not", lemma)
-		}
+		assert.True(t, found, "objects.txt lists %q, which verbs.txt does not", lemma)
 	}
 }
 
 func TestKind(t *testing.T) {
 	l, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	for _, c := range []struct {
 		w    string
 		want WordKind
@@ -164,8 +136,11 @@ func TestKind(t *testing.T) {
 		{"according", PhraseWord},
 		{"the", 0},
 	} {
-		if got := l.Kind(c.w); got&c.want != c.want || c.want == 0 && got != 0 {
-			t.Errorf("Kind(%q) = %b, want %b", c.w, got, c.want)
+		got := l.Kind(c.w)
+		if c.want == 0 {
+			assert.Zero(t, got, "Kind(%q) = %b, want no kind", c.w, got)
+		} else {
+			assert.Equal(t, c.want, got&c.want, "Kind(%q) = %b, want %b among its kinds", c.w, got, c.want)
 		}
 	}
 	// Every word of the other tables has its kind.
@@ -179,9 +154,7 @@ func TestKind(t *testing.T) {
 		{slices.Collect(maps.Keys(l.phrases)), PhraseWord},
 	} {
 		for _, w := range table.words {
-			if l.Kind(w)&table.kind == 0 {
-				t.Errorf("%q lacks kind %b", w, table.kind)
-			}
+			assert.NotZero(t, l.Kind(w)&table.kind, "%q lacks kind %b", w, table.kind)
 		}
 	}
 	// The filter answers for most words that are in no table.
@@ -197,7 +170,5 @@ func TestKind(t *testing.T) {
 			passed++
 		}
 	}
-	if passed > len(common)/10 {
-		t.Errorf("the filter lets %d of %d common words through to the look-up", passed, len(common))
-	}
+	assert.LessOrEqual(t, passed, len(common)/10, "the filter lets %d of %d common words through to the look-up", passed, len(common))
 }

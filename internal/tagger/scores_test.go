@@ -10,6 +10,8 @@ import (
 	"unsafe"
 
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // refModel is prose's flat model read the plain way, feature string to
@@ -55,9 +57,7 @@ func readRefModel(tb testing.TB, data []byte) *refModel {
 		r.tagMap[w] = data[pos]
 		pos++
 	}
-	if pos != len(data) {
-		tb.Fatalf("reference model: %d bytes left over", len(data)-pos)
-	}
+	require.Equal(tb, len(data), pos, "reference model: %d bytes left over", len(data)-pos)
 	return r
 }
 
@@ -126,12 +126,8 @@ func TestTraceAndBracket(t *testing.T) {
 	grow("", 4)
 	grow("-", 4)
 	for _, w := range words {
-		if got, want := isTrace(w), noneRe.MatchString(w); got != want {
-			t.Errorf("isTrace(%q) = %v, prose's expression says %v", w, got, want)
-		}
-		if got, want := isBracket(w), keepRe.MatchString(w); got != want {
-			t.Errorf("isBracket(%q) = %v, prose's expression says %v", w, got, want)
-		}
+		assert.Equal(t, noneRe.MatchString(w), isTrace(w), "isTrace(%q), want what prose's expression says", w)
+		assert.Equal(t, keepRe.MatchString(w), isBracket(w), "isBracket(%q), want what prose's expression says", w)
 	}
 }
 
@@ -175,8 +171,10 @@ func TestScoresBitIdentical(t *testing.T) {
 	for _, c := range m.orig {
 		rest[c] = float32(math.Inf(-1))
 	}
-	if id := best(rest); id != m.restID || id >= 0 && math.Float32bits(rest[id]) != math.Float32bits(m.rest) {
-		t.Fatalf("best of the unweighted classes: %d %v, model has %d %v", id, rest[max(id, 0)], m.restID, m.rest)
+	id := best(rest)
+	require.Equal(t, m.restID, id, "best of the unweighted classes: %d %v, model has %d %v", id, rest[max(id, 0)], m.restID, m.rest)
+	if id >= 0 {
+		require.Equal(t, math.Float32bits(m.rest), math.Float32bits(rest[id]), "score bits of the best unweighted class %d: %v, model has %v", id, rest[id], m.rest)
 	}
 
 	s := &scratch{}
@@ -202,14 +200,12 @@ func TestScoresBitIdentical(t *testing.T) {
 				for k, c := range m.orig {
 					if math.Float32bits(s.scores[k]) != math.Float32bits(want[c]) {
 						if mismatches == 0 {
-							t.Errorf("%q in %q: class %s scores %v, prose %v", w, words, ref.classes[c], s.scores[k], want[c])
+							assert.Equal(t, math.Float32bits(want[c]), math.Float32bits(s.scores[k]), "%q in %q: class %s scores %v, prose %v", w, words, ref.classes[c], s.scores[k], want[c])
 						}
 						mismatches++
 					}
 				}
-				if c := m.bestClass(&s.scores, g); c != best(want) {
-					t.Errorf("%q in %q: best class %d, prose %d", w, words, c, best(want))
-				}
+				assert.Equal(t, best(want), m.bestClass(&s.scores, g), "%q in %q: best class, want prose's", w, words)
 			}
 			p2, p1 = p1, toks[i].Tag
 		}
@@ -254,16 +250,12 @@ func TestBestClass(t *testing.T) {
 		want := best(all)
 		for g := range m.orig {
 			s := scores
-			if got := m.bestClass(&s, g); got != want {
-				t.Fatalf("scores %v, guess %d: got class %d, want %d", all, g, got, want)
-			}
+			require.Equal(t, want, m.bestClass(&s, g), "scores %v, guess %d", all, g)
 		}
 	}
 }
 
 // TestArgSize checks that an argument's row fills one cache line.
 func TestArgSize(t *testing.T) {
-	if n := unsafe.Sizeof(arg{}); n != 64 {
-		t.Errorf("arg is %d bytes, want 64", n)
-	}
+	assert.Equal(t, uintptr(64), unsafe.Sizeof(arg{}), "size of arg in bytes")
 }

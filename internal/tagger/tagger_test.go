@@ -10,6 +10,8 @@ import (
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
 	"github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/whosaid/whosaid/internal/corpustest"
 )
@@ -54,13 +56,9 @@ type taggers struct {
 func newTaggers(tb testing.TB) taggers {
 	tb.Helper()
 	ours, err := New()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	prose, err := tag.New()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	require.NoError(tb, err)
 	return taggers{ours, prose}
 }
 
@@ -74,7 +72,7 @@ func (tg taggers) compare(t *testing.T, words []string) (mismatches int) {
 	for i := range want {
 		if got[i] != want[i] {
 			if mismatches == 0 {
-				t.Errorf("sentence %q: token %d %q: got tag %q, prose %q", words, i, words[i], got[i].Tag, want[i].Tag)
+				assert.Equal(t, want[i], got[i], "sentence %q: token %d %q: got tag %q, prose %q", words, i, words[i], got[i].Tag, want[i].Tag)
 			}
 			mismatches++
 		}
@@ -139,9 +137,7 @@ func TestEmoticonsMatchProse(t *testing.T) {
 		if tg.compare(t, []string{e}) == 0 {
 			toks := toTokens([]string{e})
 			tg.prose.TagTokens(toks)
-			if toks[0].Tag != "SYM" {
-				t.Errorf("prose tags %q %q, not SYM: not one of its emoticons", e, toks[0].Tag)
-			}
+			assert.Equal(t, "SYM", toks[0].Tag, "prose's tag of %q: not one of its emoticons", e)
 		}
 	}
 }
@@ -150,8 +146,8 @@ func TestTemplatesPrefixFree(t *testing.T) {
 	ts := []string{tSuffix, tPref1, tTag1, tTag2, tTagTag, tWord, tTagWord, tWordM1, tSuffixM1, tWordM2, tWordP1, tSuffixP1, tWordP2, featBias}
 	for _, a := range ts {
 		for _, b := range ts {
-			if a != b && strings.HasPrefix(b, a) {
-				t.Errorf("template %q is a prefix of %q", a, b)
+			if a != b {
+				assert.False(t, strings.HasPrefix(b, a), "template %q is a prefix of %q", a, b)
 			}
 		}
 	}
@@ -161,9 +157,11 @@ func TestLeavesOtherFields(t *testing.T) {
 	tg := newTaggers(t)
 	toks := []token.Token{{Text: "He", Label: "x", Start: 7}, {Text: "said", Start: 10}}
 	tg.ours.TagTokens(toks)
-	if toks[0].Label != "x" || toks[0].Start != 7 || toks[1].Start != 10 || toks[0].Tag != "PRP" || toks[1].Tag != "VBD" {
-		t.Errorf("got %+v", toks)
-	}
+	assert.Equal(t, "x", toks[0].Label, "label of %+v", toks[0])
+	assert.Equal(t, 7, toks[0].Start, "start of %+v", toks[0])
+	assert.Equal(t, 10, toks[1].Start, "start of %+v", toks[1])
+	assert.Equal(t, "PRP", toks[0].Tag, "tag of %+v", toks[0])
+	assert.Equal(t, "VBD", toks[1].Tag, "tag of %+v", toks[1])
 }
 
 func TestConcurrent(t *testing.T) {
@@ -188,8 +186,7 @@ func TestConcurrent(t *testing.T) {
 				got := toTokens(sents[i])
 				tg.ours.TagTokens(got)
 				for j := range got {
-					if got[j] != want[i][j] {
-						t.Errorf("goroutine %d: %q got %q, want %q", g, got[j].Text, got[j].Tag, want[i][j].Tag)
+					if !assert.Equal(t, want[i][j], got[j], "goroutine %d: %q got %q, want %q", g, got[j].Text, got[j].Tag, want[i][j].Tag) {
 						return
 					}
 				}
@@ -203,9 +200,8 @@ func TestConcurrent(t *testing.T) {
 // alone (go test -run TestLoadTime -v) for a cold figure.
 func TestLoadTime(t *testing.T) {
 	start := time.Now()
-	if _, err := New(); err != nil {
-		t.Fatal(err)
-	}
+	_, err := New()
+	require.NoError(t, err)
 	el := time.Since(start)
 	t.Logf("first New: %v", el)
 	m, _ := load()
@@ -225,17 +221,15 @@ func TestDecodeTruncated(t *testing.T) {
 	data := aptagmodel.English
 	for k := 0; k < 40; k++ {
 		n := len(data) * k / 40
-		if _, err := decode(data[:n:n]); err == nil {
-			t.Errorf("decode of the first %d of %d bytes: no error", n, len(data))
-		}
+		_, err := decode(data[:n:n])
+		assert.Error(t, err, "decode of the first %d of %d bytes", n, len(data))
 	}
 }
 
 func TestDecodeRejectsBadInput(t *testing.T) {
 	for _, data := range [][]byte{nil, []byte("PROSETAG"), []byte("NOTAMODEL\x01\x00\x00\x00"), []byte("PROSETAG\x02\x00\x00\x00")} {
-		if _, err := decode(data); err == nil {
-			t.Errorf("decode(%q): no error", data)
-		}
+		_, err := decode(data)
+		assert.Error(t, err, "decode(%q)", data)
 	}
 }
 
