@@ -18,7 +18,7 @@ import (
 	"github.com/whosaid/whosaid/internal/linear"
 )
 
-const evalUsage = `usage: whosaid eval GOLD.jsonl [--pred PRED.jsonl] [--pronouns FILE] [--calibration] [--json]
+const evalUsage = `usage: whosaid eval GOLD.jsonl [--pred PRED.jsonl] [--pronouns FILE] [--calibration] [--model=false] [--json]
 
 Scores whosaid against gold attributions (one document per line). Without
 --pred it runs the extractor over the gold texts; with --pred it scores the
@@ -42,6 +42,7 @@ func runEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	predFile := flags.String("pred", "", "score the predictions in this JSON Lines `file` instead of running the extractor")
 	pronFile := flags.String("pronouns", "", "score pronoun resolution against the referents in this JSON Lines `file`")
 	asJSON := flags.Bool("json", false, "print the scores as one JSON object")
+	useModel := flags.Bool("model", true, "choose among the rules' readings with the trained model; false scores the rules alone")
 	calibration := flags.Bool("calibration", false, "also print how well the confidences are calibrated: a reliability table and the expected calibration error (ECE)")
 	workers := flags.Int("workers", runtime.NumCPU(), fmt.Sprintf("documents extracted in parallel, 1 to %d", maxWorkers))
 	quoteRuns := flags.Bool("quote-runs", true, "report a quotation that opens the sentence after an attributed one (“...,” she said. “...”)\n"+
@@ -80,7 +81,11 @@ func runEval(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 	} else {
-		ex, err := whosaid.New(whosaid.WithAttribution(attribution.WithQuoteRuns(*quoteRuns)))
+		opts := []attribution.Option{attribution.WithQuoteRuns(*quoteRuns)}
+		if !*useModel {
+			opts = append(opts, attribution.WithModel(nil))
+		}
+		ex, err := whosaid.New(whosaid.WithAttribution(opts...))
 		if err != nil {
 			return fail(err)
 		}
