@@ -107,6 +107,15 @@ func (m *Model) String() string {
 		p.Name, p.Features, p.Groups, p.Params.L2, m.threshold, m.generic, c.Features, c.Groups, p.Source, p.Data)
 }
 
+// reports reports whether the model has learned that a verb outside the
+// lexicon, of lemma (stem) lemma, reports: its lemma's weight is positive.
+// The readings of the others are not worth weighing. fs is scratch.
+func (m *Model) reports(fs *linear.Features, lemma string) bool {
+	fs.Reset()
+	fs.Add("lemma", lemma)
+	return m.frames.Weight(fs.Hashes()[0]) > 0
+}
+
 // chooseFrame picks, with the model, the frame of candidate c that is most
 // likely right, or none (-1), and sets its Confidence to the model's
 // probability of that frame among the frames and none; [reader.confide]

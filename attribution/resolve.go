@@ -202,6 +202,9 @@ func (rd *reader) cueAt(i int) (frame, bool) {
 	if rd.cue, ok = rd.w.findCue(i); !ok {
 		return frame{}, false
 	}
+	if rd.cue.generic && rd.model != nil && !rd.model.reports(&rd.fs, rd.w.cueLemma(&rd.cue)) {
+		return frame{}, false
+	}
 	return rd.selectFrame(&rd.cue)
 }
 
