@@ -3,12 +3,17 @@ package whosaid_test
 import (
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
@@ -414,5 +419,48 @@ func BenchmarkAdversarial(b *testing.B) {
 				loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
 			})
 		}
+	}
+}
+
+// TestAdversarialMemory bounds the bytes Extract allocates per input byte
+// on the hostile inputs, at a tenth of their size (the cost is linear),
+// the least of three runs, as a long-running process with warm buffers
+// sees them: the budgets sit about half again above the most the pipeline
+// has taken (runs vary with how the workers share the pools), so that a
+// change that makes it take much more fails here. The allocations bound
+// the peak heap from above.
+func TestAdversarialMemory(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("measures allocations; skipped under -race and in -short mode")
+	}
+	budgets := map[string]float64{
+		"no-full-stop": 32, "no-space": 64, "open-marks": 72, "alternating-marks": 12,
+		"one-long-quotation": 56, "apostrophes": 6, "invalid-utf8-nul": 32, "crlf-cr": 20,
+		"rtl-emoji": 20, "mixed-marks": 44, "straight-marks": 52, "quoted-words": 44,
+		"said-x": 32, "names-cues": 32, "names-cues-one-paragraph": 32,
+	}
+	e := newExtractor(t)
+	e.Extract("“Warm up,” she said.") // load the models first
+	for _, c := range advCases {
+		t.Run(c.name, func(t *testing.T) {
+			text := c.gen(0.1)
+			// The least of three runs with the collector held off: a
+			// collection empties the pools, and what they hold from the
+			// run before changes what a run allocates.
+			runtime.GC()
+			defer debug.SetGCPercent(debug.SetGCPercent(-1))
+			perByte := math.Inf(1)
+			for range 3 {
+				var m0, m1 runtime.MemStats
+				runtime.ReadMemStats(&m0)
+				benchSink += len(e.Extract(text))
+				runtime.ReadMemStats(&m1)
+				perByte = min(perByte, float64(m1.TotalAlloc-m0.TotalAlloc)/float64(len(text)))
+			}
+			t.Logf("%d bytes: %.1f bytes allocated per input byte", len(text), perByte)
+			budget, ok := budgets[c.name]
+			require.True(t, ok, "no budget for case %s", c.name)
+			assert.LessOrEqual(t, perByte, budget, "bytes allocated per input byte")
+		})
 	}
 }

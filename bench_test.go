@@ -48,11 +48,11 @@ func loop(b *testing.B, bytes int64, f func()) {
 var benchSink int
 
 // newExtractor returns an Extractor that reads the whole of every text:
-// the benchmarks measure the cost of all of it, so WithMaxBytes's bound is
-// lifted.
+// the benchmarks measure the cost of all of it, so the bounds of
+// WithMaxBytes and WithMaxTokens are lifted.
 func newExtractor(tb testing.TB) *whosaid.Extractor {
 	tb.Helper()
-	e, err := whosaid.New(whosaid.WithMaxBytes(math.MaxInt))
+	e, err := whosaid.New(whosaid.WithMaxBytes(math.MaxInt), whosaid.WithMaxTokens(math.MaxInt))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -158,4 +158,21 @@ func BenchmarkLinear(b *testing.B) {
 			loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
 		})
 	}
+}
+
+// BenchmarkNewsArticle runs Extract on one article of 8 MiB of real news
+// text, the PolNeAR dev texts one after another, at the default bound of
+// WithMaxBytes.
+func BenchmarkNewsArticle(b *testing.B) {
+	texts := corpustest.Texts(b, "polnear/dev.jsonl")
+	var sb strings.Builder
+	for sb.Len() < whosaid.DefaultMaxBytes {
+		for _, t := range texts {
+			sb.WriteString(t)
+			sb.WriteString("\n\n")
+		}
+	}
+	text := sb.String()[:whosaid.DefaultMaxBytes]
+	e := newExtractor(b)
+	loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
 }
