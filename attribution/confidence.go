@@ -74,13 +74,14 @@ func words(s string) int {
 }
 
 // confide sets the Confidence of every attribution of rd.out from the
-// model's confidence part.
+// model's confidence part, to three decimals: the calibration is not finer
+// than that, and a reader of the record should not see more digits.
 func (rd *reader) confide() {
 	if rd.model == nil || rd.model.conf == nil {
 		return
 	}
 	for i := range rd.out {
 		confFeatures(&rd.out[i], &rd.fs)
-		rd.out[i].Confidence = rd.model.conf.Prob(&rd.fs)
+		rd.out[i].Confidence = math.Round(rd.model.conf.Prob(&rd.fs)*1000) / 1000
 	}
 }
