@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -24,6 +25,10 @@ import (
 // advScale multiplies the size of every adversarial case, in the tests and
 // in BenchmarkAdversarial: -adv.scale=0.1 for a quick run.
 var advScale = flag.Float64("adv.scale", 1, "size multiplier of the adversarial inputs")
+
+// advWrite names a directory to write the hostile inputs to, as files, for
+// measuring the command on them (scripts/hostile-memory.sh).
+var advWrite = flag.String("adv.write", "", "write every adversarial input at -adv.scale, and 8 MiB of news, to this directory")
 
 // advCase is one hostile input, generated in code. gen returns the input at
 // scale times its full size.
@@ -463,4 +468,20 @@ func TestAdversarialMemory(t *testing.T) {
 			assert.LessOrEqual(t, perByte, budget, "bytes allocated per input byte")
 		})
 	}
+}
+
+// TestAdversarialWrite writes every hostile input at -adv.scale to the
+// directory -adv.write names, as NAME.txt, and the news article of
+// BenchmarkNewsArticle as news.txt; it is skipped without the flag.
+func TestAdversarialWrite(t *testing.T) {
+	if *advWrite == "" {
+		t.Skip("writes the hostile inputs only when -adv.write names a directory")
+	}
+	require.NoError(t, os.MkdirAll(*advWrite, 0o755))
+	for _, c := range advCases {
+		name := filepath.Join(*advWrite, c.name+".txt") // gen scales by -adv.scale itself
+		require.NoError(t, os.WriteFile(name, []byte(c.gen(1)), 0o644))
+	}
+	news := filepath.Join(*advWrite, "news.txt")
+	require.NoError(t, os.WriteFile(news, []byte(newsArticle(t)), 0o644))
 }

@@ -164,7 +164,15 @@ func BenchmarkLinear(b *testing.B) {
 // text, the PolNeAR dev texts one after another, at the default bound of
 // WithMaxBytes.
 func BenchmarkNewsArticle(b *testing.B) {
-	texts := corpustest.Texts(b, "polnear/dev.jsonl")
+	text := newsArticle(b)
+	e := newExtractor(b)
+	loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
+}
+
+// newsArticle returns the PolNeAR dev texts one after another, as one
+// article of whosaid.DefaultMaxBytes.
+func newsArticle(tb testing.TB) string {
+	texts := corpustest.Texts(tb, "polnear/dev.jsonl")
 	var sb strings.Builder
 	for sb.Len() < whosaid.DefaultMaxBytes {
 		for _, t := range texts {
@@ -172,7 +180,5 @@ func BenchmarkNewsArticle(b *testing.B) {
 			sb.WriteString("\n\n")
 		}
 	}
-	text := sb.String()[:whosaid.DefaultMaxBytes]
-	e := newExtractor(b)
-	loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
+	return sb.String()[:whosaid.DefaultMaxBytes]
 }

@@ -75,10 +75,11 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	// lexicon's.
 	rd.w.anyVerbs = (choose != nil || r.model != nil)
 	if n := rd.st.Len(); n > maxPooled {
-		// A long text: room, once, for about as many attributions as its
-		// cues can make, where growing a slice of them would copy them
-		// again and again.
-		rd.out = make([]Attribution, 0, rd.candidates())
+		// A long text: room, once, for the attributions its cue words
+		// are likely to make (about one in three on news), where growing
+		// a slice of them from nothing would copy them again and again;
+		// text that makes more grows it once or twice.
+		rd.out = make([]Attribution, 0, rd.candidates()/3+16)
 	}
 	for si := 0; si < len(sents); {
 		si = rd.sentence(si)
