@@ -47,12 +47,13 @@ func loop(b *testing.B, bytes int64, f func()) {
 // benchSink keeps results alive so that the compiler cannot drop the work.
 var benchSink int
 
-// newExtractor returns an Extractor that reads the whole of every text:
-// the benchmarks measure the cost of all of it, so the bounds of
-// WithMaxBytes and WithMaxTokens are lifted.
-func newExtractor(tb testing.TB) *whosaid.Extractor {
+// newExtractor returns an Extractor with opts that reads the whole of
+// every text: the benchmarks measure the cost of all of it, so the bounds
+// of WithMaxBytes and WithMaxTokens are lifted.
+func newExtractor(tb testing.TB, opts ...whosaid.Option) *whosaid.Extractor {
 	tb.Helper()
-	e, err := whosaid.New(whosaid.WithMaxBytes(math.MaxInt), whosaid.WithMaxTokens(math.MaxInt))
+	opts = append([]whosaid.Option{whosaid.WithMaxBytes(math.MaxInt), whosaid.WithMaxTokens(math.MaxInt)}, opts...)
+	e, err := whosaid.New(opts...)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -75,16 +76,20 @@ func BenchmarkNew(b *testing.B) {
 }
 
 // BenchmarkExtract runs the whole pipeline over every PolNeAR dev text (one
-// op is the whole split) and over the seed article.
+// op is the whole split), the same with the rules alone (what the model
+// costs) and over the seed article.
 func BenchmarkExtract(b *testing.B) {
-	b.Run("dev", func(b *testing.B) {
+	dev := func(b *testing.B, e *whosaid.Extractor) {
 		texts := corpustest.Texts(b, "polnear/dev.jsonl")
-		e := newExtractor(b)
 		loop(b, totalLen(texts), func() {
 			for _, t := range texts {
 				benchSink += len(e.Extract(t))
 			}
 		})
+	}
+	b.Run("dev", func(b *testing.B) { dev(b, newExtractor(b)) })
+	b.Run("dev-rules", func(b *testing.B) {
+		dev(b, newExtractor(b, whosaid.WithAttribution(attribution.WithModel(nil))))
 	})
 	b.Run("seed", func(b *testing.B) {
 		text := corpustest.ReadFile(b, "seed/blinken-paris.txt")
