@@ -9,7 +9,7 @@ import (
 // speech qs holds inside its content (a quoted name or title is not the
 // speaker's words), and widens the content to whole quotations that cross
 // its edges.
-func classify(text string, qs []quote.Quote, a *Attribution) {
+func classify(text string, qs []*quote.Quote, a *Attribution) {
 	widen(text, qs, a)
 	c := a.Extent
 	a.Quoted = a.Quoted[:0]
@@ -43,7 +43,7 @@ func classify(text string, qs []quote.Quote, a *Attribution) {
 
 // widen stretches the content of a to the whole of the quotations that
 // cross its edges.
-func widen(text string, qs []quote.Quote, a *Attribution) {
+func widen(text string, qs []*quote.Quote, a *Attribution) {
 	c := a.Extent
 	for _, q := range qs[quoteAfter(qs, c.Start):] {
 		if q.Start >= c.End {
@@ -73,7 +73,7 @@ func widen(text string, qs []quote.Quote, a *Attribution) {
 
 // onlyQuoted reports whether every letter or digit of f lies inside a
 // quotation of qs.
-func onlyQuoted(text string, qs []quote.Quote, f span.Span) bool {
+func onlyQuoted(text string, qs []*quote.Quote, f span.Span) bool {
 	i := f.Start
 	for _, q := range qs[quoteAfter(qs, f.Start):] {
 		if i >= f.End {

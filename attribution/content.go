@@ -231,7 +231,7 @@ func (w *window) quoteOpening(off int) (quote.Quote, bool) {
 		i++
 	}
 	if q := w.quoteAt(i); q >= 0 && w.qs[q].Start == i {
-		return w.qs[q], true
+		return *w.qs[q], true
 	}
 	return quote.Quote{}, false
 }
@@ -259,7 +259,7 @@ func (r *reader) nextQuote(a *Attribution, k int) {
 	if q < 0 || w.qs[q].Start != i || w.qs[q].Kind != quote.Speech {
 		return
 	}
-	if !innerEnds(w.qs[q], ".?!") && r.cueAfter(w.qs[q].End) {
+	if !innerEnds(*w.qs[q], ".?!") && r.cueAfter(w.qs[q].End) {
 		return
 	}
 	f := w.qs[q].Span()

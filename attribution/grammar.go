@@ -632,7 +632,7 @@ func (w *window) tailEnds(k int) bool {
 	// A comma inside the closing mark of a name in quote marks:
 	// “Growth Project,” giving ...
 	if k > 0 && w.isCloseQuote(k-1) {
-		if q := w.quoteAt(w.toks[k-1].start); q >= 0 && innerEnds(w.qs[q], ",") {
+		if q := w.quoteAt(w.toks[k-1].start); q >= 0 && innerEnds(*w.qs[q], ",") {
 			return true
 		}
 	}

@@ -27,16 +27,16 @@ func (rd *reader) quotes() {
 			continue
 		}
 		a := Attribution{Extent: q.Span(), Spans: []span.Span{q.Span()}, Quoted: []span.Span{q.Inner}, Type: Direct}
-		if spk, cue, ok := rd.dashSpeaker(q); ok {
+		if spk, cue, ok := rd.dashSpeaker(*q); ok {
 			a.Speaker, a.Cue, a.Rule = spk, cue, RuleDashSpeaker
 		} else if isFragment(q.Inner.Text) && !rd.cueJustBefore(q.Start) {
 			// A short phrase in quotation marks that does not end as an
 			// utterance (“fake news”, “a disaster”) is a name or a scare
 			// quote, not a turn of speech, when no cue claims it.
 			continue
-		} else if spk, cue, ok := rd.introducedBy(q); ok {
+		} else if spk, cue, ok := rd.introducedBy(*q); ok {
 			a.Speaker, a.Cue, a.Rule = spk, cue, RuleSpeakerVerbQuote
-		} else if prev, ok := rd.turnBefore(q, rd.out[:n]); ok {
+		} else if prev, ok := rd.turnBefore(*q, rd.out[:n]); ok {
 			// The turn's speaker is the mention that opened it, as the one
 			// cue reports the whole run of quotations.
 			a.Rule, a.Speaker = RuleContinuation, prev.Speaker

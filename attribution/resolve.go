@@ -74,7 +74,8 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	// A model weighs every verb as a cue; the rules alone read only the
 	// lexicon's.
 	rd.w.anyVerbs = (choose != nil || r.model != nil)
-	if n := rd.st.Len(); n > maxPooled {
+	fresh := rd.st.Len() > maxPooled
+	if fresh {
 		// A long text: room, once, for the attributions its cue words
 		// are likely to make (about one in three on news), where growing
 		// a slice of them from nothing would copy them again and again;
@@ -96,9 +97,9 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	if len(rd.out) == 0 {
 		return nil
 	}
-	if cap(rd.out) > maxPooled {
-		// A buffer too large to pool is handed out as it is; put leaves
-		// it alone.
+	if fresh || cap(rd.out) > maxPooled {
+		// A buffer made for this text, or too large to pool, is handed
+		// out as it is; put leaves it alone.
 		out := rd.out[:len(rd.out):len(rd.out)]
 		rd.out = nil
 		return out

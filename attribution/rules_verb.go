@@ -247,7 +247,7 @@ func participleRule(r *reader, c *cue) (frame, verdict) {
 	afterQuote := false // “...,” adding that ...
 	if w.isCloseQuote(cs - 1) {
 		if q := w.quoteAt(toks[cs-1].start); q >= 0 {
-			afterQuote = innerEnds(w.qs[q], ",")
+			afterQuote = innerEnds(*w.qs[q], ",")
 		}
 	}
 	// Not when the clause's own verb is the cue: "said in reading the

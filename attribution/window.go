@@ -37,7 +37,7 @@ type window struct {
 	text string
 	lex  *lexicon.Lexicon
 	// qs are the outermost quotations of the text, in order.
-	qs   []quote.Quote
+	qs   []*quote.Quote
 	toks []tok
 	// tagged holds the tagger's own tags of toks, which readAsVerb may
 	// override in toks.
@@ -121,13 +121,13 @@ func titleCase(toks []tok) bool {
 // quoteAfter returns the index of the first outermost quotation that ends
 // after byte offset off; the quotations from there on are the ones that
 // can overlap [off, ...).
-func quoteAfter(qs []quote.Quote, off int) int {
+func quoteAfter(qs []*quote.Quote, off int) int {
 	return sort.Search(len(qs), func(i int) bool { return qs[i].End > off })
 }
 
 // quoteAt returns the index of the outermost quotation that holds byte
 // offset off, or -1.
-func quoteAt(qs []quote.Quote, off int) int {
+func quoteAt(qs []*quote.Quote, off int) int {
 	k := quoteAfter(qs, off)
 	if k < len(qs) && qs[k].Start <= off {
 		return k
@@ -187,7 +187,7 @@ func (w *window) inQuote(i int) bool {
 
 // quoteOf returns the outermost quotation that token i opens; call it only
 // where isOpenQuote(i).
-func (w *window) quoteOf(i int) quote.Quote { return w.qs[w.quoteAt(w.toks[i].start)] }
+func (w *window) quoteOf(i int) quote.Quote { return *w.qs[w.quoteAt(w.toks[i].start)] }
 
 // innerEnds reports whether the words of quotation q end with one of the
 // bytes of marks: “...,” ends with a comma.

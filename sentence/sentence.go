@@ -193,13 +193,17 @@ func (s *Splitter) SplitParagraphs(text string) ([]Sentence, []Paragraph) {
 
 // estimate returns a capacity for the sentences of text: the number of
 // full stops, question and exclamation marks and line breaks, counted with
-// the fast byte counters, an upper bound in all but list paragraphs. It is
-// capped at one sentence per 24 bytes (news sentences average over 100), so
-// that a page of full stops does not reserve memory for millions; append
-// grows the slice past the cap when a text needs it.
+// the fast counters, an upper bound in all but list paragraphs. A
+// paragraph break ("\n\n") counts once, and so does a full stop that ends
+// its line: news has one of each in most paragraphs, and counting them
+// twice would reserve room for twice the sentences it has. It is capped at
+// one sentence per 24 bytes (news sentences average over 100), so that a
+// page of full stops does not reserve memory for millions; append grows the
+// slice past the cap when a text needs it.
 func estimate(text string) int {
 	n := strings.Count(text, ".") + strings.Count(text, "\n") +
-		strings.Count(text, "?") + strings.Count(text, "!") + 1
+		strings.Count(text, "?") + strings.Count(text, "!") + 1 -
+		strings.Count(text, "\n\n") - strings.Count(text, ".\n")
 	return min(n, len(text)/24+8)
 }
 

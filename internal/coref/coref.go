@@ -94,8 +94,10 @@ func Resolve(s *token.Stream, in []Attr) []Entity {
 		return nil
 	}
 	b := pool.Get().(*bufs)
-	r := newResolver(s, b)
+	r := newResolver(s, b, len(in))
 	defer b.put(r)
+	// Each speaker adds at most one of each.
+	r.spk, r.spkMents = slices.Grow(r.spk, len(in)), slices.Grow(r.spkMents, len(in))
 	text := s.Text()
 	res := b.res[:0]
 	var firstPerson []int
@@ -129,19 +131,19 @@ func Resolve(s *token.Stream, in []Attr) []Entity {
 
 // ent is an entity while it is being built.
 type ent struct {
-	kind         entKind
 	given        string
-	male, female int // evidence for each gender
-	plural       bool
-	thing        bool  // a description whose head is not a word for people
-	members      []int // the people of a coordination
-	prevSurname  int   // the entity filed before it under its surname, index+1
 	name         string
-	nameScore    int
-	count        int
-	id           int
-	nOut         int         // the mentions out is made for
+	members      []int       // the people of a coordination
 	out          []span.Span // Entity.Mentions
+	male, female int32       // evidence for each gender
+	prevSurname  int32       // the entity filed before it under its surname, index+1
+	nameScore    int32
+	count        int32
+	id           int32
+	nOut         int32 // the mentions out is made for
+	kind         entKind
+	plural       bool
+	thing        bool // a description whose head is not a word for people
 }
 
 func (c *ent) gender() names.Gender {
@@ -203,15 +205,19 @@ type resolver struct {
 	titleBuf   [8]int32 // holds nameRun.titles
 }
 
-// newResolver scans the stream s for its names; b, when not nil, lends
-// its buffers.
-func newResolver(s *token.Stream, b *bufs) *resolver {
+// newResolver scans the stream s for its names, before the speakers of
+// its attributions are resolved; b, when not nil, lends its buffers.
+func newResolver(s *token.Stream, b *bufs, speakers int) *resolver {
 	if b == nil {
 		b = new(bufs)
 	}
+	sc := newScan(s, b)
 	r := &resolver{
-		s:        newScan(s, b),
-		ents:     b.ents[:0],
+		s: sc,
+		// News text has about one named entity in eleven capitalised
+		// words (room for one in eight), and a speaker makes at most one
+		// entity more.
+		ents:     slices.Grow(b.ents[:0], sc.caps/8+speakers+16),
 		byKey:    map[string]int{},
 		roles:    map[string][]roleRef{},
 		dRoles:   map[string][]roleRef{},
@@ -219,7 +225,10 @@ func newResolver(s *token.Stream, b *bufs) *resolver {
 		spkMents: b.spkMents[:0],
 		author:   -1,
 	}
-	r.s.ments, r.s.wordMent = b.ments[:0], b.wordMent[:0]
+	// News text has about one name in two capitalised words: room for a
+	// quarter more, so that the mentions of a long text are not copied
+	// again and again as they grow.
+	r.s.ments, r.s.wordMent = slices.Grow(b.ments[:0], r.s.caps*5/8+16), b.wordMent[:0]
 	r.mentions(b)
 	r.genderStats()
 	return r
@@ -315,7 +324,7 @@ func (r *resolver) ownerKey(owner int, rest string) []byte {
 // words wins, the earliest among equals.
 func (r *resolver) nameEnt(e int, name string, words int) {
 	if r.betterName(e, words) {
-		r.ents[e].name, r.ents[e].nameScore = name, words
+		r.ents[e].name, r.ents[e].nameScore = name, int32(words)
 	}
 }
 
@@ -323,13 +332,13 @@ func (r *resolver) nameEnt(e int, name string, words int) {
 // replace the name of e.
 func (r *resolver) betterName(e, words int) bool {
 	c := &r.ents[e]
-	return c.name == "" || words > c.nameScore
+	return c.name == "" || words > int(c.nameScore)
 }
 
 // finish numbers the entities in use, gathers their mentions and returns
 // the entity of each attribution, whose entity indexes res holds.
 func (r *resolver) finish(res []int) []Entity {
-	next := 1
+	next := int32(1)
 	for _, e := range res {
 		if e >= 0 && r.ents[e].id == 0 {
 			r.ents[e].id = next
@@ -364,7 +373,7 @@ func (r *resolver) finish(res []int) []Entity {
 	for i, e := range res {
 		if e >= 0 {
 			c := &r.ents[e]
-			out[i] = Entity{ID: c.id, Name: c.name, Mentions: c.out}
+			out[i] = Entity{ID: int(c.id), Name: c.name, Mentions: c.out}
 		}
 	}
 	return out

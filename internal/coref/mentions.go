@@ -34,7 +34,7 @@ func (r *resolver) mentions(b *bufs) {
 	}
 	headline := r.headlines(b)
 	for i := 0; i < n; {
-		if headline[s.words[i].sent] {
+		if headline[s.sentOf(i)] {
 			i++
 			continue
 		}
@@ -47,7 +47,7 @@ func (r *resolver) mentions(b *bufs) {
 			continue
 		}
 		j := i + 1
-		for j < n && s.words[j].join && !s.words[j-1].poss && s.words[j].sent == s.words[i].sent {
+		for j < n && s.words[j].join && !s.words[j-1].poss && s.sentOf(j) == s.sentOf(i) {
 			switch {
 			case s.nameWord(j):
 			case s.connector(j) && j+1 < n && s.words[j+1].join && s.nameWord(j+1):
@@ -76,10 +76,10 @@ func (r *resolver) headlines(b *bufs) []bool {
 	clear(out)
 	b.headline = out
 	for i := 0; i < len(s.words); {
-		sent := s.words[i].sent
+		sent := s.sentOf(i)
 		j, words, lower, common := i, 0, 0, 0
 		// A second word in lower case settles it: not a headline.
-		for ; j < len(s.words) && s.words[j].sent == sent && lower <= 1; j++ {
+		for ; j < len(s.words) && s.sentOf(j) == sent && lower <= 1; j++ {
 			t := &s.words[j]
 			words++
 			if s.is(j, fFunction) {
@@ -98,7 +98,7 @@ func (r *resolver) headlines(b *bufs) []bool {
 		if lower <= 1 && (common >= 2 || common == 1 && lower == 0 && words >= 5) {
 			out[sent] = true
 		}
-		for j < len(s.words) && s.words[j].sent == sent {
+		for j < len(s.words) && s.sentOf(j) == sent {
 			j++
 		}
 		i = j
@@ -130,8 +130,8 @@ func (r *resolver) addGroup(i int, head string) int {
 		floor = s.ments[n-1].sp.Start
 	}
 	a := i
-	for a > 0 && a > i-6 && s.words[a].join && s.words[a-1].sent == s.words[i].sent && s.words[a-1].cap &&
-		!s.words[a-1].poss && !s.is(a-1, fStop) && int(s.words[a-1].start) >= floor {
+	for a > 0 && a > i-6 && s.words[a].join && s.sentOf(a-1) == s.sentOf(i) && s.words[a-1].cap &&
+		!s.words[a-1].poss && !s.is(a-1, fStop) && int(s.start(a-1)) >= floor {
 		a--
 	}
 	b := i + 1
@@ -141,7 +141,7 @@ func (r *resolver) addGroup(i int, head string) int {
 			c++
 		}
 		d := c
-		for d < len(s.words) && s.words[d].join && s.nameWord(d) && s.words[d].sent == s.words[i].sent {
+		for d < len(s.words) && s.words[d].join && s.nameWord(d) && s.sentOf(d) == s.sentOf(i) {
 			d++
 		}
 		if d > c {
@@ -149,7 +149,7 @@ func (r *resolver) addGroup(i int, head string) int {
 		}
 	}
 	sp := s.span(a, b)
-	m := mention{sp: sp, w0: a, w1: b, sent: s.words[i].sent, quoted: s.words[i].quoted, subj: r.clauseStart(a)}
+	m := mention{sp: sp, w0: a, w1: b, sent: s.sentOf(i), quoted: s.quotedAt(i), subj: r.clauseStart(a)}
 	key := r.key("g:", sp.Text)
 	e, ok := r.byKey[string(key)]
 	if !ok {
@@ -182,7 +182,7 @@ func (r *resolver) addRun(i, j int) {
 	}
 	// A lower-case organization word after the name makes it one: "the
 	// Clinton campaign", "the Obama administration".
-	if j < len(s.words) && s.words[j].join && !s.words[j].cap && !s.words[j-1].poss && s.is(j, fOrg) && s.words[j].sent == s.words[i].sent {
+	if j < len(s.words) && s.words[j].join && !s.words[j].cap && !s.words[j-1].poss && s.is(j, fOrg) && s.sentOf(j) == s.sentOf(i) {
 		run.j++
 		r.addOrg(run)
 		return
@@ -194,8 +194,8 @@ func (r *resolver) addRun(i, j int) {
 		r.addGroupName(run)
 		return
 	}
-	if s.is(j-1, fOrg) || acronym(s.text[last.start:last.nameEnd]) && j-i == 1 && !s.is(j-1, fGroup) ||
-		j-i > 1 && acronym(s.text[first.start:first.end]) && !r.hasTitle(i, j) {
+	if s.is(j-1, fOrg) || acronym(s.text[s.start(j-1):last.nameEnd()]) && j-i == 1 && !s.is(j-1, fGroup) ||
+		j-i > 1 && acronym(s.text[s.start(i):first.end]) && !r.hasTitle(i, j) {
 		r.addOrg(run)
 		return
 	}
@@ -212,7 +212,7 @@ func (r *resolver) addRun(i, j int) {
 			continue
 		}
 		if title {
-			run.titles = append(run.titles, s.words[k].id)
+			run.titles = append(run.titles, s.formID(k))
 			if g != names.Unknown {
 				run.gender = g
 			}
@@ -229,7 +229,7 @@ func (r *resolver) addRun(i, j int) {
 	// A role noun just before the name: "journalist Anne-Sophie Lapix".
 	if i > 0 && s.words[i].join && !s.words[i-1].cap {
 		if g, ok := s.title(i - 1); ok {
-			run.titles = append(run.titles, s.words[i-1].id)
+			run.titles = append(run.titles, s.formID(i-1))
 			if g != names.Unknown && run.gender == names.Unknown {
 				run.gender = g
 			}
@@ -267,10 +267,10 @@ func (r *resolver) clauseStart(i int) bool {
 	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		t := &s.words[k]
-		if t.sent != s.words[i].sent {
+		if s.sentOf(k) != s.sentOf(i) {
 			return true
 		}
-		if strings.ContainsAny(s.text[t.end:s.words[k+1].start], ";:,“”\"—(") {
+		if strings.ContainsAny(s.text[t.end:s.start(k+1)], ";:,“”\"—(") {
 			return true
 		}
 		switch s.lower(k) {
@@ -299,7 +299,7 @@ func (r *resolver) clauseStart(i int) bool {
 func (r *resolver) dateline(i, j int) bool {
 	s := r.s
 	for k := i; k < j; k++ {
-		w := s.text[s.words[k].start:s.words[k].nameEnd]
+		w := s.text[s.start(k):s.words[k].nameEnd()]
 		if capitals(w) <= 5 {
 			return false
 		}
@@ -324,7 +324,7 @@ func (r *resolver) modifiers(i, j int) string {
 	s := r.s
 	var out string
 	for k := max(i-3, 0); k < j; k++ {
-		if s.words[k].sent == s.words[j-1].sent && s.is(k, fGroup) {
+		if s.sentOf(k) == s.sentOf(j-1) && s.is(k, fGroup) {
 			out += s.lower(k) + " "
 		}
 	}
@@ -336,8 +336,8 @@ func (r *resolver) runMention(run nameRun) mention {
 	last := s.words[run.j-1]
 	m := mention{
 		sp: s.span(run.core, run.j),
-		w0: run.core, w1: run.j, sent: last.sent,
-		poss: last.poss, quoted: s.words[run.core].quoted,
+		w0: run.core, w1: run.j, sent: s.sentOf(run.j - 1),
+		poss: last.poss, quoted: s.quotedAt(run.core),
 		subj: r.clauseStart(run.i),
 	}
 	if run.det && !m.subj || run.indef {
@@ -360,7 +360,7 @@ func (r *resolver) coordinations() {
 			continue
 		}
 		and := a.w1
-		if and >= len(s.words) || s.lower(and) != "and" || s.words[and].sent != a.sent {
+		if and >= len(s.words) || s.lower(and) != "and" || s.sentOf(and) != a.sent {
 			continue
 		}
 		// b's name may follow titles: "and Mr. Leahy".
@@ -425,11 +425,10 @@ func (r *resolver) genderStats() {
 			stop = s.ments[k+1].w0
 		}
 		for i := m.w1; i < stop && i < m.w1+40; i++ {
-			t := &s.words[i]
-			if t.sent > m.sent+1 {
+			if s.sentOf(i) > m.sent+1 {
 				break
 			}
-			if t.quoted {
+			if s.quotedAt(i) {
 				continue
 			}
 			p, ok := s.pronoun(i)
@@ -450,9 +449,9 @@ func (r *resolver) genderStats() {
 	for e, v := range votes {
 		c := &r.ents[e]
 		if v[0] > 2*v[1] {
-			c.male += v[0] - v[1]
+			c.male += int32(v[0] - v[1])
 		} else if v[1] > 2*v[0] {
-			c.female += v[1] - v[0]
+			c.female += int32(v[1] - v[0])
 		}
 		if v[0]+v[1] >= 2 && c.kind == entUnknown {
 			c.kind = entPerson

@@ -69,7 +69,7 @@ func (r *resolver) addPerson(run nameRun) {
 	// once), the first named among equals: a second person of the same
 	// surname goes by the full name.
 	e := -1
-	for x, n := int(sw.surnameEnt), 0; x > 0 && n < maxBucket; x, n = r.ents[x-1].prevSurname, n+1 {
+	for x, n := int(sw.surnameEnt), 0; x > 0 && n < maxBucket; x, n = int(r.ents[x-1].prevSurname), n+1 {
 		c := &r.ents[x-1]
 		if given != "" && c.given != "" && !sameGiven(c.given, given) {
 			continue
@@ -108,9 +108,9 @@ func (r *resolver) addPerson(run nameRun) {
 	}
 	switch g {
 	case names.Male:
-		c.male += gw
+		c.male += int32(gw)
 	case names.Female:
-		c.female += gw
+		c.female += int32(gw)
 	}
 	for k, t := range run.titles {
 		if k > 0 && deputy(s.formStr(run.titles[k-1])) {
@@ -134,7 +134,7 @@ func (r *resolver) addPerson(run nameRun) {
 // "Hugh Hill, a doctor,". A gendered role gives e its gender.
 func (r *resolver) appositive(k, e, pos int) {
 	s := r.s
-	if k >= len(s.words) || s.words[k-1].poss || strings.TrimSpace(s.text[s.words[k-1].end:s.words[k].start]) != "," {
+	if k >= len(s.words) || s.words[k-1].poss || strings.TrimSpace(s.text[s.words[k-1].end:s.start(k)]) != "," {
 		return
 	}
 	switch s.lower(k) {
@@ -142,8 +142,8 @@ func (r *resolver) appositive(k, e, pos int) {
 	default:
 		return
 	}
-	for i := k + 1; i < len(s.words) && i < k+7 && s.words[i].sent == s.words[k].sent; i++ {
-		if strings.ContainsAny(s.text[s.words[i-1].end:s.words[i].start], ",;:()—") {
+	for i := k + 1; i < len(s.words) && i < k+7 && s.sentOf(i) == s.sentOf(k); i++ {
+		if strings.ContainsAny(s.text[s.words[i-1].end:s.start(i)], ",;:()—") {
 			return
 		}
 		g, ok := s.title(i)

@@ -46,7 +46,7 @@ func (r *resolver) pronoun(pos int, p names.Pronoun, quoted bool) int {
 	if ti >= len(s.words) {
 		return -1
 	}
-	sent := s.words[ti].sent
+	sent := s.sentOf(ti)
 	best, bestScore := -1, -1e9
 	fallback, fallbackScore := -1, -1e9
 	nearer := 0 // compatible mentions nearer the pronoun

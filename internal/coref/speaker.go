@@ -22,7 +22,7 @@ func (r *resolver) speaker(sp span.Span) int {
 	// A speaker mention is a noun phrase: a few words are enough to find
 	// its head, however long the span.
 	k1 := k0
-	for k1 < len(s.words) && int(s.words[k1].start) < sp.End && k1 < k0+maxSpeakerWords {
+	for k1 < len(s.words) && int(s.start(k1)) < sp.End && k1 < k0+maxSpeakerWords {
 		k1++
 	}
 	var e int
@@ -30,7 +30,7 @@ func (r *resolver) speaker(sp span.Span) int {
 		e = r.own(sp, entDesc) // no word: punctuation alone
 	} else {
 		e = r.speakerEnt(sp, k0, k1)
-		r.spk = push(r.spk, speakerRef{pos: sp.Start, sent: s.words[k0].sent, ent: e, quoted: s.words[k0].quoted})
+		r.spk = push(r.spk, speakerRef{pos: sp.Start, sent: s.sentOf(k0), ent: e, quoted: s.quotedAt(k0)})
 	}
 	r.addSpeaker(e, sp)
 	r.ents[e].count++
@@ -72,7 +72,7 @@ func (r *resolver) speakerWord(sp span.Span, k0 int) (int, bool) {
 		if p.Person != 3 {
 			return r.own(sp, entPron), true // "you"
 		}
-		e := r.pronoun(sp.Start, p, s.words[k0].quoted)
+		e := r.pronoun(sp.Start, p, s.quotedAt(k0))
 		if e < 0 {
 			return r.own(sp, entPron), true
 		}
@@ -174,7 +174,7 @@ func (r *resolver) unscanned(k0, head int) int {
 	if !s.is(head, fTitlePlural) && t0.cap && !s.is(k0, fStop) && !s.alsoLower(head) {
 		e := r.newEnt(entUnknown)
 		r.fileSurname(hw, e)
-		r.nameEnt(e, s.text[t0.start:ht.nameEnd], head-k0+1)
+		r.nameEnt(e, s.text[s.start(k0):ht.nameEnd()], head-k0+1)
 		return e
 	}
 	return -1
@@ -182,7 +182,7 @@ func (r *resolver) unscanned(k0, head int) int {
 
 // fileSurname files entity e under the surname w.
 func (r *resolver) fileSurname(w *form, e int) {
-	r.ents[e].prevSurname = int(w.surnameEnt)
+	r.ents[e].prevSurname = w.surnameEnt
 	w.surnameEnt = int32(e + 1)
 }
 
@@ -299,8 +299,8 @@ func (r *resolver) possessed(sp span.Span, k0, head int, p names.Pronoun) int {
 	if p.Person != 3 {
 		return r.description(sp, k0, head) // "my father"
 	}
-	owner := r.pronoun(int(s.words[k0].start), p, s.words[k0].quoted)
-	rest := s.text[s.words[k0+1].start:s.words[head].end]
+	owner := r.pronoun(int(s.start(k0)), p, s.quotedAt(k0))
+	rest := s.text[s.start(k0+1):s.words[head].end]
 	if owner < 0 {
 		return r.description(sp, k0, head)
 	}
@@ -326,7 +326,7 @@ func (r *resolver) possessed(sp span.Span, k0, head int, p names.Pronoun) int {
 func (r *resolver) relative(pos int) int {
 	s := r.s
 	k := s.mentionBefore(pos)
-	if k >= 0 && s.ments[k].sp.End <= pos && s.ments[k].sent == s.words[s.wordAt(pos)].sent {
+	if k >= 0 && s.ments[k].sp.End <= pos && s.ments[k].sent == s.sentOf(s.wordAt(pos)) {
 		return s.ments[k].ent
 	}
 	if n := len(r.spk); n > 0 && r.spk[n-1].pos < pos {
@@ -356,7 +356,7 @@ func (r *resolver) firstPerson(attrs []Attr, res []int, i int) int {
 	}
 	s := r.s
 	k := s.wordAt(sp.Start)
-	if k < len(s.words) && s.words[k].quoted {
+	if k < len(s.words) && s.quotedAt(k) {
 		// A quotation nobody is credited with yet: the speaker of the
 		// closest attribution before it continues.
 		for j := i - 1; j >= 0 && j >= i-enclosingWindow; j-- {

@@ -22,18 +22,28 @@ import (
 // stop ("Outsports" "." "com"). It holds no pointer, so that the words of
 // a text cost the collector nothing.
 type word struct {
-	start, end int32 // the word with its clitic and an abbreviation's full stop
-	nameEnd    int32 // end without a possessive 's
-	tok        int32 // index in the stream of its first token
-	sent       int32
-	id         int32 // its form, without its clitic: see scan.forms
-	quoted     bool  // inside a quotation
-	cap        bool  // starts with an upper-case letter
-	poss       bool  // ends with a possessive 's or s'
-	neg        bool  // ends with n't: an auxiliary ("Can't"), never a name
-	join       bool  // only spaces separate it from the previous word
-	first      bool  // first word of its sentence or of a quotation
+	end    int32 // of the word with its clitic and an abbreviation's full stop
+	tok    int32 // index in the stream of its first token, where it starts
+	clitic uint8 // the bytes of a possessive 's at its end
+	dotted bool  // joined at a full stop, with a form of its own (see formID)
+	cap    bool  // starts with an upper-case letter
+	poss   bool  // ends with a possessive 's or s'
+	neg    bool  // ends with n't: an auxiliary ("Can't"), never a name
+	join   bool  // only spaces separate it from the previous word
+	first  bool  // first word of its sentence or of a quotation
 }
+
+// nameEnd returns the end of w without a possessive 's.
+func (w *word) nameEnd() int32 { return w.end - int32(w.clitic) }
+
+// start returns the start of word k, which its first token gives.
+func (s *scan) start(k int) int32 { return s.st.Toks[s.words[k].tok].Start }
+
+// sentOf returns the sentence of word k, which its first token gives.
+func (s *scan) sentOf(k int) int32 { return s.st.Toks[s.words[k].tok].Sent }
+
+// quotedAt reports whether word k is inside a quotation.
+func (s *scan) quotedAt(k int) bool { return s.st.Toks[s.words[k].tok].InQuote() }
 
 // mention is a proper name or group found in the text.
 type mention struct {
@@ -60,17 +70,28 @@ type scan struct {
 	// have.
 	forms  []form
 	joined []string
+	dotted map[int32]int32 // the form of each word joined at a full stop
 	extras []extra
 	ments  []mention // in text order
+	caps   int       // how many words are capitalised
 	// wordMent maps a word to the mention that covers it, or -1.
 	wordMent []int32
 }
 
 // form returns the form of word k.
-func (s *scan) form(k int) *form { return &s.forms[s.words[k].id] }
+func (s *scan) form(k int) *form { return &s.forms[s.formID(k)] }
+
+// formID returns the form of word k, without its clitic: its first
+// token's, or the one made for it when it was joined at a full stop.
+func (s *scan) formID(k int) int32 {
+	if s.words[k].dotted {
+		return s.dotted[int32(k)]
+	}
+	return s.st.Toks[s.words[k].tok].ID()
+}
 
 // lower returns the lower-case form of word k, without its clitic.
-func (s *scan) lower(k int) string { return s.formStr(s.words[k].id) }
+func (s *scan) lower(k int) string { return s.formStr(s.formID(k)) }
 
 // formStr returns the lower-case form id.
 func (s *scan) formStr(id int32) string {
@@ -86,7 +107,7 @@ func newScan(st *token.Stream, b *bufs) *scan {
 	n := st.Forms()
 	s.forms = slices.Grow(b.forms[:0], n)[:n]
 	clear(s.forms)
-	if want := st.Len(); cap(s.words) < want {
+	if want := wordCount(st); cap(s.words) < want {
 		s.words = make([]word, 0, want)
 	}
 	text, toks, qs := s.text, st.Toks, st.Quotes
@@ -97,38 +118,51 @@ func newScan(st *token.Stream, b *bufs) *scan {
 		if t.Kind() != token.Word {
 			continue
 		}
-		s.words = append(s.words, word{start: t.Start, end: t.End, nameEnd: t.End, tok: int32(i), sent: t.Sent, id: t.ID(), quoted: t.InQuote()})
+		s.words = append(s.words, word{end: t.End, tok: int32(i)})
 		w := &s.words[len(s.words)-1]
 		// Only a token right after it continues a word.
 		if i+1 < len(toks) && toks[i+1].Start == t.End {
 			i = s.continued(w, i)
 		}
-		if c := text[w.start]; c < utf8.RuneSelf {
+		if c := text[t.Start]; c < utf8.RuneSelf {
 			w.cap = c >= 'A' && c <= 'Z'
 		} else {
-			r, _ := utf8.DecodeRuneInString(text[w.start:])
+			r, _ := utf8.DecodeRuneInString(text[t.Start:])
 			w.cap = unicode.IsUpper(r)
 		}
-		w.first = w.sent != sent
-		sent = w.sent
+		w.first = t.Sent != sent
+		sent = t.Sent
 		// The first word inside a quotation: the quotations that start
 		// before a quoted word are passed at the first word inside each.
-		for ; w.quoted && qi < len(qs) && qs[qi].Start <= int(w.start); qi++ {
-			w.first = w.first || int(w.start) < qs[qi].End
+		for ; t.InQuote() && qi < len(qs) && qs[qi].Start <= int(t.Start); qi++ {
+			w.first = w.first || int(t.Start) < qs[qi].End
 		}
 		if prevEnd >= 0 {
-			w.join = w.start == prevEnd+1 && text[prevEnd] == ' ' || spaces(text[prevEnd:w.start])
+			w.join = t.Start == prevEnd+1 && text[prevEnd] == ' ' || spaces(text[prevEnd:t.Start])
 		}
 		// Which capitalised words the text also writes in lower case,
 		// where they are not the first word of a sentence or quotation.
-		if f := &s.forms[w.id]; w.cap {
+		if f := s.form(len(s.words) - 1); w.cap {
 			f.capital = true
+			s.caps++
 		} else if !w.first {
 			f.lowerCase = true
 		}
 		prevEnd = w.end
 	}
 	return s
+}
+
+// wordCount returns how many word tokens st has: room for its words,
+// which are fewer when tokens continue them.
+func wordCount(st *token.Stream) int {
+	n := 0
+	for i := range st.Toks {
+		if st.Toks[i].Kind() == token.Word {
+			n++
+		}
+	}
+	return n
 }
 
 // continued adds to w, whose last token is i, the tokens that continue it,
@@ -145,9 +179,13 @@ func (s *scan) continued(w *word, i int) int {
 		// ("a" "." "m" "." is "a.m."), and is a form of its own.
 		if continuesDotted(st, i+1) {
 			i++
-			w.end, w.nameEnd = st.Toks[i].End, st.Toks[i].End
+			w.end, w.clitic = st.Toks[i].End, 0
 		}
-		w.id = s.newForm(token.Lower(s.text[w.start:w.nameEnd]))
+		if s.dotted == nil {
+			s.dotted = make(map[int32]int32)
+		}
+		w.dotted = true
+		s.dotted[int32(len(s.words)-1)] = s.newForm(token.Lower(s.text[st.Toks[w.tok].Start:w.nameEnd()]))
 	}
 	return i
 }
@@ -208,20 +246,20 @@ func (s *scan) extend(w *word, i int) bool {
 		return false
 	case c == "'s":
 		// A possessive, or "it's": the name ends before it.
-		w.poss = t.End-w.start > 3
-		w.end, w.nameEnd = t.End, t.End
+		w.poss = t.End-s.st.Toks[w.tok].Start > 3
+		w.end, w.clitic = t.End, 0
 		if w.poss {
-			w.nameEnd = t.Start
+			w.clitic = uint8(t.End - t.Start)
 		}
 		return false
 	case c == "n't":
 		w.neg = true
 	case c[0] != '\'':
 		// The rest of a word cut at a full stop.
-		w.end, w.nameEnd = t.End, t.End
+		w.end, w.clitic = t.End, 0
 		return true
 	}
-	w.end, w.nameEnd = t.End, t.End // 're, 've, 'll, 'd, 'm
+	w.end, w.clitic = t.End, 0 // 're, 've, 'll, 'd, 'm
 	return false
 }
 
@@ -299,7 +337,7 @@ const (
 )
 
 // is reports whether f holds of word k.
-func (s *scan) is(k int, f facts) bool { return s.formIs(s.words[k].id, f) }
+func (s *scan) is(k int, f facts) bool { return s.formIs(s.formID(k), f) }
 
 // formIs reports whether f holds of form id.
 func (s *scan) formIs(id int32, f facts) bool {
@@ -406,7 +444,7 @@ func headlineFunction(w string) bool {
 // give them.
 
 func (s *scan) pronoun(k int) (names.Pronoun, bool) {
-	if id := s.words[k].id; s.formIs(id, fPronoun) {
+	if id := s.formID(k); s.formIs(id, fPronoun) {
 		return s.extras[s.forms[id].extra-1].pron, true
 	}
 	return names.Pronoun{}, false
@@ -422,7 +460,7 @@ func (s *scan) given(k int) names.Gender {
 	return s.form(k).given
 }
 
-func (s *scan) head(k int) string { return s.formHead(s.words[k].id) }
+func (s *scan) head(k int) string { return s.formHead(s.formID(k)) }
 
 func (s *scan) formHead(id int32) string {
 	if s.formIs(id, fHead) {
@@ -432,7 +470,7 @@ func (s *scan) formHead(id int32) string {
 }
 
 func (s *scan) titlePlural(k int) (string, bool) {
-	if id := s.words[k].id; s.formIs(id, fTitlePlural) {
+	if id := s.formID(k); s.formIs(id, fTitlePlural) {
 		return s.extras[s.forms[id].extra-1].sg, true
 	}
 	return "", false
@@ -501,9 +539,9 @@ func (s *scan) wordOf(i int) int {
 }
 
 // gap returns the text between words k-1 and k.
-func (s *scan) gap(k int) string { return s.text[s.words[k-1].end:s.words[k].start] }
+func (s *scan) gap(k int) string { return s.text[s.words[k-1].end:s.start(k)] }
 
 // span returns the words [a, b) as a span, without a possessive 's.
 func (s *scan) span(a, b int) span.Span {
-	return span.Of(s.text, int(s.words[a].start), int(s.words[b-1].nameEnd))
+	return span.Of(s.text, int(s.start(a)), int(s.words[b-1].nameEnd()))
 }

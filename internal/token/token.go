@@ -105,13 +105,13 @@ type Stream struct {
 	text  string
 	Toks  []Token
 	Sents []Sentence
-	// Quotes are the outermost quotations of the text, in order; they
-	// may be the caller's slice, and are read only.
-	Quotes []quote.Quote
+	// Quotes point to the outermost quotations of the text, in order:
+	// the caller's, read only.
+	Quotes []*quote.Quote
 
-	// quoteBuf holds the stream's own copy of the quotations, where it
-	// needs one; Quotes may be the caller's slice, never written.
-	quoteBuf []quote.Quote
+	// quoteBuf holds Quotes, for reuse: they point into the caller's
+	// quotations, which the stream never writes.
+	quoteBuf []*quote.Quote
 	lex      *lexicon.Lexicon
 	// The distinct lower-case forms, their lexicon kinds, and the hash
 	// table that finds them.
@@ -182,18 +182,19 @@ func (s *Stream) Scan(text string, sents []sentence.Sentence, qs []quote.Quote, 
 	s.Toks, s.Sents = s.Toks[:0], s.Sents[:0]
 	s.forms, s.kinds, s.hash = s.forms[:0], s.kinds[:0], s.hash[:0]
 	s.lower = lowerBuf{}
-	// News text has about one distinct form in 13 bytes: the table, kept
-	// at most half full, rarely grows.
-	s.initSlots(len(text) / 12)
+	// The distinct forms of a text grow more slowly than it: a news
+	// article has about one in 13 bytes, 8 MiB of news one in 1,000. The
+	// table, kept at most half full, starts at room for one in 64 bytes
+	// and doubles when a text has more.
+	s.initSlots(len(text) / 64)
 	s.Quotes = outermost(s.quoteBuf[:0], qs, len(text))
-	if len(s.Quotes) > 0 && len(qs) > 0 && &s.Quotes[0] != &qs[0] {
-		s.quoteBuf = s.Quotes // a copy: the buffer to reuse
-	}
+	s.quoteBuf = s.Quotes
 	// News text has a token in every five bytes or so; punctuation alone
 	// may have one in every byte, and add grows the slice up to that.
-	if want := len(text)/3 + 1; cap(s.Toks) < want {
+	if want := len(text)/5 + 64; cap(s.Toks) < want {
 		s.Toks = make([]Token, 0, want)
 	}
+	s.Sents = slices.Grow(s.Sents, len(sents))
 	qi := 0
 	for _, st := range sents {
 		from := len(s.Toks)
@@ -230,25 +231,22 @@ func (s *Stream) markQuoted(from, qi int) int {
 	return qi
 }
 
-// outermost returns the outermost quotations of qs that lie in a text of
-// n bytes, in order of start: qs itself when it is all such quotations in
-// order, as the quote stage returns them (the stream only reads them),
-// else a copy made in buf.
-func outermost(buf, qs []quote.Quote, n int) []quote.Quote {
+// outermost returns, in buf, the outermost quotations of qs that lie in a
+// text of n bytes, in order of start. It points to them: a quotation is
+// some 200 bytes, and a copy of the quotations of a long text would cost
+// half a byte per byte of it.
+func outermost(buf []*quote.Quote, qs []quote.Quote, n int) []*quote.Quote {
 	ok := func(q *quote.Quote) bool { return q.Depth == 0 && q.Start >= 0 && q.End <= n && q.Start < q.End }
-	all := true
-	for i := range qs {
-		if !ok(&qs[i]) || i > 0 && qs[i].Start < qs[i-1].Start {
-			all = false
-			break
-		}
-	}
-	if all {
-		return qs
-	}
+	kept := 0
 	for i := range qs {
 		if ok(&qs[i]) {
-			buf = append(buf, qs[i])
+			kept++
+		}
+	}
+	buf = slices.Grow(buf[:0], kept)
+	for i := range qs {
+		if ok(&qs[i]) {
+			buf = append(buf, &qs[i])
 		}
 	}
 	sortQuotes(buf)
@@ -257,7 +255,7 @@ func outermost(buf, qs []quote.Quote, n int) []quote.Quote {
 
 // sortQuotes sorts qs by start, keeping the order of equal starts; the
 // quote stage returns them in order, so one pass usually suffices.
-func sortQuotes(qs []quote.Quote) {
+func sortQuotes(qs []*quote.Quote) {
 	for i := 1; i < len(qs); i++ {
 		for j := i; j > 0 && qs[j].Start < qs[j-1].Start; j-- {
 			qs[j], qs[j-1] = qs[j-1], qs[j]
@@ -400,9 +398,15 @@ func (s *Stream) mark(r rune, i, n, start, end int, sent int32) int {
 func (s *Stream) add(i, j int, k Kind, sent int32) {
 	id := s.intern(s.text[i:j], k == Word)
 	if len(s.Toks) == cap(s.Toks) {
-		// Double, but never past one token a byte, which a text cannot
-		// exceed.
-		s.Toks = slices.Grow(s.Toks, min(max(len(s.Toks), 64), len(s.text)+1-len(s.Toks)))
+		// Room for the rest of the text at the rate of tokens per byte so
+		// far, an eighth more, and never past one token a byte, which a
+		// text cannot exceed: a text that keeps its rate grows once.
+		n := len(s.Toks)
+		want := n + n/4 + 64
+		if i > 0 {
+			want = max(want, int(int64(n)*int64(len(s.text))/int64(i))*9/8)
+		}
+		s.Toks = slices.Grow(s.Toks, min(want, len(s.text)+1)-n)
 	}
 	s.Toks = append(s.Toks, Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(k)})
 }
@@ -429,6 +433,15 @@ func (s *Stream) initSlots(n int) {
 	}
 	s.slots = s.slots[:size]
 	clear(s.slots)
+	s.roomForForms()
+}
+
+// roomForForms gives the forms, their kinds and hashes room for as many
+// as the table holds, so that they grow with it, doubling, and not a
+// little at a time.
+func (s *Stream) roomForForms() {
+	n := len(s.slots)/2 - len(s.forms)
+	s.forms, s.kinds, s.hash = slices.Grow(s.forms, n), slices.Grow(s.kinds, n), slices.Grow(s.hash, n)
 }
 
 // intern returns the id of the lower-case form of w, adding it when new;
@@ -469,6 +482,7 @@ func (s *Stream) intern(w string, word bool) int32 {
 // growSlots doubles the form table.
 func (s *Stream) growSlots() {
 	s.slots = make([]int32, 2*len(s.slots))
+	s.roomForForms()
 	mask := uint32(len(s.slots) - 1)
 	for i, h := range s.hash {
 		k := h & mask
