@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -68,12 +69,79 @@ func Entities(attrs []Attribution) []Entity {
 func (r Record) MarshalLine() ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(r.sizeHint())
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
-		return nil, fmt.Errorf("whosaid: encode record %q: %w", r.ID, err)
+	if err := r.WriteLine(&b); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// quotesField is where the quotes go in the JSON of a record whose quotes
+// are empty: no string of the record can hold it, since a quotation mark
+// inside a string is escaped.
+var quotesField = []byte(`"quotes":[]`)
+
+// WriteLine writes the bytes of r.MarshalLine to w, one quote and one
+// entity at a time, so that the JSON of a record with many quotations is
+// never held whole; w should be buffered. An error writing to w is
+// returned as it is.
+func (r Record) WriteLine(w io.Writer) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	encode := func(v any) ([]byte, error) {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return nil, fmt.Errorf("whosaid: encode record %q: %w", r.ID, err)
+		}
+		return buf.Bytes()[:buf.Len()-1], nil // without the newline
+	}
+	shell := r
+	shell.Quotes, shell.Entities = []Attribution{}, nil
+	head, err := encode(shell)
+	if err != nil {
+		return err
+	}
+	at := bytes.Index(head, quotesField)
+	if at < 0 {
+		return fmt.Errorf("whosaid: encode record %q: no quotes field", r.ID)
+	}
+	head = bytes.Clone(head)
+	if _, err := w.Write(head[:at+len(quotesField)-1]); err != nil {
+		return err
+	}
+	list := func(n int, elem func(i int) any) error {
+		for i := range n {
+			b, err := encode(elem(i))
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				if _, err := io.WriteString(w, ","); err != nil {
+					return err
+				}
+			}
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := list(len(r.Quotes), func(i int) any { return &r.Quotes[i] }); err != nil {
+		return err
+	}
+	if len(r.Entities) > 0 {
+		if _, err := io.WriteString(w, `],"entities":[`); err != nil {
+			return err
+		}
+		if err := list(len(r.Entities), func(i int) any { return &r.Entities[i] }); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(head[at+len(quotesField)-1:])
+	if err == nil {
+		_, err = io.WriteString(w, "\n")
+	}
+	return err
 }
 
 // sizeHint is about the length of r's JSON, so that encoding it does not

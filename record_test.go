@@ -1,9 +1,15 @@
 package whosaid
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseArticle(t *testing.T) {
@@ -120,3 +126,47 @@ func FuzzParseArticle(f *testing.F) {
 		}
 	})
 }
+
+// TestWriteLineIsTheEncoding checks that WriteLine, which writes a record
+// one quote at a time, writes the bytes the JSON encoder makes of the whole
+// record, whatever the record holds.
+func TestWriteLineIsTheEncoding(t *testing.T) {
+	text := `He said "quotes":[] is <b>bold</b>, “We will not raise taxes,” Governor Maria Lopez told reporters. "It's done," Lee said.`
+	attrs := Extract(text)
+	require.NotEmpty(t, attrs)
+	full := NewRecord(`id "quotes":[]`, attrs)
+	full.Entities = Entities(attrs)
+	full.Text, full.Line = text, 7
+	full.Cut = &Cut{Offset: 3, Bound: "max-bytes", Limit: 3}
+	for _, c := range []struct {
+		name string
+		rec  Record
+	}{
+		{"no quotes", NewRecord("x", nil)},
+		{"quotes", NewRecord("x", attrs)},
+		{"quotes, entities, text, line and cut", full},
+		{"entities alone", Record{ID: "e", Quotes: []Attribution{}, Entities: full.Entities}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			require.NoError(t, enc.Encode(c.rec))
+			var got bytes.Buffer
+			require.NoError(t, c.rec.WriteLine(&got))
+			assert.Equal(t, want.String(), got.String())
+			line, err := c.rec.MarshalLine()
+			require.NoError(t, err)
+			assert.Equal(t, want.String(), string(line))
+		})
+	}
+	// An error of the writer comes back as it is.
+	err := NewRecord("x", attrs).WriteLine(failingWriter{})
+	assert.ErrorIs(t, err, errWrite)
+}
+
+var errWrite = errors.New("disk full")
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errWrite }

@@ -83,7 +83,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -441,17 +440,17 @@ func (o *options) process(ex *whosaid.Extractor, name string, stdin io.Reader, o
 	if o.input == "html" {
 		limit *= htmlFactor
 	}
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	text, err := readAtMost(r, limit+1)
 	if err != nil {
 		return readError(display, err)
 	}
-	pageCut := int64(len(b)) > limit
-	text := string(b)
+	pageCut := int64(len(text)) > limit
 	if o.input == "html" {
+		page := text
 		if pageCut {
-			b = b[:limit]
+			page = page[:limit]
 		}
-		t, err := htmltext.Extract(bytes.NewReader(b))
+		t, err := htmltext.Extract(strings.NewReader(page))
 		if err != nil {
 			return fmt.Errorf("%s: %w", display, err)
 		}
@@ -476,6 +475,15 @@ func (o *options) process(ex *whosaid.Extractor, name string, stdin io.Reader, o
 		}
 		return writeTo(out.w, func(w io.Writer) error { return writeHTML(w, title, text, rec.Quotes) })
 	}
+	if o.format == "jsonl" {
+		// One quote at a time: the JSON of a long text's quotations is
+		// never held whole.
+		rec, err := o.prepare(rec, text)
+		if err != nil {
+			return err
+		}
+		return out.writeLine(rec)
+	}
 	body, err := o.render(rec, text, many)
 	if err != nil {
 		return err
@@ -495,6 +503,21 @@ func (o *options) document(ex *whosaid.Extractor, id string, line int, text stri
 		rec.Entities = nil
 	}
 	return rec
+}
+
+// readAtMost reads r up to n bytes into a string. A regular file is read
+// into room of its size, made once, where reading into a growing buffer
+// and copying it into a string would hold the text two or three times.
+func readAtMost(r io.Reader, n int64) (string, error) {
+	var sb strings.Builder
+	if f, ok := r.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			// A byte more than its size, to see its end.
+			sb.Grow(int(min(fi.Size()+1, n)))
+		}
+	}
+	_, err := io.Copy(&sb, io.LimitReader(r, n))
+	return sb.String(), err
 }
 
 // readError names the input in err unless err already does.
@@ -578,6 +601,33 @@ func (o *output) write(b []byte) error {
 		return classifyWrite(err)
 	}
 	return nil
+}
+
+// writeLine writes one document's record as a line of JSON Lines.
+func (o *output) writeLine(rec whosaid.Record) error {
+	o.n++
+	w := &recordingWriter{w: o.w}
+	if err := rec.WriteLine(w); err != nil {
+		if w.err != nil {
+			return classifyWrite(w.err)
+		}
+		return err // the record could not be encoded
+	}
+	return nil
+}
+
+// recordingWriter keeps the error of its writer, to tell it from others.
+type recordingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (r *recordingWriter) Write(b []byte) (int, error) {
+	n, err := r.w.Write(b)
+	if err != nil {
+		r.err = err
+	}
+	return n, err
 }
 
 // close ends the array and flushes.

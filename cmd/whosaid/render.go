@@ -18,28 +18,38 @@ import (
 // render formats the record of one document whose text is text. header
 // titles a text table with the id when there are several documents.
 func (o *options) render(rec whosaid.Record, text string, header bool) ([]byte, error) {
-	if o.format == "json" || o.format == "jsonl" || o.format == "tsv" {
-		if o.offsets != whosaid.UnitBytes {
-			var err error
-			if rec, err = rec.ConvertOffsets(text, o.offsets); err != nil {
-				return nil, err
-			}
-		}
+	rec, err := o.prepare(rec, text)
+	if err != nil {
+		return nil, err
 	}
 	switch o.format {
 	case "json":
-		rec.Text = text
 		return encodeJSON(rec, "  ")
 	case "jsonl":
-		if o.withText {
-			rec.Text = text
-		}
 		return rec.MarshalLine()
 	case "tsv":
 		return renderTSV(rec), nil
 	default:
 		return renderTable(rec, o.width, header), nil
 	}
+}
+
+// prepare makes rec as the format writes it: its offsets in the unit asked
+// for and, for JSON (and JSON Lines with --text), its text.
+func (o *options) prepare(rec whosaid.Record, text string) (whosaid.Record, error) {
+	if o.format != "json" && o.format != "jsonl" && o.format != "tsv" {
+		return rec, nil
+	}
+	if o.offsets != whosaid.UnitBytes {
+		var err error
+		if rec, err = rec.ConvertOffsets(text, o.offsets); err != nil {
+			return rec, err
+		}
+	}
+	if o.format == "json" || o.format == "jsonl" && o.withText {
+		rec.Text = text
+	}
+	return rec, nil
 }
 
 // encodeJSON encodes v as JSON ending in a newline, HTML characters left as
