@@ -3,7 +3,7 @@
 # hostile article of each kind the reliability probe wrote (straight quote
 # marks, words each in quote marks, “...” said X repeated, capitalised names
 # with cues, the same in one paragraph) at its full size (1x) and ten times
-# it (10x), and on 8 MiB of real news text (PolNeAR dev, which must be in
+# it (10x), and on 8 MiB of real news text (PolNeAR train and dev, which must be in
 # ../shared/corpus). The bounds of --max-bytes and --max-tokens are lifted,
 # so that the whole of every article is read; then every hostile article at
 # 10x goes through the command at its default bounds, which cut it.
