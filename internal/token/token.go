@@ -184,9 +184,10 @@ func (s *Stream) Scan(text string, sents []sentence.Sentence, qs []quote.Quote, 
 	s.lower = lowerBuf{}
 	// The distinct forms of a text grow more slowly than it: a news
 	// article has about one in 13 bytes, 8 MiB of news one in 1,000. The
-	// table, kept at most half full, starts at room for one in 64 bytes
-	// and doubles when a text has more.
-	s.initSlots(len(text) / 64)
+	// table, kept at most half full, starts at room for one in 12 bytes
+	// up to 4,096 forms, and one in 64 bytes past that, and doubles when a
+	// text has more.
+	s.initSlots(max(min(len(text)/12, 4096), len(text)/64))
 	s.Quotes = outermost(s.quoteBuf[:0], qs, len(text))
 	s.quoteBuf = s.Quotes
 	// News text has a token in every five bytes or so; punctuation alone
