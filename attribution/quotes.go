@@ -22,11 +22,27 @@ func (rd *reader) quotes() {
 		}
 	}
 	n := len(rd.out) // the attributions of cues; the quotations' come after
+	unclaimed := func(k int) bool {
+		q := qs[k]
+		return !claimed[k] && q.Kind == quote.Speech && hasWordChar(q.Inner.Text) && len(q.Inner.Text) >= 3
+	}
+	// The fragments and quoted words of the attributions come from
+	// chunks of a few hundred spans, where two small slices for each
+	// would cost two allocations; a chunk has room for the quotations
+	// left, so that a text with few spends little.
+	left := 0
+	for k := range qs {
+		if unclaimed(k) {
+			left++
+		}
+	}
+	var spans []span.Span
 	for k, q := range qs {
-		if claimed[k] || q.Kind != quote.Speech || !hasWordChar(q.Inner.Text) || len(q.Inner.Text) < 3 {
+		if !unclaimed(k) {
 			continue
 		}
-		a := Attribution{Extent: q.Span(), Spans: []span.Span{q.Span()}, Quoted: []span.Span{q.Inner}, Type: Direct}
+		left--
+		a := Attribution{Extent: q.Span(), Type: Direct}
 		if spk, cue, ok := rd.dashSpeaker(*q); ok {
 			a.Speaker, a.Cue, a.Rule = spk, cue, RuleDashSpeaker
 		} else if isFragment(q.Inner.Text) && !rd.cueJustBefore(q.Start) {
@@ -44,6 +60,12 @@ func (rd *reader) quotes() {
 			a.Rule = RuleQuote
 		}
 		a.Confidence = confidence[a.Rule]
+		if len(spans)+2 > cap(spans) {
+			spans = make([]span.Span, 0, 2*min(left+1, 256))
+		}
+		spans = append(spans, q.Span(), q.Inner)
+		m := len(spans)
+		a.Spans, a.Quoted = spans[m-2:m-1:m-1], spans[m-1:m:m]
 		rd.out = append(grow(rd.out), a)
 	}
 }

@@ -190,9 +190,10 @@ func (s *Stream) Scan(text string, sents []sentence.Sentence, qs []quote.Quote, 
 	s.initSlots(max(min(len(text)/12, 4096), len(text)/64))
 	s.Quotes = outermost(s.quoteBuf[:0], qs, len(text))
 	s.quoteBuf = s.Quotes
-	// News text has a token in every five bytes or so; punctuation alone
-	// may have one in every byte, and add grows the slice up to that.
-	if want := len(text)/5 + 64; cap(s.Toks) < want {
+	// Room for the tokens, counted ahead: a slice grown a little at a
+	// time would copy them again and again. add grows it past the count
+	// when a text needs it.
+	if want := tokenRoom(text) + 64; cap(s.Toks) < want {
 		s.Toks = make([]Token, 0, want)
 	}
 	s.Sents = slices.Grow(s.Sents, len(sents))
@@ -214,6 +215,50 @@ func (s *Stream) Release() {
 	clear(s.forms)
 	clear(s.quoteBuf[:cap(s.quoteBuf)])
 	s.text, s.Quotes, s.lower = "", nil, lowerBuf{}
+}
+
+// tokenRoom returns about how many tokens text has, in one pass over its
+// bytes: a run of letters, digits or other characters counts one, and so
+// does each mark. It is at least the count in all but rare text: a clitic
+// ("'s") or an inner full stop ("U.S.") counts one more than the tokenizer
+// makes of it.
+func tokenRoom(text string) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case asciiWord[c]:
+				if !inWord {
+					n++
+				}
+				inWord = true
+			case c == ' ' || c >= '\t' && c <= '\r':
+				inWord = false
+			default:
+				n++
+				inWord = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case IsWordChar(r):
+			if !inWord {
+				n++
+			}
+			inWord = true
+		case r == '\u00a0' || r == '\u2009' || r == '\u200b' || unicode.IsSpace(r):
+			inWord = false
+		default:
+			n++
+			inWord = false
+		}
+		i += size
+	}
+	return n
 }
 
 // markQuoted sets the quotation flag of the tokens from index from on,

@@ -198,3 +198,28 @@ func BenchmarkScan(b *testing.B) {
 		s.Scan(text, sents, qs, lex)
 	}
 }
+
+// TestTokenRoom checks that the count made ahead of the tokens is at least
+// their number, and not far above it, on text of every kind.
+func TestTokenRoom(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+	}{
+		{"empty", ""},
+		{"news", "“We will not raise taxes,” Governor Maria Lopez told reporters on Tuesday. Clinton's aides didn't say."},
+		{"marks", `"""'''!!!???...---((()))`},
+		{"quoted words", strings.Repeat(`"word" `, 50)},
+		{"curly", strings.Repeat("“a” ‘b’ — … ", 20)},
+		{"no space", strings.Repeat("abc", 300)},
+		{"non-Latin", "Он сказал: «Мы не будем повышать налоги». 他说：“我们不会加税。”"},
+		{"numbers", "The U.S. paid $1,000.50 at 2.5% on 12/05/2026 (a.m.)."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var s Stream
+			s.Scan(c.text, nil, nil, nil)
+			room := tokenRoom(c.text)
+			assert.GreaterOrEqual(t, room, s.Len(), "room for the tokens")
+			assert.LessOrEqual(t, room, 2*s.Len()+1, "room at most twice the tokens")
+		})
+	}
+}
