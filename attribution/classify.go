@@ -12,23 +12,33 @@ import (
 func classify(text string, qs []*quote.Quote, a *Attribution) {
 	widen(text, qs, a)
 	c := a.Extent
-	a.Quoted = a.Quoted[:0]
-	var inner []span.Span
-	for _, q := range qs[quoteAfter(qs, c.Start):] {
+	// The quotations of speech inside the content: counted, then kept in
+	// a slice of their number. A name or title in quotation marks (the
+	// “AUUKUS” alliance) is not the speaker's quoted words.
+	inside := qs[quoteAfter(qs, c.Start):]
+	speech := func(q *quote.Quote) bool { return q.Start >= c.Start && q.End <= c.End && q.Kind == quote.Speech }
+	n := 0
+	for _, q := range inside {
 		if q.Start >= c.End {
 			break
 		}
-		// A name or title in quotation marks (the “AUUKUS” alliance) is not
-		// the speaker's quoted words.
-		if q.Start < c.Start || q.End > c.End || q.Kind != quote.Speech {
-			continue
+		if speech(q) {
+			n++
 		}
-		inner = append(inner, q.Inner)
 	}
-	if len(inner) == 0 {
+	if n == 0 {
 		a.Type = Indirect
 		a.Quoted = nil
 		return
+	}
+	inner := make([]span.Span, 0, n)
+	for _, q := range inside {
+		if len(inner) == n {
+			break
+		}
+		if speech(q) {
+			inner = append(inner, q.Inner)
+		}
 	}
 	a.Quoted = inner
 	// Direct when the quotations cover every word of every fragment.

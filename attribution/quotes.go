@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/whosaid/whosaid/internal/room"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -37,6 +38,7 @@ func (rd *reader) quotes() {
 		}
 	}
 	var spans []span.Span
+	all := left
 	for k, q := range qs {
 		if !unclaimed(k) {
 			continue
@@ -66,7 +68,8 @@ func (rd *reader) quotes() {
 		spans = append(spans, q.Span(), q.Inner)
 		m := len(spans)
 		a.Spans, a.Quoted = spans[m-2:m-1:m-1], spans[m-1:m:m]
-		rd.out = append(grow(rd.out), a)
+		// Room at the rate of attributions per quotation read so far.
+		rd.out = append(room.For(rd.out, n, all-left, all), a)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/whosaid/whosaid/internal/coref"
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/linear"
+	"github.com/whosaid/whosaid/internal/room"
 	"github.com/whosaid/whosaid/internal/tagger"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
@@ -318,16 +319,6 @@ func (rd *reader) speechCue(a Attribution) bool {
 	return false
 }
 
-// grow returns out with room for one more attribution, doubling its
-// capacity when it is full: the attributions of a long text are copied a
-// few times at most, where append would grow by a quarter.
-func grow(out []Attribution) []Attribution {
-	if len(out) < cap(out) {
-		return out
-	}
-	return slices.Grow(out, max(len(out), 16))
-}
-
 // hypothetical reports whether a cue opens with a modal: "would ask for",
 // "will tell". Inside the content of another attribution it reports what
 // someone may say, not what they said.
@@ -363,6 +354,6 @@ func (rd *reader) add(a Attribution) {
 		}
 	}
 	classify(rd.w.text, rd.w.qs, &a)
-	rd.out = grow(rd.out)
-	rd.out = append(rd.out, a)
+	// Room at the rate of attributions per sentence read so far.
+	rd.out = append(room.For(rd.out, 0, rd.si, len(rd.sents)), a)
 }

@@ -36,6 +36,7 @@ import (
 	"sync"
 
 	"github.com/whosaid/whosaid/internal/names"
+	"github.com/whosaid/whosaid/internal/room"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
 )
@@ -194,6 +195,7 @@ type entSpan struct {
 type resolver struct {
 	s          *scan
 	ents       []ent
+	scanned    bool // the names are scanned: the speakers are resolved
 	byKey      map[string]int
 	kb         []byte               // holds the latest key of byKey
 	roles      map[string][]roleRef // from the scan, in text order
@@ -230,6 +232,7 @@ func newResolver(s *token.Stream, b *bufs, speakers int) *resolver {
 	// again and again as they grow.
 	r.s.ments, r.s.wordMent = slices.Grow(b.ments[:0], r.s.caps*5/8+16), b.wordMent[:0]
 	r.mentions(b)
+	r.scanned = true
 	r.genderStats()
 	return r
 }
@@ -300,7 +303,13 @@ func (b *bufs) put(r *resolver) {
 }
 
 func (r *resolver) newEnt(k entKind) int {
-	r.ents = push(r.ents, ent{kind: k})
+	// While the names are scanned, room at the rate of entities per word
+	// so far; the speakers' entities after them double it.
+	done, total := 0, 0
+	if m := r.s.ments; !r.scanned && len(m) > 0 {
+		done, total = m[len(m)-1].w1, len(r.s.words)
+	}
+	r.ents = append(room.For(r.ents, 0, done, total), ent{kind: k})
 	return len(r.ents) - 1
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/internal/names"
+	"github.com/whosaid/whosaid/internal/room"
 	"github.com/whosaid/whosaid/span"
 )
 
@@ -398,7 +399,8 @@ func (r *resolver) addMention(m mention, e int) {
 	for k := m.w0; k < m.w1 && k < len(s.wordMent); k++ {
 		s.wordMent[k] = int32(len(s.ments))
 	}
-	s.ments = push(s.ments, m)
+	// Room at the rate of mentions per word so far.
+	s.ments = append(room.For(s.ments, 0, m.w0, len(s.words)), m)
 	c := &r.ents[e]
 	c.count++
 }
