@@ -1,12 +1,12 @@
 package quote
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/room"
 	"github.com/whosaid/whosaid/span"
 )
 
@@ -706,12 +706,9 @@ func (p *parser) startLine(e *entry, tk *token) {
 
 // push opens a quotation at token tk.
 func (p *parser) push(tk *token) {
-	if len(p.recs) == cap(p.recs) {
-		// Double, so that a text with many quotations allocates at most
-		// twice what it keeps.
-		p.recs = slices.Grow(p.recs, max(len(p.recs), 64))
-	}
-	p.recs = append(p.recs, rec{start: tk.pos, openN: uint8(tk.n)})
+	// Room at the rate of quotations per byte so far: a text with many
+	// grows the records once.
+	p.recs = append(room.For(p.recs, 0, tk.pos, len(p.text)), rec{start: tk.pos, openN: uint8(tk.n)})
 	p.stack = append(p.stack, entry{
 		fam: tk.fam, open: tk.pos, n: tk.n, line: tk.line, lineStart: tk.lineStart,
 		rec: len(p.recs) - 1, minEnd: tk.pos + tk.n, partStart: tk.pos,
