@@ -285,7 +285,7 @@ func cutAt(text string, a *Attribution, e int) {
 // already found.
 func (rd *reader) nestedIn(a Attribution) bool {
 	for j := len(rd.out) - 1; j >= 0 && j >= len(rd.out)-4; j-- {
-		if o := rd.out[j]; o.Extent.Start <= a.Cue.Start && a.Cue.End <= o.Extent.End && o.Extent.Start <= a.Extent.Start && a.Extent.End <= o.Extent.End {
+		if o := &rd.out[j]; o.Extent.Start <= a.Cue.Start && a.Cue.End <= o.Extent.End && o.Extent.Start <= a.Extent.Start && a.Extent.End <= o.Extent.End {
 			return true
 		}
 	}
@@ -349,7 +349,7 @@ func (rd *reader) add(a Attribution) {
 		return
 	}
 	for j := len(rd.out) - 1; j >= 0 && j >= len(rd.out)-8; j-- {
-		if o := rd.out[j]; o.Extent.Start == a.Extent.Start && o.Extent.End == a.Extent.End {
+		if o := &rd.out[j]; o.Extent.Start == a.Extent.Start && o.Extent.End == a.Extent.End {
 			return
 		}
 	}
