@@ -519,15 +519,19 @@ func (w *window) subjectBefore(end int, coordinated bool) (int, int, bool) {
 	toks := w.toks
 	from := max(0, end-60)
 	for p := end - 1; p > from; p-- {
-		if t := toks[p]; t.text == ";" || t.text == ":" || t.text == "(" || t.kind == token.Quote {
+		if t := toks[p]; t.text == ";" || t.text == ":" || t.text == "(" {
 			from = p + 1
 			break
 		}
 	}
+	// The words a clause quotes are part of it ("called Trump a
+	// “blowhard,” and said", "defended “New York values,” saying"): the
+	// search passes over them, and takes no verb from inside them.
+	verb := func(p int) bool { return isFinite(toks[p].tag) && !w.inQuote(p) }
 	nearest := false
 	if coordinated {
 		for p := end - 1; p >= from; p-- {
-			if isFinite(toks[p].tag) {
+			if verb(p) {
 				nearest = w.subordinate(from, p)
 				break
 			}
@@ -538,7 +542,7 @@ func (w *window) subjectBefore(end int, coordinated bool) (int, int, bool) {
 		if nearest {
 			p = end - 1 - n
 		}
-		if !isFinite(toks[p].tag) || !nearest && w.subordinate(from, p) {
+		if !verb(p) || !nearest && w.subordinate(from, p) {
 			continue
 		}
 		// The verb's auxiliaries and adverbs: "she then defended",

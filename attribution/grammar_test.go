@@ -487,6 +487,11 @@ func TestSubjectBefore(t *testing.T) {
 		{"pronoun inside", "[President Obama] rebuked critics who say he should act, saying the law is clear.", "saying"},
 		{"after clause and", "The governor was praised after [she] visited the site and blamed the storm.", "blamed"},
 		{"parenthesis", "Democrats want more revenue (and [they] want lower rates and suggest that cuts pay).", "suggest"},
+		// The words a clause quotes are part of it.
+		{"quotation in the clause", "[She] declared “What a Super Tuesday!” and said her campaign would go on.", "said"},
+		{"quoted object", "[De Blasio] called Trump a “blowhard,” and said his remarks helped terrorists.", "said"},
+		{"quoted phrase before participle", "[Donald Trump] has delivered a defense of “New York values,” saying the city embodied the nation.", "saying"},
+		{"no verb from inside the quotation", "[The mayor] read out “they said we failed” and added that they were wrong.", "added"},
 	}
 	for _, tc := range tests {
 		checkBracketed(t, tc.name, tc.in, func(t *testing.T, w *window, _, end int) string {
