@@ -3,9 +3,8 @@ package attribution
 import (
 	"cmp"
 	"slices"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/frag"
 	"github.com/whosaid/whosaid/span"
 )
 
@@ -27,7 +26,7 @@ type goldAttr struct {
 func newGoldText(text string, gold []Attribution) *goldText {
 	g := &goldText{text: text, gold: make([]goldAttr, len(gold))}
 	for i, a := range gold {
-		g.gold[i] = goldAttr{content: trimFrags(text, fragments(&a)), speaker: trimFrags(text, []span.Span{a.Speaker}), cue: trimFrags(text, []span.Span{a.Cue})}
+		g.gold[i] = goldAttr{content: frag.Trim(text, fragments(&a)), speaker: frag.Trim(text, []span.Span{a.Speaker}), cue: frag.Trim(text, []span.Span{a.Cue})}
 	}
 	return g
 }
@@ -45,15 +44,15 @@ func fragments(a *Attribution) []span.Span {
 // those whose cue a's cue overlaps (any, for an annotation with no cue or
 // a reading with none), and that Jaccard; -1 when none does.
 func (g *goldText) match(a *Attribution) (int, float64) {
-	c := trimFrags(g.text, fragments(a))
-	cue := trimFrags(g.text, []span.Span{a.Cue})
+	c := frag.Trim(g.text, fragments(a))
+	cue := frag.Trim(g.text, []span.Span{a.Cue})
 	best, bj := -1, 0.0
 	for i := range g.gold {
 		ga := &g.gold[i]
-		if len(cue) > 0 && len(ga.cue) > 0 && jaccard(cue, ga.cue) == 0 {
+		if len(cue) > 0 && len(ga.cue) > 0 && frag.Jaccard(cue, ga.cue) == 0 {
 			continue
 		}
-		if j := jaccard(c, ga.content); j >= 0.5 && j > bj {
+		if j := frag.Jaccard(c, ga.content); j >= 0.5 && j > bj {
 			best, bj = i, j
 		}
 	}
@@ -70,13 +69,13 @@ func (g *goldText) score(a *Attribution) float64 {
 	}
 	ga := &g.gold[i]
 	s := j
-	if sameFrags(trimFrags(g.text, []span.Span{a.Speaker}), ga.speaker) {
+	if slices.Equal(frag.Trim(g.text, []span.Span{a.Speaker}), ga.speaker) {
 		s++
 	}
-	if sameFrags(trimFrags(g.text, fragments(a)), ga.content) {
+	if slices.Equal(frag.Trim(g.text, fragments(a)), ga.content) {
 		s += 0.5
 	}
-	if sameFrags(trimFrags(g.text, []span.Span{a.Cue}), ga.cue) {
+	if slices.Equal(frag.Trim(g.text, []span.Span{a.Cue}), ga.cue) {
 		s += 0.5
 	}
 	return s
@@ -93,9 +92,9 @@ func (g *goldText) right(attrs []Attribution) []bool {
 	}
 	var pairs []pair
 	for p := range attrs {
-		c := trimFrags(g.text, fragments(&attrs[p]))
+		c := frag.Trim(g.text, fragments(&attrs[p]))
 		for i := range g.gold {
-			if j := jaccard(c, g.gold[i].content); j >= 0.5 {
+			if j := frag.Jaccard(c, g.gold[i].content); j >= 0.5 {
 				pairs = append(pairs, pair{i, p, j})
 			}
 		}
@@ -111,70 +110,7 @@ func (g *goldText) right(attrs []Attribution) []bool {
 			continue
 		}
 		used[pr.g], done[pr.p] = true, true
-		out[pr.p] = sameFrags(trimFrags(g.text, []span.Span{attrs[pr.p].Speaker}), g.gold[pr.g].speaker)
+		out[pr.p] = slices.Equal(frag.Trim(g.text, []span.Span{attrs[pr.p].Speaker}), g.gold[pr.g].speaker)
 	}
 	return out
-}
-
-// trimFrags returns the fragments with white space and punctuation
-// trimmed from their edges, the empty ones left out.
-func trimFrags(text string, fs []span.Span) [][2]int {
-	var out [][2]int
-	for _, f := range fs {
-		a, b := max(f.Start, 0), min(f.End, len(text))
-		for a < b {
-			r, n := utf8.DecodeRuneInString(text[a:b])
-			if !trimmable(r) {
-				break
-			}
-			a += n
-		}
-		for a < b {
-			r, n := utf8.DecodeLastRuneInString(text[a:b])
-			if !trimmable(r) {
-				break
-			}
-			b -= n
-		}
-		if a < b {
-			out = append(out, [2]int{a, b})
-		}
-	}
-	return out
-}
-
-func trimmable(r rune) bool {
-	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '`' || r == '´' || r == utf8.RuneError
-}
-
-func sameFrags(a, b [][2]int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// jaccard is the byte Jaccard of two fragment lists.
-func jaccard(a, b [][2]int) float64 {
-	inter, na, nb := 0, 0, 0
-	for _, x := range a {
-		na += x[1] - x[0]
-		for _, y := range b {
-			if lo, hi := max(x[0], y[0]), min(x[1], y[1]); hi > lo {
-				inter += hi - lo
-			}
-		}
-	}
-	for _, y := range b {
-		nb += y[1] - y[0]
-	}
-	if u := na + nb - inter; u > 0 {
-		return float64(inter) / float64(u)
-	}
-	return 0
 }

@@ -6,11 +6,9 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
-
-	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/internal/frag"
 	"github.com/whosaid/whosaid/internal/heads"
 	"github.com/whosaid/whosaid/span"
 )
@@ -179,7 +177,7 @@ func Score(gold, pred []Doc, pronouns []Pronoun) Report {
 			if gs := speaker(g, gi); pq != nil && len(gs) > 0 {
 				ps := speaker(p, pi)
 				exact := len(ps) > 0 && key(text, ps) == key(text, gs)
-				over := len(ps) > 0 && overlapBytes(trimmed(text, ps), trimmed(text, gs)) > 0
+				over := len(ps) > 0 && frag.Overlap(frag.Trim(text, ps), frag.Trim(text, gs)) > 0
 				r.Speaker.Exact.add(exact)
 				r.Speaker.Overlap.add(over)
 				if gq.Type != whosaid.Indirect {
@@ -305,17 +303,17 @@ func matchOverlap(text string, gold, pred *Doc) []int {
 	var pairs []pair
 	gt := make([][][2]int, len(gold.Quotes))
 	for i := range gold.Quotes {
-		gt[i] = trimmed(text, content(gold, i))
+		gt[i] = frag.Trim(text, content(gold, i))
 	}
 	for pi := range pred.Quotes {
-		pt := trimmed(text, content(pred, pi))
-		pn := size(pt)
+		pt := frag.Trim(text, content(pred, pi))
+		pn := frag.Size(pt)
 		for gi := range gold.Quotes {
-			in := overlapBytes(pt, gt[gi])
+			in := frag.Overlap(pt, gt[gi])
 			if in == 0 {
 				continue
 			}
-			if j := float64(in) / float64(pn+size(gt[gi])-in); j >= 0.5 {
+			if j := float64(in) / float64(pn+frag.Size(gt[gi])-in); j >= 0.5 {
 				pairs = append(pairs, pair{gi, pi, j})
 			}
 		}
@@ -342,66 +340,13 @@ func matchOverlap(text string, gold, pred *Doc) []int {
 	return match
 }
 
-// trimmed returns the fragments of s with white space, quote marks and
-// punctuation trimmed from both edges of each, dropping empty ones.
-func trimmed(text string, frags []span.Span) [][2]int {
-	var out [][2]int
-	for _, f := range frags {
-		a, b := max(f.Start, 0), min(f.End, len(text))
-		for a < b {
-			r, n := utf8.DecodeRuneInString(text[a:b])
-			if !trimmable(r) {
-				break
-			}
-			a += n
-		}
-		for a < b {
-			r, n := utf8.DecodeLastRuneInString(text[a:b])
-			if !trimmable(r) {
-				break
-			}
-			b -= n
-		}
-		if a < b {
-			out = append(out, [2]int{a, b})
-		}
-	}
-	return out
-}
-
-func trimmable(r rune) bool {
-	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '`' || r == '´' || r == utf8.RuneError
-}
-
 // key identifies a trimmed span for exact comparison.
 func key(text string, frags []span.Span) string {
 	var b strings.Builder
-	for _, f := range trimmed(text, frags) {
+	for _, f := range frag.Trim(text, frags) {
 		fmt.Fprintf(&b, "%d-%d;", f[0], f[1])
 	}
 	return b.String()
-}
-
-func size(fs [][2]int) int {
-	n := 0
-	for _, f := range fs {
-		n += f[1] - f[0]
-	}
-	return n
-}
-
-// overlapBytes counts the bytes two fragment lists share. Fragments within
-// a list do not overlap.
-func overlapBytes(a, b [][2]int) int {
-	n := 0
-	for _, x := range a {
-		for _, y := range b {
-			if lo, hi := max(x[0], y[0]), min(x[1], y[1]); hi > lo {
-				n += hi - lo
-			}
-		}
-	}
-	return n
 }
 
 // pronounRight reports whether the prediction names the referent of pn: the
@@ -422,9 +367,9 @@ func pronounRight(g, p *Doc, pn Pronoun) bool {
 		if len(gs) == 0 || gs[0].Start != pn.Start {
 			continue
 		}
-		gt := trimmed(g.Text, content(g, gi))
+		gt := frag.Trim(g.Text, content(g, gi))
 		for pi := range p.Quotes {
-			if n := overlapBytes(trimmed(g.Text, content(p, pi)), gt); n > bestN {
+			if n := frag.Overlap(frag.Trim(g.Text, content(p, pi)), gt); n > bestN {
 				best, bestN = pi, n
 			}
 		}
