@@ -15,9 +15,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/internal/benchtime"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
 )
@@ -317,12 +317,12 @@ type advTime struct{ wall, cpu time.Duration }
 // that f is not charged for the garbage of what ran before it.
 func timeIt(f func()) advTime {
 	runtime.GC()
-	c0, ok0 := cpuTime()
+	c0, ok0 := benchtime.CPU()
 	t0 := time.Now()
 	f()
 	t := advTime{wall: time.Since(t0)}
 	t.cpu = t.wall
-	if c1, ok1 := cpuTime(); ok0 && ok1 {
+	if c1, ok1 := benchtime.CPU(); ok0 && ok1 {
 		t.cpu = c1 - c0
 	}
 	return t
@@ -421,7 +421,7 @@ func BenchmarkAdversarial(b *testing.B) {
 		}{{"1x", 1}, {"10x", 10}} {
 			b.Run(c.name+"/"+k.name, func(b *testing.B) {
 				text := c.gen(k.scale)
-				loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
+				benchtime.Loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
 			})
 		}
 	}

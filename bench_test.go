@@ -7,6 +7,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/internal/benchtime"
 	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -18,30 +19,6 @@ func totalLen(texts []string) int64 {
 		n += int64(len(t))
 	}
 	return n
-}
-
-// loop runs f in b.Loop and, beside ns/op, reports the processor time per
-// op (cpu-ns/op) and the MB/s it implies (cpu-MB/s): on a machine shared
-// with other processes they move far less than wall time does.
-func loop(b *testing.B, bytes int64, f func()) {
-	b.Helper()
-	b.SetBytes(bytes)
-	b.ReportAllocs()
-	c0, ok0 := cpuTime()
-	n := 0
-	for b.Loop() {
-		f()
-		n++
-	}
-	c1, ok1 := cpuTime()
-	if !ok0 || !ok1 || n == 0 {
-		return
-	}
-	per := float64(c1-c0) / float64(n)
-	b.ReportMetric(per, "cpu-ns/op")
-	if bytes > 0 && per > 0 {
-		b.ReportMetric(float64(bytes)/per*1e3, "cpu-MB/s")
-	}
 }
 
 // benchSink keeps results alive so that the compiler cannot drop the work.
@@ -81,7 +58,7 @@ func BenchmarkNew(b *testing.B) {
 func BenchmarkExtract(b *testing.B) {
 	dev := func(b *testing.B, e *whosaid.Extractor) {
 		texts := corpustest.Texts(b, "polnear/dev.jsonl")
-		loop(b, totalLen(texts), func() {
+		benchtime.Loop(b, totalLen(texts), func() {
 			for _, t := range texts {
 				benchSink += len(e.Extract(t))
 			}
@@ -94,7 +71,7 @@ func BenchmarkExtract(b *testing.B) {
 	b.Run("seed", func(b *testing.B) {
 		text := corpustest.ReadFile(b, "seed/blinken-paris.txt")
 		e := newExtractor(b)
-		loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
+		benchtime.Loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
 	})
 }
 
@@ -126,21 +103,21 @@ func benchStages(b *testing.B, texts []string) {
 	}
 	n := totalLen(texts)
 	b.Run("sentence", func(b *testing.B) {
-		loop(b, n, func() {
+		benchtime.Loop(b, n, func() {
 			for _, t := range texts {
 				benchSink += len(sp.Split(t))
 			}
 		})
 	})
 	b.Run("quote", func(b *testing.B) {
-		loop(b, n, func() {
+		benchtime.Loop(b, n, func() {
 			for i, t := range texts {
 				benchSink += len(qd.Detect(t, sents[i]))
 			}
 		})
 	})
 	b.Run("attribution", func(b *testing.B) {
-		loop(b, n, func() {
+		benchtime.Loop(b, n, func() {
 			for i, t := range texts {
 				benchSink += len(ar.Resolve(t, sents[i], qs[i]))
 			}
@@ -160,7 +137,7 @@ func BenchmarkLinear(b *testing.B) {
 	}{{"1x", 1}, {"10x", 10}, {"100x", 100}} {
 		b.Run(k.name, func(b *testing.B) {
 			text := strings.Repeat(one, k.n)
-			loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
+			benchtime.Loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
 		})
 	}
 }
@@ -171,7 +148,7 @@ func BenchmarkLinear(b *testing.B) {
 func BenchmarkNewsArticle(b *testing.B) {
 	text := newsArticle(b)
 	e := newExtractor(b)
-	loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
+	benchtime.Loop(b, int64(len(text)), func() { benchSink += len(e.Extract(text)) })
 }
 
 // newsArticle returns the PolNeAR train and dev texts one after another,

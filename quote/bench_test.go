@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/whosaid/whosaid/internal/benchtime"
 	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/sentence"
 )
@@ -19,20 +20,11 @@ func benchTexts(b *testing.B, texts []string) {
 		n += len(t)
 	}
 	d := defaultDetector()
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	cpu0, loops := cpuTime(), 0
-	for b.Loop() {
+	benchtime.Loop(b, int64(n), func() {
 		for i, t := range texts {
 			d.Detect(t, sents[i])
 		}
-		loops++
-	}
-	// Bytes per second of CPU time (cpu-MB/s): with -cpu 1 it is the speed
-	// on one core even when other processes slow the wall-clock MB/s.
-	if cpu1 := cpuTime(); cpu0 >= 0 && cpu1 > cpu0 {
-		b.ReportMetric(float64(n*loops)/(float64(cpu1-cpu0)/1e9)/1e6, "cpu-MB/s")
-	}
+	})
 }
 
 // BenchmarkDetectArticle runs the detector on the seed article, a real

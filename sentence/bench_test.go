@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/whosaid/whosaid/internal/benchtime"
 	"github.com/whosaid/whosaid/internal/corpustest"
 )
 
@@ -26,23 +27,7 @@ func BenchmarkSplitArticle(b *testing.B) {
 	}
 	text := string(raw)
 	s := defaultSplitterForTest(b)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	cpu0, loops := cpuTime(), 0
-	for b.Loop() {
-		s.Split(text)
-		loops++
-	}
-	reportCPU(b, len(text)*loops, cpu0)
-}
-
-// reportCPU reports the bytes split per second of CPU time the process used
-// since cpu0 (cpu-MB/s): with -cpu 1 it is the speed on one core even when
-// other processes share the machine and slow the wall-clock MB/s.
-func reportCPU(b *testing.B, bytes int, cpu0 int64) {
-	if cpu1 := cpuTime(); cpu0 >= 0 && cpu1 > cpu0 {
-		b.ReportMetric(float64(bytes)/(float64(cpu1-cpu0)/1e9)/1e6, "cpu-MB/s")
-	}
+	benchtime.Loop(b, int64(len(text)), func() { s.Split(text) })
 }
 
 // BenchmarkSplitPolNeARDev splits every PolNeAR dev text, one call each;
@@ -65,16 +50,11 @@ func benchDev(b *testing.B, split func(*Splitter, string)) {
 		n += len(t)
 	}
 	s := defaultSplitterForTest(b)
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	cpu0, loops := cpuTime(), 0
-	for b.Loop() {
+	benchtime.Loop(b, int64(n), func() {
 		for _, t := range texts {
 			split(s, t)
 		}
-		loops++
-	}
-	reportCPU(b, n*loops, cpu0)
+	})
 }
 
 func BenchmarkLocate(b *testing.B) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/internal/benchtime"
 	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/verify"
 )
@@ -85,7 +86,7 @@ func BenchmarkCheck(b *testing.B) {
 	if err != nil || res.Verdict != verify.Altered {
 		b.Fatalf("verdict %v, %v", res.Verdict, err)
 	}
-	loop(b, tc.bytes, func() {
+	benchtime.Loop(b, tc.bytes, func() {
 		if _, err := corpus.Check(cl); err != nil {
 			b.Fatal(err)
 		}
@@ -98,7 +99,7 @@ func BenchmarkCheckCommonWords(b *testing.B) {
 	tc := loadTrain(b)
 	corpus := tc.build(b)
 	cl := verify.Claim{Quote: "and the people of the country said that it was not what they had said it would be in the end"}
-	loop(b, tc.bytes, func() {
+	benchtime.Loop(b, tc.bytes, func() {
 		if _, err := corpus.Check(cl); err != nil {
 			b.Fatal(err)
 		}
@@ -109,7 +110,7 @@ func BenchmarkCheckCommonWords(b *testing.B) {
 // extracted.
 func BenchmarkBuild(b *testing.B) {
 	tc := loadTrain(b)
-	loop(b, tc.bytes, func() { tc.build(b) })
+	benchtime.Loop(b, tc.bytes, func() { tc.build(b) })
 }
 
 // BenchmarkCheckExhaustive aligns the same claim as BenchmarkCheck with
@@ -119,7 +120,7 @@ func BenchmarkCheckExhaustive(b *testing.B) {
 	tc := loadTrain(b)
 	corpus := tc.build(b)
 	q := claim50(b, tc)
-	loop(b, tc.bytes, func() { corpus.Exhaustive(q) })
+	benchtime.Loop(b, tc.bytes, func() { corpus.Exhaustive(q) })
 }
 
 // BenchmarkEndToEnd is what "whosaid verify" does with one 50-word claim
@@ -132,7 +133,7 @@ func BenchmarkEndToEnd(b *testing.B) {
 		b.Fatal(err)
 	}
 	cl := verify.Claim{Quote: claim50(b, tc)}
-	loop(b, tc.bytes, func() {
+	benchtime.Loop(b, tc.bytes, func() {
 		var bl verify.Builder
 		for i, t := range tc.texts {
 			if err := bl.Add(strconv.Itoa(i), t, ex.Extract(t)); err != nil {
@@ -143,27 +144,4 @@ func BenchmarkEndToEnd(b *testing.B) {
 			b.Fatal(err)
 		}
 	})
-}
-
-// loop runs f in b.Loop with b.SetBytes(bytes) and b.ReportAllocs and,
-// beside ns/op, reports the processor time per op (cpu-ns/op) and the MB/s
-// it implies (cpu-MB/s), which a shared machine's other processes inflate
-// far less than wall time.
-func loop(b *testing.B, bytes int64, f func()) {
-	b.Helper()
-	b.SetBytes(bytes)
-	b.ReportAllocs()
-	c0, ok0 := cpuTime()
-	n := 0
-	for b.Loop() {
-		f()
-		n++
-	}
-	c1, ok1 := cpuTime()
-	if !ok0 || !ok1 || n == 0 {
-		return
-	}
-	per := float64(c1-c0) / float64(n)
-	b.ReportMetric(per, "cpu-ns/op")
-	b.ReportMetric(float64(bytes)/per*1e3, "cpu-MB/s")
 }
