@@ -1,9 +1,6 @@
 package quote
 
 import (
-	"os"
-	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/whosaid/whosaid/internal/benchtime"
@@ -59,31 +56,11 @@ func BenchmarkNew(b *testing.B) {
 // attribution, and 1 MB of real news (the PolNeAR dev texts, one after
 // another, as one article). B/byte is the bytes allocated per input byte.
 func BenchmarkDetectHostile(b *testing.B) {
-	fill := func(unit string, size int) string { return strings.Repeat(unit, size/len(unit)) }
-	cases := []struct{ name, text string }{
-		{"straight-marks", fill(`"`, 1<<20)},
-		{"quoted-words", fill(`"word" `, 1<<20)},
-		{"said-x", fill("“We will win this,” said Smith. ", 3<<19)},
-	}
-	if _, err := os.Stat(corpustest.File("polnear/dev.jsonl")); err == nil {
-		dev := strings.Join(corpustest.Texts(b, "polnear/dev.jsonl"), "\n\n")
-		cases = append(cases, struct{ name, text string }{"dev-text", strings.Repeat(dev+"\n\n", (1<<20)/len(dev)+1)[:1<<20]})
-	}
 	d := defaultDetector()
-	for _, c := range cases {
-		b.Run(c.name, func(b *testing.B) {
-			sents := sentence.Split(c.text)
-			b.SetBytes(int64(len(c.text)))
-			b.ReportAllocs()
-			var m0, m1 runtime.MemStats
-			runtime.ReadMemStats(&m0)
-			loops := 0
-			for b.Loop() {
-				d.Detect(c.text, sents)
-				loops++
-			}
-			runtime.ReadMemStats(&m1)
-			b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/float64(loops*len(c.text)), "B/byte")
+	for _, c := range benchtime.Hostile(b) {
+		b.Run(c.Name, func(b *testing.B) {
+			sents := sentence.Split(c.Text)
+			benchtime.Loop(b, int64(len(c.Text)), func() { d.Detect(c.Text, sents) })
 		})
 	}
 }

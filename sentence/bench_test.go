@@ -2,8 +2,6 @@ package sentence
 
 import (
 	"os"
-	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/whosaid/whosaid/internal/benchtime"
@@ -69,42 +67,13 @@ func BenchmarkLocate(b *testing.B) {
 	}
 }
 
-// hostile returns the texts of the hostile-input benchmarks: 1 MB of
-// straight double quote marks, 1 MB of words each wrapped in quote marks,
-// 1.5 MB of short quotations each with its attribution, and 1 MB of real
-// news (the PolNeAR dev texts, one after another, as one article).
-func hostile(b *testing.B) []struct{ name, text string } {
-	b.Helper()
-	fill := func(unit string, size int) string { return strings.Repeat(unit, size/len(unit)) }
-	cases := []struct{ name, text string }{
-		{"straight-marks", fill(`"`, 1<<20)},
-		{"quoted-words", fill(`"word" `, 1<<20)},
-		{"said-x", fill("“We will win this,” said Smith. ", 3<<19)},
-	}
-	if _, err := os.Stat(corpustest.File("polnear/dev.jsonl")); err == nil {
-		dev := strings.Join(corpustest.Texts(b, "polnear/dev.jsonl"), "\n\n")
-		cases = append(cases, struct{ name, text string }{"dev-text", strings.Repeat(dev+"\n\n", (1<<20)/len(dev)+1)[:1<<20]})
-	}
-	return cases
-}
-
 // BenchmarkSplitHostile splits each hostile text; B/byte is the bytes
 // allocated per input byte.
 func BenchmarkSplitHostile(b *testing.B) {
 	s := defaultSplitterForTest(b)
-	for _, c := range hostile(b) {
-		b.Run(c.name, func(b *testing.B) {
-			b.SetBytes(int64(len(c.text)))
-			b.ReportAllocs()
-			var m0, m1 runtime.MemStats
-			runtime.ReadMemStats(&m0)
-			loops := 0
-			for b.Loop() {
-				s.Split(c.text)
-				loops++
-			}
-			runtime.ReadMemStats(&m1)
-			b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/float64(loops*len(c.text)), "B/byte")
+	for _, c := range benchtime.Hostile(b) {
+		b.Run(c.Name, func(b *testing.B) {
+			benchtime.Loop(b, int64(len(c.Text)), func() { s.Split(c.Text) })
 		})
 	}
 }

@@ -3,15 +3,25 @@
 // processes of a shared machine inflate far less than wall time.
 package benchtime
 
-import "testing"
+import (
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid/internal/corpustest"
+)
 
 // Loop runs f in b.Loop with b.SetBytes(bytes) and b.ReportAllocs and,
-// beside ns/op, reports the processor time per op (cpu-ns/op) and the MB/s
-// it implies (cpu-MB/s). With -cpu 1 the latter is the speed on one core.
+// beside ns/op, reports the bytes allocated per input byte (B/byte), the
+// processor time per op (cpu-ns/op) and the MB/s it implies (cpu-MB/s).
+// With -cpu 1 the latter is the speed on one core.
 func Loop(b *testing.B, bytes int64, f func()) {
 	b.Helper()
 	b.SetBytes(bytes)
 	b.ReportAllocs()
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
 	c0, ok0 := CPU()
 	n := 0
 	for b.Loop() {
@@ -19,7 +29,14 @@ func Loop(b *testing.B, bytes int64, f func()) {
 		n++
 	}
 	c1, ok1 := CPU()
-	if !ok0 || !ok1 || n == 0 {
+	runtime.ReadMemStats(&m1)
+	if n == 0 {
+		return
+	}
+	if bytes > 0 {
+		b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/float64(int64(n)*bytes), "B/byte")
+	}
+	if !ok0 || !ok1 {
 		return
 	}
 	per := float64(c1-c0) / float64(n)
@@ -27,4 +44,27 @@ func Loop(b *testing.B, bytes int64, f func()) {
 	if bytes > 0 && per > 0 {
 		b.ReportMetric(float64(bytes)/per*1e3, "cpu-MB/s")
 	}
+}
+
+// Text is one input of a benchmark.
+type Text struct{ Name, Text string }
+
+// Hostile returns the hostile inputs of the stage benchmarks: 1 MB of
+// straight double quote marks, 1 MB of words each wrapped in quote marks,
+// 1.5 MB of short quotations each with its attribution, and, when the
+// shared corpus is there, 1 MB of real news (the PolNeAR dev texts, one
+// after another, as one article).
+func Hostile(tb testing.TB) []Text {
+	tb.Helper()
+	fill := func(unit string, size int) string { return strings.Repeat(unit, size/len(unit)) }
+	cases := []Text{
+		{"straight-marks", fill(`"`, 1<<20)},
+		{"quoted-words", fill(`"word" `, 1<<20)},
+		{"said-x", fill("“We will win this,” said Smith. ", 3<<19)},
+	}
+	if _, err := os.Stat(corpustest.File("polnear/dev.jsonl")); err == nil {
+		dev := strings.Join(corpustest.Texts(tb, "polnear/dev.jsonl"), "\n\n")
+		cases = append(cases, Text{"dev-text", strings.Repeat(dev+"\n\n", (1<<20)/len(dev)+1)[:1<<20]})
+	}
+	return cases
 }
