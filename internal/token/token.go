@@ -543,15 +543,9 @@ func (s *Stream) growSlots() {
 // building it.
 func hashLower(w string) uint32 {
 	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99:
-			c = '\''
-			i += 2
-		}
+	for i := 0; i < len(w); {
+		var c byte
+		c, i = lowerAt(w, i)
 		h = (h ^ uint32(c)) * 16777619
 	}
 	return h ^ h>>16
@@ -560,15 +554,9 @@ func hashLower(w string) uint32 {
 // EqualLower reports whether lower is Lower(w).
 func EqualLower(lower, w string) bool {
 	j := 0
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99:
-			c = '\''
-			i += 2
-		}
+	for i := 0; i < len(w); {
+		var c byte
+		c, i = lowerAt(w, i)
 		if j >= len(lower) || lower[j] != c {
 			return false
 		}
@@ -618,19 +606,26 @@ func NeedsLower(s string) bool {
 
 // AppendLower appends Lower(s) to b.
 func AppendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			b = append(b, c+'a'-'A')
-		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99:
-			b = append(b, '\'')
-			i += 2
-		default:
-			b = append(b, c)
-		}
+	for i := 0; i < len(s); {
+		var c byte
+		c, i = lowerAt(s, i)
+		b = append(b, c)
 	}
 	return b
+}
+
+// lowerAt returns the byte of Lower(s) that s[i] starts, and the index in s
+// after it: an ASCII letter lowered, the curly apostrophe ’ (three bytes)
+// as ', any other byte as it is.
+func lowerAt(s string, i int) (byte, int) {
+	switch c := s[i]; {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A', i + 1
+	case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99:
+		return '\'', i + 3
+	default:
+		return c, i + 1
+	}
 }
 
 // hasSuffixFold reports whether w ends in suf, ignoring the case of w's
