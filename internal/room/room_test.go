@@ -6,6 +6,25 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+func TestWithin(t *testing.T) {
+	for _, c := range []struct {
+		name                    string
+		len, done, total, limit int
+		wantMin, wantMax        int
+	}{
+		{"the rate under the bound", 10000, 100, 1000, 200000, 112500, 114000},
+		{"the bound before the rate", 10000, 100, 1000, 50000, 50000, 51000},
+		{"at the bound: one more, as append grows", 10000, 100, 1000, 10000, 10001, 13500},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := Within(make([]int, c.len), 0, c.done, c.total, c.limit)
+			assert.Len(t, s, c.len)
+			assert.GreaterOrEqual(t, cap(s), c.wantMin)
+			assert.LessOrEqual(t, cap(s), c.wantMax)
+		})
+	}
+}
+
 func TestFor(t *testing.T) {
 	for _, c := range []struct {
 		name             string

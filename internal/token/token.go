@@ -41,6 +41,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/internal/room"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
 )
@@ -443,18 +444,9 @@ func (s *Stream) mark(r rune, i, n, start, end int, sent int32) int {
 // add appends the token text[i:j].
 func (s *Stream) add(i, j int, k Kind, sent int32) {
 	id := s.intern(s.text[i:j], k == Word)
-	if len(s.Toks) == cap(s.Toks) {
-		// Room for the rest of the text at the rate of tokens per byte so
-		// far, an eighth more, and never past one token a byte, which a
-		// text cannot exceed: a text that keeps its rate grows once.
-		n := len(s.Toks)
-		want := n + n/4 + 64
-		if i > 0 {
-			want = max(want, int(int64(n)*int64(len(s.text))/int64(i))*9/8)
-		}
-		s.Toks = slices.Grow(s.Toks, min(want, len(s.text)+1)-n)
-	}
-	s.Toks = append(s.Toks, Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(k)})
+	// Room for the rest of the text at the rate of tokens per byte so far,
+	// and never past one token a byte, which a text cannot exceed.
+	s.Toks = append(room.Within(s.Toks, 0, i, len(s.text), len(s.text)+1), Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(k)})
 }
 
 // clitics split off the end of a word, as the tagger expects.
