@@ -197,18 +197,42 @@ func TestServeOverloadAndShutdown(t *testing.T) {
 	before := runtime.NumGoroutine()
 	s := startServer(t, "--max-inflight", "1")
 	client := &http.Client{}
-	body, release := slowBody(`{"id":"slow","text":"“We will win,” `, `Smith said."}`)
-	slow := make(chan reply, 1)
-	go func() {
-		r, err := post(t, client, s.url+"/v1/extract", "application/json", body)
-		assert.NoError(t, err)
-		slow <- r
-	}()
-	// Wait until the slow request holds the one slot.
-	require.Eventually(t, func() bool {
+	var (
+		release chan struct{}
+		slow    chan reply
+	)
+	// send starts the slow request, which holds the one slot while its
+	// body is held back.
+	send := func() {
+		var body io.Reader
+		body, release = slowBody(`{"id":"slow","text":"“We will win,” `, `Smith said."}`)
+		slow = make(chan reply, 1)
+		go func(slow chan reply) {
+			r, err := post(t, client, s.url+"/v1/extract", "application/json", body)
+			assert.NoError(t, err)
+			slow <- r
+		}(slow)
+	}
+	send()
+	// Wait until the slow request holds the one slot. A probe may take the
+	// slot first (the first request loads the models, slowly under -race)
+	// and the slow request then gets 503: it is sent again.
+	deadline := time.Now().Add(time.Minute)
+	for {
+		select {
+		case r := <-slow:
+			assert.Equal(t, http.StatusServiceUnavailable, r.code, "the slow request was answered before its body was sent: %s", r.body)
+			close(release)
+			send()
+		default:
+		}
 		r, err := post(t, client, s.url+"/v1/extract", "application/json", strings.NewReader(`{"text":"x"}`))
-		return err == nil && r.code == http.StatusServiceUnavailable
-	}, time.Minute, 10*time.Millisecond) // generous: the first request loads the models, slowly under -race
+		if err == nil && r.code == http.StatusServiceUnavailable {
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "the slow request never held the one slot")
+		time.Sleep(10 * time.Millisecond)
+	}
 	r, err := post(t, client, s.url+"/v1/extract", "application/json", strings.NewReader(`{"text":"x"}`))
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusServiceUnavailable, r.code)
