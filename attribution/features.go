@@ -20,7 +20,7 @@ var frameTemplates = []string{
 	"prev.w", "next.w", "lemma|next.w", "prev.t", "next.t", "lemma|next.t", "prev.t|tag", "other.cue",
 	"rule", "unit", "rule|lemma", "first", "first|rule", "generic|rule",
 	"spk", "spk.head", "spk.first", "spk.len", "spk.side", "spk.tag", "rule|spk", "lemma|spk",
-	"cnt.len", "cnt.first", "cnt.last", "cnt.quoted", "cnt.frags", "cnt.side", "cnt.ends", "rule|cnt.first", "lemma|cnt.first",
+	"variant", "variant|rule", "cnt.len", "cnt.first", "cnt.last", "cnt.ends|next.w", "cnt.ends|next.t", "cnt.ends|rest", "variant|lemma", "cnt.quoted", "cnt.frags", "cnt.side", "cnt.ends", "rule|cnt.first", "lemma|cnt.first",
 	"addressee",
 }
 
@@ -92,6 +92,11 @@ func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
 	lemma := w.cueLemma(c)
 	fs.Add("rule", a.Rule)
 	fs.Add("unit", f.unit)
+	if f.variant != "" {
+		fs.Add("variant", f.variant)
+		fs.Add2("variant|rule", f.variant, a.Rule)
+		fs.Add2("variant|lemma", f.variant, lemma)
+	}
 	fs.Add2("rule|lemma", a.Rule, lemma)
 	if f.first {
 		// The reading the rules alone would take.
@@ -127,6 +132,13 @@ func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
 			fs.Add("cnt.ends", "sentence")
 		} else {
 			fs.Add("cnt.ends", w.toks[c1].lower)
+			next := "$"
+			if c1+1 < len(w.toks) {
+				next = w.toks[c1+1].tag
+				fs.Add2("cnt.ends|next.w", w.toks[c1].lower, w.toks[c1+1].lower)
+			}
+			fs.Add2("cnt.ends|next.t", w.toks[c1].lower, next)
+			fs.Add2("cnt.ends|rest", w.toks[c1].lower, w.restShape(c1+1))
 		}
 	}
 	fs.Add("cnt.side", side(a.Extent, a.Cue))
@@ -222,4 +234,23 @@ func bucket(n int) string {
 		return "20-39"
 	}
 	return "40+"
+}
+
+// restShape says what the words from token i to the next break or the
+// sentence's end make: a clause (a finite verb among them), a cue ("he
+// said"), or a phrase, and how long it is.
+func (w *window) restShape(i int) string {
+	shape := "phrase"
+	n := 0
+	for ; i < len(w.toks) && !isBreak(w.toks[i]) && !isEnd(w.toks[i]); i++ {
+		n++
+		t := w.toks[i]
+		switch {
+		case t.lex != 0 && isFinite(t.tag):
+			return "cue"
+		case isFinite(t.tag):
+			shape = "clause"
+		}
+	}
+	return shape + bucket(n)
 }

@@ -150,7 +150,10 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 		}
 	}
 	p := 1 / z
-	if p < m.threshold || c.generic && p < m.generic {
+	// The frames of a cue may differ only in where their content ends:
+	// whether the cue reports at all is the probability of any of them.
+	any := 1 - math.Exp(-top)/z
+	if any < m.threshold || c.generic && any < m.generic {
 		return -1
 	}
 	frames[best].a.Confidence = p

@@ -90,6 +90,9 @@ type frame struct {
 	unit  string
 	first bool
 	score float64
+	// variant, when set, says how the content was moved from the rule's
+	// (see [reader.addBoundaries]).
+	variant string
 }
 
 // A rule reads an attribution around a cue candidate of the kinds it
@@ -172,6 +175,9 @@ func (rd *reader) selectFrame(c *cue) (frame, bool) {
 	}
 	if len(rd.frames) == 0 {
 		return frame{}, false
+	}
+	if rd.choose != nil || rd.model != nil {
+		rd.addBoundaries()
 	}
 	k := 0
 	switch {

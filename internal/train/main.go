@@ -34,8 +34,8 @@ func main() {
 	out := flag.String("out", "", "write the model here (trained on the whole of -train with the first -l2)")
 	cv := flag.Int("cv", 0, "report k-fold cross-validation on -train")
 	l2s := flag.String("l2", "1e-4", "L2 penalties to try, comma-separated")
-	ths := flag.String("threshold", "0.2", "least probabilities of a frame over none to try, comma-separated")
-	gens := flag.String("generic", "0.5", "least probabilities of a frame of a verb outside the lexicon, comma-separated")
+	ths := flag.String("threshold", "0.15", "least probabilities of a frame over none to try, comma-separated")
+	gens := flag.String("generic", "0.6", "least probabilities of a frame of a verb outside the lexicon, comma-separated")
 	flag.Parse()
 	if err := run(*trainPath, *devPath, *out, *cv, *l2s, *ths, *gens); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)

@@ -1,0 +1,77 @@
+package attribution
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+)
+
+// TestBoundaries lists the contents proposed for the cue of each sentence
+// once the scorer may move where a content ends: the rules' own, shorter
+// ones at the breaks outside quotation marks, and one that runs on to the
+// sentence's end over the break the rules stopped at.
+func TestBoundaries(t *testing.T) {
+	tests := []struct {
+		name, text, cue string
+		want            []string
+	}{{
+		name: "a comma before a relative clause",
+		text: "Officials said the emails were exchanges between Carter and Fanning, who was his chief of staff.",
+		cue:  "said",
+		want: []string{
+			"the emails were exchanges between Carter and Fanning, who was his chief of staff",
+			"the emails were exchanges between Carter and Fanning",
+		},
+	}, {
+		name: "every break, up to four",
+		text: "He said the tax would rise, the budget would shrink, the deficit would grow, the debt would double, the bonds would fall, the rates would climb.",
+		cue:  "said",
+		want: []string{
+			"the tax would rise, the budget would shrink, the deficit would grow, the debt would double, the bonds would fall, the rates would climb",
+			"the tax would rise",
+			"the tax would rise, the budget would shrink",
+			"the tax would rise, the budget would shrink, the deficit would grow",
+			"the tax would rise, the budget would shrink, the deficit would grow, the debt would double",
+		},
+	}, {
+		name: "over the break the rules stopped at",
+		text: "He said the plan, which was new, would pass.",
+		cue:  "said",
+		want: []string{"the plan", "the plan, which was new, would pass"},
+	}, {
+		name: "no break inside quotation marks",
+		text: `She said the deal was "bad, very bad" for workers.`,
+		cue:  "said",
+		want: []string{`the deal was "bad, very bad" for workers`},
+	}, {
+		name: "no content of one word",
+		text: "He said yes, and left.",
+		cue:  "said",
+		want: []string{"yes, and left"},
+	}}
+	r, err := New(WithModel(nil))
+	require.NoError(t, err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			choose := func(rd *reader, c *cue, frames []frame) int {
+				if rd.w.toks[c.i].text != tt.cue {
+					return -1
+				}
+				for _, f := range frames {
+					if !f.a.Extent.Empty() {
+						got = append(got, f.a.Extent.Text)
+					}
+				}
+				return -1
+			}
+			sents := sentence.Split(tt.text)
+			r.resolveWith(tt.text, sents, quote.Detect(tt.text, sents), choose)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
