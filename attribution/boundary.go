@@ -33,6 +33,9 @@ func (rd *reader) addBoundaries() {
 	for k := 0; k < n; k++ {
 		f := &rd.frames[k]
 		a := &f.a
+		if !a.Speaker.Empty() && !a.Extent.Empty() {
+			rd.speakerVariants(k)
+		}
 		if a.Extent.Empty() || len(a.Spans) > 1 || a.Cue.Empty() || a.Extent.Start < a.Cue.End {
 			continue
 		}
@@ -70,6 +73,72 @@ func (rd *reader) variant(k, c0, e int, how string) {
 	f := rd.frames[k]
 	setContent(&f.a, span.Of(rd.w.text, toks[c0].start, toks[e-1].end))
 	if f.a.Extent == rd.frames[k].a.Extent {
+		return
+	}
+	f.variant = how
+	rd.frames = append(rd.frames, f)
+}
+
+// speakerVariants appends copies of frame k with other bounds of its
+// speaker: ending at its first comma ("Sarandon, 69"), and, before its
+// cue, starting where its clause starts ("One operative inside Trump
+// Tower"), or, after its cue, running on to the next break ("Alan Berger,
+// a gynecologist from Englewood, New Jersey").
+func (rd *reader) speakerVariants(k int) {
+	w := &rd.w
+	toks := w.toks
+	a := &rd.frames[k].a
+	s0, s1 := w.tokenRange(a.Speaker)
+	if s0 >= s1 {
+		return
+	}
+	for j := s0 + 1; j < s1; j++ {
+		if isComma(toks[j]) {
+			rd.speakerVariant(k, s0, j, "spk.comma")
+			break
+		}
+	}
+	if a.Speaker.End <= a.Cue.Start {
+		// Back to the clause's start, and not into a content before it.
+		lim := 0
+		if a.Extent.End <= a.Speaker.Start {
+			lim = a.Extent.End
+		}
+		b := s0
+		for b > 0 && b > s0-12 && !isBreak(toks[b-1]) && !isEnd(toks[b-1]) && toks[b-1].kind != token.Quote && toks[b-1].text != ":" && toks[b-1].start >= lim {
+			b--
+		}
+		for b < s0 && toks[b].tag == "CC" {
+			b++
+		}
+		if b < s0 {
+			rd.speakerVariant(k, b, s1, "spk.clause")
+		}
+	} else if s1 < len(toks) && isComma(toks[s1]) {
+		e := s1 + 1
+		for e < len(toks) && e < s1+12 && !isBreak(toks[e]) && !isEnd(toks[e]) && toks[e].kind != token.Quote {
+			e++
+		}
+		// Not into a content after it.
+		if e > s1+1 && (a.Extent.Start >= toks[e-1].end || a.Extent.End <= a.Speaker.Start) {
+			rd.speakerVariant(k, s0, e, "spk.on")
+		}
+	}
+}
+
+// speakerVariant appends a copy of frame k with the speaker tokens [s, e),
+// less the punctuation at their end.
+func (rd *reader) speakerVariant(k, s, e int, how string) {
+	toks := rd.w.toks
+	for e > s && (toks[e-1].kind == token.Punct || toks[e-1].kind == token.Dash) && toks[e-1].text != ")" {
+		e--
+	}
+	if e <= s {
+		return
+	}
+	f := rd.frames[k]
+	f.a.Speaker = span.Of(rd.w.text, toks[s].start, toks[e-1].end)
+	if f.a.Speaker == rd.frames[k].a.Speaker {
 		return
 	}
 	f.variant = how

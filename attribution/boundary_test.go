@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -65,6 +66,57 @@ func TestBoundaries(t *testing.T) {
 				for _, f := range frames {
 					if !f.a.Extent.Empty() {
 						got = append(got, f.a.Extent.Text)
+					}
+				}
+				return -1
+			}
+			sents := sentence.Split(tt.text)
+			r.resolveWith(tt.text, sents, quote.Detect(tt.text, sents), choose)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestSpeakerBoundaries lists the speakers proposed for the cue of each
+// sentence: the rules' own, the same up to its first comma, and the whole
+// clause before the cue or, after it, on to the next break.
+func TestSpeakerBoundaries(t *testing.T) {
+	tests := []struct {
+		name, text, cue string
+		want            []string
+	}{{
+		name: "a noun phrase cut at its preposition",
+		text: "One operative inside Trump Tower said the tapes were not a big deal.",
+		cue:  "said",
+		want: []string{"Trump Tower", "One operative inside Trump Tower"},
+	}, {
+		name: "an age after the name",
+		text: "“That’s a legitimate concern,” said Sarandon, 69, of New York.",
+		cue:  "said",
+		want: []string{"Sarandon, 69, of New York", "Sarandon"},
+	}, {
+		name: "on to the next break after the cue",
+		text: "“Trust me,” said Alan Berger, a gynecologist from Englewood, New Jersey, who backs him.",
+		cue:  "said",
+		want: []string{"Alan Berger, a gynecologist from Englewood", "Alan Berger", "Alan Berger, a gynecologist from Englewood, New Jersey"},
+	}, {
+		name: "not into the content before the speaker",
+		text: "The plan is dead, the senator said.",
+		cue:  "said",
+		want: []string{"the senator"},
+	}}
+	r, err := New(WithModel(nil))
+	require.NoError(t, err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			choose := func(rd *reader, c *cue, frames []frame) int {
+				if rd.w.toks[c.i].text != tt.cue {
+					return -1
+				}
+				for _, f := range frames {
+					if !f.a.Extent.Empty() && !f.a.Speaker.Empty() && !slices.Contains(got, f.a.Speaker.Text) {
+						got = append(got, f.a.Speaker.Text)
 					}
 				}
 				return -1

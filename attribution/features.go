@@ -19,7 +19,7 @@ var frameTemplates = []string{
 	"cue", "lemma", "class", "kind", "tag", "forced", "generic", "aux", "passive", "in.quote", "sent.quotes", "cue.pos",
 	"prev.w", "next.w", "lemma|next.w", "prev.t", "next.t", "lemma|next.t", "prev.t|tag", "other.cue",
 	"rule", "unit", "rule|lemma", "first", "first|rule", "generic|rule",
-	"spk", "spk.head", "spk.first", "spk.len", "spk.side", "spk.tag", "rule|spk", "lemma|spk",
+	"spk", "spk.head", "spk.first", "spk.len", "spk.side", "spk.prev.w", "spk.next.w", "spk.prev.t", "spk.next.t", "spk.prev.t|first.t", "spk.tag", "rule|spk", "lemma|spk",
 	"variant", "variant|rule", "cnt.len", "cnt.first", "cnt.last", "cnt.ends|next.w", "cnt.ends|next.t", "cnt.ends|rest", "variant|lemma", "cnt.quoted", "cnt.frags", "cnt.side", "cnt.ends", "rule|cnt.first", "lemma|cnt.first",
 	"addressee",
 }
@@ -119,6 +119,20 @@ func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
 		}
 		fs.Add("spk.len", bucket(s1-s0))
 		fs.Add("spk.side", side(a.Speaker, a.Cue))
+		// What stands at the speaker's edges: a preposition before it
+		// ("inside Trump Tower") says its phrase started earlier.
+		prev, next := "^", "$"
+		if s0 > 0 {
+			prev = w.toks[s0-1].tag
+			fs.Add("spk.prev.w", w.toks[s0-1].lower)
+		}
+		if s1 < len(w.toks) {
+			next = w.toks[s1].tag
+			fs.Add("spk.next.w", w.toks[s1].lower)
+		}
+		fs.Add("spk.prev.t", prev)
+		fs.Add("spk.next.t", next)
+		fs.Add2("spk.prev.t|first.t", prev, w.toks[s0].tag)
 	}
 	c0, c1 := w.tokenRange(a.Extent)
 	fs.Add("cnt.len", bucket(c1-c0))
