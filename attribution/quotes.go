@@ -98,7 +98,7 @@ func (rd *reader) introducedBy(q quote.Quote) (spk, cue span.Span, ok bool) {
 		if t.kind == token.Quote || w.inQuote(v) {
 			return
 		}
-		if !isFinite(t.tag) && !(t.tag == "VBG" && isComma(w.toks[v-1])) || t.tag == "MD" || auxWords[t.lower] {
+		if !isFinite(t.tag) && !(t.tag == "VBG" && isComma(w.toks[v-1])) && !w.afterAuxiliary(v) || t.tag == "MD" || auxWords[t.lower] {
 			continue
 		}
 		cs := v
@@ -123,6 +123,25 @@ func (rd *reader) introducedBy(q quote.Quote) (spk, cue span.Span, ok bool) {
 		return w.speakerSpan(sj), span.Of(w.text, w.toks[cs].start, w.toks[v].end), true
 	}
 	return
+}
+
+// afterAuxiliary reports whether token v is a past participle after a
+// form of "have" ("has delivered", "had adopted"): the main verb of an
+// active verb group whose finite verb is the auxiliary. A form of "be"
+// makes the group passive, whose subject is not the one who spoke.
+func (w *window) afterAuxiliary(v int) bool {
+	if w.toks[v].tag != "VBN" {
+		return false
+	}
+	for j := v - 1; j >= 0 && auxWords[w.toks[j].lower]; j-- {
+		switch l := w.toks[j].lower; {
+		case beForms[l]:
+			return false
+		case haveForms[l]:
+			return true
+		}
+	}
+	return false
 }
 
 // turnBefore returns the attribution of out, in order of content, whose

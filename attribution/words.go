@@ -119,6 +119,9 @@ var statementNouns = set(
 // modals are the modal verbs, their clitics among them.
 var modals = set("would", "will", "could", "can", "may", "might", "should", "must", "shall", "'ll", "'d")
 
+// haveForms are the auxiliaries of the perfect.
+var haveForms = set("has", "have", "had", "'ve", "’ve", "'d", "’d", "having")
+
 // clauseBreaks, after a comma, open a clause outside the reported one.
 var clauseBreaks = set("which", "while", "but", "although", "though", "whereas", "however")
 
