@@ -5,11 +5,12 @@ import (
 	"github.com/whosaid/whosaid/span"
 )
 
-// This file proposes, for the scorer, other ends of a content than the
-// one the rules read: a clause after its cue may end at any of its
+// This file proposes, for the scorer, other bounds of a content than the
+// ones the rules read: a clause after its cue may end at any of its
 // breaks (a comma, semicolon, dash or parenthesis outside quotation
-// marks), or run on over a break the rules stopped at to the sentence's
-// end. "He said the plan was dead, which surprised no one" reports the
+// marks), run on over a break the rules stopped at to the sentence's
+// end, or start a few words later; a speaker may end or start elsewhere
+// too. "He said the plan was dead, which surprised no one" reports the
 // whole or the part before the comma depending on what follows it, and
 // the scorer has learned which from the annotation.
 
@@ -53,6 +54,29 @@ func (rd *reader) addBoundaries() {
 		if c1 < len(toks) && isBreak(toks[c1]) && !w.inQuote(c1) {
 			rd.variant(k, c0, len(toks), "run-on")
 		}
+		rd.lateStarts(k, c0, c1)
+	}
+}
+
+// maxSkip bounds the words a content may start later by.
+const maxSkip = 3
+
+// lateStarts appends copies of frame k, whose content is the tokens
+// [c0, c1), with the content starting one, two or three words later: past
+// an object ("urged voters [to stay home]"), a particle or an adverb, or
+// "to" ("is expected [to] pass"), as the annotation may have it. It skips
+// words only, and leaves two tokens at least.
+func (rd *reader) lateStarts(k, c0, c1 int) {
+	toks := rd.w.toks
+	end := rd.frames[k].a.Extent.End
+	for s := c0 + 1; s <= c0+maxSkip && s+2 <= c1 && toks[s-1].kind == token.Word; s++ {
+		if toks[s].kind != token.Word && !rd.w.isOpenQuote(s) {
+			continue
+		}
+		f := rd.frames[k]
+		setContent(&f.a, span.Of(rd.w.text, toks[s].start, end))
+		f.variant = "late-start"
+		rd.frames = append(rd.frames, f)
 	}
 }
 

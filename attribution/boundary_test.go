@@ -64,7 +64,53 @@ func TestBoundaries(t *testing.T) {
 					return -1
 				}
 				for _, f := range frames {
-					if !f.a.Extent.Empty() {
+					if !f.a.Extent.Empty() && (f.variant == "" || f.variant == "cut" || f.variant == "run-on") {
+						got = append(got, f.a.Extent.Text)
+					}
+				}
+				return -1
+			}
+			sents := sentence.Split(tt.text)
+			r.resolveWith(tt.text, sents, quote.Detect(tt.text, sents), choose)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestLateStarts lists the contents proposed to start later than the
+// rules' for the cue of each sentence: by one to three words, never past
+// punctuation, leaving two tokens at least.
+func TestLateStarts(t *testing.T) {
+	tests := []struct {
+		name, text, cue string
+		want            []string
+	}{{
+		name: "past an object",
+		text: "She urged voters to stay home on Tuesday.",
+		cue:  "urged",
+		want: []string{"to stay home on Tuesday", "stay home on Tuesday", "home on Tuesday"},
+	}, {
+		name: "not past a comma",
+		text: "He said yes, and left.",
+		cue:  "said",
+		want: nil,
+	}, {
+		name: "onto a quotation mark",
+		text: `He called it a "disaster" for the state.`,
+		cue:  "called",
+		want: []string{`a "disaster" for the state`, `"disaster" for the state`},
+	}}
+	r, err := New(WithModel(nil))
+	require.NoError(t, err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			choose := func(rd *reader, c *cue, frames []frame) int {
+				if rd.w.toks[c.i].text != tt.cue {
+					return -1
+				}
+				for _, f := range frames {
+					if f.variant == "late-start" {
 						got = append(got, f.a.Extent.Text)
 					}
 				}

@@ -20,7 +20,7 @@ var frameTemplates = []string{
 	"prev.w", "next.w", "lemma|next.w", "prev.t", "next.t", "lemma|next.t", "prev.t|tag", "other.cue",
 	"rule", "unit", "rule|lemma", "first", "first|rule", "generic|rule",
 	"spk", "spk.head", "spk.first", "spk.len", "spk.side", "spk.prev.w", "spk.next.w", "spk.prev.t", "spk.next.t", "spk.prev.t|first.t", "spk.tag", "rule|spk", "lemma|spk",
-	"variant", "variant|rule", "cnt.len", "cnt.first", "cnt.last", "cnt.ends|next.w", "cnt.ends|next.t", "cnt.ends|rest", "variant|lemma", "cnt.quoted", "cnt.frags", "cnt.side", "cnt.ends", "rule|cnt.first", "lemma|cnt.first",
+	"variant", "variant|rule", "cnt.len", "cnt.prev.w", "cnt.prev.t|first.t", "cnt.first", "cnt.last", "cnt.ends|next.w", "cnt.ends|next.t", "cnt.ends|rest", "variant|lemma", "cnt.quoted", "cnt.frags", "cnt.side", "cnt.ends", "rule|cnt.first", "lemma|cnt.first",
 	"addressee",
 }
 
@@ -136,6 +136,11 @@ func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
 	}
 	c0, c1 := w.tokenRange(a.Extent)
 	fs.Add("cnt.len", bucket(c1-c0))
+	if c0 > 0 && c0 < len(w.toks) {
+		// What the content starts after: the cue, "that", an object.
+		fs.Add("cnt.prev.w", w.toks[c0-1].lower)
+		fs.Add2("cnt.prev.t|first.t", w.toks[c0-1].tag, w.toks[c0].tag)
+	}
 	if c0 < c1 {
 		first, last := w.toks[c0].lower, w.toks[c1-1].lower
 		fs.Add("cnt.first", first)
