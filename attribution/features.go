@@ -87,9 +87,21 @@ func (rd *reader) cueFeatures(c *cue, fs *linear.Features) {
 // frameFeatures adds the features of frame f, a reading of cue c, to fs:
 // its rule, and the form and place of its speaker and its content.
 func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
-	w := &rd.w
+	lemma := rd.w.cueLemma(c)
+	rd.readingFeatures(c, f, lemma, fs)
+	rd.speakerFeatures(&f.a, lemma, fs)
+	rd.contentFeatures(&f.a, lemma, fs)
+}
+
+// The features of a frame fall in three parts: those of the reading (its
+// rule and how it was made), those of its speaker, and those of its
+// content. The frames of a cue that differ only in where their content
+// ends share the speaker's part, and those that differ in their speaker
+// share the content's: [reader.chooseFrame] scores each part once.
+
+// readingFeatures adds the features of the reading of frame f to fs.
+func (rd *reader) readingFeatures(c *cue, f *frame, lemma string, fs *linear.Features) {
 	a := &f.a
-	lemma := w.cueLemma(c)
 	fs.Add("rule", a.Rule)
 	fs.Add("unit", f.unit)
 	if f.variant != "" {
@@ -106,6 +118,13 @@ func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
 	if c.generic {
 		fs.Add2("generic|rule", a.Rule, c.tag)
 	}
+}
+
+// speakerFeatures adds the features of the speaker of a to fs: its form,
+// its words and where it stands. They depend on a's Rule, Cue and Speaker
+// only.
+func (rd *reader) speakerFeatures(a *Attribution, lemma string, fs *linear.Features) {
+	w := &rd.w
 	spk := w.speakerForm(a.Speaker)
 	fs.Add("spk", spk)
 	fs.Add2("rule|spk", a.Rule, spk)
@@ -134,6 +153,14 @@ func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
 		fs.Add("spk.next.t", next)
 		fs.Add2("spk.prev.t|first.t", prev, w.toks[s0].tag)
 	}
+}
+
+// contentFeatures adds the features of the content of a to fs: its
+// length, its words at both ends and what stands beyond them, and where
+// it stands. They depend on a's Rule, Cue, Extent, number of fragments and
+// whether it has an Addressee only.
+func (rd *reader) contentFeatures(a *Attribution, lemma string, fs *linear.Features) {
+	w := &rd.w
 	c0, c1 := w.tokenRange(a.Extent)
 	fs.Add("cnt.len", bucket(c1-c0))
 	if c0 > 0 && c0 < len(w.toks) {

@@ -119,23 +119,56 @@ func (m *Model) reports(fs *linear.Features, lemma string) bool {
 // chooseFrame picks, with the model, the frame of candidate c that is most
 // likely right, or none (-1), and sets its Confidence to the model's
 // probability of that frame among the frames and none; [reader.confide]
-// later turns it into the attribution's calibrated confidence.
+// later turns it into the attribution's calibrated confidence. A frame's
+// score is the sum of those of its parts (see [reader.frameFeatures]),
+// and a part that an earlier frame of c shares is not scored again.
 func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
+	lemma := rd.w.cueLemma(c)
+	fs := &rd.fs
+	fs.Reset()
+	bias := m.frames.Score(fs)
 	// The features of the cue are every frame's: score them once.
-	rd.fs.Reset()
-	rd.cueFeatures(c, &rd.fs)
-	shared := m.frames.Score(&rd.fs)
-	rd.fs.Reset()
-	shared -= m.frames.Score(&rd.fs) // the bias, counted once per frame below
+	fs.Reset()
+	rd.cueFeatures(c, fs)
+	shared := m.frames.Score(fs)
 	best, top := -1, math.Inf(-1)
 	for k := range frames {
-		if frames[k].a.Extent.Empty() {
+		f := &frames[k]
+		if f.a.Extent.Empty() {
 			continue
 		}
-		rd.fs.Reset()
-		rd.frameFeatures(c, &frames[k], &rd.fs)
-		s := m.frames.Score(&rd.fs) + shared
-		frames[k].score = s
+		fs.Reset()
+		rd.readingFeatures(c, f, lemma, fs)
+		s := shared + m.frames.Score(fs) - bias
+		spk, cnt := -1, -1 // an earlier frame with the same part
+		for j := range k {
+			g := &frames[j]
+			if g.a.Extent.Empty() || g.a.Rule != f.a.Rule || g.a.Cue != f.a.Cue {
+				continue
+			}
+			if spk < 0 && g.a.Speaker == f.a.Speaker {
+				spk = j
+			}
+			if cnt < 0 && g.a.Extent == f.a.Extent && nFragments(&g.a) == nFragments(&f.a) && g.a.Addressee.Empty() == f.a.Addressee.Empty() {
+				cnt = j
+			}
+		}
+		if spk >= 0 {
+			f.spk = frames[spk].spk
+		} else {
+			fs.Reset()
+			rd.speakerFeatures(&f.a, lemma, fs)
+			f.spk = m.frames.Score(fs) - bias
+		}
+		if cnt >= 0 {
+			f.cnt = frames[cnt].cnt
+		} else {
+			fs.Reset()
+			rd.contentFeatures(&f.a, lemma, fs)
+			f.cnt = m.frames.Score(fs) - bias
+		}
+		s += f.spk + f.cnt
+		f.score = s
 		if s > top {
 			best, top = k, s
 		}
