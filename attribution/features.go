@@ -268,25 +268,41 @@ func side(s, cue span.Span) string {
 }
 
 // bucket names a count in a few bins: 0 to 4, then 5-9, 10-19, 20-39, 40+.
-func bucket(n int) string {
+func bucket(n int) string { return buckets[bucketOf(n)] }
+
+var buckets = [...]string{"0", "1", "2", "3", "4", "5-9", "10-19", "20-39", "40+"}
+
+// bucketOf returns the index in buckets of the bin of n.
+func bucketOf(n int) int {
 	switch {
 	case n < 5:
-		return strconv.Itoa(n)
+		return max(n, 0)
 	case n < 10:
-		return "5-9"
+		return 5
 	case n < 20:
-		return "10-19"
+		return 6
 	case n < 40:
-		return "20-39"
+		return 7
 	}
-	return "40+"
+	return 8
 }
+
+// shapes are the values of restShape other than "cue": a shape and a
+// bin of its length, written out once so that no feature builds them.
+var shapes = func() (t [2][len(buckets)]string) {
+	for k, shape := range [2]string{"phrase", "clause"} {
+		for b, n := range buckets {
+			t[k][b] = shape + n
+		}
+	}
+	return t
+}()
 
 // restShape says what the words from token i to the next break or the
 // sentence's end make: a clause (a finite verb among them), a cue ("he
 // said"), or a phrase, and how long it is.
 func (w *window) restShape(i int) string {
-	shape := "phrase"
+	shape := 0 // a phrase
 	n := 0
 	for ; i < len(w.toks) && !isBreak(w.toks[i]) && !isEnd(w.toks[i]); i++ {
 		n++
@@ -295,8 +311,8 @@ func (w *window) restShape(i int) string {
 		case t.lex != 0 && isFinite(t.tag):
 			return "cue"
 		case isFinite(t.tag):
-			shape = "clause"
+			shape = 1 // a clause
 		}
 	}
-	return shape + bucket(n)
+	return shapes[shape][bucketOf(n)]
 }
