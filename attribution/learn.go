@@ -31,6 +31,10 @@ type TrainConfig struct {
 	// predictions the confidence part is fitted to; 0 means 5. Document i
 	// is in fold i mod Folds.
 	Folds int
+	// MinCount is how many times a feature must occur in the frames of
+	// the training texts to get a weight; 0 means 1, every feature.
+	// Rarer features weigh nothing, and a smaller model scores faster.
+	MinCount int
 	// Name, Command and Source describe the model in its provenance: what
 	// it is, the command that trained it, and the data (a file name).
 	Name, Command, Source string
@@ -117,7 +121,11 @@ func TrainFrames(docs []TrainDoc, cfg TrainConfig) (*Model, error) {
 	if l2 == 0 {
 		l2 = 1e-4
 	}
-	m, err := linear.Train(&d, linear.L2(l2), linear.Describe(linear.Provenance{
+	minCount := cfg.MinCount
+	if minCount == 0 {
+		minCount = 1
+	}
+	m, err := linear.Train(&d, linear.L2(l2), linear.MinCount(minCount), linear.Describe(linear.Provenance{
 		Name: cfg.Name, Command: cfg.Command, Source: cfg.Source, Templates: frameTemplates,
 	}))
 	if err != nil {

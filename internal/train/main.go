@@ -36,14 +36,15 @@ func main() {
 	l2s := flag.String("l2", "1e-4", "L2 penalties to try, comma-separated")
 	ths := flag.String("threshold", "0.15", "least probabilities of a frame over none to try, comma-separated")
 	gens := flag.String("generic", "0.6", "least probabilities of a frame of a verb outside the lexicon, comma-separated")
+	minCount := flag.Int("min-count", 10, "how many times a feature must occur in training to get a weight (chosen on dev)")
 	flag.Parse()
-	if err := run(*trainPath, *devPath, *out, *cv, *l2s, *ths, *gens); err != nil {
+	if err := run(*trainPath, *devPath, *out, *cv, *l2s, *ths, *gens, *minCount); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(trainPath, devPath, out string, cv int, l2list, thlist, genlist string) error {
+func run(trainPath, devPath, out string, cv int, l2list, thlist, genlist string, minCount int) error {
 	raw, err := os.ReadFile(trainPath)
 	if err != nil {
 		return err
@@ -70,13 +71,13 @@ func run(trainPath, devPath, out string, cv int, l2list, thlist, genlist string)
 	for _, l2 := range lists[0] {
 		for _, th := range lists[1] {
 			for _, gen := range lists[2] {
-				cfgs = append(cfgs, attribution.TrainConfig{L2: l2, Threshold: th, Generic: gen, Name: "whosaid attribution frames",
+				cfgs = append(cfgs, attribution.TrainConfig{L2: l2, Threshold: th, Generic: gen, MinCount: minCount, Name: "whosaid attribution frames",
 					Command: "go run ./internal/train -out attribution/model.bin", Source: "PolNeAR train, sha256 " + hex.EncodeToString(sum[:])})
 			}
 		}
 	}
 	for i, cfg := range cfgs {
-		name := fmt.Sprintf("l2 %g threshold %g generic %g", cfg.L2, cfg.Threshold, cfg.Generic)
+		name := fmt.Sprintf("l2 %g threshold %g generic %g min-count %d", cfg.L2, cfg.Threshold, cfg.Generic, cfg.MinCount)
 		if cv > 1 {
 			if err := crossValidate(name, gold, docs, cv, cfg); err != nil {
 				return err
