@@ -23,10 +23,12 @@ func isBreak(t tok) bool {
 	return t.text == "," || t.text == ";" || t.text == "(" || t.kind == token.Dash
 }
 
-// addBoundaries appends to rd.frames, for each frame whose content is one
-// clause after its cue, the same frame with the content ending at each of
-// its first maxCuts breaks, and at the sentence's end past the break it
-// ends on. A copy keeps the frame's rule and its first.
+// addBoundaries appends to rd.frames, for each frame with a speaker, the
+// same frame with the other bounds of its speaker (see speakerVariants);
+// and for each frame whose content is one clause after its cue, the same
+// frame with the content ending at each of its first maxCuts breaks, at the
+// sentence's end past the break it ends on, and starting a few words later
+// (see lateStarts). A copy keeps the frame's rule and its first.
 func (rd *reader) addBoundaries() {
 	w := &rd.w
 	toks := w.toks
@@ -84,13 +86,7 @@ func (rd *reader) lateStarts(k, c0, c1 int) {
 // less the punctuation at their end, named by how it was made.
 func (rd *reader) variant(k, c0, e int, how string) {
 	toks := rd.w.toks
-	for e > c0 {
-		if t := toks[e-1]; (t.kind == token.Punct || t.kind == token.Dash) && t.text != ")" {
-			e--
-			continue
-		}
-		break
-	}
+	e = rd.w.trimPunct(c0, e)
 	if e-c0 < 2 {
 		return
 	}
@@ -154,9 +150,7 @@ func (rd *reader) speakerVariants(k int) {
 // less the punctuation at their end.
 func (rd *reader) speakerVariant(k, s, e int, how string) {
 	toks := rd.w.toks
-	for e > s && (toks[e-1].kind == token.Punct || toks[e-1].kind == token.Dash) && toks[e-1].text != ")" {
-		e--
-	}
+	e = rd.w.trimPunct(s, e)
 	if e <= s {
 		return
 	}

@@ -31,20 +31,24 @@ func (w *window) clauseEnd(k int) int {
 			j = skip
 		}
 	}
-	// Trim trailing punctuation, keeping closing quote marks and
-	// parentheses.
-	for end > k {
-		t := toks[end-1]
-		if (t.kind == token.Punct || t.kind == token.Dash) && t.text != ")" {
-			end--
-			continue
-		}
-		break
-	}
+	end = w.trimPunct(k, end)
 	if end <= k {
 		return toks[k].start
 	}
 	return toks[end-1].end
+}
+
+// trimPunct returns e less the punctuation and dashes that end the tokens
+// [s, e), keeping closing quote marks and parentheses.
+func (w *window) trimPunct(s, e int) int {
+	for e > s {
+		if t := w.toks[e-1]; (t.kind == token.Punct || t.kind == token.Dash) && t.text != ")" {
+			e--
+			continue
+		}
+		break
+	}
+	return e
 }
 
 // quoteBreak skips the quotation that token j opens and returns its last

@@ -40,6 +40,21 @@ type TrainConfig struct {
 	Name, Command, Source string
 }
 
+// withDefaults returns cfg with its zero fields set to the defaults they
+// stand for.
+func (cfg TrainConfig) withDefaults() TrainConfig {
+	if cfg.L2 == 0 {
+		cfg.L2 = 1e-4
+	}
+	if cfg.Folds == 0 {
+		cfg.Folds = 5
+	}
+	if cfg.MinCount == 0 {
+		cfg.MinCount = 1
+	}
+	return cfg
+}
+
 // Train fits a Model to docs. The frame part learns, for every cue of
 // every text, which of the rules' readings is right: the one that matches
 // an annotated attribution best (its content sharing at least half its
@@ -53,12 +68,7 @@ func Train(docs []TrainDoc, cfg TrainConfig) (*Model, error) {
 	if !inUnit(cfg.Threshold) || !inUnit(cfg.Generic) {
 		return nil, fmt.Errorf("attribution: train: thresholds %v, %v outside [0, 1)", cfg.Threshold, cfg.Generic)
 	}
-	if cfg.L2 == 0 {
-		cfg.L2 = 1e-4
-	}
-	if cfg.Folds == 0 {
-		cfg.Folds = 5
-	}
+	cfg = cfg.withDefaults()
 	if cfg.Folds < 2 || cfg.Folds > len(docs) {
 		return nil, fmt.Errorf("attribution: train: %d folds of %d documents", cfg.Folds, len(docs))
 	}
@@ -117,15 +127,8 @@ func TrainFrames(docs []TrainDoc, cfg TrainConfig) (*Model, error) {
 	if d.Len() == 0 {
 		return nil, errors.New("attribution: train: the documents hold no cue")
 	}
-	l2 := cfg.L2
-	if l2 == 0 {
-		l2 = 1e-4
-	}
-	minCount := cfg.MinCount
-	if minCount == 0 {
-		minCount = 1
-	}
-	m, err := linear.Train(&d, linear.L2(l2), linear.MinCount(minCount), linear.Describe(linear.Provenance{
+	cfg = cfg.withDefaults()
+	m, err := linear.Train(&d, linear.L2(cfg.L2), linear.MinCount(cfg.MinCount), linear.Describe(linear.Provenance{
 		Name: cfg.Name, Command: cfg.Command, Source: cfg.Source, Templates: frameTemplates,
 	}))
 	if err != nil {
