@@ -1,6 +1,8 @@
 package attribution
 
 import (
+	"strings"
+
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
 )
@@ -128,6 +130,7 @@ func (rd *reader) speakerVariants(k int) {
 		for b > 0 && b > s0-12 && !isBreak(toks[b-1]) && !isEnd(toks[b-1]) && toks[b-1].kind != token.Quote && toks[b-1].text != ":" && toks[b-1].start >= lim {
 			b--
 		}
+		b = afterVerbGroup(toks, b, s0)
 		for b < s0 && toks[b].tag == "CC" {
 			b++
 		}
@@ -144,6 +147,29 @@ func (rd *reader) speakerVariants(k int) {
 			rd.speakerVariant(k, s0, e, "spk.on")
 		}
 	}
+}
+
+// afterVerbGroup returns where a subject before token e starts, at or
+// after b: past the last verb group of a clause that holds it ("McAuliffe
+// has said about 20 people have ..." gives "about 20 people"). A finite
+// verb after a relative word is the relative clause's, and belongs to the
+// noun phrase ("Blinken, who spoke French, said"); so does a participle
+// after a noun ("The document released Monday").
+func afterVerbGroup(toks []tok, b, e int) int {
+	rel := false
+	for j := b; j < e; j++ {
+		t := toks[j].tag
+		switch {
+		case t == "WP" || t == "WDT":
+			rel = true
+		case rel:
+		case isFinite(t):
+			b = j + 1
+		case j > b && (t == "VBN" || t == "VBG" || t == "VB") && (strings.HasPrefix(toks[j-1].tag, "VB") || toks[j-1].tag == "MD" || toks[j-1].tag == "RB" || toks[j-1].tag == "TO"):
+			b = j + 1
+		}
+	}
+	return b
 }
 
 // speakerVariant appends a copy of frame k with the speaker tokens [s, e),

@@ -53,6 +53,11 @@ func TestBoundaries(t *testing.T) {
 		text: "He said yes, and left.",
 		cue:  "said",
 		want: []string{"yes, and left"},
+	}, {
+		name: "an approximate number, not the cue's preposition",
+		text: "McAuliffe has said about 20 people have indicated an interest.",
+		cue:  "said",
+		want: []string{"about 20 people have indicated an interest"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +135,16 @@ func TestSpeakerBoundaries(t *testing.T) {
 		text: "The plan is dead, the senator said.",
 		cue:  "said",
 		want: []string{"the senator"},
+	}, {
+		name: "not back over the verbs of a clause that holds it",
+		text: "McAuliffe has said about 20 people have indicated an interest in the seat.",
+		cue:  "indicated",
+		want: []string{"about 20 people"},
+	}, {
+		name: "back over a relative clause of the noun phrase",
+		text: "The man who runs the shop in town said the road was closed.",
+		cue:  "said",
+		want: []string{"the shop in town", "The man who runs the shop in town"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

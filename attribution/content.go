@@ -164,7 +164,10 @@ func (w *window) prepositionalStart(a *Attribution, k, after int) (int, bool) {
 		}
 		k = m
 	}
-	if k == after && k+1 < len(toks) && cuePrepositions[toks[k].lower] && toks[k].start >= a.Cue.End && !w.isOpenQuote(k) {
+	// "about 20 people" is a number's approximator, not the cue's
+	// preposition.
+	if k == after && k+1 < len(toks) && cuePrepositions[toks[k].lower] && toks[k].start >= a.Cue.End && !w.isOpenQuote(k) &&
+		!(quantityAdverbs[toks[k].lower] && toks[k+1].tag == "CD") {
 		a.Cue = span.Of(w.text, a.Cue.Start, toks[k].end)
 		k++
 	}
