@@ -20,6 +20,12 @@ import (
 // proposed.
 const maxCuts = 4
 
+// narrationOpeners open an adverbial clause or phrase that may be the
+// narration's rather than the speaker's: "described Clinton as a
+// “disgrace” [after she attacked the police]". A content is also proposed
+// ending before one.
+var narrationOpeners = set("after", "before", "while", "when", "because", "although", "though", "since", "until", "once", "whenever", "unless", "during", "amid", "despite")
+
 // isBreak reports whether token t may end a clause.
 func isBreak(t tok) bool {
 	return t.text == "," || t.text == ";" || t.text == "(" || t.kind == token.Dash
@@ -50,7 +56,7 @@ func (rd *reader) addBoundaries() {
 		}
 		cuts := 0
 		for j := c0 + 2; j < c1 && cuts < maxCuts; j++ {
-			if isBreak(toks[j]) && !w.inQuote(j) {
+			if (isBreak(toks[j]) || narrationOpeners[toks[j].lower] && toks[j].kind == token.Word) && !w.inQuote(j) {
 				rd.variant(k, c0, j, "cut")
 				cuts++
 			}

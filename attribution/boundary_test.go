@@ -58,6 +58,11 @@ func TestBoundaries(t *testing.T) {
 		text: "McAuliffe has said about 20 people have indicated an interest.",
 		cue:  "said",
 		want: []string{"about 20 people have indicated an interest"},
+	}, {
+		name: "before an adverbial clause of the narration",
+		text: "Christie described Clinton as a “disgrace” after she attacked the police.",
+		cue:  "described",
+		want: []string{"Clinton as a “disgrace” after she attacked the police", "Clinton as a “disgrace”"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
