@@ -193,7 +193,8 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 	toks := w.toks
 	for k > 0 && j-k < 25 {
 		p := toks[k-1]
-		if p.kind == token.Word && (isNPTag(p.tag) || p.tag == "PDT" || p.tag == "VBN" && isNounTag(toks[k].tag)) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
+		degree := (p.tag == "RBS" || p.tag == "RBR") && (toks[k].tag == "JJ" || toks[k].tag == "VBN") // "the most senior official"
+		if p.kind == token.Word && (isNPTag(p.tag) || p.tag == "PDT" || p.tag == "VBN" && isNounTag(toks[k].tag) || degree) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
 			k--
 			continue
 		}
@@ -370,7 +371,10 @@ func (w *window) npRun(k int) (int, bool) {
 		// A title the tagger reads as an adverb between nouns: "Clinton
 		// ally James Carville", "policy aide Jake Sullivan".
 		title := t.kind == token.Word && t.tag == "RB" && j > k && isNounTag(toks[j-1].tag) && j+1 < len(toks) && toks[j+1].tag == "NNP"
-		if t.kind == token.Word && (isNPTag(t.tag) || t.tag == "VBN" && j > k || title) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && !npConnectors[toks[j-1].lower]) {
+		// "the most recent survey", "a more senior official": a degree
+		// adverb of the adjective after it.
+		degree := (t.tag == "RBS" || t.tag == "RBR") && j+1 < len(toks) && (toks[j+1].tag == "JJ" || toks[j+1].tag == "VBN")
+		if t.kind == token.Word && (isNPTag(t.tag) || t.tag == "VBN" && j > k || title || degree) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && !npConnectors[toks[j-1].lower]) {
 			noun = noun || isNounTag(t.tag) || title
 			// "the 46-year-old", "the elder": an adjective after a
 			// determiner that ends the phrase stands as its head.

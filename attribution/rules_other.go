@@ -1,6 +1,8 @@
 package attribution
 
 import (
+	"strings"
+
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
@@ -98,6 +100,18 @@ func surveyRule(r *reader, c *cue) (frame, verdict) {
 		head = head || surveyNouns[toks[j].lower]
 	}
 	k := w.skipAdverbials(ne)
+	// "In a poll released Monday, CLAUSE": no finite verb can stand in the
+	// phrase that opens the sentence, so a verb after its noun is a
+	// participle, whatever its tag, up to the comma.
+	if head && k < len(toks) && (toks[k].tag == "VBN" || toks[k].tag == "VBD") {
+		m := k + 1
+		for m < len(toks) && m-k < 8 && toks[m].kind == token.Word && !strings.HasPrefix(toks[m].tag, "VB") && toks[m].tag != "MD" {
+			m++
+		}
+		if m < len(toks) && isComma(toks[m]) {
+			k = m
+		}
+	}
 	if !head || k+1 >= len(toks) || !isComma(toks[k]) {
 		return frame{}, stop
 	}

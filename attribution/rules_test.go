@@ -119,6 +119,12 @@ func TestRules(t *testing.T) {
 		// A poll as the source.
 		{attribution.RuleAccordingTo, "In a survey released Monday, most residents backed the harbor plan.",
 			"a survey released Monday", "In", "most residents backed the harbor plan", "", attribution.Indirect},
+		// The tagger reads "released" as a past tense here; no finite verb
+		// stands in the opening phrase.
+		{attribution.RuleAccordingTo, "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton.",
+			"an NBC News/Wall Street Journal poll released Monday", "In", "50 percent of respondents chose Clinton", "", attribution.Indirect},
+		{attribution.RuleAccordingTo, "In the most recent YouGov/Economist survey, 71 percent of Sanders supporters approved of Obama.",
+			"the most recent YouGov/Economist survey", "In", "71 percent of Sanders supporters approved of Obama", "", attribution.Indirect},
 		// The content ends before a clause with a cue of its own, or "however".
 		{attribution.RuleSpeakerCueClause, "The mayor said the pier was safe, and the engineer said the road was not.",
 			"The mayor", "said", "the pier was safe", "", attribution.Indirect},
