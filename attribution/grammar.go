@@ -222,8 +222,9 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 				ok = !gerund && (ok || q == "DT" || q == "JJ" || q == "JJS")
 			case "and", "&", "or":
 				name := q == "NNP" || q == "NNPS" || q == "NN" && isCapital(toks[k-2].text)
-				ok = name && (r == "NNP" || r == "NNPS" || r == "JJ" || r == "DT" || r == "PRP$") ||
-					(q == "NN" || q == "NNS") && (r == "NN" || r == "NNS" || r == "JJ" || r == "NNP") ||
+				ok = name && (r == "NNP" || r == "NNPS" || r == "JJ" || r == "DT" || r == "PRP$" || r == "NN") ||
+					(q == "NN" || q == "NNS") && (r == "NN" || r == "NNS" || r == "JJ" || r == "NNP" || r == "PRP$") ||
+					q == "JJ" && (r == "JJ" || r == "NN") || // "federal and state officials"
 					q == "NNS" && r == "DT" // "many experts and some lawmakers"
 				if q == "PRP" && subjectPronouns[toks[k-2].lower] && (r == "PRP" || r == "PRP$" || r == "NNP" || r == "DT") {
 					k -= 2 // "he or she", "she and her aides": the pronoun ends the phrase
@@ -290,7 +291,10 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 		}
 	}
 	paren = -1
-	if parenthetical && !rel && !prep && !isNPTag(first.tag) {
+	// A parenthetical adverb, participle or prepositional phrase ends the
+	// speaker ("Clinton, at Monday's debate, cited"); a phrase of "like"
+	// or "including" names more of the speakers, and stays.
+	if (parenthetical || first.tag == "IN" && first.lower != "like") && !rel && !isNPTag(first.tag) {
 		paren = k
 	}
 	s, p, ok := w.leftNP(k, gerund)

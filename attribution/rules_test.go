@@ -83,8 +83,16 @@ func TestRules(t *testing.T) {
 			"Ellis", "Said", "Nobody saw it coming", "", attribution.Direct},
 		{attribution.RuleSpeakerCueColon, "The coach said:\n\n“We will be back next year.”",
 			"The coach", "said", "We will be back next year", "", attribution.Direct},
+		// A prepositional phrase set off by commas is the narration's, not
+		// the speaker's; "like" names more speakers.
 		{attribution.RuleAppositive, "Mia Lund, at a news conference on Friday, said the mine would close.",
-			"Mia Lund, at a news conference on Friday", "said", "the mine would close", "", attribution.Indirect},
+			"Mia Lund", "said", "the mine would close", "", attribution.Indirect},
+		{attribution.RuleAppositive, "Mia Lund, like her brother, said the mine would close.",
+			"Mia Lund, like her brother", "said", "the mine would close", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Federal and state officials said the mine would close.",
+			"Federal and state officials", "said", "the mine would close", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "The mayor and his aides said the mine would close.",
+			"The mayor and his aides", "said", "the mine would close", "", attribution.Indirect},
 		{attribution.RuleAppositive, "Tom Berg, the mayor of Ashby, a town of 900, said taxes would rise.",
 			"Tom Berg, the mayor of Ashby, a town of 900", "said", "taxes would rise", "", attribution.Indirect},
 		{attribution.RuleSpeakerCueClause, "A report released last year found that the river was polluted.",
