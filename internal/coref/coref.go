@@ -243,12 +243,12 @@ func newResolver(s *token.Stream, b *bufs, speakers int) *resolver {
 func (r *resolver) mentionEnts() iter.Seq2[int, span.Span] {
 	return func(yield func(int, span.Span) bool) {
 		for _, m := range r.s.ments {
-			if !yield(m.ent, m.sp) {
+			if !yield(int(m.ent), m.span(r.s.text)) {
 				return
 			}
 		}
 		for _, m := range r.groupMents {
-			if !yield(m.ent, m.sp) {
+			if !yield(int(m.ent), m.span(r.s.text)) {
 				return
 			}
 		}
@@ -307,7 +307,7 @@ func (r *resolver) newEnt(k entKind) int {
 	// so far; the speakers' entities after them double it.
 	done, total := 0, 0
 	if m := r.s.ments; !r.scanned && len(m) > 0 {
-		done, total = m[len(m)-1].w1, len(r.s.words)
+		done, total = int(m[len(m)-1].w1), len(r.s.words)
 	}
 	r.ents = append(room.For(r.ents, 0, done, total), ent{kind: k})
 	return len(r.ents) - 1

@@ -49,7 +49,7 @@ func FuzzResolve(f *testing.F) {
 			require.LessOrEqual(t, sc.words[k-1].end, sc.start(k), "words overlap")
 		}
 		for k := 1; k < len(sc.ments); k++ {
-			require.LessOrEqual(t, sc.ments[k-1].sp.Start, sc.ments[k].sp.Start, "scan mentions out of order")
+			require.LessOrEqual(t, sc.ments[k-1].start, sc.ments[k].start, "scan mentions out of order")
 		}
 		for i, e := range ents {
 			checkMentions(t, text, e.Mentions)

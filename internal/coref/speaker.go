@@ -49,8 +49,8 @@ func (r *resolver) speakerEnt(sp span.Span, k0, k1 int) int {
 	if e := r.coordinated(k0, cut); e >= 0 {
 		return e
 	}
-	if m := s.wordMent[head]; m >= 0 && s.ments[m].sp.Overlaps(sp) {
-		return s.ments[m].ent
+	if m := s.wordMent[head]; m >= 0 && s.ments[m].span(s.text).Overlaps(sp) {
+		return int(s.ments[m].ent)
 	}
 	if e := r.apposed(head, cut, k1); e >= 0 {
 		return e
@@ -109,7 +109,7 @@ func (r *resolver) head(k0, k1 int) (head, cut int) {
 	h, c := Head(s.st, int(s.words[k0].tok), end, func(i int) bool {
 		k := s.wordOf(i)
 		m := s.wordMent[k]
-		return m >= 0 && s.ments[m].w0 < k
+		return m >= 0 && int(s.ments[m].w0) < k
 	})
 	cut = k1
 	if c < end {
@@ -152,8 +152,8 @@ func (r *resolver) apposed(head, cut, k1 int) int {
 	for end < k1 && !strings.Contains(s.gap(end), ",") {
 		end++
 	}
-	if m := s.wordMent[end-1]; m >= 0 && r.ents[s.ments[m].ent].kind == entPerson && s.ments[m].w1 == end && s.ments[m].w0 <= comma+3 {
-		return s.ments[m].ent
+	if m := s.wordMent[end-1]; m >= 0 && r.ents[s.ments[m].ent].kind == entPerson && int(s.ments[m].w1) == end && int(s.ments[m].w0) <= comma+3 {
+		return int(s.ments[m].ent)
 	}
 	return -1
 }
@@ -164,14 +164,14 @@ func (r *resolver) apposed(head, cut, k1 int) int {
 func (r *resolver) unscanned(k0, head int) int {
 	s := r.s
 	t0, ht := &s.words[k0], &s.words[head]
-	if !ht.cap || s.is(head, fStop) || s.is(head, fHead) || s.is(head, fOrg) {
+	if !ht.has(wCap) || s.is(head, fStop) || s.is(head, fHead) || s.is(head, fOrg) {
 		return -1
 	}
 	hw := s.form(head)
 	if hw.surnameEnt > 0 {
 		return int(hw.surnameEnt) - 1
 	}
-	if !s.is(head, fTitlePlural) && t0.cap && !s.is(k0, fStop) && !s.alsoLower(head) {
+	if !s.is(head, fTitlePlural) && t0.has(wCap) && !s.is(k0, fStop) && !s.alsoLower(head) {
 		e := r.newEnt(entUnknown)
 		r.fileSurname(hw, e)
 		r.nameEnt(e, s.text[s.start(k0):ht.nameEnd()], head-k0+1)
@@ -191,7 +191,7 @@ func (r *resolver) fileSurname(w *form, e int) {
 func (r *resolver) nameIn(a, b int) int {
 	for k := b - 1; k >= a; k-- {
 		if m := r.s.wordMent[k]; m >= 0 && (r.ents[r.s.ments[m].ent].kind == entPerson || r.ents[r.s.ments[m].ent].kind == entUnknown) {
-			return r.s.ments[m].ent
+			return int(r.s.ments[m].ent)
 		}
 	}
 	return -1
@@ -224,7 +224,7 @@ func (r *resolver) description(sp span.Span, k0, head int) int {
 	switch det {
 	case "the", "this", "that", "these", "those", "a", "an":
 		words--
-		if s.words[k0].cap {
+		if s.words[k0].has(wCap) {
 			r0, n := utf8.DecodeRuneInString(name)
 			name = string(unicode.ToLower(r0)) + name[n:]
 		}
@@ -326,8 +326,8 @@ func (r *resolver) possessed(sp span.Span, k0, head int, p names.Pronoun) int {
 func (r *resolver) relative(pos int) int {
 	s := r.s
 	k := s.mentionBefore(pos)
-	if k >= 0 && s.ments[k].sp.End <= pos && s.ments[k].sent == s.sentOf(s.wordAt(pos)) {
-		return s.ments[k].ent
+	if k >= 0 && int(s.ments[k].end) <= pos && s.ments[k].sent == s.sentOf(s.wordAt(pos)) {
+		return int(s.ments[k].ent)
 	}
 	if n := len(r.spk); n > 0 && r.spk[n-1].pos < pos {
 		return r.spk[n-1].ent
