@@ -95,7 +95,7 @@ func Resolve(s *token.Stream, in []Attr) []Entity {
 		return nil
 	}
 	b := pool.Get().(*bufs)
-	r := newResolver(s, b, len(in))
+	r := newResolver(s, b)
 	defer b.put(r)
 	// Each speaker adds at most one of each.
 	r.spk, r.spkMents = slices.Grow(r.spk, len(in)), slices.Grow(r.spkMents, len(in))
@@ -134,7 +134,7 @@ func Resolve(s *token.Stream, in []Attr) []Entity {
 type ent struct {
 	given        string
 	name         string
-	members      []int       // the people of a coordination
+	members      [2]int32    // the two people of a coordination, when paired
 	out          []span.Span // Entity.Mentions
 	male, female int32       // evidence for each gender
 	prevSurname  int32       // the entity filed before it under its surname, index+1
@@ -145,6 +145,7 @@ type ent struct {
 	kind         entKind
 	plural       bool
 	thing        bool // a description whose head is not a word for people
+	paired       bool // a coordination of two people, its members
 }
 
 func (c *ent) gender() names.Gender {
@@ -177,18 +178,19 @@ type roleRef struct {
 }
 
 // speakerRef is a resolved speaker mention, a candidate antecedent for the
-// pronouns after it.
+// pronouns after it. Its fields take 32 bits, as the text's offsets fit
+// them: a text has one for each attribution.
 type speakerRef struct {
-	pos    int
+	pos    int32
 	sent   int32
-	ent    int
+	ent    int32
 	quoted bool
 }
 
-// entSpan is a mention of entity ent.
+// entSpan is a mention of entity ent, the bytes [start, end) of the text,
+// whose Text is taken from the text when the entities are finished.
 type entSpan struct {
-	ent int
-	sp  span.Span
+	ent, start, end int32
 }
 
 // resolver holds the state of one call of Resolve.
@@ -209,17 +211,21 @@ type resolver struct {
 
 // newResolver scans the stream s for its names, before the speakers of
 // its attributions are resolved; b, when not nil, lends its buffers.
-func newResolver(s *token.Stream, b *bufs, speakers int) *resolver {
+func newResolver(s *token.Stream, b *bufs) *resolver {
 	if b == nil {
 		b = new(bufs)
 	}
 	sc := newScan(s, b)
 	r := &resolver{
 		s: sc,
-		// News text has about one named entity in eleven capitalised
-		// words (room for one in eight), and a speaker makes at most one
-		// entity more.
-		ents:     slices.Grow(b.ents[:0], sc.caps/8+speakers+16),
+		// News text has about one entity in eleven to seventeen
+		// capitalised words, its speakers' included: room for one in
+		// eight. Most speakers are names of the text, or pronouns that
+		// stand for one, and make no entity of their own; those that do
+		// grow the room as they come (see newEnt), where room for one
+		// entity a speaker would go unused (the 8 MiB news article of
+		// the benchmarks has 32,000 speakers and 14,000 entities).
+		ents:     slices.Grow(b.ents[:0], sc.caps/8+16),
 		byKey:    map[string]int{},
 		roles:    map[string][]roleRef{},
 		dRoles:   map[string][]roleRef{},
@@ -253,7 +259,7 @@ func (r *resolver) mentionEnts() iter.Seq2[int, span.Span] {
 			}
 		}
 		for _, m := range r.spkMents {
-			if !yield(m.ent, m.sp) {
+			if !yield(int(m.ent), span.Span{Start: int(m.start), End: int(m.end), Text: r.s.text[m.start:m.end]}) {
 				return
 			}
 		}
@@ -285,7 +291,8 @@ const maxPooled = 1 << 16
 
 // put takes back the buffers r used, cleared so that they hold no strings
 // of the text, and returns b to pool. Only what r used needs clearing: the
-// rest of every buffer is still zero.
+// rest of every buffer is still zero. The words, mentions and speakers
+// hold offsets and no string, and are left as they are.
 func (b *bufs) put(r *resolver) {
 	s := r.s
 	if cap(s.words) > maxPooled || cap(s.forms) > maxPooled || cap(r.ents) > maxPooled || cap(s.ments) > maxPooled {
@@ -294,8 +301,6 @@ func (b *bufs) put(r *resolver) {
 	clear(s.joined)
 	clear(s.extras)
 	clear(r.ents)
-	clear(s.ments)
-	clear(r.spkMents)
 	b.words, b.forms, b.joined, b.extras = s.words[:0], s.forms[:0], s.joined[:0], s.extras[:0]
 	b.ents, b.ments, b.wordMent = r.ents[:0], s.ments[:0], s.wordMent[:0]
 	b.spk, b.spkMents = r.spk[:0], r.spkMents[:0]
@@ -392,7 +397,7 @@ func (r *resolver) finish(res []int) []Entity {
 // without a mention inside another: the name inside its speaker mention
 // ("Antony Blinken" in "Secretary of State Antony Blinken").
 func (r *resolver) finishEnt(c *ent) {
-	if len(c.members) == 2 {
+	if c.paired {
 		c.name = r.ents[c.members[0]].name + " and " + r.ents[c.members[1]].name
 	}
 	slices.SortFunc(c.out, func(a, b span.Span) int {

@@ -44,7 +44,7 @@ func FuzzResolve(f *testing.F) {
 		require.Len(t, ents, len(attrs))
 		// The scan keeps its words and mentions in order: pronouns search
 		// them.
-		sc := newResolver(&s, nil, 0).s
+		sc := newResolver(&s, nil).s
 		for k := 1; k < len(sc.words); k++ {
 			require.LessOrEqual(t, sc.words[k-1].end, sc.start(k), "words overlap")
 		}

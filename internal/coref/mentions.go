@@ -385,7 +385,7 @@ func (r *resolver) pair(a, b int) int {
 		e = r.newEnt(entGroup)
 		r.byKey[string(key)] = e
 		r.ents[e].plural = true
-		r.ents[e].members = []int{a, b}
+		r.ents[e].paired, r.ents[e].members = true, [2]int32{int32(a), int32(b)}
 	}
 	return e
 }

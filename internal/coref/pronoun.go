@@ -97,10 +97,10 @@ func (r *resolver) pronoun(pos int, p names.Pronoun, quoted bool) int {
 	last := true
 	for k, n := len(r.spk)-1, 0; k >= 0 && n < pronounSpeakers; k, n = k-1, n+1 {
 		c := &r.spk[k]
-		if c.pos >= pos || sent-c.sent > pronounSentences {
+		if int(c.pos) >= pos || sent-c.sent > pronounSentences {
 			continue
 		}
-		consider(cand{ent: c.ent, sent: c.sent, subj: true, quoted: c.quoted, speaker: true, lastSpeak: last})
+		consider(cand{ent: int(c.ent), sent: c.sent, subj: true, quoted: c.quoted, speaker: true, lastSpeak: last})
 		last = false
 	}
 	if best < 0 {

@@ -30,7 +30,7 @@ func (r *resolver) speaker(sp span.Span) int {
 		e = r.own(sp, entDesc) // no word: punctuation alone
 	} else {
 		e = r.speakerEnt(sp, k0, k1)
-		r.spk = push(r.spk, speakerRef{pos: sp.Start, sent: s.sentOf(k0), ent: e, quoted: s.quotedAt(k0)})
+		r.spk = push(r.spk, speakerRef{pos: int32(sp.Start), sent: s.sentOf(k0), ent: int32(e), quoted: s.quotedAt(k0)})
 	}
 	r.addSpeaker(e, sp)
 	r.ents[e].count++
@@ -329,8 +329,8 @@ func (r *resolver) relative(pos int) int {
 	if k >= 0 && int(s.ments[k].end) <= pos && s.ments[k].sent == s.sentOf(s.wordAt(pos)) {
 		return int(s.ments[k].ent)
 	}
-	if n := len(r.spk); n > 0 && r.spk[n-1].pos < pos {
-		return r.spk[n-1].ent
+	if n := len(r.spk); n > 0 && int(r.spk[n-1].pos) < pos {
+		return int(r.spk[n-1].ent)
 	}
 	return -1
 }
@@ -379,7 +379,7 @@ func (r *resolver) firstPerson(attrs []Attr, res []int, i int) int {
 	return e
 }
 
-// addSpeaker records sp as a mention of entity e.
+// addSpeaker records sp, a span of the text, as a mention of entity e.
 func (r *resolver) addSpeaker(e int, sp span.Span) {
-	r.spkMents = push(r.spkMents, entSpan{e, sp})
+	r.spkMents = push(r.spkMents, entSpan{int32(e), int32(sp.Start), int32(sp.End)})
 }
