@@ -236,7 +236,7 @@ func newResolver(s *token.Stream, b *bufs) *resolver {
 	// News text has about one name in two capitalised words: room for a
 	// quarter more, so that the mentions of a long text are not copied
 	// again and again as they grow.
-	r.s.ments, r.s.wordMent = slices.Grow(b.ments[:0], r.s.caps*5/8+16), b.wordMent[:0]
+	r.s.ments = slices.Grow(b.ments[:0], r.s.caps*5/8+16)
 	r.mentions(b)
 	r.scanned = true
 	r.genderStats()
@@ -276,7 +276,6 @@ type bufs struct {
 	extras   []extra
 	ents     []ent
 	ments    []mention
-	wordMent []int32
 	headline []bool
 	spk      []speakerRef
 	spkMents []entSpan
@@ -302,7 +301,7 @@ func (b *bufs) put(r *resolver) {
 	clear(s.extras)
 	clear(r.ents)
 	b.words, b.forms, b.joined, b.extras = s.words[:0], s.forms[:0], s.joined[:0], s.extras[:0]
-	b.ents, b.ments, b.wordMent = r.ents[:0], s.ments[:0], s.wordMent[:0]
+	b.ents, b.ments = r.ents[:0], s.ments[:0]
 	b.spk, b.spkMents = r.spk[:0], r.spkMents[:0]
 	pool.Put(b)
 }

@@ -50,6 +50,9 @@ func FuzzResolve(f *testing.F) {
 		}
 		for k := 1; k < len(sc.ments); k++ {
 			require.LessOrEqual(t, sc.ments[k-1].start, sc.ments[k].start, "scan mentions out of order")
+			// mentionAt relies on it: their words in order of first and last.
+			require.LessOrEqual(t, sc.ments[k-1].w0, sc.ments[k].w0, "scan mentions out of order")
+			require.LessOrEqual(t, sc.ments[k-1].w1, sc.ments[k].w1, "scan mentions out of order")
 		}
 		for i, e := range ents {
 			checkMentions(t, text, e.Mentions)

@@ -29,10 +29,6 @@ type nameRun struct {
 func (r *resolver) mentions(b *bufs) {
 	s := r.s
 	n := len(s.words)
-	s.wordMent = slices.Grow(s.wordMent[:0], n)[:n]
-	for i := range s.wordMent {
-		s.wordMent[i] = -1
-	}
 	headline := r.headlines(b)
 	for i := 0; i < n; {
 		if headline[s.sentOf(i)] {
@@ -393,9 +389,6 @@ func (r *resolver) pair(a, b int) int {
 func (r *resolver) addMention(m mention, e int) {
 	m.ent = int32(e)
 	s := r.s
-	for k := int(m.w0); k < int(m.w1) && k < len(s.wordMent); k++ {
-		s.wordMent[k] = int32(len(s.ments))
-	}
 	// Room at the rate of mentions per word so far.
 	s.ments = append(room.For(s.ments, 0, int(m.w0), len(s.words)), m)
 	c := &r.ents[e]

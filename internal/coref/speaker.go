@@ -49,7 +49,7 @@ func (r *resolver) speakerEnt(sp span.Span, k0, k1 int) int {
 	if e := r.coordinated(k0, cut); e >= 0 {
 		return e
 	}
-	if m := s.wordMent[head]; m >= 0 && s.ments[m].span(s.text).Overlaps(sp) {
+	if m := s.mentionAt(head); m >= 0 && s.ments[m].span(s.text).Overlaps(sp) {
 		return int(s.ments[m].ent)
 	}
 	if e := r.apposed(head, cut, k1); e >= 0 {
@@ -108,7 +108,7 @@ func (r *resolver) head(k0, k1 int) (head, cut int) {
 	}
 	h, c := Head(s.st, int(s.words[k0].tok), end, func(i int) bool {
 		k := s.wordOf(i)
-		m := s.wordMent[k]
+		m := s.mentionAt(k)
 		return m >= 0 && int(s.ments[m].w0) < k
 	})
 	cut = k1
@@ -152,7 +152,7 @@ func (r *resolver) apposed(head, cut, k1 int) int {
 	for end < k1 && !strings.Contains(s.gap(end), ",") {
 		end++
 	}
-	if m := s.wordMent[end-1]; m >= 0 && r.ents[s.ments[m].ent].kind == entPerson && int(s.ments[m].w1) == end && int(s.ments[m].w0) <= comma+3 {
+	if m := s.mentionAt(end - 1); m >= 0 && r.ents[s.ments[m].ent].kind == entPerson && int(s.ments[m].w1) == end && int(s.ments[m].w0) <= comma+3 {
 		return int(s.ments[m].ent)
 	}
 	return -1
@@ -190,7 +190,7 @@ func (r *resolver) fileSurname(w *form, e int) {
 // or -1.
 func (r *resolver) nameIn(a, b int) int {
 	for k := b - 1; k >= a; k-- {
-		if m := r.s.wordMent[k]; m >= 0 && (r.ents[r.s.ments[m].ent].kind == entPerson || r.ents[r.s.ments[m].ent].kind == entUnknown) {
+		if m := r.s.mentionAt(k); m >= 0 && (r.ents[r.s.ments[m].ent].kind == entPerson || r.ents[r.s.ments[m].ent].kind == entUnknown) {
 			return int(r.s.ments[m].ent)
 		}
 	}

@@ -111,8 +111,6 @@ type scan struct {
 	extras []extra
 	ments  []mention // in text order
 	caps   int       // how many words are capitalised
-	// wordMent maps a word to the mention that covers it, or -1.
-	wordMent []int32
 }
 
 // form returns the form of word k.
@@ -562,6 +560,21 @@ func capitals(w string) int {
 // pos.
 func (s *scan) mentionBefore(pos int) int {
 	return sort.Search(len(s.ments), func(k int) bool { return int(s.ments[k].start) >= pos }) - 1
+}
+
+// mentionAt returns the mention that covers word k, or -1: the last one
+// that starts at or before it, if it reaches it. The mentions are in order
+// of their first word and of their last: one that overlaps the mention
+// before it (the group "McConnell aides" takes the name "McConnell" before
+// its noun) ends after it and covers the words they share, so no earlier
+// mention can cover k when the last one to start does not. A search,
+// where a map from every word to its mention took 4 bytes a word.
+func (s *scan) mentionAt(k int) int {
+	m := sort.Search(len(s.ments), func(x int) bool { return int(s.ments[x].w0) > k }) - 1
+	if m >= 0 && k < int(s.ments[m].w1) {
+		return m
+	}
+	return -1
 }
 
 // wordAt returns the index of the first word that ends after pos.
