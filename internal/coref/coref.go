@@ -81,30 +81,66 @@ type Entity struct {
 	Mentions []span.Span
 }
 
-// Resolve returns the entity of each attribution of in, whose spans are
-// offsets into the text of s, in the order of their content: it groups
-// speaker mentions into entities and resolves pronouns to the entity they
-// stand for. A continuation with no speaker mention takes the entity of
-// the closest previous attribution that has one. An attribution with no
-// speaker mention that is not a continuation, or whose speaker is not a
-// span of the text, gets the zero Entity. Entity IDs number the entities
-// in order of first use; attributions that share an entity share its
-// Mentions slice. Resolve returns nil when in is empty.
+// Attrs is a list of attributions that [ResolveAttrs] reads and gives
+// their entities to. The caller's own attributions can serve, read one at
+// a time, where a slice of Attr and one of Entity would copy them all: a
+// long text has tens of thousands.
+type Attrs interface {
+	Len() int
+	// Attr returns attribution i as coreference reads it.
+	Attr(i int) Attr
+	// SetEntity gives attribution i its entity, which is never the zero
+	// Entity.
+	SetEntity(i int, e Entity)
+}
+
+// Resolve returns the entity of each attribution of in, as [ResolveAttrs]
+// gives them, with the zero Entity for those it gives none. It returns nil
+// when in is empty.
 func Resolve(s *token.Stream, in []Attr) []Entity {
 	if len(in) == 0 {
 		return nil
+	}
+	l := attrList{in, make([]Entity, len(in))}
+	ResolveAttrs(s, l)
+	return l.out
+}
+
+// attrList is a slice of attributions as Attrs, with their entities.
+type attrList struct {
+	in  []Attr
+	out []Entity
+}
+
+func (l attrList) Len() int                  { return len(l.in) }
+func (l attrList) Attr(i int) Attr           { return l.in[i] }
+func (l attrList) SetEntity(i int, e Entity) { l.out[i] = e }
+
+// ResolveAttrs gives each attribution of in, whose spans are offsets into
+// the text of s and which are in the order of their content, its entity:
+// it groups speaker mentions into entities and resolves pronouns to the
+// entity they stand for. A continuation with no speaker mention takes the
+// entity of the closest previous attribution that has one. An attribution
+// with no speaker mention that is not a continuation, or whose speaker is
+// not a span of the text, gets none. Entity IDs number the entities in
+// order of first use; attributions that share an entity share its
+// Mentions slice.
+func ResolveAttrs(s *token.Stream, in Attrs) {
+	n := in.Len()
+	if n == 0 {
+		return
 	}
 	b := pool.Get().(*bufs)
 	r := newResolver(s, b)
 	defer b.put(r)
 	// Each speaker adds at most one of each.
-	r.spk, r.spkMents = slices.Grow(r.spk, len(in)), slices.Grow(r.spkMents, len(in))
+	r.spk, r.spkMents = slices.Grow(r.spk, n), slices.Grow(r.spkMents, n)
 	text := s.Text()
 	res := b.res[:0]
 	var firstPerson []int
-	for i := range in {
+	for i := range n {
 		res = append(res, -1)
-		sp := in[i].Speaker
+		sp := in.Attr(i).Speaker
 		if sp.Empty() || sp.Start < 0 || sp.End > len(text) || text[sp.Start:sp.End] != sp.Text {
 			continue
 		}
@@ -119,15 +155,17 @@ func Resolve(s *token.Stream, in []Attr) []Entity {
 		res[i] = r.firstPerson(in, res, i)
 	}
 	last := -1
-	for i := range in {
-		if res[i] < 0 && in[i].Speaker.Empty() && in[i].Continuation {
-			res[i] = last
+	for i := range n {
+		if res[i] < 0 {
+			if a := in.Attr(i); a.Speaker.Empty() && a.Continuation {
+				res[i] = last
+			}
 		}
 		if res[i] >= 0 {
 			last = res[i]
 		}
 	}
-	return r.finish(res)
+	r.finish(res, in)
 }
 
 // ent is an entity while it is being built.
@@ -349,8 +387,8 @@ func (r *resolver) betterName(e, words int) bool {
 }
 
 // finish numbers the entities in use, gathers their mentions and returns
-// the entity of each attribution, whose entity indexes res holds.
-func (r *resolver) finish(res []int) []Entity {
+// gives each attribution of in its entity, whose index res holds.
+func (r *resolver) finish(res []int, in Attrs) {
 	next := int32(1)
 	for _, e := range res {
 		if e >= 0 && r.ents[e].id == 0 {
@@ -382,14 +420,12 @@ func (r *resolver) finish(res []int) []Entity {
 			r.finishEnt(c)
 		}
 	}
-	out := make([]Entity, len(res))
 	for i, e := range res {
 		if e >= 0 {
 			c := &r.ents[e]
-			out[i] = Entity{ID: int(c.id), Name: c.name, Mentions: c.out}
+			in.SetEntity(i, Entity{ID: int(c.id), Name: c.name, Mentions: c.out})
 		}
 	}
-	return out
 }
 
 // finishEnt names a pair by its members and puts its mentions in order,

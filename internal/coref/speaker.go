@@ -337,16 +337,20 @@ func (r *resolver) relative(pos int) int {
 
 // firstPerson resolves "I" or "we": inside a quotation it is the
 // quotation's speaker; outside, the author of the text.
-func (r *resolver) firstPerson(attrs []Attr, res []int, i int) int {
-	sp := attrs[i].Speaker
+func (r *resolver) firstPerson(attrs Attrs, res []int, i int) int {
+	sp := attrs.Attr(i).Speaker
 	// The quotation around the mention starts before it: look at the
 	// attributions near i in order of content.
-	for j := max(i-enclosingWindow, 0); j < len(attrs) && j <= i+enclosingWindow; j++ {
-		if j == i || res[j] < 0 || attrs[j].Type == Indirect {
+	for j := max(i-enclosingWindow, 0); j < attrs.Len() && j <= i+enclosingWindow; j++ {
+		if j == i || res[j] < 0 {
 			continue
 		}
-		in := attrs[j].Type == Direct && attrs[j].Extent.Contains(sp)
-		for _, q := range attrs[j].Quoted {
+		a := attrs.Attr(j)
+		if a.Type == Indirect {
+			continue
+		}
+		in := a.Type == Direct && a.Extent.Contains(sp)
+		for _, q := range a.Quoted {
 			in = in || q.Contains(sp)
 		}
 		if in {
