@@ -216,8 +216,8 @@ type roleRef struct {
 }
 
 // speakerRef is a resolved speaker mention, a candidate antecedent for the
-// pronouns after it. Its fields take 32 bits, as the text's offsets fit
-// them: a text has one for each attribution.
+// pronouns after it. Its fields take 32 bits, as the offsets of the
+// stream do (see [token.MaxText]): a text has one for each attribution.
 type speakerRef struct {
 	pos    int32
 	sent   int32

@@ -67,8 +67,9 @@ func (s *scan) sentOf(k int) int32 { return s.st.Toks[s.words[k].tok].Sent }
 func (s *scan) quotedAt(k int) bool { return s.st.Toks[s.words[k].tok].InQuote() }
 
 // mention is a proper name or group found in the text. It holds offsets
-// and indexes of 32 bits and no string, in 28 bytes where a span.Span and
-// ints took 64: a long text has a mention for every 70 bytes or so.
+// and indexes of 32 bits, as the stream does (see [token.MaxText]), and no
+// string, in 28 bytes where a span.Span and ints took 64: a long text has
+// a mention for every 70 bytes or so.
 type mention struct {
 	start, end int32 // the name as written, without titles or possessive 's
 	w0         int32 // first word of the name
