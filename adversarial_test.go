@@ -439,10 +439,10 @@ func TestAdversarialMemory(t *testing.T) {
 		t.Skip("measures allocations; skipped under -race and in -short mode")
 	}
 	budgets := map[string]float64{
-		"no-full-stop": 14, "no-space": 27, "open-marks": 36, "alternating-marks": 8,
-		"one-long-quotation": 21, "apostrophes": 3, "invalid-utf8-nul": 17, "crlf-cr": 13,
-		"rtl-emoji": 14, "mixed-marks": 31, "straight-marks": 21, "quoted-words": 29,
-		"said-x": 18, "names-cues": 14, "names-cues-one-paragraph": 14,
+		"no-full-stop": 10, "no-space": 23, "open-marks": 33, "alternating-marks": 8,
+		"one-long-quotation": 16, "apostrophes": 3, "invalid-utf8-nul": 16, "crlf-cr": 11,
+		"rtl-emoji": 12, "mixed-marks": 29, "straight-marks": 21, "quoted-words": 29,
+		"said-x": 17, "names-cues": 12, "names-cues-one-paragraph": 12,
 		// Real news text, the first tenth of BenchmarkNewsArticle's
 		// article, at the bound the README gives for news: 15 bytes per
 		// input byte.

@@ -1,38 +1,38 @@
 package attribution
 
-import (
-	"slices"
-
-	"github.com/whosaid/whosaid/internal/coref"
-)
+import "github.com/whosaid/whosaid/internal/coref"
 
 // resolveEntities fills the Entity of every attribution of rd.out, which
 // are in order of content, with what package coref resolves their speaker
-// mentions to, from the reader's token stream (see [coref.Resolve]); an
-// attribution it gives no entity keeps the Entity it has.
+// mentions to, from the reader's token stream (see [coref.ResolveAttrs]);
+// an attribution it gives no entity keeps the Entity it has.
 func (rd *reader) resolveEntities() {
-	attrs := rd.out
-	if len(attrs) == 0 {
-		return
+	if len(rd.out) > 0 {
+		coref.ResolveAttrs(rd.st, corefAttrs(rd.out))
 	}
-	in := slices.Grow(rd.corefIn[:0], len(attrs))
-	for i := range attrs {
-		a := &attrs[i]
-		in = append(in, coref.Attr{
-			Speaker:      a.Speaker,
-			Extent:       a.Extent,
-			Quoted:       a.Quoted,
-			Type:         corefType(a.Type),
-			Continuation: a.Rule == RuleContinuation,
-		})
+}
+
+// corefAttrs lends attributions to package coref, which reads each as a
+// coref.Attr when it needs it and sets their entities in place: a copy of
+// them all as coref.Attr, and of the entities coref returns, would take
+// 150 bytes an attribution.
+type corefAttrs []Attribution
+
+func (as corefAttrs) Len() int { return len(as) }
+
+func (as corefAttrs) Attr(i int) coref.Attr {
+	a := &as[i]
+	return coref.Attr{
+		Speaker:      a.Speaker,
+		Extent:       a.Extent,
+		Quoted:       a.Quoted,
+		Type:         corefType(a.Type),
+		Continuation: a.Rule == RuleContinuation,
 	}
-	for i, e := range coref.Resolve(rd.st, in) {
-		if e.ID != 0 {
-			attrs[i].Entity = Entity{ID: e.ID, Name: e.Name, Mentions: e.Mentions}
-		}
-	}
-	clear(in)
-	rd.corefIn = in[:0]
+}
+
+func (as corefAttrs) SetEntity(i int, e coref.Entity) {
+	as[i].Entity = Entity{ID: e.ID, Name: e.Name, Mentions: e.Mentions}
 }
 
 // corefType returns the coref.Type of t.

@@ -1,10 +1,10 @@
 package attribution
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
-	"github.com/whosaid/whosaid/internal/room"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -23,35 +23,39 @@ func (rd *reader) quotes() {
 		}
 	}
 	n := len(rd.out) // the attributions of cues; the quotations' come after
-	unclaimed := func(k int) bool {
-		q := qs[k]
-		return !claimed[k] && q.Kind == quote.Speech && hasWordChar(q.Inner.Text) && len(q.Inner.Text) >= 3
+	// The quotations that make an attribution: speech no cue claimed, but
+	// not a short phrase in quotation marks that does not end as an
+	// utterance (“fake news”, “a disaster”), which is a name or a scare
+	// quote, not a turn of speech, unless a cue just before it or a dash
+	// and a name after it claims it. They are found first, so that rd.out
+	// grows once, to its final length: a text of many quotations makes
+	// tens of thousands, which growing at the rate so far would copy.
+	makes := claimed[:0] // in its place: claimed[k] is read before makes[k] is set
+	left := 0
+	for k, q := range qs {
+		m := !claimed[k] && q.Kind == quote.Speech && hasWordChar(q.Inner.Text) && len(q.Inner.Text) >= 3
+		if m && isFragment(q.Inner.Text) && !rd.cueJustBefore(q.Start) {
+			_, _, m = rd.dashSpeaker(*q)
+		}
+		makes = append(makes, m)
+		if m {
+			left++
+		}
 	}
+	rd.out = slices.Grow(rd.out, left)
 	// The fragments and quoted words of the attributions come from
 	// chunks of a few hundred spans, where two small slices for each
 	// would cost two allocations; a chunk has room for the quotations
 	// left, so that a text with few spends little.
-	left := 0
-	for k := range qs {
-		if unclaimed(k) {
-			left++
-		}
-	}
 	var spans []span.Span
-	all := left
 	for k, q := range qs {
-		if !unclaimed(k) {
+		if !makes[k] {
 			continue
 		}
 		left--
 		a := Attribution{Extent: q.Span(), Type: Direct}
 		if spk, cue, ok := rd.dashSpeaker(*q); ok {
 			a.Speaker, a.Cue, a.Rule = spk, cue, RuleDashSpeaker
-		} else if isFragment(q.Inner.Text) && !rd.cueJustBefore(q.Start) {
-			// A short phrase in quotation marks that does not end as an
-			// utterance (“fake news”, “a disaster”) is a name or a scare
-			// quote, not a turn of speech, when no cue claims it.
-			continue
 		} else if spk, cue, ok := rd.introducedBy(*q); ok {
 			a.Speaker, a.Cue, a.Rule = spk, cue, RuleSpeakerVerbQuote
 		} else if prev, ok := rd.turnBefore(*q, rd.out[:n]); ok {
@@ -68,8 +72,7 @@ func (rd *reader) quotes() {
 		spans = append(spans, q.Span(), q.Inner)
 		m := len(spans)
 		a.Spans, a.Quoted = spans[m-2:m-1:m-1], spans[m-1:m:m]
-		// Room at the rate of attributions per quotation read so far.
-		rd.out = append(room.For(rd.out, n, all-left, all), a)
+		rd.out = append(rd.out, a)
 	}
 }
 

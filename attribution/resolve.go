@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/whosaid/whosaid/internal/coref"
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/linear"
 	"github.com/whosaid/whosaid/internal/room"
@@ -41,8 +40,6 @@ type reader struct {
 	model  *Model
 	fs     linear.Features // the features of the frame being scored
 	out    []Attribution
-	// corefIn holds the attributions as coreference reads them.
-	corefIn []coref.Attr
 }
 
 // readers keeps the buffers of one call for the next. Nothing of them

@@ -50,6 +50,6 @@ func BenchmarkScan(b *testing.B) {
 	})
 	run("mentions", func(i int) {
 		bufs := pool.Get().(*bufs)
-		bufs.put(newResolver(streams[i], bufs, 0))
+		bufs.put(newResolver(streams[i], bufs))
 	})
 }

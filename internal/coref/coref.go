@@ -81,30 +81,66 @@ type Entity struct {
 	Mentions []span.Span
 }
 
-// Resolve returns the entity of each attribution of in, whose spans are
-// offsets into the text of s, in the order of their content: it groups
-// speaker mentions into entities and resolves pronouns to the entity they
-// stand for. A continuation with no speaker mention takes the entity of
-// the closest previous attribution that has one. An attribution with no
-// speaker mention that is not a continuation, or whose speaker is not a
-// span of the text, gets the zero Entity. Entity IDs number the entities
-// in order of first use; attributions that share an entity share its
-// Mentions slice. Resolve returns nil when in is empty.
+// Attrs is a list of attributions that [ResolveAttrs] reads and gives
+// their entities to. The caller's own attributions can serve, read one at
+// a time, where a slice of Attr and one of Entity would copy them all: a
+// long text has tens of thousands.
+type Attrs interface {
+	Len() int
+	// Attr returns attribution i as coreference reads it.
+	Attr(i int) Attr
+	// SetEntity gives attribution i its entity, which is never the zero
+	// Entity.
+	SetEntity(i int, e Entity)
+}
+
+// Resolve returns the entity of each attribution of in, as [ResolveAttrs]
+// gives them, with the zero Entity for those it gives none. It returns nil
+// when in is empty.
 func Resolve(s *token.Stream, in []Attr) []Entity {
 	if len(in) == 0 {
 		return nil
 	}
+	l := attrList{in, make([]Entity, len(in))}
+	ResolveAttrs(s, l)
+	return l.out
+}
+
+// attrList is a slice of attributions as Attrs, with their entities.
+type attrList struct {
+	in  []Attr
+	out []Entity
+}
+
+func (l attrList) Len() int                  { return len(l.in) }
+func (l attrList) Attr(i int) Attr           { return l.in[i] }
+func (l attrList) SetEntity(i int, e Entity) { l.out[i] = e }
+
+// ResolveAttrs gives each attribution of in, whose spans are offsets into
+// the text of s and which are in the order of their content, its entity:
+// it groups speaker mentions into entities and resolves pronouns to the
+// entity they stand for. A continuation with no speaker mention takes the
+// entity of the closest previous attribution that has one. An attribution
+// with no speaker mention that is not a continuation, or whose speaker is
+// not a span of the text, gets none. Entity IDs number the entities in
+// order of first use; attributions that share an entity share its
+// Mentions slice.
+func ResolveAttrs(s *token.Stream, in Attrs) {
+	n := in.Len()
+	if n == 0 {
+		return
+	}
 	b := pool.Get().(*bufs)
-	r := newResolver(s, b, len(in))
+	r := newResolver(s, b)
 	defer b.put(r)
 	// Each speaker adds at most one of each.
-	r.spk, r.spkMents = slices.Grow(r.spk, len(in)), slices.Grow(r.spkMents, len(in))
+	r.spk, r.spkMents = slices.Grow(r.spk, n), slices.Grow(r.spkMents, n)
 	text := s.Text()
 	res := b.res[:0]
 	var firstPerson []int
-	for i := range in {
+	for i := range n {
 		res = append(res, -1)
-		sp := in[i].Speaker
+		sp := in.Attr(i).Speaker
 		if sp.Empty() || sp.Start < 0 || sp.End > len(text) || text[sp.Start:sp.End] != sp.Text {
 			continue
 		}
@@ -119,22 +155,24 @@ func Resolve(s *token.Stream, in []Attr) []Entity {
 		res[i] = r.firstPerson(in, res, i)
 	}
 	last := -1
-	for i := range in {
-		if res[i] < 0 && in[i].Speaker.Empty() && in[i].Continuation {
-			res[i] = last
+	for i := range n {
+		if res[i] < 0 {
+			if a := in.Attr(i); a.Speaker.Empty() && a.Continuation {
+				res[i] = last
+			}
 		}
 		if res[i] >= 0 {
 			last = res[i]
 		}
 	}
-	return r.finish(res)
+	r.finish(res, in)
 }
 
 // ent is an entity while it is being built.
 type ent struct {
 	given        string
 	name         string
-	members      []int       // the people of a coordination
+	members      [2]int32    // the two people of a coordination, when paired
 	out          []span.Span // Entity.Mentions
 	male, female int32       // evidence for each gender
 	prevSurname  int32       // the entity filed before it under its surname, index+1
@@ -145,6 +183,7 @@ type ent struct {
 	kind         entKind
 	plural       bool
 	thing        bool // a description whose head is not a word for people
+	paired       bool // a coordination of two people, its members
 }
 
 func (c *ent) gender() names.Gender {
@@ -177,18 +216,19 @@ type roleRef struct {
 }
 
 // speakerRef is a resolved speaker mention, a candidate antecedent for the
-// pronouns after it.
+// pronouns after it. Its fields take 32 bits, as the offsets of the
+// stream do (see [token.MaxText]): a text has one for each attribution.
 type speakerRef struct {
-	pos    int
+	pos    int32
 	sent   int32
-	ent    int
+	ent    int32
 	quoted bool
 }
 
-// entSpan is a mention of entity ent.
+// entSpan is a mention of entity ent, the bytes [start, end) of the text,
+// whose Text is taken from the text when the entities are finished.
 type entSpan struct {
-	ent int
-	sp  span.Span
+	ent, start, end int32
 }
 
 // resolver holds the state of one call of Resolve.
@@ -209,17 +249,21 @@ type resolver struct {
 
 // newResolver scans the stream s for its names, before the speakers of
 // its attributions are resolved; b, when not nil, lends its buffers.
-func newResolver(s *token.Stream, b *bufs, speakers int) *resolver {
+func newResolver(s *token.Stream, b *bufs) *resolver {
 	if b == nil {
 		b = new(bufs)
 	}
 	sc := newScan(s, b)
 	r := &resolver{
 		s: sc,
-		// News text has about one named entity in eleven capitalised
-		// words (room for one in eight), and a speaker makes at most one
-		// entity more.
-		ents:     slices.Grow(b.ents[:0], sc.caps/8+speakers+16),
+		// News text has about one entity in eleven to seventeen
+		// capitalised words, its speakers' included: room for one in
+		// eight. Most speakers are names of the text, or pronouns that
+		// stand for one, and make no entity of their own; those that do
+		// grow the room as they come (see newEnt), where room for one
+		// entity a speaker would go unused (the 8 MiB news article of
+		// the benchmarks has 32,000 speakers and 14,000 entities).
+		ents:     slices.Grow(b.ents[:0], sc.caps/8+16),
 		byKey:    map[string]int{},
 		roles:    map[string][]roleRef{},
 		dRoles:   map[string][]roleRef{},
@@ -230,7 +274,7 @@ func newResolver(s *token.Stream, b *bufs, speakers int) *resolver {
 	// News text has about one name in two capitalised words: room for a
 	// quarter more, so that the mentions of a long text are not copied
 	// again and again as they grow.
-	r.s.ments, r.s.wordMent = slices.Grow(b.ments[:0], r.s.caps*5/8+16), b.wordMent[:0]
+	r.s.ments = slices.Grow(b.ments[:0], r.s.caps*5/8+16)
 	r.mentions(b)
 	r.scanned = true
 	r.genderStats()
@@ -243,17 +287,17 @@ func newResolver(s *token.Stream, b *bufs, speakers int) *resolver {
 func (r *resolver) mentionEnts() iter.Seq2[int, span.Span] {
 	return func(yield func(int, span.Span) bool) {
 		for _, m := range r.s.ments {
-			if !yield(m.ent, m.sp) {
+			if !yield(int(m.ent), m.span(r.s.text)) {
 				return
 			}
 		}
 		for _, m := range r.groupMents {
-			if !yield(m.ent, m.sp) {
+			if !yield(int(m.ent), m.span(r.s.text)) {
 				return
 			}
 		}
 		for _, m := range r.spkMents {
-			if !yield(m.ent, m.sp) {
+			if !yield(int(m.ent), span.Span{Start: int(m.start), End: int(m.end), Text: r.s.text[m.start:m.end]}) {
 				return
 			}
 		}
@@ -270,7 +314,6 @@ type bufs struct {
 	extras   []extra
 	ents     []ent
 	ments    []mention
-	wordMent []int32
 	headline []bool
 	spk      []speakerRef
 	spkMents []entSpan
@@ -285,7 +328,8 @@ const maxPooled = 1 << 16
 
 // put takes back the buffers r used, cleared so that they hold no strings
 // of the text, and returns b to pool. Only what r used needs clearing: the
-// rest of every buffer is still zero.
+// rest of every buffer is still zero. The words, mentions and speakers
+// hold offsets and no string, and are left as they are.
 func (b *bufs) put(r *resolver) {
 	s := r.s
 	if cap(s.words) > maxPooled || cap(s.forms) > maxPooled || cap(r.ents) > maxPooled || cap(s.ments) > maxPooled {
@@ -294,10 +338,8 @@ func (b *bufs) put(r *resolver) {
 	clear(s.joined)
 	clear(s.extras)
 	clear(r.ents)
-	clear(s.ments)
-	clear(r.spkMents)
 	b.words, b.forms, b.joined, b.extras = s.words[:0], s.forms[:0], s.joined[:0], s.extras[:0]
-	b.ents, b.ments, b.wordMent = r.ents[:0], s.ments[:0], s.wordMent[:0]
+	b.ents, b.ments = r.ents[:0], s.ments[:0]
 	b.spk, b.spkMents = r.spk[:0], r.spkMents[:0]
 	pool.Put(b)
 }
@@ -307,7 +349,7 @@ func (r *resolver) newEnt(k entKind) int {
 	// so far; the speakers' entities after them double it.
 	done, total := 0, 0
 	if m := r.s.ments; !r.scanned && len(m) > 0 {
-		done, total = m[len(m)-1].w1, len(r.s.words)
+		done, total = int(m[len(m)-1].w1), len(r.s.words)
 	}
 	r.ents = append(room.For(r.ents, 0, done, total), ent{kind: k})
 	return len(r.ents) - 1
@@ -345,8 +387,8 @@ func (r *resolver) betterName(e, words int) bool {
 }
 
 // finish numbers the entities in use, gathers their mentions and returns
-// the entity of each attribution, whose entity indexes res holds.
-func (r *resolver) finish(res []int) []Entity {
+// gives each attribution of in its entity, whose index res holds.
+func (r *resolver) finish(res []int, in Attrs) {
 	next := int32(1)
 	for _, e := range res {
 		if e >= 0 && r.ents[e].id == 0 {
@@ -378,21 +420,19 @@ func (r *resolver) finish(res []int) []Entity {
 			r.finishEnt(c)
 		}
 	}
-	out := make([]Entity, len(res))
 	for i, e := range res {
 		if e >= 0 {
 			c := &r.ents[e]
-			out[i] = Entity{ID: int(c.id), Name: c.name, Mentions: c.out}
+			in.SetEntity(i, Entity{ID: int(c.id), Name: c.name, Mentions: c.out})
 		}
 	}
-	return out
 }
 
 // finishEnt names a pair by its members and puts its mentions in order,
 // without a mention inside another: the name inside its speaker mention
 // ("Antony Blinken" in "Secretary of State Antony Blinken").
 func (r *resolver) finishEnt(c *ent) {
-	if len(c.members) == 2 {
+	if c.paired {
 		c.name = r.ents[c.members[0]].name + " and " + r.ents[c.members[1]].name
 	}
 	slices.SortFunc(c.out, func(a, b span.Span) int {

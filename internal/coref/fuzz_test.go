@@ -44,12 +44,15 @@ func FuzzResolve(f *testing.F) {
 		require.Len(t, ents, len(attrs))
 		// The scan keeps its words and mentions in order: pronouns search
 		// them.
-		sc := newResolver(&s, nil, 0).s
+		sc := newResolver(&s, nil).s
 		for k := 1; k < len(sc.words); k++ {
 			require.LessOrEqual(t, sc.words[k-1].end, sc.start(k), "words overlap")
 		}
 		for k := 1; k < len(sc.ments); k++ {
-			require.LessOrEqual(t, sc.ments[k-1].sp.Start, sc.ments[k].sp.Start, "scan mentions out of order")
+			require.LessOrEqual(t, sc.ments[k-1].start, sc.ments[k].start, "scan mentions out of order")
+			// mentionAt relies on it: their words in order of first and last.
+			require.LessOrEqual(t, sc.ments[k-1].w0, sc.ments[k].w0, "scan mentions out of order")
+			require.LessOrEqual(t, sc.ments[k-1].w1, sc.ments[k].w1, "scan mentions out of order")
 		}
 		for i, e := range ents {
 			checkMentions(t, text, e.Mentions)

@@ -29,10 +29,6 @@ type nameRun struct {
 func (r *resolver) mentions(b *bufs) {
 	s := r.s
 	n := len(s.words)
-	s.wordMent = slices.Grow(s.wordMent[:0], n)[:n]
-	for i := range s.wordMent {
-		s.wordMent[i] = -1
-	}
 	headline := r.headlines(b)
 	for i := 0; i < n; {
 		if headline[s.sentOf(i)] {
@@ -48,11 +44,11 @@ func (r *resolver) mentions(b *bufs) {
 			continue
 		}
 		j := i + 1
-		for j < n && s.words[j].join && !s.words[j-1].poss && s.sentOf(j) == s.sentOf(i) {
+		for j < n && s.words[j].has(wJoin) && !s.words[j-1].has(wPoss) && s.sentOf(j) == s.sentOf(i) {
 			switch {
 			case s.nameWord(j):
-			case s.connector(j) && j+1 < n && s.words[j+1].join && s.nameWord(j+1):
-			case s.lower(j) == "of" && j+1 < n && s.words[j+1].join && s.nameWord(j+1) &&
+			case s.connector(j) && j+1 < n && s.words[j+1].has(wJoin) && s.nameWord(j+1):
+			case s.lower(j) == "of" && j+1 < n && s.words[j+1].has(wJoin) && s.nameWord(j+1) &&
 				(s.is(j-1, fOrg) || s.is(j-1, fHead)):
 			default:
 				goto done
@@ -84,13 +80,13 @@ func (r *resolver) headlines(b *bufs) []bool {
 			t := &s.words[j]
 			words++
 			if s.is(j, fFunction) {
-				if t.cap && j > i {
+				if t.has(wCap) && j > i {
 					common++
 				}
 				continue
 			}
 			switch {
-			case !t.cap:
+			case !t.has(wCap):
 				lower++
 			case j > i && s.alsoLower(j) && !s.is(j, fGiven) && !s.is(j, fHead) && !s.is(j, fGroup):
 				common++ // not a title: "President Obama"
@@ -113,7 +109,7 @@ func (r *resolver) headlines(b *bufs) []bool {
 // else the word ("people", "police", "staff").
 func (r *resolver) groupNoun(i int) (string, bool) {
 	s, t := r.s, &r.s.words[i]
-	if t.cap && !t.first || !s.is(i, fGroupNoun) {
+	if t.has(wCap) && !t.has(wFirst) || !s.is(i, fGroupNoun) {
 		return "", false
 	}
 	return s.extras[s.form(i).extra-1].group, true
@@ -128,21 +124,21 @@ func (r *resolver) addGroup(i int, head string) int {
 	// Mentions stay in order of their start.
 	floor := 0
 	if n := len(s.ments); n > 0 {
-		floor = s.ments[n-1].sp.Start
+		floor = int(s.ments[n-1].start)
 	}
 	a := i
-	for a > 0 && a > i-6 && s.words[a].join && s.sentOf(a-1) == s.sentOf(i) && s.words[a-1].cap &&
-		!s.words[a-1].poss && !s.is(a-1, fStop) && int(s.start(a-1)) >= floor {
+	for a > 0 && a > i-6 && s.words[a].has(wJoin) && s.sentOf(a-1) == s.sentOf(i) && s.words[a-1].has(wCap) &&
+		!s.words[a-1].has(wPoss) && !s.is(a-1, fStop) && int(s.start(a-1)) >= floor {
 		a--
 	}
 	b := i + 1
-	if b+1 < len(s.words) && s.words[b].join && s.lower(b) == "of" && !s.words[i].poss {
+	if b+1 < len(s.words) && s.words[b].has(wJoin) && s.lower(b) == "of" && !s.words[i].has(wPoss) {
 		c := b + 1
 		if s.lower(c) == "the" && c+1 < len(s.words) {
 			c++
 		}
 		d := c
-		for d < len(s.words) && s.words[d].join && s.nameWord(d) && s.sentOf(d) == s.sentOf(i) {
+		for d < len(s.words) && s.words[d].has(wJoin) && s.nameWord(d) && s.sentOf(d) == s.sentOf(i) {
 			d++
 		}
 		if d > c {
@@ -150,7 +146,8 @@ func (r *resolver) addGroup(i int, head string) int {
 		}
 	}
 	sp := s.span(a, b)
-	m := mention{sp: sp, w0: a, w1: b, sent: s.sentOf(i), quoted: s.quotedAt(i), subj: r.clauseStart(a)}
+	m := newMention(sp, a, b, s.sentOf(i))
+	m.quoted, m.subj = s.quotedAt(i), r.clauseStart(a)
 	key := r.key("g:", sp.Text)
 	e, ok := r.byKey[string(key)]
 	if !ok {
@@ -178,12 +175,12 @@ func (r *resolver) addRun(i, j int) {
 	}
 	// A byline names the writer, who is not a speaker of the text; a
 	// dateline in capitals names a place ("CHARLOTTE, N.C. —").
-	if i > 0 && s.lower(i-1) == "by" && s.words[i-1].first || r.dateline(i, j) {
+	if i > 0 && s.lower(i-1) == "by" && s.words[i-1].has(wFirst) || r.dateline(i, j) {
 		return
 	}
 	// A lower-case organization word after the name makes it one: "the
 	// Clinton campaign", "the Obama administration".
-	if j < len(s.words) && s.words[j].join && !s.words[j].cap && !s.words[j-1].poss && s.is(j, fOrg) && s.sentOf(j) == s.sentOf(i) {
+	if j < len(s.words) && s.words[j].has(wJoin) && !s.words[j].has(wCap) && !s.words[j-1].has(wPoss) && s.is(j, fOrg) && s.sentOf(j) == s.sentOf(i) {
 		run.j++
 		r.addOrg(run)
 		return
@@ -191,7 +188,7 @@ func (r *resolver) addRun(i, j int) {
 	last, first := &s.words[j-1], &s.words[i]
 	// A plural ends the name of a group: "Senate Republicans", "Oversight
 	// Committee Republicans".
-	if j-i > 1 && !last.poss && (s.is(j-1, fTitlePlural) || s.is(j-1, fGroupPlural)) {
+	if j-i > 1 && !last.has(wPoss) && (s.is(j-1, fTitlePlural) || s.is(j-1, fGroupPlural)) {
 		r.addGroupName(run)
 		return
 	}
@@ -228,7 +225,7 @@ func (r *resolver) addRun(i, j int) {
 		return // a title alone: "President"
 	}
 	// A role noun just before the name: "journalist Anne-Sophie Lapix".
-	if i > 0 && s.words[i].join && !s.words[i-1].cap {
+	if i > 0 && s.words[i].has(wJoin) && !s.words[i-1].has(wCap) {
 		if g, ok := s.title(i - 1); ok {
 			run.titles = append(run.titles, s.formID(i-1))
 			if g != names.Unknown && run.gender == names.Unknown {
@@ -244,10 +241,10 @@ func (r *resolver) addRun(i, j int) {
 			run.i = run.core
 			r.addGroupName(run)
 			return
-		case s.is(c, fGroup) && !(run.det && (j >= len(s.words) || s.words[j].cap || !s.words[j].join)):
+		case s.is(c, fGroup) && !(run.det && (j >= len(s.words) || s.words[j].has(wCap) || !s.words[j].has(wJoin))):
 			return // "Republican", "a Russian outlet"; but "the French said"
-		case len(run.titles) == 0 && s.words[c].first && !s.is(c, fGiven) &&
-			(s.alsoLower(c) || strings.HasSuffix(s.lower(c), "ly") && j < len(s.words) && !s.words[j].join):
+		case len(run.titles) == 0 && s.words[c].has(wFirst) && !s.is(c, fGiven) &&
+			(s.alsoLower(c) || strings.HasSuffix(s.lower(c), "ly") && j < len(s.words) && !s.words[j].has(wJoin)):
 			return // a common word at the start of a sentence: "Seriously, ..."
 		}
 	}
@@ -263,7 +260,7 @@ func (r *resolver) addRun(i, j int) {
 // clause: the mention is then likely a subject.
 func (r *resolver) clauseStart(i int) bool {
 	s := r.s
-	if i <= 0 || s.words[i].first {
+	if i <= 0 || s.words[i].has(wFirst) {
 		return true
 	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
@@ -281,8 +278,8 @@ func (r *resolver) clauseStart(i int) bool {
 		case "the", "a", "an", "presidential", "former", "senior", "top", "chief", "state", "federal", "vice":
 			continue
 		}
-		if t.cap || s.is(k, fGroup) {
-			if t.first {
+		if t.has(wCap) || s.is(k, fGroup) {
+			if t.has(wFirst) {
 				return true
 			}
 			continue
@@ -335,17 +332,13 @@ func (r *resolver) modifiers(i, j int) string {
 func (r *resolver) runMention(run nameRun) mention {
 	s := r.s
 	last := s.words[run.j-1]
-	m := mention{
-		sp: s.span(run.core, run.j),
-		w0: run.core, w1: run.j, sent: s.sentOf(run.j - 1),
-		poss: last.poss, quoted: s.quotedAt(run.core),
-		subj: r.clauseStart(run.i),
-	}
+	m := newMention(s.span(run.core, run.j), run.core, run.j, s.sentOf(run.j-1))
+	m.poss, m.quoted, m.subj = last.has(wPoss), s.quotedAt(run.core), r.clauseStart(run.i)
 	if run.det && !m.subj || run.indef {
 		m.modifier = true
 	}
 	// A name before a noun modifies it: "the former New Mexico governor".
-	if k := run.j; k < len(s.words) && s.words[k].join && !s.words[k].cap && !last.poss && s.is(k, fTitle) {
+	if k := run.j; k < len(s.words) && s.words[k].has(wJoin) && !s.words[k].has(wCap) && !last.has(wPoss) && s.is(k, fTitle) {
 		m.modifier = true
 	}
 	return m
@@ -360,17 +353,17 @@ func (r *resolver) coordinations() {
 		if a.poss || a.modifier || r.ents[a.ent].kind != entPerson || r.ents[b.ent].kind != entPerson || a.ent == b.ent {
 			continue
 		}
-		and := a.w1
+		and := int(a.w1)
 		if and >= len(s.words) || s.lower(and) != "and" || s.sentOf(and) != a.sent {
 			continue
 		}
 		// b's name may follow titles: "and Mr. Leahy".
-		if b.w0 < and+1 || b.w0 > and+3 {
+		if int(b.w0) < and+1 || int(b.w0) > and+3 {
 			continue
 		}
-		e := r.pair(a.ent, b.ent)
-		m := mention{sp: span.Of(s.text, a.sp.Start, b.sp.End), w0: a.w0, w1: b.w1, sent: a.sent, subj: a.subj, quoted: a.quoted, poss: b.poss}
-		m.ent = e
+		e := r.pair(int(a.ent), int(b.ent))
+		m := newMention(span.Of(s.text, int(a.start), int(b.end)), int(a.w0), int(b.w1), a.sent)
+		m.subj, m.quoted, m.poss, m.ent = a.subj, a.quoted, b.poss, int32(e)
 		r.groupMents = push(r.groupMents, m)
 	}
 }
@@ -388,19 +381,16 @@ func (r *resolver) pair(a, b int) int {
 		e = r.newEnt(entGroup)
 		r.byKey[string(key)] = e
 		r.ents[e].plural = true
-		r.ents[e].members = []int{a, b}
+		r.ents[e].paired, r.ents[e].members = true, [2]int32{int32(a), int32(b)}
 	}
 	return e
 }
 
 func (r *resolver) addMention(m mention, e int) {
-	m.ent = e
+	m.ent = int32(e)
 	s := r.s
-	for k := m.w0; k < m.w1 && k < len(s.wordMent); k++ {
-		s.wordMent[k] = int32(len(s.ments))
-	}
 	// Room at the rate of mentions per word so far.
-	s.ments = append(room.For(s.ments, 0, m.w0, len(s.words)), m)
+	s.ments = append(room.For(s.ments, 0, int(m.w0), len(s.words)), m)
 	c := &r.ents[e]
 	c.count++
 }
@@ -424,9 +414,9 @@ func (r *resolver) genderStats() {
 		}
 		stop := len(s.words)
 		if k+1 < len(s.ments) {
-			stop = s.ments[k+1].w0
+			stop = int(s.ments[k+1].w0)
 		}
-		for i := m.w1; i < stop && i < m.w1+40; i++ {
+		for i := int(m.w1); i < stop && i < int(m.w1)+40; i++ {
 			if s.sentOf(i) > m.sent+1 {
 				break
 			}
@@ -437,14 +427,14 @@ func (r *resolver) genderStats() {
 			if !ok || p.Person != 3 {
 				continue
 			}
-			v := votes[m.ent]
+			v := votes[int(m.ent)]
 			switch p.Gender {
 			case names.Male:
 				v[0]++
 			case names.Female:
 				v[1]++
 			}
-			votes[m.ent] = v
+			votes[int(m.ent)] = v
 			break
 		}
 	}

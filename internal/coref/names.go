@@ -9,39 +9,39 @@ import (
 func (r *resolver) addOrg(run nameRun) {
 	run.core = run.i
 	m := r.runMention(run)
-	key := r.key("o:", m.sp.Text)
+	key := r.key("o:", m.text(r.s.text))
 	e, ok := r.byKey[string(key)]
 	if !ok {
 		e = r.newEnt(entOrg)
 		r.byKey[string(key)] = e
-		r.addRole(r.s.lower(run.j-1), e, m.sp.Start)
+		r.addRole(r.s.lower(run.j-1), e, int(m.start))
 	}
 	words := run.j - run.i
 	switch {
 	case !run.det:
-		r.nameEnt(e, m.sp.Text, words)
+		r.nameEnt(e, m.text(r.s.text), words)
 	case r.betterName(e, words+1):
 		// "the State Department" names it better than the modifier in "a
 		// State Department official". The string is built only when it
 		// is taken.
-		r.nameEnt(e, "the "+m.sp.Text, words+1)
+		r.nameEnt(e, "the "+m.text(r.s.text), words+1)
 	}
 	r.addMention(m, e)
 }
 
 func (r *resolver) addGroupName(run nameRun) {
 	m := r.runMention(run)
-	key := r.key("g:", m.sp.Text)
+	key := r.key("g:", m.text(r.s.text))
 	e, ok := r.byKey[string(key)]
 	if !ok {
 		e = r.newEnt(entGroup)
 		r.ents[e].plural = true
 		r.byKey[string(key)] = e
 		if sg, ok := r.s.titlePlural(run.j - 1); ok {
-			r.addRole(sg, e, m.sp.Start)
+			r.addRole(sg, e, int(m.start))
 		}
 	}
-	r.nameEnt(e, m.sp.Text, 1)
+	r.nameEnt(e, m.text(r.s.text), 1)
 	r.addMention(m, e)
 }
 
@@ -117,15 +117,15 @@ func (r *resolver) addPerson(run nameRun) {
 			continue // a vice president is not "the president"
 		}
 		if h := s.formHead(t); h != "" {
-			r.roles[h] = append(r.roles[h], roleRef{pos: m.sp.Start, ent: e, mods: run.mods})
+			r.roles[h] = append(r.roles[h], roleRef{pos: int(m.start), ent: e, mods: run.mods})
 		}
 	}
-	r.appositive(run.j, e, m.sp.Start)
+	r.appositive(run.j, e, int(m.start))
 	words := run.j - run.core
 	if gw >= 5 && given != "" {
 		words += 2 // a known given name: the fullest form of the name
 	}
-	r.nameEnt(e, m.sp.Text, words)
+	r.nameEnt(e, m.text(r.s.text), words)
 	r.addMention(m, e)
 }
 
@@ -134,7 +134,7 @@ func (r *resolver) addPerson(run nameRun) {
 // "Hugh Hill, a doctor,". A gendered role gives e its gender.
 func (r *resolver) appositive(k, e, pos int) {
 	s := r.s
-	if k >= len(s.words) || s.words[k-1].poss || strings.TrimSpace(s.text[s.words[k-1].end:s.start(k)]) != "," {
+	if k >= len(s.words) || s.words[k-1].has(wPoss) || strings.TrimSpace(s.text[s.words[k-1].end:s.start(k)]) != "," {
 		return
 	}
 	switch s.lower(k) {
@@ -147,10 +147,10 @@ func (r *resolver) appositive(k, e, pos int) {
 			return
 		}
 		g, ok := s.title(i)
-		if !ok || s.words[i].cap {
+		if !ok || s.words[i].has(wCap) {
 			continue
 		}
-		if i+1 < len(s.words) && !s.words[i+1].cap && s.words[i+1].join && s.is(i+1, fTitle) {
+		if i+1 < len(s.words) && !s.words[i+1].has(wCap) && s.words[i+1].has(wJoin) && s.is(i+1, fTitle) {
 			continue // "press secretary": the head comes last
 		}
 		h := s.head(i)

@@ -72,35 +72,35 @@ func (r *resolver) pronoun(pos int, p names.Pronoun, quoted bool) int {
 	}
 	for k, n := s.mentionBefore(pos), 0; k >= 0 && n < pronounMentions; k, n = k-1, n+1 {
 		m := &s.ments[k]
-		if m.sp.End > pos {
+		if int(m.end) > pos {
 			continue
 		}
 		if sent-m.sent > pronounSentences {
 			break
 		}
-		consider(cand{ent: m.ent, sent: m.sent, subj: m.subj, poss: m.poss, quoted: m.quoted, modifier: m.modifier})
+		consider(cand{ent: int(m.ent), sent: m.sent, subj: m.subj, poss: m.poss, quoted: m.quoted, modifier: m.modifier})
 	}
 	if p.Plural {
 		gm := r.groupMents
-		k := sort.Search(len(gm), func(k int) bool { return gm[k].sp.Start >= pos }) - 1
+		k := sort.Search(len(gm), func(k int) bool { return int(gm[k].start) >= pos }) - 1
 		for ; k >= 0; k-- {
 			m := &gm[k]
-			if m.sp.End > pos {
+			if int(m.end) > pos {
 				continue
 			}
 			if sent-m.sent > pronounSentences {
 				break
 			}
-			consider(cand{ent: m.ent, sent: m.sent, subj: m.subj, poss: m.poss, quoted: m.quoted})
+			consider(cand{ent: int(m.ent), sent: m.sent, subj: m.subj, poss: m.poss, quoted: m.quoted})
 		}
 	}
 	last := true
 	for k, n := len(r.spk)-1, 0; k >= 0 && n < pronounSpeakers; k, n = k-1, n+1 {
 		c := &r.spk[k]
-		if c.pos >= pos || sent-c.sent > pronounSentences {
+		if int(c.pos) >= pos || sent-c.sent > pronounSentences {
 			continue
 		}
-		consider(cand{ent: c.ent, sent: c.sent, subj: true, quoted: c.quoted, speaker: true, lastSpeak: last})
+		consider(cand{ent: int(c.ent), sent: c.sent, subj: true, quoted: c.quoted, speaker: true, lastSpeak: last})
 		last = false
 	}
 	if best < 0 {

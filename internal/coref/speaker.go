@@ -30,7 +30,7 @@ func (r *resolver) speaker(sp span.Span) int {
 		e = r.own(sp, entDesc) // no word: punctuation alone
 	} else {
 		e = r.speakerEnt(sp, k0, k1)
-		r.spk = push(r.spk, speakerRef{pos: sp.Start, sent: s.sentOf(k0), ent: e, quoted: s.quotedAt(k0)})
+		r.spk = push(r.spk, speakerRef{pos: int32(sp.Start), sent: s.sentOf(k0), ent: int32(e), quoted: s.quotedAt(k0)})
 	}
 	r.addSpeaker(e, sp)
 	r.ents[e].count++
@@ -49,8 +49,8 @@ func (r *resolver) speakerEnt(sp span.Span, k0, k1 int) int {
 	if e := r.coordinated(k0, cut); e >= 0 {
 		return e
 	}
-	if m := s.wordMent[head]; m >= 0 && s.ments[m].sp.Overlaps(sp) {
-		return s.ments[m].ent
+	if m := s.mentionAt(head); m >= 0 && s.ments[m].span(s.text).Overlaps(sp) {
+		return int(s.ments[m].ent)
 	}
 	if e := r.apposed(head, cut, k1); e >= 0 {
 		return e
@@ -108,8 +108,8 @@ func (r *resolver) head(k0, k1 int) (head, cut int) {
 	}
 	h, c := Head(s.st, int(s.words[k0].tok), end, func(i int) bool {
 		k := s.wordOf(i)
-		m := s.wordMent[k]
-		return m >= 0 && s.ments[m].w0 < k
+		m := s.mentionAt(k)
+		return m >= 0 && int(s.ments[m].w0) < k
 	})
 	cut = k1
 	if c < end {
@@ -152,8 +152,8 @@ func (r *resolver) apposed(head, cut, k1 int) int {
 	for end < k1 && !strings.Contains(s.gap(end), ",") {
 		end++
 	}
-	if m := s.wordMent[end-1]; m >= 0 && r.ents[s.ments[m].ent].kind == entPerson && s.ments[m].w1 == end && s.ments[m].w0 <= comma+3 {
-		return s.ments[m].ent
+	if m := s.mentionAt(end - 1); m >= 0 && r.ents[s.ments[m].ent].kind == entPerson && int(s.ments[m].w1) == end && int(s.ments[m].w0) <= comma+3 {
+		return int(s.ments[m].ent)
 	}
 	return -1
 }
@@ -164,14 +164,14 @@ func (r *resolver) apposed(head, cut, k1 int) int {
 func (r *resolver) unscanned(k0, head int) int {
 	s := r.s
 	t0, ht := &s.words[k0], &s.words[head]
-	if !ht.cap || s.is(head, fStop) || s.is(head, fHead) || s.is(head, fOrg) {
+	if !ht.has(wCap) || s.is(head, fStop) || s.is(head, fHead) || s.is(head, fOrg) {
 		return -1
 	}
 	hw := s.form(head)
 	if hw.surnameEnt > 0 {
 		return int(hw.surnameEnt) - 1
 	}
-	if !s.is(head, fTitlePlural) && t0.cap && !s.is(k0, fStop) && !s.alsoLower(head) {
+	if !s.is(head, fTitlePlural) && t0.has(wCap) && !s.is(k0, fStop) && !s.alsoLower(head) {
 		e := r.newEnt(entUnknown)
 		r.fileSurname(hw, e)
 		r.nameEnt(e, s.text[s.start(k0):ht.nameEnd()], head-k0+1)
@@ -190,8 +190,8 @@ func (r *resolver) fileSurname(w *form, e int) {
 // or -1.
 func (r *resolver) nameIn(a, b int) int {
 	for k := b - 1; k >= a; k-- {
-		if m := r.s.wordMent[k]; m >= 0 && (r.ents[r.s.ments[m].ent].kind == entPerson || r.ents[r.s.ments[m].ent].kind == entUnknown) {
-			return r.s.ments[m].ent
+		if m := r.s.mentionAt(k); m >= 0 && (r.ents[r.s.ments[m].ent].kind == entPerson || r.ents[r.s.ments[m].ent].kind == entUnknown) {
+			return int(r.s.ments[m].ent)
 		}
 	}
 	return -1
@@ -224,7 +224,7 @@ func (r *resolver) description(sp span.Span, k0, head int) int {
 	switch det {
 	case "the", "this", "that", "these", "those", "a", "an":
 		words--
-		if s.words[k0].cap {
+		if s.words[k0].has(wCap) {
 			r0, n := utf8.DecodeRuneInString(name)
 			name = string(unicode.ToLower(r0)) + name[n:]
 		}
@@ -326,27 +326,31 @@ func (r *resolver) possessed(sp span.Span, k0, head int, p names.Pronoun) int {
 func (r *resolver) relative(pos int) int {
 	s := r.s
 	k := s.mentionBefore(pos)
-	if k >= 0 && s.ments[k].sp.End <= pos && s.ments[k].sent == s.sentOf(s.wordAt(pos)) {
-		return s.ments[k].ent
+	if k >= 0 && int(s.ments[k].end) <= pos && s.ments[k].sent == s.sentOf(s.wordAt(pos)) {
+		return int(s.ments[k].ent)
 	}
-	if n := len(r.spk); n > 0 && r.spk[n-1].pos < pos {
-		return r.spk[n-1].ent
+	if n := len(r.spk); n > 0 && int(r.spk[n-1].pos) < pos {
+		return int(r.spk[n-1].ent)
 	}
 	return -1
 }
 
 // firstPerson resolves "I" or "we": inside a quotation it is the
 // quotation's speaker; outside, the author of the text.
-func (r *resolver) firstPerson(attrs []Attr, res []int, i int) int {
-	sp := attrs[i].Speaker
+func (r *resolver) firstPerson(attrs Attrs, res []int, i int) int {
+	sp := attrs.Attr(i).Speaker
 	// The quotation around the mention starts before it: look at the
 	// attributions near i in order of content.
-	for j := max(i-enclosingWindow, 0); j < len(attrs) && j <= i+enclosingWindow; j++ {
-		if j == i || res[j] < 0 || attrs[j].Type == Indirect {
+	for j := max(i-enclosingWindow, 0); j < attrs.Len() && j <= i+enclosingWindow; j++ {
+		if j == i || res[j] < 0 {
 			continue
 		}
-		in := attrs[j].Type == Direct && attrs[j].Extent.Contains(sp)
-		for _, q := range attrs[j].Quoted {
+		a := attrs.Attr(j)
+		if a.Type == Indirect {
+			continue
+		}
+		in := a.Type == Direct && a.Extent.Contains(sp)
+		for _, q := range a.Quoted {
 			in = in || q.Contains(sp)
 		}
 		if in {
@@ -379,7 +383,7 @@ func (r *resolver) firstPerson(attrs []Attr, res []int, i int) int {
 	return e
 }
 
-// addSpeaker records sp as a mention of entity e.
+// addSpeaker records sp, a span of the text, as a mention of entity e.
 func (r *resolver) addSpeaker(e int, sp span.Span) {
-	r.spkMents = push(r.spkMents, entSpan{e, sp})
+	r.spkMents = push(r.spkMents, entSpan{int32(e), int32(sp.Start), int32(sp.End)})
 }

@@ -20,17 +20,38 @@ import (
 // stream split off it ("Clinton" "'s", "do" "n't"), the apostrophe of a
 // plural possessive ("veterans" "'"), the rest of a word cut at a full
 // stop ("Outsports" "." "com"). It holds no pointer, so that the words of
-// a text cost the collector nothing.
+// a text cost the collector nothing, and its facts share one byte, so that
+// it takes 12 bytes where six bools took 16: a long text has a word for
+// every six bytes or so.
 type word struct {
 	end    int32 // of the word with its clitic and an abbreviation's full stop
 	tok    int32 // index in the stream of its first token, where it starts
 	clitic uint8 // the bytes of a possessive 's at its end
-	dotted bool  // joined at a full stop, with a form of its own (see formID)
-	cap    bool  // starts with an upper-case letter
-	poss   bool  // ends with a possessive 's or s'
-	neg    bool  // ends with n't: an auxiliary ("Can't"), never a name
-	join   bool  // only spaces separate it from the previous word
-	first  bool  // first word of its sentence or of a quotation
+	flags  wordFlag
+}
+
+// wordFlag is a fact of a word; a word's flags hold several.
+type wordFlag uint8
+
+const (
+	wDotted wordFlag = 1 << iota // joined at a full stop, with a form of its own (see formID)
+	wCap                         // starts with an upper-case letter
+	wPoss                        // ends with a possessive 's or s'
+	wNeg                         // ends with n't: an auxiliary ("Can't"), never a name
+	wJoin                        // only spaces separate it from the previous word
+	wFirst                       // first word of its sentence or of a quotation
+)
+
+// has reports whether w has the fact f.
+func (w *word) has(f wordFlag) bool { return w.flags&f != 0 }
+
+// set gives w the fact f when on is true, and takes it away otherwise.
+func (w *word) set(f wordFlag, on bool) {
+	if on {
+		w.flags |= f
+	} else {
+		w.flags &^= f
+	}
 }
 
 // nameEnd returns the end of w without a possessive 's.
@@ -45,18 +66,35 @@ func (s *scan) sentOf(k int) int32 { return s.st.Toks[s.words[k].tok].Sent }
 // quotedAt reports whether word k is inside a quotation.
 func (s *scan) quotedAt(k int) bool { return s.st.Toks[s.words[k].tok].InQuote() }
 
-// mention is a proper name or group found in the text.
+// mention is a proper name or group found in the text. It holds offsets
+// and indexes of 32 bits, as the stream does (see [token.MaxText]), and no
+// string, in 28 bytes where a span.Span and ints took 64: a long text has
+// a mention for every 70 bytes or so.
 type mention struct {
-	sp       span.Span // the name as written, without titles or possessive 's
-	w0       int       // first word of the name
-	w1       int       // one past its last word
-	sent     int32
-	subj     bool // begins its clause
-	poss     bool
-	quoted   bool
-	modifier bool // "a Donald Trump tweet"
-	ent      int
+	start, end int32 // the name as written, without titles or possessive 's
+	w0         int32 // first word of the name
+	w1         int32 // one past its last word
+	sent       int32
+	ent        int32
+	subj       bool // begins its clause
+	poss       bool
+	quoted     bool
+	modifier   bool // "a Donald Trump tweet"
 }
+
+// newMention returns the mention of sp, whose words are [w0, w1), in
+// sentence sent.
+func newMention(sp span.Span, w0, w1 int, sent int32) mention {
+	return mention{start: int32(sp.Start), end: int32(sp.End), w0: int32(w0), w1: int32(w1), sent: sent}
+}
+
+// span returns m as a span of text, the text of its scan.
+func (m *mention) span(text string) span.Span {
+	return span.Span{Start: int(m.start), End: int(m.end), Text: m.text(text)}
+}
+
+// text returns the name m covers in text, the text of its scan.
+func (m *mention) text(text string) string { return text[m.start:m.end] }
 
 // scan holds the words and mentions of one text.
 type scan struct {
@@ -74,8 +112,6 @@ type scan struct {
 	extras []extra
 	ments  []mention // in text order
 	caps   int       // how many words are capitalised
-	// wordMent maps a word to the mention that covers it, or -1.
-	wordMent []int32
 }
 
 // form returns the form of word k.
@@ -84,7 +120,7 @@ func (s *scan) form(k int) *form { return &s.forms[s.formID(k)] }
 // formID returns the form of word k, without its clitic: its first
 // token's, or the one made for it when it was joined at a full stop.
 func (s *scan) formID(k int) int32 {
-	if s.words[k].dotted {
+	if s.words[k].has(wDotted) {
 		return s.dotted[int32(k)]
 	}
 	return s.st.Toks[s.words[k].tok].ID()
@@ -125,27 +161,27 @@ func newScan(st *token.Stream, b *bufs) *scan {
 			i = s.continued(w, i)
 		}
 		if c := text[t.Start]; c < utf8.RuneSelf {
-			w.cap = c >= 'A' && c <= 'Z'
+			w.set(wCap, c >= 'A' && c <= 'Z')
 		} else {
 			r, _ := utf8.DecodeRuneInString(text[t.Start:])
-			w.cap = unicode.IsUpper(r)
+			w.set(wCap, unicode.IsUpper(r))
 		}
-		w.first = t.Sent != sent
+		w.set(wFirst, t.Sent != sent)
 		sent = t.Sent
 		// The first word inside a quotation: the quotations that start
 		// before a quoted word are passed at the first word inside each.
 		for ; t.InQuote() && qi < len(qs) && qs[qi].Start <= int(t.Start); qi++ {
-			w.first = w.first || int(t.Start) < qs[qi].End
+			w.set(wFirst, w.has(wFirst) || int(t.Start) < qs[qi].End)
 		}
 		if prevEnd >= 0 {
-			w.join = t.Start == prevEnd+1 && text[prevEnd] == ' ' || spaces(text[prevEnd:t.Start])
+			w.set(wJoin, t.Start == prevEnd+1 && text[prevEnd] == ' ' || spaces(text[prevEnd:t.Start]))
 		}
 		// Which capitalised words the text also writes in lower case,
 		// where they are not the first word of a sentence or quotation.
-		if f := s.form(len(s.words) - 1); w.cap {
+		if f := s.form(len(s.words) - 1); w.has(wCap) {
 			f.capital = true
 			s.caps++
-		} else if !w.first {
+		} else if !w.has(wFirst) {
 			f.lowerCase = true
 		}
 		prevEnd = w.end
@@ -184,7 +220,7 @@ func (s *scan) continued(w *word, i int) int {
 		if s.dotted == nil {
 			s.dotted = make(map[int32]int32)
 		}
-		w.dotted = true
+		w.set(wDotted, true)
 		s.dotted[int32(len(s.words)-1)] = s.newForm(token.Lower(s.text[st.Toks[w.tok].Start:w.nameEnd()]))
 	}
 	return i
@@ -242,18 +278,18 @@ func (s *scan) extend(w *word, i int) bool {
 	switch c := s.st.Lower(i); {
 	case c == "'":
 		// A plural possessive: the word ends before the apostrophe.
-		w.poss = true
+		w.set(wPoss, true)
 		return false
 	case c == "'s":
 		// A possessive, or "it's": the name ends before it.
-		w.poss = t.End-s.st.Toks[w.tok].Start > 3
+		w.set(wPoss, t.End-s.st.Toks[w.tok].Start > 3)
 		w.end, w.clitic = t.End, 0
-		if w.poss {
+		if w.has(wPoss) {
 			w.clitic = uint8(t.End - t.Start)
 		}
 		return false
 	case c == "n't":
-		w.neg = true
+		w.set(wNeg, true)
 	case c[0] != '\'':
 		// The rest of a word cut at a full stop.
 		w.end, w.clitic = t.End, 0
@@ -486,7 +522,7 @@ func (s *scan) alsoLower(k int) bool {
 // nameWord reports whether word i may be part of a proper name.
 func (s *scan) nameWord(i int) bool {
 	w := &s.words[i]
-	return w.cap && !w.neg && !s.is(i, fNotName)
+	return w.has(wCap) && !w.has(wNeg) && !s.is(i, fNotName)
 }
 
 // connector reports whether lower-case word i joins the words of a name
@@ -524,7 +560,22 @@ func capitals(w string) int {
 // mentionBefore returns the index of the last mention that starts before
 // pos.
 func (s *scan) mentionBefore(pos int) int {
-	return sort.Search(len(s.ments), func(k int) bool { return s.ments[k].sp.Start >= pos }) - 1
+	return sort.Search(len(s.ments), func(k int) bool { return int(s.ments[k].start) >= pos }) - 1
+}
+
+// mentionAt returns the mention that covers word k, or -1: the last one
+// that starts at or before it, if it reaches it. The mentions are in order
+// of their first word and of their last: one that overlaps the mention
+// before it (the group "McConnell aides" takes the name "McConnell" before
+// its noun) ends after it and covers the words they share, so no earlier
+// mention can cover k when the last one to start does not. A search,
+// where a map from every word to its mention took 4 bytes a word.
+func (s *scan) mentionAt(k int) int {
+	m := sort.Search(len(s.ments), func(x int) bool { return int(s.ments[x].w0) > k }) - 1
+	if m >= 0 && k < int(s.ments[m].w1) {
+		return m
+	}
+	return -1
 }
 
 // wordAt returns the index of the first word that ends after pos.
