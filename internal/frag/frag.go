@@ -5,6 +5,8 @@
 package frag
 
 import (
+	"cmp"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,7 +14,10 @@ import (
 )
 
 // Trim returns the fragments fs of text with white space, quote marks and
-// punctuation trimmed from both edges of each, the empty ones left out.
+// punctuation trimmed from both edges of each, the empty ones left out,
+// in the order of the text: a content is the set of its fragments, and an
+// annotation may list them in another order (the one they were marked
+// in), which must not keep two equal contents apart.
 func Trim(text string, fs []span.Span) [][2]int {
 	var out [][2]int
 	for _, f := range fs {
@@ -35,8 +40,13 @@ func Trim(text string, fs []span.Span) [][2]int {
 			out = append(out, [2]int{a, b})
 		}
 	}
+	if !slices.IsSortedFunc(out, byStart) {
+		slices.SortStableFunc(out, byStart)
+	}
 	return out
 }
+
+func byStart(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) }
 
 func trimmable(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '`' || r == '´' || r == utf8.RuneError

@@ -28,6 +28,7 @@ func TestTrim(t *testing.T) {
 		{"only punctuation: left out", []span.Span{of(" — ")}, nil},
 		{"out of the text: clipped", []span.Span{{Start: -3, End: 2}}, []string{"He"}},
 		{"several", []span.Span{of("He "), of("— nothing.")}, []string{"He", "nothing"}},
+		{"in the order of the text", []span.Span{of("— nothing."), of("He ")}, []string{"He", "nothing"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string
