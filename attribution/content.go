@@ -250,8 +250,13 @@ func (r *reader) nextQuote(a *Attribution, k int) {
 		return
 	}
 	for j := k; j < len(w.toks); j++ {
-		if w.toks[j].kind == token.Quote {
-			return // the sentence goes on with a quotation of its own
+		if w.toks[j].kind != token.Quote {
+			continue
+		}
+		// The sentence goes on with a quotation of its own; a quoted
+		// name (on Fox News's “Fox and Friends”) is not one.
+		if q := w.quoteAt(w.toks[j].start); q < 0 || w.qs[q].Kind == quote.Speech {
+			return
 		}
 	}
 	i := w.toks[len(w.toks)-1].end
@@ -270,14 +275,18 @@ func (r *reader) nextQuote(a *Attribution, k int) {
 }
 
 // cueAfter reports whether a cue verb follows offset off before the end
-// of its sentence or a quote mark, within 16 tokens and 120 bytes: “...,”
-// he added.
+// of its sentence or paragraph or a quote mark, within 16 tokens and 120
+// bytes: “...,” he added.
 func (r *reader) cueAfter(off int) bool {
 	st := r.st
-	for i, n := st.At(off), 0; i < st.Len() && n < 16 && int(st.Toks[i].Start) < off+120; i, n = i+1, n+1 {
+	first := st.At(off)
+	for i, n := first, 0; i < st.Len() && n < 16 && int(st.Toks[i].Start) < off+120; i, n = i+1, n+1 {
 		t := st.Toks[i]
 		if t.Kind() == token.Quote || t.Kind() == token.Punct && isEndText(st.Str(i)) {
 			return false
+		}
+		if i > 0 && st.Sents[t.Sent].Paragraph != st.Sents[st.Toks[i-1].Sent].Paragraph {
+			return false // a quotation that ends its paragraph
 		}
 		if t.Kind() == token.Word && st.Lex(i)&lexicon.VerbWord != 0 && r.w.lex.Verbs(st.Lower(i)) != nil {
 			return true

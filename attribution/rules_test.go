@@ -401,3 +401,26 @@ func TestQuoteRuns(t *testing.T) {
 	assert.Equal(t, "“We tried,”", as[0].Extent.Text, "the quotation")
 	assert.Equal(t, attribution.RuleContinuation, as[1].Rule, "the continuation's rule")
 }
+
+// TestQuoteRunsJoin lists texts where the quotation that opens the
+// sentence after an attributed one is a further fragment of it (the
+// default, as PolNeAR annotates it), and texts where it is not.
+func TestQuoteRunsJoin(t *testing.T) {
+	tests := []struct {
+		name, text string
+		fragments  int
+	}{
+		{"the plain run", "“We tried,” the coach said. “We lost anyway.”", 2},
+		{"a quoted name in the cue's sentence", "“He is right,” Flynn, a top Trump surrogate, said Thursday on Fox News’s “Fox and Friends.” “There is a lot of frustration.”", 2},
+		{"a quotation of its own in the cue's sentence", "“We tried,” the coach said, “and failed.” “We lost anyway.”", 2},
+		{"a cue after the next quotation", "“We tried,” the coach said. “We lost,” he added.", 1},
+		{"a verb in the next paragraph is not its cue", "“We tried,” the coach said. “We played ‘the long game.’”\n\nThe team praised the coach.", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as := resolve(tt.text)
+			require.NotEmpty(t, as)
+			assert.Equal(t, tt.fragments, max(len(as[0].Spans), 1), "fragments of %q", as[0].Extent.Text)
+		})
+	}
+}
