@@ -144,6 +144,10 @@ func (w *window) timeBefore(end int) int {
 	if b := toks[t-1]; b.kind == token.Word && isNounTag(b.tag) && b.tag != "CD" || b.text == ")" {
 		return t
 	}
+	// Inside the verb group: "Police had last month charged".
+	if t >= 2 && auxWords[toks[t-1].lower] && toks[t-2].kind == token.Word && isNounTag(toks[t-2].tag) && toks[t-2].tag != "CD" {
+		return t - 1
+	}
 	return end
 }
 

@@ -139,6 +139,7 @@ func TestLeftNP(t *testing.T) {
 		{"participle after the noun", "[Voters polled] said they liked him.", "", false},
 		{"reduced relative with time", "[A report released last year] found that the river was polluted.", "", false},
 		{"degree adverb", "[The most senior official] said the talks had stalled.", "", false},
+		{"time inside the verb group", "[Police] had last month charged him with fraud.", "charged", false},
 		{"gerund stops at of", "It showed footage of [Trump] saying he would win.", "", true},
 		{"pronoun", "Later [she] said it was over.", "", false},
 		{"definite noun", "[The senator] said the bill would pass.", "", false},
