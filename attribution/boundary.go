@@ -1,8 +1,6 @@
 package attribution
 
 import (
-	"strings"
-
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
 )
@@ -171,7 +169,7 @@ func afterVerbGroup(toks []tok, b, e int) int {
 		case rel:
 		case isFinite(t):
 			b = j + 1
-		case j > b && (t == "VBN" || t == "VBG" || t == "VB") && (strings.HasPrefix(toks[j-1].tag, "VB") || toks[j-1].tag == "MD" || toks[j-1].tag == "RB" || toks[j-1].tag == "TO"):
+		case j > b && (t == "VBN" || t == "VBG" || t == "VB") && (isVerbTag(toks[j-1].tag) || toks[j-1].tag == "RB" || toks[j-1].tag == "TO"):
 			b = j + 1
 		}
 	}

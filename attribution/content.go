@@ -279,8 +279,7 @@ func (r *reader) nextQuote(a *Attribution, k int) {
 // bytes: “...,” he added.
 func (r *reader) cueAfter(off int) bool {
 	st := r.st
-	first := st.At(off)
-	for i, n := first, 0; i < st.Len() && n < 16 && int(st.Toks[i].Start) < off+120; i, n = i+1, n+1 {
+	for i, n := st.At(off), 0; i < st.Len() && n < 16 && int(st.Toks[i].Start) < off+120; i, n = i+1, n+1 {
 		t := st.Toks[i]
 		if t.Kind() == token.Quote || t.Kind() == token.Punct && isEndText(st.Str(i)) {
 			return false

@@ -119,6 +119,13 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	return k, -1, true
 }
 
+// degreeBefore reports whether t is a degree adverb of the adjective or
+// participle next, within a noun phrase: "the most recent survey", "a more
+// senior official".
+func degreeBefore(t, next tok) bool {
+	return (t.tag == "RBS" || t.tag == "RBR") && (next.tag == "JJ" || next.tag == "VBN")
+}
+
 // timeBefore returns the first token of a time phrase that ends just
 // before token end and follows a noun phrase ("on Tuesday", "last week",
 // "on Thursday evening"), or end when there is none.
@@ -197,8 +204,7 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 	toks := w.toks
 	for k > 0 && j-k < 25 {
 		p := toks[k-1]
-		degree := (p.tag == "RBS" || p.tag == "RBR") && (toks[k].tag == "JJ" || toks[k].tag == "VBN") // "the most senior official"
-		if p.kind == token.Word && (isNPTag(p.tag) || p.tag == "PDT" || p.tag == "VBN" && isNounTag(toks[k].tag) || degree) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
+		if p.kind == token.Word && (isNPTag(p.tag) || p.tag == "PDT" || p.tag == "VBN" && isNounTag(toks[k].tag) || degreeBefore(p, toks[k])) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
 			k--
 			continue
 		}
@@ -379,9 +385,7 @@ func (w *window) npRun(k int) (int, bool) {
 		// A title the tagger reads as an adverb between nouns: "Clinton
 		// ally James Carville", "policy aide Jake Sullivan".
 		title := t.kind == token.Word && t.tag == "RB" && j > k && isNounTag(toks[j-1].tag) && j+1 < len(toks) && toks[j+1].tag == "NNP"
-		// "the most recent survey", "a more senior official": a degree
-		// adverb of the adjective after it.
-		degree := (t.tag == "RBS" || t.tag == "RBR") && j+1 < len(toks) && (toks[j+1].tag == "JJ" || toks[j+1].tag == "VBN")
+		degree := j+1 < len(toks) && degreeBefore(t, toks[j+1])
 		if t.kind == token.Word && (isNPTag(t.tag) || t.tag == "VBN" && j > k || title || degree) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && !npConnectors[toks[j-1].lower]) {
 			noun = noun || isNounTag(t.tag) || title
 			// "the 46-year-old", "the elder": an adjective after a

@@ -1,8 +1,6 @@
 package attribution
 
 import (
-	"strings"
-
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
@@ -105,7 +103,7 @@ func surveyRule(r *reader, c *cue) (frame, verdict) {
 	// participle, whatever its tag, up to the comma.
 	if head && k < len(toks) && (toks[k].tag == "VBN" || toks[k].tag == "VBD") {
 		m := k + 1
-		for m < len(toks) && m-k < 8 && toks[m].kind == token.Word && !strings.HasPrefix(toks[m].tag, "VB") && toks[m].tag != "MD" {
+		for m < len(toks) && m-k < 8 && toks[m].kind == token.Word && !isVerbTag(toks[m].tag) {
 			m++
 		}
 		if m < len(toks) && isComma(toks[m]) {
