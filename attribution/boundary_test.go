@@ -16,10 +16,7 @@ import (
 // ones at the breaks outside quotation marks, and one that runs on to the
 // sentence's end over the break the rules stopped at.
 func TestBoundaries(t *testing.T) {
-	tests := []struct {
-		name, text, cue string
-		want            []string
-	}{{
+	tests := []proposal{{
 		name: "a comma before a relative clause",
 		text: "Officials said the emails were exchanges between Carter and Fanning, who was his chief of staff.",
 		cue:  "said",
@@ -64,27 +61,16 @@ func TestBoundaries(t *testing.T) {
 		cue:  "described",
 		want: []string{"Clinton as a “disgrace” after she attacked the police", "Clinton as a “disgrace”"},
 	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, f := range proposed(t, tt.text, tt.cue) {
-				if !f.a.Extent.Empty() && (f.variant == "" || f.variant == "cut" || f.variant == "run-on") {
-					got = append(got, f.a.Extent.Text)
-				}
-			}
-			assert.Equal(t, tt.want, got)
-		})
-	}
+	checkProposed(t, tests, func(f *frame, _ []string) (string, bool) {
+		return f.a.Extent.Text, !f.a.Extent.Empty() && (f.variant == "" || f.variant == "cut" || f.variant == "run-on")
+	})
 }
 
 // TestLateStarts lists the contents proposed to start later than the
 // rules' for the cue of each sentence: by one to three words, never past
 // punctuation, leaving two tokens at least.
 func TestLateStarts(t *testing.T) {
-	tests := []struct {
-		name, text, cue string
-		want            []string
-	}{{
+	tests := []proposal{{
 		name: "past an object",
 		text: "She urged voters to stay home on Tuesday.",
 		cue:  "urged",
@@ -100,27 +86,16 @@ func TestLateStarts(t *testing.T) {
 		cue:  "called",
 		want: []string{`a "disaster" for the state`, `"disaster" for the state`},
 	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			for _, f := range proposed(t, tt.text, tt.cue) {
-				if f.variant == "late-start" {
-					got = append(got, f.a.Extent.Text)
-				}
-			}
-			assert.Equal(t, tt.want, got)
-		})
-	}
+	checkProposed(t, tests, func(f *frame, _ []string) (string, bool) {
+		return f.a.Extent.Text, f.variant == "late-start"
+	})
 }
 
 // TestSpeakerBoundaries lists the speakers proposed for the cue of each
 // sentence: the rules' own, the same up to its first comma, and the whole
 // clause before the cue or, after it, on to the next break.
 func TestSpeakerBoundaries(t *testing.T) {
-	tests := []struct {
-		name, text, cue string
-		want            []string
-	}{{
+	tests := []proposal{{
 		name: "a noun phrase cut at its preposition",
 		text: "One operative inside Trump Tower said the tapes were not a big deal.",
 		cue:  "said",
@@ -151,12 +126,27 @@ func TestSpeakerBoundaries(t *testing.T) {
 		cue:  "said",
 		want: []string{"the shop in town", "The man who runs the shop in town"},
 	}}
+	checkProposed(t, tests, func(f *frame, got []string) (string, bool) {
+		return f.a.Speaker.Text, !f.a.Extent.Empty() && !f.a.Speaker.Empty() && !slices.Contains(got, f.a.Speaker.Text)
+	})
+}
+
+// proposal is a sentence, the word that starts the cue whose frames it
+// proposes, and the spans a test picks from those frames, in order.
+type proposal struct {
+	name, text, cue string
+	want            []string
+}
+
+// checkProposed runs each case as a subtest: pick gives the span a frame
+// adds to those picked so far, if it adds one.
+func checkProposed(t *testing.T, tests []proposal, pick func(f *frame, got []string) (string, bool)) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			for _, f := range proposed(t, tt.text, tt.cue) {
-				if !f.a.Extent.Empty() && !f.a.Speaker.Empty() && !slices.Contains(got, f.a.Speaker.Text) {
-					got = append(got, f.a.Speaker.Text)
+				if s, ok := pick(&f, got); ok {
+					got = append(got, s)
 				}
 			}
 			assert.Equal(t, tt.want, got)
