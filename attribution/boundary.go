@@ -21,8 +21,17 @@ const maxCuts = 4
 // narrationOpeners open an adverbial clause or phrase that may be the
 // narration's rather than the speaker's: "described Clinton as a
 // “disgrace” [after she attacked the police]". A content is also proposed
-// ending before one.
-var narrationOpeners = set("after", "before", "while", "when", "because", "although", "though", "since", "until", "once", "whenever", "unless", "during", "amid", "despite")
+// ending before one. They are the subordinators but "if" and "as", which
+// more often go on with what was said, and three prepositions of time.
+var narrationOpeners = func() map[string]bool {
+	m := set("during", "amid", "despite")
+	for w := range subordinators {
+		if w != "if" && w != "as" {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // isBreak reports whether token t may end a clause.
 func isBreak(t tok) bool {
