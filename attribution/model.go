@@ -112,7 +112,7 @@ func (m *Model) String() string {
 // The readings of the others are not worth weighing. fs is scratch.
 func (m *Model) reports(fs *linear.Features, lemma string) bool {
 	fs.Reset()
-	fs.Add("lemma", lemma)
+	fs.Add(tLemma, lemma)
 	return m.frames.Weight(fs.Hashes()[0]) > 0
 }
 
