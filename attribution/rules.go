@@ -90,9 +90,9 @@ type frame struct {
 	unit  string
 	first bool
 	score float64
-	// spk and cnt are the model's scores of the features of the
-	// speaker and of the content, set by chooseFrame.
-	spk, cnt float64
+	// read, spk and cnt are the model's scores of the features of the
+	// reading, the speaker and the content, set by chooseFrame.
+	read, spk, cnt float64
 	// variant, when set, says how the content was moved from the rule's
 	// (see [reader.addBoundaries]).
 	variant string
