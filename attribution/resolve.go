@@ -198,8 +198,7 @@ func (rd *reader) sentence(si int) int {
 // cueAt reads the attribution whose cue starts at token i of the window,
 // if there is one.
 func (rd *reader) cueAt(i int) (frame, bool) {
-	var ok bool
-	if rd.cue, ok = rd.w.findCue(i); !ok {
+	if !rd.w.findCue(&rd.cue, i) {
 		return frame{}, false
 	}
 	if rd.cue.generic && rd.model != nil && !rd.model.reports(&rd.fs, rd.w.cueLemma(&rd.cue)) {
