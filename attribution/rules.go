@@ -153,9 +153,9 @@ func (x *rule) reads(c *cue) bool {
 }
 
 // selectFrame reads candidate c with every rule that reads it, in order,
-// up to a veto, and chooses one of their frames. It is where the readings
-// of a cue compete.
-func (rd *reader) selectFrame(c *cue) (frame, bool) {
+// up to a veto, and chooses one of their frames, which it returns from
+// rd.frames, or nil. It is where the readings of a cue compete.
+func (rd *reader) selectFrame(c *cue) *frame {
 	rd.frames = rd.frames[:0]
 	for i := range rules {
 		x := &rules[i]
@@ -177,7 +177,7 @@ func (rd *reader) selectFrame(c *cue) (frame, bool) {
 		}
 	}
 	if len(rd.frames) == 0 {
-		return frame{}, false
+		return nil
 	}
 	if rd.choose != nil || rd.model != nil {
 		rd.addBoundaries()
@@ -190,7 +190,7 @@ func (rd *reader) selectFrame(c *cue) (frame, bool) {
 		k = rd.chooseFrame(rd.model, c, rd.frames)
 	}
 	if k < 0 {
-		return frame{}, false
+		return nil
 	}
-	return rd.frames[k], true
+	return &rd.frames[k]
 }
