@@ -10,9 +10,19 @@ import (
 	"github.com/whosaid/whosaid/internal/linear"
 )
 
+// The templates of the confidence model's features that a frame's lack.
+var (
+	tLogit    = linear.NewTemplate("logit")
+	tRuleP    = linear.NewTemplate("rule|p")
+	tType     = linear.NewTemplate("type")
+	tRuleType = linear.NewTemplate("rule|type")
+	tLen      = linear.NewTemplate("len")
+	tFrags    = linear.NewTemplate("frags")
+)
+
 // confTemplates names the feature templates of the confidence model, for
 // its provenance.
-var confTemplates = []string{"rule", "logit", "rule|p", "type", "rule|type", "spk", "rule|spk", "cue", "len", "frags"}
+var confTemplates = templateNames(tRule, tLogit, tRuleP, tType, tRuleType, tSpk, tRuleSpk, tCue, tLen, tFrags)
 
 // confFeatures writes the features of attribution a that its calibrated
 // confidence reads: its rule and the raw probability or confidence the
@@ -21,22 +31,22 @@ var confTemplates = []string{"rule", "logit", "rule|p", "type", "rule|type", "sp
 func confFeatures(a *Attribution, fs *linear.Features) {
 	fs.Reset()
 	p := min(max(a.Confidence, 0.001), 0.999)
-	fs.Add("rule", a.Rule)
-	fs.AddFloat("logit", math.Log(p/(1-p))/5)
-	fs.Add2("rule|p", a.Rule, bucket(int(p*10)))
+	fs.Add(tRule, a.Rule)
+	fs.AddFloat(tLogit, math.Log(p/(1-p))/5)
+	fs.Add2(tRuleP, a.Rule, bucket(int(p*10)))
 	t := a.Type.String()
-	fs.Add("type", t)
-	fs.Add2("rule|type", a.Rule, t)
+	fs.Add(tType, t)
+	fs.Add2(tRuleType, a.Rule, t)
 	spk := speakerShape(a.Speaker.Text)
-	fs.Add("spk", spk)
-	fs.Add2("rule|spk", a.Rule, spk)
+	fs.Add(tSpk, spk)
+	fs.Add2(tRuleSpk, a.Rule, spk)
 	cue := a.Cue.Text
 	if i := strings.LastIndexByte(cue, ' '); i >= 0 {
 		cue = cue[i+1:]
 	}
-	fs.Add("cue", token.Lower(cue))
-	fs.Add("len", bucket(words(a.Extent.Text)/4))
-	fs.Add("frags", bucket(nFragments(a)))
+	fs.Add(tCue, token.Lower(cue))
+	fs.Add(tLen, bucket(words(a.Extent.Text)/4))
+	fs.Add(tFrags, bucket(nFragments(a)))
 }
 
 // speakerShape says what a speaker mention looks like without its tags:

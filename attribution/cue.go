@@ -51,40 +51,42 @@ type cue struct {
 	reducedRelative bool
 }
 
-// findCue returns the cue candidate that starts at token i, if any.
-func (w *window) findCue(i int) (cue, bool) {
+// findCue sets c to the cue candidate that starts at token i and reports
+// whether there is one. It fills c in place, where returning a cue would
+// copy it for every token of the window.
+func (w *window) findCue(c *cue, i int) bool {
 	t := w.toks[i]
-	c := cue{i: i}
+	*c = cue{i: i}
 	if t.kind != token.Word {
 		c.kind = cueColon
-		return c, t.text == ":"
+		return t.text == ":"
 	}
 	if w.inQuote(i) {
-		return c, false
+		return false
 	}
 	// A word the lexicon does not know starts no cue, "in" aside; but for
 	// a model that weighs them, any verb may (see [window.anyVerb]).
 	if t.lex == 0 && !(i == 0 && t.lower == "in") {
 		if !w.anyVerbs || !w.anyVerb(i) {
-			return c, false
+			return false
 		}
 		c.tag, c.generic = t.tag, true
-		if !w.verbGroup(&c, []lexicon.Verb{{Lemma: t.lower, Class: lexicon.Speech, Forms: lexicon.Base | lexicon.Third | lexicon.Past | lexicon.Participle | lexicon.Gerund}}) || w.notCue(&c) {
-			return c, false
+		if !w.verbGroup(c, []lexicon.Verb{{Lemma: t.lower, Class: lexicon.Speech, Forms: lexicon.Base | lexicon.Third | lexicon.Past | lexicon.Participle | lexicon.Gerund}}) || w.notCue(c) {
+			return false
 		}
 		c.kind = cueVerb
-		return c, true
+		return true
 	}
 	if i == 0 && t.lower == "in" {
 		c.kind = cueSurvey
-		return c, true
+		return true
 	}
 	c.noun = t.lex&lexicon.NounWord != 0 && (w.lex.Noun(t.lower) || w.lex.NounObject(t.lower) != "")
 	if t.lex&lexicon.PhraseWord != 0 {
 		for _, p := range w.lex.Phrases(t.lower) {
 			if n := len(p.Words); i+n <= len(w.toks) && matchWords(w.toks[i:i+n], p.Words) && p.SpeakerAfter {
 				c.kind, c.phraseEnd = cuePhrase, i+n-1
-				return c, true
+				return true
 			}
 		}
 	}
@@ -93,24 +95,25 @@ func (w *window) findCue(i int) (cue, bool) {
 		verbs = w.lex.Verbs(t.lower)
 	}
 	if verbs == nil {
-		return c, c.noun
+		return c.noun
 	}
 	if verbs[0].Class == lexicon.Seeming {
 		c.kind = cueSeem
-		return c, true
+		return true
 	}
 	c.tag = t.tag
 	if !isVerbTag(t.tag) {
 		if !w.verbInContext(i, verbs) {
-			return c, c.noun
+			return c.noun
 		}
 		c.tag, c.forced = "VBD", true
 	}
-	if !w.verbGroup(&c, verbs) || w.notCue(&c) {
-		return cue{i: i, noun: c.noun}, c.noun
+	if !w.verbGroup(c, verbs) || w.notCue(c) {
+		*c = cue{i: i, noun: c.noun}
+		return c.noun
 	}
 	c.kind = cueVerb
-	return c, true
+	return true
 }
 
 // anyVerb reports whether token i is a verb the lexicon does not know

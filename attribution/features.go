@@ -13,15 +13,87 @@ import (
 // of the cue shares, and the facts of the frame itself (the rule that read
 // it, the form of its speaker and its content, and where they stand).
 
+// The templates of the features of a frame, each made once; those of an
+// attribution's confidence that a frame lacks are in confidence.go.
+var (
+	tCue            = linear.NewTemplate("cue")
+	tLemma          = linear.NewTemplate("lemma")
+	tClass          = linear.NewTemplate("class")
+	tKind           = linear.NewTemplate("kind")
+	tTag            = linear.NewTemplate("tag")
+	tForced         = linear.NewTemplate("forced")
+	tGeneric        = linear.NewTemplate("generic")
+	tAux            = linear.NewTemplate("aux")
+	tPassive        = linear.NewTemplate("passive")
+	tInQuote        = linear.NewTemplate("in.quote")
+	tSentQuotes     = linear.NewTemplate("sent.quotes")
+	tCuePos         = linear.NewTemplate("cue.pos")
+	tPrevW          = linear.NewTemplate("prev.w")
+	tNextW          = linear.NewTemplate("next.w")
+	tLemmaNextW     = linear.NewTemplate("lemma|next.w")
+	tPrevT          = linear.NewTemplate("prev.t")
+	tNextT          = linear.NewTemplate("next.t")
+	tLemmaNextT     = linear.NewTemplate("lemma|next.t")
+	tPrevTTag       = linear.NewTemplate("prev.t|tag")
+	tOtherCue       = linear.NewTemplate("other.cue")
+	tRule           = linear.NewTemplate("rule")
+	tUnit           = linear.NewTemplate("unit")
+	tRuleLemma      = linear.NewTemplate("rule|lemma")
+	tFirst          = linear.NewTemplate("first")
+	tFirstRule      = linear.NewTemplate("first|rule")
+	tGenericRule    = linear.NewTemplate("generic|rule")
+	tSpk            = linear.NewTemplate("spk")
+	tSpkHead        = linear.NewTemplate("spk.head")
+	tSpkFirst       = linear.NewTemplate("spk.first")
+	tSpkLen         = linear.NewTemplate("spk.len")
+	tSpkSide        = linear.NewTemplate("spk.side")
+	tSpkPrevW       = linear.NewTemplate("spk.prev.w")
+	tSpkNextW       = linear.NewTemplate("spk.next.w")
+	tSpkPrevT       = linear.NewTemplate("spk.prev.t")
+	tSpkNextT       = linear.NewTemplate("spk.next.t")
+	tSpkPrevTFirstT = linear.NewTemplate("spk.prev.t|first.t")
+	tSpkTag         = linear.NewTemplate("spk.tag")
+	tRuleSpk        = linear.NewTemplate("rule|spk")
+	tLemmaSpk       = linear.NewTemplate("lemma|spk")
+	tVariant        = linear.NewTemplate("variant")
+	tVariantRule    = linear.NewTemplate("variant|rule")
+	tCntLen         = linear.NewTemplate("cnt.len")
+	tCntPrevW       = linear.NewTemplate("cnt.prev.w")
+	tCntPrevTFirstT = linear.NewTemplate("cnt.prev.t|first.t")
+	tCntFirst       = linear.NewTemplate("cnt.first")
+	tCntLast        = linear.NewTemplate("cnt.last")
+	tCntEndsNextW   = linear.NewTemplate("cnt.ends|next.w")
+	tCntEndsNextT   = linear.NewTemplate("cnt.ends|next.t")
+	tCntEndsRest    = linear.NewTemplate("cnt.ends|rest")
+	tVariantLemma   = linear.NewTemplate("variant|lemma")
+	tCntQuoted      = linear.NewTemplate("cnt.quoted")
+	tCntFrags       = linear.NewTemplate("cnt.frags")
+	tCntSide        = linear.NewTemplate("cnt.side")
+	tCntEnds        = linear.NewTemplate("cnt.ends")
+	tRuleCntFirst   = linear.NewTemplate("rule|cnt.first")
+	tLemmaCntFirst  = linear.NewTemplate("lemma|cnt.first")
+	tAddressee      = linear.NewTemplate("addressee")
+)
+
 // frameTemplates names the feature templates of a frame, for the model's
 // provenance.
-var frameTemplates = []string{
-	"cue", "lemma", "class", "kind", "tag", "forced", "generic", "aux", "passive", "in.quote", "sent.quotes", "cue.pos",
-	"prev.w", "next.w", "lemma|next.w", "prev.t", "next.t", "lemma|next.t", "prev.t|tag", "other.cue",
-	"rule", "unit", "rule|lemma", "first", "first|rule", "generic|rule",
-	"spk", "spk.head", "spk.first", "spk.len", "spk.side", "spk.prev.w", "spk.next.w", "spk.prev.t", "spk.next.t", "spk.prev.t|first.t", "spk.tag", "rule|spk", "lemma|spk",
-	"variant", "variant|rule", "cnt.len", "cnt.prev.w", "cnt.prev.t|first.t", "cnt.first", "cnt.last", "cnt.ends|next.w", "cnt.ends|next.t", "cnt.ends|rest", "variant|lemma", "cnt.quoted", "cnt.frags", "cnt.side", "cnt.ends", "rule|cnt.first", "lemma|cnt.first",
-	"addressee",
+var frameTemplates = templateNames(
+	tCue, tLemma, tClass, tKind, tTag, tForced, tGeneric, tAux, tPassive, tInQuote, tSentQuotes,
+	tCuePos, tPrevW, tNextW, tLemmaNextW, tPrevT, tNextT, tLemmaNextT, tPrevTTag, tOtherCue, tRule,
+	tUnit, tRuleLemma, tFirst, tFirstRule, tGenericRule, tSpk, tSpkHead, tSpkFirst, tSpkLen, tSpkSide,
+	tSpkPrevW, tSpkNextW, tSpkPrevT, tSpkNextT, tSpkPrevTFirstT, tSpkTag, tRuleSpk, tLemmaSpk,
+	tVariant, tVariantRule, tCntLen, tCntPrevW, tCntPrevTFirstT, tCntFirst, tCntLast, tCntEndsNextW,
+	tCntEndsNextT, tCntEndsRest, tVariantLemma, tCntQuoted, tCntFrags, tCntSide, tCntEnds,
+	tRuleCntFirst, tLemmaCntFirst, tAddressee,
+)
+
+// templateNames returns the names of ts, in order.
+func templateNames(ts ...linear.Template) []string {
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = t.Name()
+	}
+	return names
 }
 
 // cueLemma returns the lemma the features give cue c: the lexicon's, the
@@ -44,44 +116,44 @@ func (w *window) cueLemma(c *cue) string {
 func (rd *reader) cueFeatures(c *cue, fs *linear.Features) {
 	w := &rd.w
 	lemma := w.cueLemma(c)
-	fs.Add("cue", w.toks[c.i].lower)
-	fs.Add("lemma", lemma)
+	fs.Add(tCue, w.toks[c.i].lower)
+	fs.Add(tLemma, lemma)
 	if c.kind == cueVerb && !c.generic {
-		fs.Add("class", c.v.Class.String())
+		fs.Add(tClass, c.v.Class.String())
 	}
-	fs.Add("kind", strconv.Itoa(int(c.kind)))
-	fs.Add("tag", c.tag)
-	flag := func(name string, on bool) {
+	fs.Add(tKind, strconv.Itoa(int(c.kind)))
+	fs.Add(tTag, c.tag)
+	flag := func(t linear.Template, on bool) {
 		if on {
-			fs.Add(name, "1")
+			fs.Add(t, "1")
 		}
 	}
-	flag("forced", c.forced)
-	flag("generic", c.generic)
-	flag("aux", c.hasAux)
-	flag("passive", c.passive)
-	flag("in.quote", w.inQuote(c.i))
-	flag("sent.quotes", w.lastBreak >= 0 && w.toks[w.lastBreak].kind == token.Quote)
-	flag("other.cue", c.generic && w.lexCue(c.i))
-	fs.Add("cue.pos", bucket(c.i))
+	flag(tForced, c.forced)
+	flag(tGeneric, c.generic)
+	flag(tAux, c.hasAux)
+	flag(tPassive, c.passive)
+	flag(tInQuote, w.inQuote(c.i))
+	flag(tSentQuotes, w.lastBreak >= 0 && w.toks[w.lastBreak].kind == token.Quote)
+	flag(tOtherCue, c.generic && w.lexCue(c.i))
+	fs.Add(tCuePos, bucket(c.i))
 	if c.kind != cueVerb {
 		return
 	}
 	before, after := "^", "$"
 	if c.cs > 0 {
 		before = w.toks[c.cs-1].tag
-		fs.Add("prev.w", w.toks[c.cs-1].lower)
+		fs.Add(tPrevW, w.toks[c.cs-1].lower)
 	}
 	if c.ce+1 < len(w.toks) {
 		n := w.toks[c.ce+1]
 		after = n.tag
-		fs.Add("next.w", n.lower)
-		fs.Add2("lemma|next.w", lemma, n.lower)
+		fs.Add(tNextW, n.lower)
+		fs.Add2(tLemmaNextW, lemma, n.lower)
 	}
-	fs.Add("prev.t", before)
-	fs.Add("next.t", after)
-	fs.Add2("lemma|next.t", lemma, after)
-	fs.Add2("prev.t|tag", before, c.tag)
+	fs.Add(tPrevT, before)
+	fs.Add(tNextT, after)
+	fs.Add2(tLemmaNextT, lemma, after)
+	fs.Add2(tPrevTTag, before, c.tag)
 }
 
 // frameFeatures adds the features of frame f, a reading of cue c, to fs:
@@ -102,21 +174,21 @@ func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
 // readingFeatures adds the features of the reading of frame f to fs.
 func (rd *reader) readingFeatures(c *cue, f *frame, lemma string, fs *linear.Features) {
 	a := &f.a
-	fs.Add("rule", a.Rule)
-	fs.Add("unit", f.unit)
+	fs.Add(tRule, a.Rule)
+	fs.Add(tUnit, f.unit)
 	if f.variant != "" {
-		fs.Add("variant", f.variant)
-		fs.Add2("variant|rule", f.variant, a.Rule)
-		fs.Add2("variant|lemma", f.variant, lemma)
+		fs.Add(tVariant, f.variant)
+		fs.Add2(tVariantRule, f.variant, a.Rule)
+		fs.Add2(tVariantLemma, f.variant, lemma)
 	}
-	fs.Add2("rule|lemma", a.Rule, lemma)
+	fs.Add2(tRuleLemma, a.Rule, lemma)
 	if f.first {
 		// The reading the rules alone would take.
-		fs.Add("first", "1")
-		fs.Add2("first|rule", a.Rule, strconv.FormatBool(c.generic))
+		fs.Add(tFirst, "1")
+		fs.Add2(tFirstRule, a.Rule, strconv.FormatBool(c.generic))
 	}
 	if c.generic {
-		fs.Add2("generic|rule", a.Rule, c.tag)
+		fs.Add2(tGenericRule, a.Rule, c.tag)
 	}
 }
 
@@ -126,32 +198,32 @@ func (rd *reader) readingFeatures(c *cue, f *frame, lemma string, fs *linear.Fea
 func (rd *reader) speakerFeatures(a *Attribution, lemma string, fs *linear.Features) {
 	w := &rd.w
 	spk := w.speakerForm(a.Speaker)
-	fs.Add("spk", spk)
-	fs.Add2("rule|spk", a.Rule, spk)
-	fs.Add2("lemma|spk", lemma, spk)
+	fs.Add(tSpk, spk)
+	fs.Add2(tRuleSpk, a.Rule, spk)
+	fs.Add2(tLemmaSpk, lemma, spk)
 	if !a.Speaker.Empty() {
 		s0, s1 := w.tokenRange(a.Speaker)
 		if s0 < s1 {
-			fs.Add("spk.head", w.toks[s1-1].lower)
-			fs.Add("spk.first", w.toks[s0].lower)
-			fs.Add("spk.tag", w.toks[s1-1].tag)
+			fs.Add(tSpkHead, w.toks[s1-1].lower)
+			fs.Add(tSpkFirst, w.toks[s0].lower)
+			fs.Add(tSpkTag, w.toks[s1-1].tag)
 		}
-		fs.Add("spk.len", bucket(s1-s0))
-		fs.Add("spk.side", side(a.Speaker, a.Cue))
+		fs.Add(tSpkLen, bucket(s1-s0))
+		fs.Add(tSpkSide, side(a.Speaker, a.Cue))
 		// What stands at the speaker's edges: a preposition before it
 		// ("inside Trump Tower") says its phrase started earlier.
 		prev, next := "^", "$"
 		if s0 > 0 {
 			prev = w.toks[s0-1].tag
-			fs.Add("spk.prev.w", w.toks[s0-1].lower)
+			fs.Add(tSpkPrevW, w.toks[s0-1].lower)
 		}
 		if s1 < len(w.toks) {
 			next = w.toks[s1].tag
-			fs.Add("spk.next.w", w.toks[s1].lower)
+			fs.Add(tSpkNextW, w.toks[s1].lower)
 		}
-		fs.Add("spk.prev.t", prev)
-		fs.Add("spk.next.t", next)
-		fs.Add2("spk.prev.t|first.t", prev, w.toks[s0].tag)
+		fs.Add(tSpkPrevT, prev)
+		fs.Add(tSpkNextT, next)
+		fs.Add2(tSpkPrevTFirstT, prev, w.toks[s0].tag)
 	}
 }
 
@@ -162,38 +234,38 @@ func (rd *reader) speakerFeatures(a *Attribution, lemma string, fs *linear.Featu
 func (rd *reader) contentFeatures(a *Attribution, lemma string, fs *linear.Features) {
 	w := &rd.w
 	c0, c1 := w.tokenRange(a.Extent)
-	fs.Add("cnt.len", bucket(c1-c0))
+	fs.Add(tCntLen, bucket(c1-c0))
 	if c0 > 0 && c0 < len(w.toks) {
 		// What the content starts after: the cue, "that", an object.
-		fs.Add("cnt.prev.w", w.toks[c0-1].lower)
-		fs.Add2("cnt.prev.t|first.t", w.toks[c0-1].tag, w.toks[c0].tag)
+		fs.Add(tCntPrevW, w.toks[c0-1].lower)
+		fs.Add2(tCntPrevTFirstT, w.toks[c0-1].tag, w.toks[c0].tag)
 	}
 	if c0 < c1 {
 		first, last := w.toks[c0].lower, w.toks[c1-1].lower
-		fs.Add("cnt.first", first)
-		fs.Add("cnt.last", last)
-		fs.Add2("rule|cnt.first", a.Rule, first)
-		fs.Add2("lemma|cnt.first", lemma, first)
+		fs.Add(tCntFirst, first)
+		fs.Add(tCntLast, last)
+		fs.Add2(tRuleCntFirst, a.Rule, first)
+		fs.Add2(tLemmaCntFirst, lemma, first)
 		if c1 == len(w.toks) || isEnd(w.toks[c1]) {
-			fs.Add("cnt.ends", "sentence")
+			fs.Add(tCntEnds, "sentence")
 		} else {
-			fs.Add("cnt.ends", w.toks[c1].lower)
+			fs.Add(tCntEnds, w.toks[c1].lower)
 			next := "$"
 			if c1+1 < len(w.toks) {
 				next = w.toks[c1+1].tag
-				fs.Add2("cnt.ends|next.w", w.toks[c1].lower, w.toks[c1+1].lower)
+				fs.Add2(tCntEndsNextW, w.toks[c1].lower, w.toks[c1+1].lower)
 			}
-			fs.Add2("cnt.ends|next.t", w.toks[c1].lower, next)
-			fs.Add2("cnt.ends|rest", w.toks[c1].lower, w.restShape(c1+1))
+			fs.Add2(tCntEndsNextT, w.toks[c1].lower, next)
+			fs.Add2(tCntEndsRest, w.toks[c1].lower, w.restShape(c1+1))
 		}
 	}
-	fs.Add("cnt.side", side(a.Extent, a.Cue))
-	fs.Add("cnt.frags", bucket(nFragments(a)))
+	fs.Add(tCntSide, side(a.Extent, a.Cue))
+	fs.Add(tCntFrags, bucket(nFragments(a)))
 	if q := quoteAfter(w.qs, a.Extent.Start); q < len(w.qs) && w.qs[q].Start < a.Extent.End {
-		fs.Add("cnt.quoted", "1")
+		fs.Add(tCntQuoted, "1")
 	}
 	if !a.Addressee.Empty() {
-		fs.Add("addressee", "1")
+		fs.Add(tAddressee, "1")
 	}
 }
 

@@ -112,7 +112,7 @@ func (m *Model) String() string {
 // The readings of the others are not worth weighing. fs is scratch.
 func (m *Model) reports(fs *linear.Features, lemma string) bool {
 	fs.Reset()
-	fs.Add("lemma", lemma)
+	fs.Add(tLemma, lemma)
 	return m.frames.Weight(fs.Hashes()[0]) > 0
 }
 
@@ -137,13 +137,16 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 		if f.a.Extent.Empty() {
 			continue
 		}
-		fs.Reset()
-		rd.readingFeatures(c, f, lemma, fs)
-		s := shared + m.frames.Score(fs) - bias
-		spk, cnt := -1, -1 // an earlier frame with the same part
+		read, spk, cnt := -1, -1, -1 // an earlier frame with the same part
 		for j := range k {
 			g := &frames[j]
-			if g.a.Extent.Empty() || g.a.Rule != f.a.Rule || g.a.Cue != f.a.Cue {
+			if g.a.Extent.Empty() || g.a.Rule != f.a.Rule {
+				continue
+			}
+			if read < 0 && g.unit == f.unit && g.variant == f.variant && g.first == f.first {
+				read = j
+			}
+			if g.a.Cue != f.a.Cue {
 				continue
 			}
 			if spk < 0 && g.a.Speaker == f.a.Speaker {
@@ -153,6 +156,14 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 				cnt = j
 			}
 		}
+		if read >= 0 {
+			f.read = frames[read].read
+		} else {
+			fs.Reset()
+			rd.readingFeatures(c, f, lemma, fs)
+			f.read = m.frames.Score(fs)
+		}
+		s := shared + f.read - bias
 		if spk >= 0 {
 			f.spk = frames[spk].spk
 		} else {

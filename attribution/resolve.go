@@ -169,13 +169,13 @@ func (rd *reader) sentence(si int) int {
 		if i <= used {
 			continue
 		}
-		f, ok := rd.cueAt(i)
-		if !ok || f.a.Extent.Empty() {
+		f := rd.cueAt(i)
+		if f == nil || f.a.Extent.Empty() {
 			// A cue that came to nothing gives back the tag it may have
 			// forced ("the 2013 report, Ari Fleischer, said").
 			w.untag(i)
 		}
-		if !ok {
+		if f == nil {
 			continue
 		}
 		used = f.end
@@ -196,14 +196,14 @@ func (rd *reader) sentence(si int) int {
 }
 
 // cueAt reads the attribution whose cue starts at token i of the window,
-// if there is one.
-func (rd *reader) cueAt(i int) (frame, bool) {
-	var ok bool
-	if rd.cue, ok = rd.w.findCue(i); !ok {
-		return frame{}, false
+// if there is one: the frame chosen among rd.frames, valid until the next
+// call, or nil.
+func (rd *reader) cueAt(i int) *frame {
+	if !rd.w.findCue(&rd.cue, i) {
+		return nil
 	}
 	if rd.cue.generic && rd.model != nil && !rd.model.reports(&rd.fs, rd.w.cueLemma(&rd.cue)) {
-		return frame{}, false
+		return nil
 	}
 	return rd.selectFrame(&rd.cue)
 }

@@ -90,9 +90,9 @@ type frame struct {
 	unit  string
 	first bool
 	score float64
-	// spk and cnt are the model's scores of the features of the
-	// speaker and of the content, set by chooseFrame.
-	spk, cnt float64
+	// read, spk and cnt are the model's scores of the features of the
+	// reading, the speaker and the content, set by chooseFrame.
+	read, spk, cnt float64
 	// variant, when set, says how the content was moved from the rule's
 	// (see [reader.addBoundaries]).
 	variant string
@@ -153,9 +153,9 @@ func (x *rule) reads(c *cue) bool {
 }
 
 // selectFrame reads candidate c with every rule that reads it, in order,
-// up to a veto, and chooses one of their frames. It is where the readings
-// of a cue compete.
-func (rd *reader) selectFrame(c *cue) (frame, bool) {
+// up to a veto, and chooses one of their frames, which it returns from
+// rd.frames, or nil. It is where the readings of a cue compete.
+func (rd *reader) selectFrame(c *cue) *frame {
 	rd.frames = rd.frames[:0]
 	for i := range rules {
 		x := &rules[i]
@@ -177,7 +177,7 @@ func (rd *reader) selectFrame(c *cue) (frame, bool) {
 		}
 	}
 	if len(rd.frames) == 0 {
-		return frame{}, false
+		return nil
 	}
 	if rd.choose != nil || rd.model != nil {
 		rd.addBoundaries()
@@ -190,7 +190,7 @@ func (rd *reader) selectFrame(c *cue) (frame, bool) {
 		k = rd.chooseFrame(rd.model, c, rd.frames)
 	}
 	if k < 0 {
-		return frame{}, false
+		return nil
 	}
-	return rd.frames[k], true
+	return &rd.frames[k]
 }

@@ -17,18 +17,19 @@ func BenchmarkFeatures(b *testing.B) {
 	m := bigModel(b, 100_000)
 	words := []string{"said", "Blinken", "the", "official", "told", "reporters", "on", "Tuesday", "that", "he", "would", "not"}
 	tags := []string{"VBD", "NNP", "DT", "NN", "VBD", "NNS", "IN", "NNP", "IN", "PRP", "MD", "RB"}
+	tw, tt, twt, ttt, tdist := NewTemplate("w"), NewTemplate("t"), NewTemplate("w|t"), NewTemplate("t-1|t"), NewTemplate("dist")
 	var f Features
 	sum := 0.0
 	b.ReportAllocs()
 	for b.Loop() {
 		f.Reset()
 		for i, w := range words {
-			f.Add("w", w)
-			f.Add("t", tags[i])
+			f.Add(tw, w)
+			f.Add(tt, tags[i])
 		}
-		f.Add2("w|t", words[0], tags[0])
-		f.Add2("t-1|t", tags[1], tags[2])
-		f.AddFloat("dist", 0.3)
+		f.Add2(twt, words[0], tags[0])
+		f.Add2(ttt, tags[1], tags[2])
+		f.AddFloat(tdist, 0.3)
 		sum += m.Prob(&f)
 	}
 	_ = sum
@@ -47,9 +48,9 @@ func BenchmarkProb(b *testing.B) {
 			for i := range cands {
 				for k := range 30 {
 					if k%2 == 0 {
-						cands[i].Add("w", strconv.Itoa(rng.IntN(n)))
+						cands[i].Add(NewTemplate("w"), strconv.Itoa(rng.IntN(n)))
 					} else {
-						cands[i].Add("unknown", strconv.Itoa(k))
+						cands[i].Add(NewTemplate("unknown"), strconv.Itoa(k))
 					}
 				}
 			}
@@ -102,7 +103,7 @@ func bigModel(tb testing.TB, n int) *Model {
 	rng := rand.New(rand.NewPCG(5, 5))
 	var f Features
 	for i := range n {
-		f.Add("w", strconv.Itoa(i))
+		f.Add(NewTemplate("w"), strconv.Itoa(i))
 	}
 	keys := slices.Clone(f.hashes)
 	slices.Sort(keys)

@@ -105,11 +105,11 @@ func TestEncodeDecodeSizes(t *testing.T) {
 			var f Features
 			for i := range min(n, 500) {
 				f.Reset()
-				f.Add("w", strconv.Itoa(i))
+				f.Add(NewTemplate("w"), strconv.Itoa(i))
 				assert.Equal(t, m.Score(&f), got.Score(&f))
 				assert.NotEqual(t, float64(got.bias), got.Score(&f), "feature %d unknown", i)
 				f.Reset()
-				f.Add("unknown", strconv.Itoa(i))
+				f.Add(NewTemplate("unknown"), strconv.Itoa(i))
 				assert.Equal(t, float64(got.bias), got.Score(&f))
 			}
 		})
@@ -275,7 +275,7 @@ func FuzzDecode(f *testing.F) {
 			}
 			require.Equal(t, m.Len(), m.tab.n)
 			var f Features
-			f.Add("w", "said")
+			f.Add(NewTemplate("w"), "said")
 			m.Prob(&f)
 			again, err := Decode(bytes.NewReader(encode(t, m)))
 			require.NoError(t, err, "a decoded model encodes")

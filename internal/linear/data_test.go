@@ -12,10 +12,10 @@ import (
 
 func TestDataAddGroup(t *testing.T) {
 	var ok, bad Features
-	ok.Add("w", "said")
-	bad.AddFloat("d", math.Inf(1))
+	ok.Add(NewTemplate("w"), "said")
+	bad.AddFloat(NewTemplate("d"), math.Inf(1))
 	var nan Features
-	nan.AddFloat("d", math.NaN())
+	nan.AddFloat(NewTemplate("d"), math.NaN())
 	for _, c := range []struct {
 		name   string
 		cands  []Features
@@ -54,10 +54,10 @@ func TestDataAddGroup(t *testing.T) {
 func TestDataGroup(t *testing.T) {
 	var d Data
 	var a, b, c Features
-	a.Add("w", "said")
-	a.AddFloat("d", 0.5)
-	b.Add("w", "told")
-	c.Add("w", "added")
+	a.Add(NewTemplate("w"), "said")
+	a.AddFloat(NewTemplate("d"), 0.5)
+	b.Add(NewTemplate("w"), "told")
+	c.Add(NewTemplate("w"), "added")
 	require.NoError(t, d.AddGroup("doc1", []Features{a, b}, 1, 2))
 	require.NoError(t, d.Add("doc2", &c, false, 1))
 	require.NoError(t, d.AddGroup("doc3", nil, -1, 1))
@@ -88,7 +88,7 @@ func TestDataGroup(t *testing.T) {
 	}
 	// Adding to a returned candidate leaves d alone.
 	_, cands, _, _ := d.Group(0)
-	cands[0].Add("w", "extra")
+	cands[0].Add(NewTemplate("w"), "extra")
 	_, again, _, _ := d.Group(0)
 	assert.Equal(t, b.hashes, again[1].hashes)
 }

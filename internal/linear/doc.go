@@ -9,13 +9,18 @@
 // Build the features of each candidate, add each decision to a [Data],
 // train, and save:
 //
+//	var (
+//		cue     = linear.NewTemplate("cue") // the templates, made once
+//		cueSide = linear.NewTemplate("cue|side")
+//		dist    = linear.NewTemplate("dist")
+//	)
 //	var d linear.Data
 //	for _, dec := range decisions { // one decision: the candidates of one quotation
 //		cands := make([]linear.Features, len(dec.Cands))
 //		for i, c := range dec.Cands {
-//			cands[i].Add("cue", c.Cue)           // the template "cue" with a value
-//			cands[i].Add2("cue|side", c.Cue, c.Side) // a conjunction of two values
-//			cands[i].AddFloat("dist", c.Dist)     // a real value, scaled to about [-1, 1]
+//			cands[i].Add(cue, c.Cue)               // the template "cue" with a value
+//			cands[i].Add2(cueSide, c.Cue, c.Side) // a conjunction of two values
+//			cands[i].AddFloat(dist, c.Dist)        // a real value, scaled to about [-1, 1]
 //		}
 //		err := d.AddGroup(dec.DocID, cands, dec.Right, 1) // Right: an index, or -1 for none
 //	}
@@ -37,7 +42,8 @@
 // template with a real value ([Features.AddFloat]). It is reduced to a
 // 64-bit hash (FNV-1a over the bytes, with separators, then a finaliser)
 // as it is added, with no string built, so that filling a reused
-// [Features] allocates nothing. The model keeps one weight for each hash
+// [Features] allocates nothing; the name's part of the hash is computed
+// once, when its [Template] is made. The model keeps one weight for each hash
 // seen in training, in a table of (hash, float32 weight) pairs sorted by
 // hash with an index on the high bits; a hash not in the table weighs 0.
 // Features never seen in training thus cost no memory and cannot disturb

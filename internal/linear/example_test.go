@@ -26,11 +26,12 @@ func Example() {
 		{[]phrase{{"name", "after"}, {"date", "before"}}, 0},
 	}
 	var names linear.Names // for reading the weights; not needed to train
+	kind, side, kindSide := linear.NewTemplate("kind"), linear.NewTemplate("side"), linear.NewTemplate("kind|side")
 	features := func(f *linear.Features, p phrase) {
 		f.Reset()
-		f.Add("kind", p.kind)
-		f.Add("side", p.side)
-		f.Add2("kind|side", p.kind, p.side)
+		f.Add(kind, p.kind)
+		f.Add(side, p.side)
+		f.Add2(kindSide, p.kind, p.side)
 	}
 
 	var d linear.Data

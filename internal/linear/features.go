@@ -26,23 +26,38 @@ func (f *Features) Reset() {
 // Len returns the number of features added since the last Reset.
 func (f *Features) Len() int { return len(f.hashes) }
 
+// Template is a feature template: a name such as "w" or "tag-1", hashed
+// once when the Template is made, so that adding a feature hashes its
+// values only. Make the templates of a model once, in package variables.
+// A Template is a value, safe for concurrent use.
+type Template struct {
+	name string
+	h    uint64 // the hash state after the name
+}
+
+// NewTemplate returns the template of the given name.
+func NewTemplate(name string) Template { return Template{name, hashString(offset64, name)} }
+
+// Name returns the name t was made with.
+func (t Template) Name() string { return t.name }
+
 // Add adds the indicator feature template=value, with value 1.
-func (f *Features) Add(template, value string) {
-	h := hashString(hashString(offset64, template), value)
-	f.add(finish(h), 1)
+func (f *Features) Add(t Template, value string) {
+	h := finish(hashString(t.h, value))
+	f.add(h, 1)
 	if f.names != nil {
-		f.names.add(finish(h), template+"="+value)
+		f.names.add(h, t.name+"="+value)
 	}
 }
 
 // Add2 adds the indicator feature for the conjunction of two values under
 // one template, template=value1|value2, with value 1, without joining the
 // values into one string.
-func (f *Features) Add2(template, value1, value2 string) {
-	h := hashString(hashString(hashString(offset64, template), value1), value2)
-	f.add(finish(h), 1)
+func (f *Features) Add2(t Template, value1, value2 string) {
+	h := finish(hashString(hashString(t.h, value1), value2))
+	f.add(h, 1)
 	if f.names != nil {
-		f.names.add(finish(h), template+"="+value1+"|"+value2)
+		f.names.add(h, t.name+"="+value1+"|"+value2)
 	}
 }
 
@@ -50,11 +65,11 @@ func (f *Features) Add2(template, value1, value2 string) {
 // float32. Its weight is multiplied by x: scale x to about [-1, 1] so that
 // one regularisation strength suits all features. A value that is not
 // finite makes [Data.Add] fail and the scores of a [Model] NaN.
-func (f *Features) AddFloat(template string, x float64) {
-	h := hashByte(hashString(offset64, template), realSep)
-	f.add(finish(h), float32(x))
+func (f *Features) AddFloat(t Template, x float64) {
+	h := finish(hashByte(t.h, realSep))
+	f.add(h, float32(x))
 	if f.names != nil {
-		f.names.add(finish(h), template)
+		f.names.add(h, t.name)
 	}
 }
 

@@ -1,6 +1,7 @@
 package linear
 
 import (
+	"hash/fnv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -20,42 +21,76 @@ func TestFeaturesHashes(t *testing.T) {
 		a, b func(f *Features)
 	}{
 		{"template and value split differently",
-			func(f *Features) { f.Add("ab", "c") }, func(f *Features) { f.Add("a", "bc") }},
+			func(f *Features) { f.Add(NewTemplate("ab"), "c") }, func(f *Features) { f.Add(NewTemplate("a"), "bc") }},
 		{"conjunction and joined value",
-			func(f *Features) { f.Add2("t", "a", "b") }, func(f *Features) { f.Add("t", "ab") }},
+			func(f *Features) { f.Add2(NewTemplate("t"), "a", "b") }, func(f *Features) { f.Add(NewTemplate("t"), "ab") }},
 		{"conjunction and value joined by |",
-			func(f *Features) { f.Add2("t", "a", "b") }, func(f *Features) { f.Add("t", "a|b") }},
+			func(f *Features) { f.Add2(NewTemplate("t"), "a", "b") }, func(f *Features) { f.Add(NewTemplate("t"), "a|b") }},
 		{"conjunction split differently",
-			func(f *Features) { f.Add2("t", "a", "bc") }, func(f *Features) { f.Add2("t", "ab", "c") }},
+			func(f *Features) { f.Add2(NewTemplate("t"), "a", "bc") }, func(f *Features) { f.Add2(NewTemplate("t"), "ab", "c") }},
 		{"real-valued and empty value",
-			func(f *Features) { f.AddFloat("t", 1) }, func(f *Features) { f.Add("t", "") }},
+			func(f *Features) { f.AddFloat(NewTemplate("t"), 1) }, func(f *Features) { f.Add(NewTemplate("t"), "") }},
 		{"value and empty conjunction",
-			func(f *Features) { f.Add("t", "a") }, func(f *Features) { f.Add2("t", "a", "") }},
+			func(f *Features) { f.Add(NewTemplate("t"), "a") }, func(f *Features) { f.Add2(NewTemplate("t"), "a", "") }},
 		{"case",
-			func(f *Features) { f.Add("w", "Said") }, func(f *Features) { f.Add("w", "said") }},
+			func(f *Features) { f.Add(NewTemplate("w"), "Said") }, func(f *Features) { f.Add(NewTemplate("w"), "said") }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			assert.NotEqual(t, hash(c.a), hash(c.b))
 		})
 	}
-	assert.Equal(t, hash(func(f *Features) { f.Add("w", "said") }), hash(func(f *Features) { f.Add("w", "said") }))
-	assert.Equal(t, hash(func(f *Features) { f.AddFloat("d", 1) }), hash(func(f *Features) { f.AddFloat("d", 2) }),
+	assert.Equal(t, hash(func(f *Features) { f.Add(NewTemplate("w"), "said") }), hash(func(f *Features) { f.Add(NewTemplate("w"), "said") }))
+	assert.Equal(t, hash(func(f *Features) { f.AddFloat(NewTemplate("d"), 1) }), hash(func(f *Features) { f.AddFloat(NewTemplate("d"), 2) }),
 		"a real-valued feature's hash does not depend on its value")
+}
+
+func TestTemplate(t *testing.T) {
+	// The hash of a feature is FNV-1a over each part after a separator,
+	// then finish: a Template's precomputed name must not change it.
+	fnv1a := func(parts ...string) uint64 {
+		h := fnv.New64a()
+		for _, p := range parts {
+			h.Write([]byte{sep})
+			h.Write([]byte(p))
+		}
+		return finish(h.Sum64())
+	}
+	for _, c := range []struct {
+		name, value1, value2 string
+	}{
+		{"w", "said", ""},
+		{"lemma|next.w", "say", "that"},
+		{"", "", ""},
+		{"cnt.ends|rest", "\xff", "clause5-9"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tmpl := NewTemplate(c.name)
+			assert.Equal(t, c.name, tmpl.Name())
+			var f Features
+			f.Add(tmpl, c.value1)
+			f.Add2(tmpl, c.value1, c.value2)
+			f.Add(NewTemplate(c.name), c.value1)
+			require.Equal(t, 3, f.Len())
+			assert.Equal(t, fnv1a(c.name, c.value1), f.hashes[0])
+			assert.Equal(t, fnv1a(c.name, c.value1, c.value2), f.hashes[1])
+			assert.Equal(t, f.hashes[0], f.hashes[2], "two templates of one name")
+		})
+	}
 }
 
 func TestFeaturesReset(t *testing.T) {
 	var f Features
-	f.Add("w", "said")
-	f.AddFloat("d", 0.25)
+	f.Add(NewTemplate("w"), "said")
+	f.AddFloat(NewTemplate("d"), 0.25)
 	require.Equal(t, 2, f.Len())
 	assert.Equal(t, []float32{1, 0.25}, f.values)
 	f.Reset()
 	assert.Equal(t, 0, f.Len())
 	allocs := testing.AllocsPerRun(100, func() {
 		f.Reset()
-		f.Add("w", "said")
-		f.Add2("w|t", "said", "VBD")
-		f.AddFloat("d", 0.25)
+		f.Add(NewTemplate("w"), "said")
+		f.Add2(NewTemplate("w|t"), "said", "VBD")
+		f.AddFloat(NewTemplate("d"), 0.25)
 	})
 	assert.Zero(t, allocs, "a reused Features allocates")
 }
@@ -64,10 +99,10 @@ func TestNames(t *testing.T) {
 	var n Names
 	var f Features
 	f.Record(&n)
-	f.Add("w", "said")
-	f.Add2("w|t", "said", "VBD")
-	f.AddFloat("dist", 0.5)
-	f.Add("w", "said")
+	f.Add(NewTemplate("w"), "said")
+	f.Add2(NewTemplate("w|t"), "said", "VBD")
+	f.AddFloat(NewTemplate("dist"), 0.5)
+	f.Add(NewTemplate("w"), "said")
 	h := f.hashes
 	assert.Equal(t, "w=said", n.Name(h[0]))
 	assert.Equal(t, "w|t=said|VBD", n.Name(h[1]))
@@ -82,7 +117,7 @@ func TestNames(t *testing.T) {
 	assert.Equal(t, "w=said", n.Name(h[0]), "the first name stays")
 
 	f.Record(nil)
-	f.Add("w", "unrecorded")
+	f.Add(NewTemplate("w"), "unrecorded")
 	assert.Equal(t, 3, n.Len())
 	var empty Names
 	assert.Equal(t, "", empty.Name(1))

@@ -38,11 +38,11 @@ func (s *synth) candidate(f *Features, k int) float64 {
 	n := float64(len(s.names))
 	for range k {
 		i := int(math.Exp(s.rng.Float64()*math.Log(n+1))) - 1
-		f.Add("f", s.names[i])
+		f.Add(NewTemplate("f"), s.names[i])
 		score += s.weights[i]
 	}
 	x := s.rng.Float64()*2 - 1
-	f.AddFloat("x", x)
+	f.AddFloat(NewTemplate("x"), x)
 	score += 2 * x
 	return score
 }
@@ -126,11 +126,11 @@ func (s *synth) weightOf(h uint64) float64 {
 		var f Features
 		for i, name := range s.names {
 			f.Reset()
-			f.Add("f", name)
+			f.Add(NewTemplate("f"), name)
 			s.byHash[f.hashes[0]] = s.weights[i]
 		}
 		f.Reset()
-		f.AddFloat("x", 1)
+		f.AddFloat(NewTemplate("x"), 1)
 		s.byHash[f.hashes[0]] = 2
 	}
 	return s.byHash[h]

@@ -18,10 +18,10 @@ func known(t *testing.T) (*Model, func(words ...string) Features) {
 		var f Features
 		for _, w := range words {
 			if w == "dist" {
-				f.AddFloat("dist", 0.5)
+				f.AddFloat(NewTemplate("dist"), 0.5)
 				continue
 			}
-			f.Add("w", w)
+			f.Add(NewTemplate("w"), w)
 		}
 		return f
 	}

@@ -85,13 +85,14 @@ func (t *table[V]) find(key uint64) int {
 			hi = mid + 1
 		}
 	}
+	// Every slot of the run is read, with no branch on the keys: the
+	// processor would mispredict where the scan ends, and could not start
+	// the next look-up's reads meanwhile.
+	j := -1
 	for i := lo; i < hi; i++ {
-		switch k := t.at(i).key; {
-		case k == key:
-			return i
-		case k > key:
-			return -1
+		if t.at(i).key == key {
+			j = i
 		}
 	}
-	return -1
+	return j
 }

@@ -173,11 +173,11 @@ func TestTrainMinCount(t *testing.T) {
 	for i := range 100 {
 		f.Reset()
 		if i%10 != 0 {
-			f.Add("common", "a") // 90 times
+			f.Add(NewTemplate("common"), "a") // 90 times
 		}
-		f.Add("rare", strconv.Itoa(i%50)) // each twice
+		f.Add(NewTemplate("rare"), strconv.Itoa(i%50)) // each twice
 		if i == 0 {
-			f.Add("once", "x")
+			f.Add(NewTemplate("once"), "x")
 		}
 		require.NoError(t, d.Add("doc", &f, i%10 != 0 && i%3 != 0, 1))
 	}
