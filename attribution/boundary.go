@@ -68,10 +68,46 @@ func (rd *reader) addBoundaries() {
 				cuts++
 			}
 		}
+		rd.phraseCuts(k, c0, c1)
 		if c1 < len(toks) && isBreak(toks[c1]) && !w.inQuote(c1) {
 			rd.variant(k, c0, len(toks), "run-on")
 		}
 		rd.lateStarts(k, c0, c1)
+	}
+}
+
+// maxPhraseCuts bounds the contents that end before a conjunction or a
+// preposition proposed for one content.
+const maxPhraseCuts = 2
+
+// phraseCuts appends copies of frame k, whose content is the tokens
+// [c0, c1), that end where an object before any verb of its own does:
+// before the conjunction of a second verb phrase ("know this [and take
+// advantage of it]") or before a preposition that opens an adjunct of
+// the cue's verb ("denied the charges [through his lawyer]"), but not
+// before "of", which goes on with the noun ("the work of the police"), nor
+// before a word that opens a clause (the breaks of addBoundaries). It
+// stops at the first verb or break: past one, the content is a clause.
+func (rd *reader) phraseCuts(k, c0, c1 int) {
+	w := &rd.w
+	toks := w.toks
+	cuts := 0
+	for j := c0 + 1; j < c1 && cuts < maxPhraseCuts; j++ {
+		t := toks[j]
+		if isVerbTag(t.tag) || isBreak(t) || w.inQuote(j) {
+			return
+		}
+		how := ""
+		switch {
+		case t.lower == "and" || t.lower == "but":
+			how = "cut.cc"
+		case t.tag == "IN" && t.lower != "of" && !subordinators[t.lower] && !narrationOpeners[t.lower]:
+			how = "cut.prep"
+		}
+		if how != "" {
+			rd.variantN(k, c0, j, how, 1)
+			cuts++
+		}
 	}
 }
 
@@ -99,10 +135,13 @@ func (rd *reader) lateStarts(k, c0, c1 int) {
 
 // variant appends a copy of frame k with its content the tokens [c0, e),
 // less the punctuation at their end, named by how it was made.
-func (rd *reader) variant(k, c0, e int, how string) {
+func (rd *reader) variant(k, c0, e int, how string) { rd.variantN(k, c0, e, how, 2) }
+
+// variantN is variant for a content of at least least tokens.
+func (rd *reader) variantN(k, c0, e int, how string, least int) {
 	toks := rd.w.toks
 	e = rd.w.trimPunct(c0, e)
-	if e-c0 < 2 {
+	if e-c0 < least {
 		return
 	}
 	f := rd.frames[k]

@@ -91,6 +91,46 @@ func TestLateStarts(t *testing.T) {
 	})
 }
 
+// TestPhraseCuts lists the contents proposed for the cue of each sentence
+// that end where its object does: before a preposition other than "of" or
+// a conjunction, up to two, and never past a verb or a break.
+func TestPhraseCuts(t *testing.T) {
+	tests := []proposal{{
+		name: "before a preposition",
+		text: "He denied the charges through his lawyer.",
+		cue:  "denied",
+		want: []string{"the charges"},
+	}, {
+		name: "an object of one word",
+		text: "She claimed victory in a tweet.",
+		cue:  "claimed",
+		want: []string{"victory"},
+	}, {
+		name: "before a second verb phrase",
+		text: "They know this and take advantage of it.",
+		cue:  "know",
+		want: []string{"this"},
+	}, {
+		name: "not before of, and two at most",
+		text: "He praised the work of the police in the city on Monday at noon.",
+		cue:  "praised",
+		want: []string{"the work of the police", "the work of the police in the city"},
+	}, {
+		name: "none past a verb",
+		text: "He said the plan would fail in March.",
+		cue:  "said",
+		want: nil,
+	}, {
+		name: "none past a break",
+		text: "She denied it, in a statement on Friday.",
+		cue:  "denied",
+		want: nil,
+	}}
+	checkProposed(t, tests, func(f *frame, _ []string) (string, bool) {
+		return f.a.Extent.Text, f.variant == "cut.prep" || f.variant == "cut.cc"
+	})
+}
+
 // TestSpeakerBoundaries lists the speakers proposed for the cue of each
 // sentence: the rules' own, the same up to its first comma, and the whole
 // clause before the cue or, after it, on to the next break.
