@@ -154,7 +154,9 @@ func (w *window) namesSpeech(s, e int) bool {
 // the attic").
 func (w *window) prepositionalStart(a *Attribution, k, after int) (int, bool) {
 	toks := w.toks
-	if toks[k].tag == "IN" && !contentPrepositions[toks[k].lower] {
+	// "at least six planes" is a quantity, not a phrase of place.
+	quantity := toks[k].lower == "at" && k+1 < len(toks) && (toks[k+1].lower == "least" || toks[k+1].lower == "most")
+	if toks[k].tag == "IN" && !contentPrepositions[toks[k].lower] && !quantity {
 		m := w.skipAdverbials(k)
 		if m < len(toks) && isComma(toks[m]) {
 			m++

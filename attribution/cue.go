@@ -149,8 +149,20 @@ func (w *window) verbInContext(i int, verbs []lexicon.Verb) bool {
 	// article read.", "a narrator asks:".
 	if i > 0 && i+1 < len(toks) && toks[i-1].kind == token.Word && isNounTag(toks[i-1].tag) {
 		n := toks[i+1]
-		return isEnd(n) || isComma(n) || n.text == ":" || n.lower == "that" ||
-			n.lower == "to" && toks[i-1].tag != "PRP" // "the campaign plans to"
+		if isEnd(n) || isComma(n) || n.text == ":" || n.lower == "that" ||
+			n.lower == "to" && toks[i-1].tag != "PRP" { // "the campaign plans to"
+			return true
+		}
+		// And a third-person form after a singular noun, before the
+		// start of a noun phrase: "The new poll shows Trump ahead", where
+		// a plural noun would have to end the phrase it is read into.
+		if toks[i-1].tag == "NN" || toks[i-1].tag == "NNP" {
+			for _, x := range verbs {
+				if x.Forms&lexicon.Third != 0 && hasSuffixFold(t.text, "s") && (n.tag == "DT" || n.tag == "NNP" || n.tag == "PRP" || n.tag == "PRP$" || n.tag == "CD") {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

@@ -79,10 +79,15 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 		k = m - 1
 	}
 	// A participle right before the cue, after a noun, can only modify
-	// the noun: "voters polled said", "the people interviewed said".
-	if k == end-1 && k >= 1 && (toks[k].tag == "VBN" || toks[k].tag == "VBD") && hasSuffixFold(toks[k].text, "ed") &&
-		(toks[k-1].tag == "NNS" || toks[k-1].tag == "NNP" || toks[k-1].tag == "NNPS" || toks[k-1].tag == "NN") {
-		k--
+	// the noun: "voters polled said", "the people interviewed said"; after
+	// "those", it makes the whole subject: "those surveyed say".
+	if k == end-1 && k >= 1 && (toks[k].tag == "VBN" || toks[k].tag == "VBD") && hasSuffixFold(toks[k].text, "ed") {
+		switch {
+		case toks[k-1].tag == "NNS" || toks[k-1].tag == "NNP" || toks[k-1].tag == "NNPS" || toks[k-1].tag == "NN":
+			k--
+		case toks[k-1].lower == "those":
+			return k - 1, -1, true
+		}
 	}
 	// A quantifier stands as a whole subject: "Several said", "Most
 	// believe".
@@ -92,8 +97,11 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 		}
 		return k, -1, true
 	}
-	// A name the tagger reads as an adverb for its "-ly": "Jolly said".
-	name := toks[k].tag == "RB" && isCapital(toks[k].text) && !auxWords[toks[k].lower] && hasSuffixFold(toks[k].text, "ly") && k+1 == end
+	// A name the tagger reads as an adverb for its "-ly" ("Jolly said"),
+	// or as an adjective for its ending ("Calabrese told"): right before
+	// the verb, with no noun after it, it can only be the subject.
+	name := k+1 == end && isCapital(toks[k].text) && (toks[k].tag == "RB" && !auxWords[toks[k].lower] && hasSuffixFold(toks[k].text, "ly") ||
+		toks[k].tag == "JJ" && (k == 0 || !isNPTag(toks[k-1].tag)))
 	if s, ok := w.relativeSubject(end); ok {
 		return s, -1, true
 	}
@@ -119,11 +127,13 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	return k, -1, true
 }
 
-// degreeBefore reports whether t is a degree adverb of the adjective or
-// participle next, within a noun phrase: "the most recent survey", "a more
-// senior official".
+// degreeBefore reports whether t is an adverb of the adjective or
+// participle next, within a noun phrase: a degree ("the most recent
+// survey", "a more senior official", "a very senior official") or a
+// manner ("the publicly available evidence", "a newly released poll").
 func degreeBefore(t, next tok) bool {
-	return (t.tag == "RBS" || t.tag == "RBR") && (next.tag == "JJ" || next.tag == "VBN")
+	adverb := t.tag == "RBS" || t.tag == "RBR" || t.tag == "RB" && (t.lower == "very" || hasSuffixFold(t.text, "ly"))
+	return adverb && (next.tag == "JJ" || next.tag == "VBN")
 }
 
 // timeBefore returns the first token of a time phrase that ends just
@@ -212,6 +222,12 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 			k--
 			continue
 		}
+		// "a source close to him", "an adviser to the president": the
+		// relation's noun or adjective heads the phrase.
+		if p.lower == "to" && k >= 2 && toRelations[toks[k-2].lower] {
+			k -= 2
+			continue
+		}
 		if p.text == ")" {
 			m := k - 2
 			for m >= 0 && j-m < 25 && toks[m].text != "(" {
@@ -295,7 +311,11 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 			if l := toks[m].lower; l == "who" || l == "that" || l == "which" || l == "whose" {
 				break
 			}
-			if isVerbTag(toks[m].tag) && toks[m].tag != "VBN" && toks[m].tag != "VBG" {
+			// A past form right after a noun is its participle, which the
+			// tagger may read as a past tense: "a super PAC allied with
+			// House leadership".
+			participle := toks[m].tag == "VBN" || toks[m].tag == "VBG" || toks[m].tag == "VBD" && hasSuffixFold(toks[m].text, "ed") && isNounTag(toks[m-1].tag)
+			if isVerbTag(toks[m].tag) && !participle {
 				return 0, -1, false
 			}
 		}
@@ -642,8 +662,8 @@ func (w *window) skipAdverbials(k int) int {
 	return k
 }
 
-// tailEnds reports whether the sentence ends at token k, after adverbials
-// at most, or goes on past a comma.
+// tailEnds reports whether the sentence (or its clause, at a semicolon)
+// ends at token k, after adverbials at most, or goes on past a comma.
 func (w *window) tailEnds(k int) bool {
 	k = w.skipAdverbials(k)
 	if k >= len(w.toks) {
@@ -657,7 +677,7 @@ func (w *window) tailEnds(k int) bool {
 		}
 	}
 	t := w.toks[k]
-	return isEnd(t) || isComma(t) || t.kind == token.Quote && !w.isOpenQuote(k) || t.kind == token.Dash || t.text == ":" && k+1 < len(w.toks) && w.isOpenQuote(k+1)
+	return isEnd(t) || isComma(t) || t.text == ";" || t.kind == token.Quote && !w.isOpenQuote(k) || t.kind == token.Dash || t.text == ":" && k+1 < len(w.toks) && w.isOpenQuote(k+1)
 }
 
 // allAdverbial reports whether every word of ts is a time or manner word

@@ -158,6 +158,11 @@ func TestLeftNP(t *testing.T) {
 		{"auxiliary cue", "[The Pentagon] has said it will review the footage.", "", false},
 		{"possessive name", "[Sanders's campaign manager] told reporters the race was close.", "", false},
 		{"number and noun", "[The two candidates] agreed that the debate was fair.", "", false},
+		{"name read as an adjective", "[Calabrese] told the Post he had received hundreds of emails.", "", false},
+		{"those and a participle", "[Those surveyed] say the economy should come first.", "", false},
+		{"manner adverb", "[The publicly available evidence] indicates that the opinion changed.", "", false},
+		{"close to", "[A source close to him] said he would run.", "", false},
+		{"adviser to", "[An adviser to the president] said the plan was dead.", "", false},
 		{"age as noun", "[The 46-year-old] said she would run again.", "", false},
 		{"name read as adverb", "[Jolly] said the new map was unfair.", "", false},
 		{"of name", "[A spokesman for Sen. Ted Cruz of Texas] said the ad was false.", "", false},
@@ -284,6 +289,7 @@ func TestAppositive(t *testing.T) {
 		{"long appositive", "[David Axelrod, a former senior strategist for the Obama campaign], wrote that the race was over.", "wrote"},
 		{"dash appositive", "[Mrs. Clinton -- a former senator] -- said the law had failed.", "said"},
 		{"number appositive", "[Stephanie Acs, 27, a Navy veteran], said she would vote.", "said"},
+		{"participle read as a past tense", "[Mike Shields, president of the fund, a super PAC allied with House leaders], said donors were worried.", "said"},
 	}
 	for _, tc := range tests {
 		checkBracketed(t, tc.name, tc.in, func(t *testing.T, w *window, _, end int) string {
@@ -447,6 +453,7 @@ func TestTailEnds(t *testing.T) {
 		{"verb phrase", "The deal is off, Smith said [and left the room].", false},
 		{"that clause", "The deal is off, Smith said [that night that he would quit].", false},
 		{"this morning", "“We won,” said Smith [this morning].", true},
+		{"semicolon", "It was never about him, his aides argued [in interviews this week]; rather, it was the party.", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -608,6 +615,7 @@ func TestPrepositionalStart(t *testing.T) {
 		{"asked about", "He was asked about [the emails].", "asked", "asked about", false},
 		{"no preposition", "She said [the plan failed].", "said", "", false},
 		{"in 2015", "He said in 2015 [that the wall would be built].", "said", "", false},
+		{"at least", "CNN reported [at least six planes filled the skies].", "reported", "", false},
 		{"if", "She asked [if the deal was dead].", "asked", "", false},
 		{"with and participle", "The film concludes [with] footage of the rally, showing the crowd.", "concludes", "", true},
 		{"at and participle", "He was praised [at] the rally, prompting cheers.", "praised", "", true},

@@ -225,6 +225,13 @@ func TestRules(t *testing.T) {
 		// A coordinated clause with its own speaker and cue ends the content.
 		{attribution.RuleSpeakerCueClause, "Most farmers said the dam was too small, and a third said it leaked.",
 			"Most farmers", "said", "the dam was too small", "", attribution.Indirect},
+		// A raising verb in its base form joins the cue after it.
+		{attribution.RuleSpeakerCueClause, "I continue to believe that the dam will hold.",
+			"I", "continue to believe", "that the dam will hold", "", attribution.Indirect},
+		// A third-person form between a singular noun and a noun phrase is
+		// the verb, whatever the tagger reads.
+		{attribution.RuleSpeakerCueClause, "The new poll shows Trump far ahead of his rivals.",
+			"The new poll", "shows", "Trump far ahead of his rivals", "", attribution.Indirect},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {

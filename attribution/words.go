@@ -20,8 +20,8 @@ var beForms = set("is", "are", "was", "were", "be", "been", "being", "'re", "’
 // suggest", "went on to say").
 var raisingVerbs = set(
 	"appear", "appears", "appeared", "seem", "seems", "seemed", "went", "goes", "go", "going",
-	"declined", "declines", "refused", "refuses", "continued", "continues", "tried", "tries", "sought",
-	"seeks", "began", "begins", "started", "starts",
+	"decline", "declined", "declines", "refuse", "refused", "refuses", "continue", "continued", "continues",
+	"try", "tried", "tries", "seek", "sought", "seeks", "begin", "began", "begins", "start", "started", "starts",
 )
 
 // contentPrepositions may open reported content ("warned of", "asked
