@@ -155,8 +155,9 @@ func (w *window) verbInContext(i int, verbs []lexicon.Verb) bool {
 		}
 		// And a third-person form after a singular noun, before the
 		// start of a noun phrase: "The new poll shows Trump ahead", where
-		// a plural noun would have to end the phrase it is read into.
-		if toks[i-1].tag == "NN" || toks[i-1].tag == "NNP" {
+		// a plural noun would have to end the phrase it is read into. A
+		// capitalised one is part of a name ("the United States Senate").
+		if (toks[i-1].tag == "NN" || toks[i-1].tag == "NNP") && !isCapital(t.text) {
 			for _, x := range verbs {
 				if x.Forms&lexicon.Third != 0 && hasSuffixFold(t.text, "s") && (n.tag == "DT" || n.tag == "NNP" || n.tag == "PRP" || n.tag == "PRP$" || n.tag == "CD") {
 					return true

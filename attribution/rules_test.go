@@ -232,6 +232,9 @@ func TestRules(t *testing.T) {
 		// the verb, whatever the tagger reads.
 		{attribution.RuleSpeakerCueClause, "The new poll shows Trump far ahead of his rivals.",
 			"The new poll", "shows", "Trump far ahead of his rivals", "", attribution.Indirect},
+		// Verbs of saying that are also nouns: "state".
+		{attribution.RuleSpeakerCueClause, "The report stated that the river was polluted.",
+			"The report", "stated", "that the river was polluted", "", attribution.Indirect},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {
@@ -332,7 +335,7 @@ func TestFragments(t *testing.T) {
 
 // TestNotCues checks words that look like cues and are not: interview
 // turn markers, aspect "continue", "find oneself", "appear" with no
-// complement.
+// complement, a verb's form inside a name ("United States").
 func TestNotCues(t *testing.T) {
 	for _, text := range []string{
 		"Q: Will the pier reopen?\n\nA: Yes, in May.",
@@ -340,6 +343,7 @@ func TestNotCues(t *testing.T) {
 		"The rebels found themselves surrounded.",
 		"Hikers find the northern trail easy.",
 		"The mayor appeared on television on Monday.",
+		"The United States Senate passed the bill.",
 	} {
 		assert.Empty(t, resolve(text), "%q: attributed", text)
 	}
