@@ -406,7 +406,7 @@ func (w *window) npRun(k int) (int, bool) {
 		// ally James Carville", "policy aide Jake Sullivan".
 		title := t.kind == token.Word && t.tag == "RB" && j > k && isNounTag(toks[j-1].tag) && j+1 < len(toks) && toks[j+1].tag == "NNP"
 		degree := j+1 < len(toks) && degreeBefore(t, toks[j+1])
-		if t.kind == token.Word && (isNPTag(t.tag) || t.tag == "VBN" && j > k || title || degree) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && !npConnectors[toks[j-1].lower]) {
+		if t.kind == token.Word && (isNPTag(t.tag) || t.tag == "VBN" && j > k || title || degree) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && toks[j-1].tag != "TO" && !npConnectors[toks[j-1].lower]) {
 			noun = noun || isNounTag(t.tag) || title
 			// "the 46-year-old", "the elder": an adjective after a
 			// determiner that ends the phrase stands as its head.

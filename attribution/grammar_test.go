@@ -240,6 +240,7 @@ func TestRightNP(t *testing.T) {
 		{"of phrase", "“No,” said [the former governor of Florida].", false},
 		{"news agency", "The vote was close, according to [the Associated Press].", false},
 		{"for phrase", "The ad was pulled, according to [a spokesman for the campaign].", false},
+		{"to and a determiner", "“We have work to do,” said [an adviser to the Clintons].", false},
 		{"appositive adviser", "The talks failed, said [Jake Sullivan, a senior adviser].", true},
 		{"records", "He gave $2,700, according to [federal election records].", false},
 		{"party in parentheses", "“We will fight,” said [Rep. Joe Kim (D-Calif.)].", false},
