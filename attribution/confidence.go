@@ -5,9 +5,8 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid/internal/fold"
-	"github.com/whosaid/whosaid/internal/token"
-
 	"github.com/whosaid/whosaid/internal/linear"
+	"github.com/whosaid/whosaid/internal/token"
 )
 
 // The templates of the confidence model's features that a frame's lack.

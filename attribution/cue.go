@@ -157,9 +157,10 @@ func (w *window) verbInContext(i int, verbs []lexicon.Verb) bool {
 		// start of a noun phrase: "The new poll shows Trump ahead", where
 		// a plural noun would have to end the phrase it is read into. A
 		// capitalised one is part of a name ("the United States Senate").
-		if (toks[i-1].tag == "NN" || toks[i-1].tag == "NNP") && !isCapital(t.text) {
+		npStart := n.tag == "DT" || n.tag == "NNP" || n.tag == "PRP" || n.tag == "PRP$" || n.tag == "CD"
+		if (toks[i-1].tag == "NN" || toks[i-1].tag == "NNP") && !isCapital(t.text) && hasSuffixFold(t.text, "s") && npStart {
 			for _, x := range verbs {
-				if x.Forms&lexicon.Third != 0 && hasSuffixFold(t.text, "s") && (n.tag == "DT" || n.tag == "NNP" || n.tag == "PRP" || n.tag == "PRP$" || n.tag == "CD") {
+				if x.Forms&lexicon.Third != 0 {
 					return true
 				}
 			}

@@ -81,7 +81,7 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	// A participle right before the cue, after a noun, can only modify
 	// the noun: "voters polled said", "the people interviewed said"; after
 	// "those", it makes the whole subject: "those surveyed say".
-	if k == end-1 && k >= 1 && (toks[k].tag == "VBN" || toks[k].tag == "VBD") && hasSuffixFold(toks[k].text, "ed") {
+	if k == end-1 && k >= 1 && regularPast(toks[k]) {
 		switch {
 		case toks[k-1].tag == "NNS" || toks[k-1].tag == "NNP" || toks[k-1].tag == "NNPS" || toks[k-1].tag == "NN":
 			k--
@@ -125,6 +125,13 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 		}
 	}
 	return k, -1, true
+}
+
+// regularPast reports whether t is a regular past form, "-ed", which the
+// tagger reads as a past tense or a participle, the one often for the
+// other.
+func regularPast(t tok) bool {
+	return (t.tag == "VBD" || t.tag == "VBN") && hasSuffixFold(t.text, "ed")
 }
 
 // degreeBefore reports whether t is an adverb of the adjective or
@@ -314,7 +321,7 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 			// A past form right after a noun is its participle, which the
 			// tagger may read as a past tense: "a super PAC allied with
 			// House leadership".
-			participle := toks[m].tag == "VBN" || toks[m].tag == "VBG" || toks[m].tag == "VBD" && hasSuffixFold(toks[m].text, "ed") && isNounTag(toks[m-1].tag)
+			participle := toks[m].tag == "VBN" || toks[m].tag == "VBG" || regularPast(toks[m]) && isNounTag(toks[m-1].tag)
 			if isVerbTag(toks[m].tag) && !participle {
 				return 0, -1, false
 			}
