@@ -40,7 +40,7 @@ import (
 // deflate's level 0, which stores the bytes as they are, behind gzip's
 // CRC-32: reading them is a copy, and anyone can still read a model with
 // gzip tools. The records are decoded as they arrive, from one small
-// buffer, into the blocks of the model's table.
+// buffer, in blocks that the table then joins.
 const (
 	magic   = "WSLINEAR"
 	version = 1
@@ -66,7 +66,7 @@ func (m *Model) Encode(w io.Writer) error {
 	buf = append(buf, prov...)
 	buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(m.bias))
 
-	n := m.tab.n
+	n := len(m.tab.slots)
 	bits := indexBits(n)
 	buf = binary.AppendUvarint(buf, uint64(n))
 	buf = append(buf, byte(bits))
@@ -76,13 +76,11 @@ func (m *Model) Encode(w io.Writer) error {
 	bw.Write(buf)
 	low := 8 - bits/8
 	var word [8]byte
-	for _, b := range m.tab.blocks {
-		for _, s := range b {
-			binary.LittleEndian.PutUint64(word[:], s.key)
-			bw.Write(word[:low])
-			binary.LittleEndian.PutUint32(word[:], math.Float32bits(s.val))
-			bw.Write(word[:4])
-		}
+	for _, s := range m.tab.slots {
+		binary.LittleEndian.PutUint64(word[:], s.key)
+		bw.Write(word[:low])
+		binary.LittleEndian.PutUint32(word[:], math.Float32bits(s.val))
+		bw.Write(word[:4])
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("linear: %w", err)
@@ -191,7 +189,7 @@ func decode(r *bufio.Reader) (*Model, error) {
 		}
 		return nil, fmt.Errorf("after the weights: %w", err)
 	}
-	m.tab = table[float32]{blocks: blocks, n: int(n), start: start, shift: uint(64 - bits)}
+	m.tab = table[float32]{slots: joinBlocks(blocks), start: start, shift: uint(64 - bits)}
 	return m, nil
 }
 

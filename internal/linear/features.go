@@ -1,6 +1,9 @@
 package linear
 
-import "math"
+import (
+	"encoding/binary"
+	"math"
+)
 
 // Features is the sparse feature vector of one candidate: a list of hashed
 // features and their values. A feature is a template name and a value
@@ -93,12 +96,16 @@ func (f *Features) finite() bool {
 	return true
 }
 
-// The hash of a feature is FNV-1a (64 bits) over a separator byte and the
-// template, then a separator and each value (a real-valued feature ends
-// with the byte realSep instead), followed by the finaliser of MurmurHash3,
-// which spreads FNV's weakly mixed high bits: a model's table places a
-// feature by the high bits of its hash. The separators are bytes that
-// UTF-8 text never holds, so "a"+"bc" and "ab"+"c" differ.
+// The hash of a feature is built over a separator byte and the template,
+// then a separator and each value (a real-valued feature ends with the
+// byte realSep instead), followed by the finaliser of MurmurHash3, which
+// spreads the weakly mixed high bits: a model's table places a feature by
+// the high bits of its hash. A separator goes in as FNV-1a does a byte; a
+// string goes in eight bytes at a time, each word xored into the state
+// and multiplied by FNV's prime, its last word holding the bytes left and
+// their number, so that strings of different lengths differ. The
+// separators are bytes that UTF-8 text never holds, so "a"+"bc" and
+// "ab"+"c" differ.
 const (
 	offset64 = 14695981039346656037
 	prime64  = 1099511628211
@@ -108,10 +115,14 @@ const (
 
 func hashString(h uint64, s string) uint64 {
 	h = hashByte(h, sep)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * prime64
+	for ; len(s) >= 8; s = s[8:] {
+		h = (h ^ binary.LittleEndian.Uint64([]byte(s[:8]))) * prime64
 	}
-	return h
+	w := uint64(len(s)) << 56
+	for i := 0; i < len(s); i++ {
+		w |= uint64(s[i]) << (8 * i)
+	}
+	return (h ^ w) * prime64
 }
 
 func hashByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * prime64 }

@@ -1,7 +1,7 @@
 package linear
 
 import (
-	"hash/fnv"
+	"encoding/binary"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,15 +45,26 @@ func TestFeaturesHashes(t *testing.T) {
 }
 
 func TestTemplate(t *testing.T) {
-	// The hash of a feature is FNV-1a over each part after a separator,
+	// The hash of a feature is the state over each part after a separator,
 	// then finish: a Template's precomputed name must not change it.
-	fnv1a := func(parts ...string) uint64 {
-		h := fnv.New64a()
+	// The hash as the doc of hashString gives it: a separator as FNV-1a
+	// takes a byte, then the part in words of eight bytes, the last one
+	// padded with zeros and its length in the top byte.
+	ref := func(parts ...string) uint64 {
+		h := uint64(offset64)
 		for _, p := range parts {
-			h.Write([]byte{sep})
-			h.Write([]byte(p))
+			h = (h ^ sep) * prime64
+			b := []byte(p)
+			for len(b) >= 8 {
+				h = (h ^ binary.LittleEndian.Uint64(b)) * prime64
+				b = b[8:]
+			}
+			var last [8]byte
+			copy(last[:], b)
+			last[7] = byte(len(b))
+			h = (h ^ binary.LittleEndian.Uint64(last[:])) * prime64
 		}
-		return finish(h.Sum64())
+		return finish(h)
 	}
 	for _, c := range []struct {
 		name, value1, value2 string
@@ -62,6 +73,7 @@ func TestTemplate(t *testing.T) {
 		{"lemma|next.w", "say", "that"},
 		{"", "", ""},
 		{"cnt.ends|rest", "\xff", "clause5-9"},
+		{"spk.prev.t|first.t", "eight by", "a string of more than eight bytes"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			tmpl := NewTemplate(c.name)
@@ -71,8 +83,8 @@ func TestTemplate(t *testing.T) {
 			f.Add2(tmpl, c.value1, c.value2)
 			f.Add(NewTemplate(c.name), c.value1)
 			require.Equal(t, 3, f.Len())
-			assert.Equal(t, fnv1a(c.name, c.value1), f.hashes[0])
-			assert.Equal(t, fnv1a(c.name, c.value1, c.value2), f.hashes[1])
+			assert.Equal(t, ref(c.name, c.value1), f.hashes[0])
+			assert.Equal(t, ref(c.name, c.value1, c.value2), f.hashes[1])
 			assert.Equal(t, f.hashes[0], f.hashes[2], "two templates of one name")
 		})
 	}

@@ -163,10 +163,8 @@ func (m *Model) Choose(cands []Features) (best int, probs []float64) {
 func (m *Model) Top(n int) []Weight {
 	all := make([]Weight, 0, m.Len()+1)
 	all = append(all, Weight{0, m.bias})
-	for _, b := range m.tab.blocks {
-		for _, s := range b {
-			all = append(all, Weight{s.key, s.val})
-		}
+	for _, s := range m.tab.slots {
+		all = append(all, Weight{s.key, s.val})
 	}
 	slices.SortFunc(all, func(a, b Weight) int {
 		return cmp.Or(cmp.Compare(math.Abs(float64(b.Value)), math.Abs(float64(a.Value))), cmp.Compare(a.Hash, b.Hash))

@@ -10,15 +10,14 @@ import "math/bits"
 // model does not know costs what a known one costs. The table takes 16
 // bytes a hash and 1 to 2 for the index, with no empty slots.
 //
-// The slots are held in blocks of blockLen, so that a decoder can make
-// each block when the data for it has arrived, without copying. The index
-// is built from the slots, or read from an encoded model, which holds it
-// as counts.
+// A decoder makes the slots in blocks of blockLen, each when the data for
+// it has arrived, and the table joins them into one slice, so that a
+// look-up reads no block header. The index is built from the slots, or
+// read from an encoded model, which holds it as counts.
 type table[V any] struct {
-	blocks [][]slot[V] // every block but the last holds blockLen slots
-	n      int         // the number of slots
-	start  []uint32    // start[b]: the first slot whose key>>shift is at least b
-	shift  uint
+	slots []slot[V]
+	start []uint32 // start[b]: the first slot whose key>>shift is at least b
+	shift uint
 }
 
 type slot[V any] struct {
@@ -32,25 +31,37 @@ const blockLen = 1 << 16
 // across them; every block but the last must hold blockLen slots, and
 // there must be fewer than 2**32.
 func newTable[V any](blocks [][]slot[V]) table[V] {
-	n := 0
-	for _, b := range blocks {
-		n += len(b)
-	}
+	slots := joinBlocks(blocks)
+	n := len(slots)
 	b := indexBits(n)
-	t := table[V]{blocks: blocks, n: n, start: make([]uint32, 1<<b+1), shift: uint(64 - b)}
-	i, filled := 0, 0
-	for _, blk := range blocks {
-		for _, s := range blk {
-			for b := int(s.key >> t.shift); filled <= b; filled++ {
-				t.start[filled] = uint32(i)
-			}
-			i++
+	t := table[V]{slots: slots, start: make([]uint32, 1<<b+1), shift: uint(64 - b)}
+	filled := 0
+	for i, s := range slots {
+		for b := int(s.key >> t.shift); filled <= b; filled++ {
+			t.start[filled] = uint32(i)
 		}
 	}
 	for ; filled < len(t.start); filled++ {
 		t.start[filled] = uint32(n)
 	}
 	return t
+}
+
+// joinBlocks returns the slots of blocks in one slice: the one block
+// itself, or a copy of them all.
+func joinBlocks[V any](blocks [][]slot[V]) []slot[V] {
+	if len(blocks) == 1 {
+		return blocks[0]
+	}
+	n := 0
+	for _, b := range blocks {
+		n += len(b)
+	}
+	slots := make([]slot[V], 0, n)
+	for _, b := range blocks {
+		slots = append(slots, b...)
+	}
+	return slots
 }
 
 // indexBits returns the number of high bits of a hash by which the index
@@ -69,7 +80,7 @@ func blocksOf[V any](slots []slot[V]) [][]slot[V] {
 }
 
 // at returns the slot at position i.
-func (t *table[V]) at(i int) *slot[V] { return &t.blocks[i/blockLen][i%blockLen] }
+func (t *table[V]) at(i int) *slot[V] { return &t.slots[i] }
 
 // find returns the position of key, or -1.
 func (t *table[V]) find(key uint64) int {
@@ -78,8 +89,9 @@ func (t *table[V]) find(key uint64) int {
 	}
 	b := key >> t.shift
 	lo, hi := int(t.start[b]), int(t.start[b+1])
+	slots := t.slots
 	for hi-lo > 8 { // a long run, only in a table built to be slow
-		if mid := int(uint(lo+hi) >> 1); t.at(mid).key < key {
+		if mid := int(uint(lo+hi) >> 1); slots[mid].key < key {
 			lo = mid + 1
 		} else {
 			hi = mid + 1
@@ -89,9 +101,9 @@ func (t *table[V]) find(key uint64) int {
 	// processor would mispredict where the scan ends, and could not start
 	// the next look-up's reads meanwhile.
 	j := -1
-	for i := lo; i < hi; i++ {
-		if t.at(i).key == key {
-			j = i
+	for i, s := range slots[lo:hi] {
+		if s.key == key {
+			j = lo + i
 		}
 	}
 	return j
