@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/whosaid/whosaid/internal/benchtime"
 	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/token"
@@ -33,13 +34,11 @@ func BenchmarkScan(b *testing.B) {
 	}
 	run := func(name string, f func(i int)) {
 		b.Run(name, func(b *testing.B) {
-			b.SetBytes(size)
-			b.ReportAllocs()
-			for b.Loop() {
+			benchtime.Loop(b, size, func() {
 				for i := range texts {
 					f(i)
 				}
-			}
+			})
 		})
 	}
 	var s token.Stream

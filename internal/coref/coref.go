@@ -28,7 +28,6 @@
 package coref
 
 import (
-	"cmp"
 	"iter"
 	"slices"
 	"strconv"
@@ -165,7 +164,7 @@ func ResolveAttrs(s *token.Stream, in Attrs) {
 			last = res[i]
 		}
 	}
-	r.finish(res, in)
+	r.finish(res, in, b)
 }
 
 // ent is an entity while it is being built.
@@ -175,11 +174,12 @@ type ent struct {
 	members      [2]int32    // the two people of a coordination, when paired
 	out          []span.Span // Entity.Mentions
 	male, female int32       // evidence for each gender
+	votes        [2]int32    // he and she after its mentions, counted by genderStats
 	prevSurname  int32       // the entity filed before it under its surname, index+1
 	nameScore    int32
 	count        int32
 	id           int32
-	nOut         int32 // the mentions out is made for
+	at, nOut     int32 // the keys of its mentions in finish
 	kind         entKind
 	plural       bool
 	thing        bool // a description whose head is not a word for people
@@ -233,18 +233,21 @@ type entSpan struct {
 
 // resolver holds the state of one call of Resolve.
 type resolver struct {
-	s          *scan
-	ents       []ent
-	scanned    bool // the names are scanned: the speakers are resolved
-	byKey      map[string]int
-	kb         []byte               // holds the latest key of byKey
-	roles      map[string][]roleRef // from the scan, in text order
-	dRoles     map[string][]roleRef // from speaker descriptions
-	groupMents []mention            // coordinations, in text order
-	spk        []speakerRef
-	spkMents   []entSpan // speaker mentions that are not scanned names, in order
-	author     int
-	titleBuf   [8]int32 // holds nameRun.titles
+	s       *scan
+	ents    []ent
+	scanned bool // the names are scanned: the speakers are resolved
+	byKey   keyTable
+	kb      []byte // holds the latest key of byKey
+	// The head nouns that entities are filed under, by id (see headID);
+	// roles and dRoles hold, by head id, those filed from the scan, in
+	// text order, and from speaker descriptions.
+	heads         map[string]int32
+	roles, dRoles [][]roleRef
+	groupMents    []mention // coordinations, in text order
+	spk           []speakerRef
+	spkMents      []entSpan // speaker mentions that are not scanned names, in order
+	author        int
+	titleBuf      [8]int32 // holds nameRun.titles
 }
 
 // newResolver scans the stream s for its names, before the speakers of
@@ -254,7 +257,8 @@ func newResolver(s *token.Stream, b *bufs) *resolver {
 		b = new(bufs)
 	}
 	sc := newScan(s, b)
-	r := &resolver{
+	r := &b.r
+	*r = resolver{
 		s: sc,
 		// News text has about one entity in eleven to seventeen
 		// capitalised words, its speakers' included: room for one in
@@ -263,13 +267,19 @@ func newResolver(s *token.Stream, b *bufs) *resolver {
 		// grow the room as they come (see newEnt), where room for one
 		// entity a speaker would go unused (the 8 MiB news article of
 		// the benchmarks has 32,000 speakers and 14,000 entities).
-		ents:     slices.Grow(b.ents[:0], sc.caps/8+16),
-		byKey:    map[string]int{},
-		roles:    map[string][]roleRef{},
-		dRoles:   map[string][]roleRef{},
-		spk:      b.spk[:0],
-		spkMents: b.spkMents[:0],
-		author:   -1,
+		ents:       slices.Grow(b.ents[:0], sc.caps/8+16),
+		byKey:      b.byKey,
+		kb:         b.kb[:0],
+		heads:      b.heads,
+		roles:      b.roles[:0],
+		dRoles:     b.dRoles[:0],
+		groupMents: b.groupMents[:0],
+		spk:        b.spk[:0],
+		spkMents:   b.spkMents[:0],
+		author:     -1,
+	}
+	if r.heads == nil {
+		r.heads = map[string]int32{}
 	}
 	// News text has about one name in two capitalised words: room for a
 	// quarter more, so that the mentions of a long text are not copied
@@ -281,23 +291,23 @@ func newResolver(s *token.Stream, b *bufs) *resolver {
 	return r
 }
 
-// mentionEnts yields the entity and span of every mention, in the order
-// Entity.Mentions gathers them: the scanned names, the coordinations, then
-// the speaker mentions that are not scanned names.
-func (r *resolver) mentionEnts() iter.Seq2[int, span.Span] {
-	return func(yield func(int, span.Span) bool) {
-		for _, m := range r.s.ments {
-			if !yield(int(m.ent), m.span(r.s.text)) {
+// mentionSpans yields the entity and bytes of every mention: the scanned
+// names, the coordinations, then the speaker mentions that are not
+// scanned names.
+func (r *resolver) mentionSpans() iter.Seq[entSpan] {
+	return func(yield func(entSpan) bool) {
+		for i := range r.s.ments {
+			if m := &r.s.ments[i]; !yield(entSpan{m.ent, m.start, m.end}) {
 				return
 			}
 		}
-		for _, m := range r.groupMents {
-			if !yield(int(m.ent), m.span(r.s.text)) {
+		for i := range r.groupMents {
+			if m := &r.groupMents[i]; !yield(entSpan{m.ent, m.start, m.end}) {
 				return
 			}
 		}
 		for _, m := range r.spkMents {
-			if !yield(int(m.ent), span.Span{Start: int(m.start), End: int(m.end), Text: r.s.text[m.start:m.end]}) {
+			if !yield(m) {
 				return
 			}
 		}
@@ -318,7 +328,22 @@ type bufs struct {
 	spk      []speakerRef
 	spkMents []entSpan
 	res      []int
+	keys     []uint64
+	// The resolver's maps, empty, and its lists, which hold empty lists
+	// for reuse.
+	byKey         keyTable
+	heads         map[string]int32
+	roles, dRoles [][]roleRef
+	groupMents    []mention
+	kb            []byte
+	// The resolver and the scan themselves.
+	r  resolver
+	sc scan
 }
+
+// maxPooledMap bounds the entries of a map that is kept: clearing a map
+// costs as much as its largest size, which a small text should not pay.
+const maxPooledMap = 1 << 12
 
 var pool = sync.Pool{New: func() any { return new(bufs) }}
 
@@ -341,7 +366,70 @@ func (b *bufs) put(r *resolver) {
 	b.words, b.forms, b.joined, b.extras = s.words[:0], s.forms[:0], s.joined[:0], s.extras[:0]
 	b.ents, b.ments = r.ents[:0], s.ments[:0]
 	b.spk, b.spkMents = r.spk[:0], r.spkMents[:0]
+	if cap(b.keys) > maxPooled {
+		b.keys = nil
+	}
+	r.byKey.reset(maxPooledMap)
+	b.byKey, b.heads = r.byKey, nil
+	if len(r.heads) <= maxPooledMap {
+		clear(r.heads)
+		b.heads = r.heads
+	}
+	b.roles, b.dRoles = emptyLists(r.roles), emptyLists(r.dRoles)
+	b.groupMents, b.kb = r.groupMents[:0], r.kb[:0]
+	b.r, b.sc = resolver{}, scan{}
 	pool.Put(b)
+}
+
+// emptyLists empties the lists of l, clearing what they held, and returns
+// l emptied.
+func emptyLists(l [][]roleRef) [][]roleRef {
+	for i := range l {
+		clear(l[i])
+		l[i] = l[i][:0]
+	}
+	return l[:0]
+}
+
+// headID returns the id of the head noun h, adding it.
+func (r *resolver) headID(h string) int32 {
+	if id, ok := r.heads[h]; ok {
+		return id
+	}
+	id := int32(len(r.roles))
+	r.heads[h] = id
+	r.roles, r.dRoles = addList(r.roles), addList(r.dRoles)
+	return id
+}
+
+// addList adds an empty list to l, one that l holds past its end when
+// there is one.
+func addList(l [][]roleRef) [][]roleRef {
+	if len(l) < cap(l) {
+		return l[:len(l)+1]
+	}
+	return append(l, nil)
+}
+
+// fileRole files ref under the head noun h, from the scan; fileDRole,
+// from a speaker description.
+func (r *resolver) fileRole(h string, ref roleRef) {
+	id := r.headID(h)
+	r.roles[id] = append(r.roles[id], ref)
+}
+
+func (r *resolver) fileDRole(h string, ref roleRef) {
+	id := r.headID(h)
+	r.dRoles[id] = append(r.dRoles[id], ref)
+}
+
+// rolesOf returns the entities filed under the head noun h, from the scan
+// and from speaker descriptions.
+func (r *resolver) rolesOf(h string) (roles, dRoles []roleRef) {
+	if id, ok := r.heads[h]; ok {
+		return r.roles[id], r.dRoles[id]
+	}
+	return nil, nil
 }
 
 func (r *resolver) newEnt(k entKind) int {
@@ -356,8 +444,7 @@ func (r *resolver) newEnt(k entKind) int {
 }
 
 // key returns prefix + token.Lower(name), a key of byKey. It is written
-// to r.kb, so that a look-up with string(key) costs no allocation; the
-// next key overwrites it.
+// to r.kb, which the next key overwrites.
 func (r *resolver) key(prefix, name string) []byte {
 	r.kb = token.AppendLower(append(r.kb[:0], prefix...), name)
 	return r.kb
@@ -386,9 +473,10 @@ func (r *resolver) betterName(e, words int) bool {
 	return c.name == "" || words > int(c.nameScore)
 }
 
-// finish numbers the entities in use, gathers their mentions and returns
-// gives each attribution of in its entity, whose index res holds.
-func (r *resolver) finish(res []int, in Attrs) {
+// finish numbers the entities in use, gathers their mentions and gives
+// each attribution of in its entity, whose index res holds; b lends its
+// buffer of keys.
+func (r *resolver) finish(res []int, in Attrs, b *bufs) {
 	next := int32(1)
 	for _, e := range res {
 		if e >= 0 && r.ents[e].id == 0 {
@@ -396,28 +484,47 @@ func (r *resolver) finish(res []int, in Attrs) {
 			next++
 		}
 	}
-	// The mentions of all the entities share one array: count them first.
-	total := 0
-	for e := range r.mentionEnts() {
-		if c := &r.ents[e]; c.id != 0 {
+	// The mentions of each entity in use, as keys that sort them, take
+	// their part of one buffer: count them first.
+	for m := range r.mentionSpans() {
+		if c := &r.ents[m.ent]; c.id != 0 {
 			c.nOut++
-			total++
 		}
 	}
-	all := make([]span.Span, total)
-	for e := range r.ents {
-		if c := &r.ents[e]; c.id != 0 && c.nOut > 0 {
-			c.out, all = all[:0:c.nOut], all[c.nOut:]
-		}
-	}
-	for e, sp := range r.mentionEnts() {
-		if c := &r.ents[e]; c.id != 0 {
-			c.out = append(c.out, sp)
-		}
-	}
+	total := int32(0)
 	for e := range r.ents {
 		if c := &r.ents[e]; c.id != 0 {
-			r.finishEnt(c)
+			c.at, total, c.nOut = total, total+c.nOut, 0
+		}
+	}
+	keys := slices.Grow(b.keys[:0], int(total))[:total]
+	b.keys = keys
+	for m := range r.mentionSpans() {
+		if c := &r.ents[m.ent]; c.id != 0 {
+			keys[c.at+c.nOut] = spanKey(m.start, m.end)
+			c.nOut++
+		}
+	}
+	// The mentions of all the entities share one array, made for those
+	// that finishEnt keeps.
+	kept := 0
+	for e := range r.ents {
+		if c := &r.ents[e]; c.id != 0 {
+			r.finishEnt(c, keys[c.at:c.at+c.nOut])
+			kept += int(c.nOut)
+		}
+	}
+	all := make([]span.Span, kept)
+	text := r.s.text
+	for e := range r.ents {
+		c := &r.ents[e]
+		if c.id == 0 || c.nOut == 0 {
+			continue
+		}
+		c.out, all = all[:c.nOut:c.nOut], all[c.nOut:]
+		for k, key := range keys[c.at : c.at+c.nOut] {
+			start, end := keySpan(key)
+			c.out[k] = span.Span{Start: int(start), End: int(end), Text: text[start:end]}
 		}
 	}
 	for i, e := range res {
@@ -428,26 +535,39 @@ func (r *resolver) finish(res []int, in Attrs) {
 	}
 }
 
-// finishEnt names a pair by its members and puts its mentions in order,
-// without a mention inside another: the name inside its speaker mention
-// ("Antony Blinken" in "Secretary of State Antony Blinken").
-func (r *resolver) finishEnt(c *ent) {
+// finishEnt names a pair by its members, and puts the keys of c's
+// mentions in order, without a mention inside another: the name inside
+// its speaker mention ("Antony Blinken" in "Secretary of State Antony
+// Blinken"). c.nOut is then the number of keys it keeps, at the start of
+// keys.
+func (r *resolver) finishEnt(c *ent, keys []uint64) {
 	if c.paired {
 		c.name = r.ents[c.members[0]].name + " and " + r.ents[c.members[1]].name
 	}
-	slices.SortFunc(c.out, func(a, b span.Span) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
-	})
+	// The scanned names, the coordinations and the speaker mentions come
+	// each in order of their start, and often all together.
+	if !slices.IsSorted(keys) {
+		slices.Sort(keys)
+	}
 	k := 0
-	for _, m := range c.out {
-		if k > 0 && c.out[k-1].Contains(m) {
+	var ps, pe int32 // the mention kept last
+	for _, key := range keys {
+		start, end := keySpan(key)
+		if k > 0 && ps <= start && end <= pe {
 			continue
 		}
-		c.out[k] = m
+		keys[k], ps, pe = key, start, end
 		k++
 	}
-	c.out = c.out[:k:k]
+	c.nOut = int32(k)
 }
+
+// spanKey returns the key of the mention [start, end) that orders the
+// mentions by their start, and the longer first among those that start
+// together; keySpan returns the mention of a key.
+func spanKey(start, end int32) uint64 { return uint64(uint32(start))<<32 | uint64(^uint32(end)) }
+
+func keySpan(key uint64) (start, end int32) { return int32(key >> 32), int32(^uint32(key)) }
 
 // push appends v to s, doubling the capacity when it is full: a text with
 // many mentions copies them a few times at most, where append would grow

@@ -11,6 +11,7 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/eval"
+	"github.com/whosaid/whosaid/internal/benchtime"
 	"github.com/whosaid/whosaid/internal/coref"
 	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/internal/heads"
@@ -273,22 +274,18 @@ func BenchmarkResolve(b *testing.B) {
 	}
 	b.Run("scan", func(b *testing.B) {
 		var s token.Stream
-		b.SetBytes(int64(size))
-		b.ReportAllocs()
-		for b.Loop() {
+		benchtime.Loop(b, int64(size), func() {
 			for _, it := range items {
 				s.Scan(it.text, it.sents, it.qs, lex)
 				coref.Resolve(&s, it.attrs)
 			}
-		}
+		})
 	})
 	b.Run("resolve", func(b *testing.B) {
-		b.SetBytes(int64(size))
-		b.ReportAllocs()
-		for b.Loop() {
+		benchtime.Loop(b, int64(size), func() {
 			for _, it := range items {
 				coref.Resolve(it.s, it.attrs)
 			}
-		}
+		})
 	})
 }

@@ -2,15 +2,19 @@ package coref
 
 import "github.com/whosaid/whosaid/internal/token"
 
-// headBreaks end the head's part of a noun phrase: prepositions, relative
-// pronouns and the words that open a post-modifier ("a spokesman for the
-// Justice Department", "people familiar with the talks", "officials who
-// asked").
-var headBreaks = map[string]bool{
-	"for": true, "of": true, "at": true, "from": true, "with": true, "in": true, "on": true,
-	"to": true, "under": true, "who": true, "which": true, "that": true, "whose": true,
-	"close": true, "familiar": true, "including": true, "like": true, "such": true,
-	"by": true, "about": true, "over": true, "against": true, "among": true, "during": true,
+// headBreak reports whether the lower-case word w ends the head's part of
+// a noun phrase: a preposition, a relative pronoun or a word that opens a
+// post-modifier ("a spokesman for the Justice Department", "people
+// familiar with the talks", "officials who asked").
+func headBreak(w string) bool {
+	switch w {
+	case "for", "of", "at", "from", "with", "in", "on",
+		"to", "under", "who", "which", "that", "whose",
+		"close", "familiar", "including", "like", "such",
+		"by", "about", "over", "against", "among", "during":
+		return true
+	}
+	return false
 }
 
 // headSkip reports whether the lower-case word w, last before a
@@ -63,7 +67,7 @@ func Head(s *token.Stream, first, end int, inName func(i int) bool) (head, cut i
 			mark = false
 			continue
 		}
-		if mark || headBreaks[s.Lower(i)] {
+		if mark || headBreak(s.Lower(i)) {
 			cut = i
 			break
 		}

@@ -21,7 +21,6 @@ type nameRun struct {
 	gender names.Gender
 	det    bool // preceded by "the"
 	indef  bool // preceded by a, an, this, that: "a Donald Trump tweet"
-	mods   string
 }
 
 // mentions finds the proper-name mentions of the text and the plural nouns
@@ -149,10 +148,10 @@ func (r *resolver) addGroup(i int, head string) int {
 	m := newMention(sp, a, b, s.sentOf(i))
 	m.quoted, m.subj = s.quotedAt(i), r.clauseStart(a)
 	key := r.key("g:", sp.Text)
-	e, ok := r.byKey[string(key)]
+	e, ok := r.byKey.get(key)
 	if !ok {
 		e = r.newEnt(entGroup)
-		r.byKey[string(key)] = e
+		r.byKey.set(key, e)
 		r.ents[e].plural = true
 		r.addRole(head, e, sp.Start)
 	}
@@ -197,7 +196,6 @@ func (r *resolver) addRun(i, j int) {
 		r.addOrg(run)
 		return
 	}
-	run.mods = r.modifiers(i, j)
 	// Titles and modifiers before the name: "Secretary of State", "House
 	// Speaker", "Republican".
 	for k := i; k < j-1; k++ {
@@ -376,10 +374,10 @@ func (r *resolver) pair(a, b int) int {
 	key := strconv.AppendInt(append(r.kb[:0], "p:"...), int64(a), 10)
 	key = strconv.AppendInt(append(key, ','), int64(b), 10)
 	r.kb = key
-	e, ok := r.byKey[string(key)]
+	e, ok := r.byKey.get(key)
 	if !ok {
 		e = r.newEnt(entGroup)
-		r.byKey[string(key)] = e
+		r.byKey.set(key, e)
 		r.ents[e].plural = true
 		r.ents[e].paired, r.ents[e].members = true, [2]int32{int32(a), int32(b)}
 	}
@@ -398,7 +396,7 @@ func (r *resolver) addMention(m mention, e int) {
 // addRole files entity e under the head noun of a description that may
 // refer back to it ("the secretary", "the department").
 func (r *resolver) addRole(head string, e, pos int) {
-	r.roles[head] = append(r.roles[head], roleRef{pos: pos, ent: e})
+	r.fileRole(head, roleRef{pos: pos, ent: e})
 }
 
 // genderStats counts, for every person whose gender no name or title
@@ -406,7 +404,7 @@ func (r *resolver) addRole(head string, e, pos int) {
 // before any other name: "Stumpf explained ... he said".
 func (r *resolver) genderStats() {
 	s := r.s
-	votes := make(map[int][2]int)
+	voted := false
 	for k, m := range s.ments {
 		c := &r.ents[m.ent]
 		if !m.subj || m.quoted || m.poss || c.male+c.female >= 5 || c.kind == entOrg || c.kind == entGroup {
@@ -427,23 +425,27 @@ func (r *resolver) genderStats() {
 			if !ok || p.Person != 3 {
 				continue
 			}
-			v := votes[int(m.ent)]
 			switch p.Gender {
 			case names.Male:
-				v[0]++
+				c.votes[0]++
+				voted = true
 			case names.Female:
-				v[1]++
+				c.votes[1]++
+				voted = true
 			}
-			votes[int(m.ent)] = v
 			break
 		}
 	}
-	for e, v := range votes {
+	if !voted {
+		return
+	}
+	for e := range r.ents {
 		c := &r.ents[e]
+		v := c.votes
 		if v[0] > 2*v[1] {
-			c.male += int32(v[0] - v[1])
+			c.male += v[0] - v[1]
 		} else if v[1] > 2*v[0] {
-			c.female += int32(v[1] - v[0])
+			c.female += v[1] - v[0]
 		}
 		if v[0]+v[1] >= 2 && c.kind == entUnknown {
 			c.kind = entPerson

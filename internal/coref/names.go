@@ -10,10 +10,10 @@ func (r *resolver) addOrg(run nameRun) {
 	run.core = run.i
 	m := r.runMention(run)
 	key := r.key("o:", m.text(r.s.text))
-	e, ok := r.byKey[string(key)]
+	e, ok := r.byKey.get(key)
 	if !ok {
 		e = r.newEnt(entOrg)
-		r.byKey[string(key)] = e
+		r.byKey.set(key, e)
 		r.addRole(r.s.lower(run.j-1), e, int(m.start))
 	}
 	words := run.j - run.i
@@ -22,9 +22,15 @@ func (r *resolver) addOrg(run nameRun) {
 		r.nameEnt(e, m.text(r.s.text), words)
 	case r.betterName(e, words+1):
 		// "the State Department" names it better than the modifier in "a
-		// State Department official". The string is built only when it
-		// is taken.
-		r.nameEnt(e, "the "+m.text(r.s.text), words+1)
+		// State Department official": the text's own words when they
+		// are that, else a string built only when it is taken.
+		name, text := "", r.s.text
+		if start := int(m.start); start >= 4 && text[start-4:start] == "the " {
+			name = text[start-4 : m.end]
+		} else {
+			name = "the " + m.text(text)
+		}
+		r.nameEnt(e, name, words+1)
 	}
 	r.addMention(m, e)
 }
@@ -32,11 +38,11 @@ func (r *resolver) addOrg(run nameRun) {
 func (r *resolver) addGroupName(run nameRun) {
 	m := r.runMention(run)
 	key := r.key("g:", m.text(r.s.text))
-	e, ok := r.byKey[string(key)]
+	e, ok := r.byKey.get(key)
 	if !ok {
 		e = r.newEnt(entGroup)
 		r.ents[e].plural = true
-		r.byKey[string(key)] = e
+		r.byKey.set(key, e)
 		if sg, ok := r.s.titlePlural(run.j - 1); ok {
 			r.addRole(sg, e, int(m.start))
 		}
@@ -112,12 +118,19 @@ func (r *resolver) addPerson(run nameRun) {
 	case names.Female:
 		c.female += int32(gw)
 	}
+	// The adjectives of nation and party of the name go with its titles
+	// ("Republican presidential nominee Donald Trump"), found for the
+	// first that is filed.
+	mods, found := "", false
 	for k, t := range run.titles {
 		if k > 0 && deputy(s.formStr(run.titles[k-1])) {
 			continue // a vice president is not "the president"
 		}
 		if h := s.formHead(t); h != "" {
-			r.roles[h] = append(r.roles[h], roleRef{pos: int(m.start), ent: e, mods: run.mods})
+			if !found {
+				mods, found = r.modifiers(run.i, run.j), true
+			}
+			r.fileRole(h, roleRef{pos: int(m.start), ent: e, mods: mods})
 		}
 	}
 	r.appositive(run.j, e, int(m.start))
@@ -154,7 +167,7 @@ func (r *resolver) appositive(k, e, pos int) {
 			continue // "press secretary": the head comes last
 		}
 		h := s.head(i)
-		r.roles[h] = append(r.roles[h], roleRef{pos: pos, ent: e, mods: r.modifiers(k, i+1)})
+		r.fileRole(h, roleRef{pos: pos, ent: e, mods: r.modifiers(k, i+1)})
 		switch g {
 		case names.Male:
 			r.ents[e].male += 3

@@ -145,7 +145,7 @@ func (r *resolver) apposed(head, cut, k1 int) int {
 	for comma < k1 && !strings.Contains(s.gap(comma), ",") {
 		comma++
 	}
-	if comma >= k1 || s.is(head, fTitlePlural) || headBreaks[s.lower(comma)] {
+	if comma >= k1 || s.is(head, fTitlePlural) || headBreak(s.lower(comma)) {
 		return -1
 	}
 	end := comma + 1
@@ -229,8 +229,9 @@ func (r *resolver) description(sp span.Span, k0, head int) int {
 			name = string(unicode.ToLower(r0)) + name[n:]
 		}
 	}
+	mods := r.modifiers(k0, head+1)
 	if det == "the" || det == "this" || det == "that" || det == "these" || det == "those" {
-		if e := r.antecedent(hw, r.modifiers(k0, head+1), sp.Start, plural); e >= 0 {
+		if e := r.antecedent(hw, mods, sp.Start, plural); e >= 0 {
 			if r.ents[e].kind == entDesc {
 				r.nameEnt(e, name, words)
 			}
@@ -238,10 +239,10 @@ func (r *resolver) description(sp span.Span, k0, head int) int {
 		}
 	}
 	key := r.key("d:", name)
-	e, ok := r.byKey[string(key)]
+	e, ok := r.byKey.get(key)
 	if !ok || det == "a" || det == "an" {
 		e = r.newEnt(entDesc)
-		r.byKey[string(key)] = e
+		r.byKey.set(key, e)
 		r.ents[e].plural = plural
 		g, ok := names.Title(hw)
 		r.ents[e].thing = !ok && !names.GroupPlural(hw)
@@ -253,7 +254,7 @@ func (r *resolver) description(sp span.Span, k0, head int) int {
 		}
 	}
 	r.nameEnt(e, name, words)
-	r.dRoles[hw] = append(r.dRoles[hw], roleRef{pos: sp.Start, ent: e, mods: r.modifiers(k0, head+1)})
+	r.fileDRole(hw, roleRef{pos: sp.Start, ent: e, mods: mods})
 	return e
 }
 
@@ -263,7 +264,7 @@ func (r *resolver) description(sp span.Span, k0, head int) int {
 // not "Republican nominee Donald Trump").
 func (r *resolver) antecedent(hw, mods string, pos int, plural bool) int {
 	fits := func(ref roleRef) bool {
-		for _, m := range strings.Fields(mods) {
+		for m := range strings.FieldsSeq(mods) {
 			if !strings.Contains(ref.mods, m+" ") {
 				return false
 			}
@@ -272,7 +273,7 @@ func (r *resolver) antecedent(hw, mods string, pos int, plural bool) int {
 		return c.plural == plural || c.kind == entOrg
 	}
 	best, bestPos := -1, -1
-	rs := r.roles[hw]
+	rs, ds := r.rolesOf(hw)
 	k := sort.Search(len(rs), func(k int) bool { return rs[k].pos >= pos }) - 1
 	for n := 0; k >= 0 && n < 16; k, n = k-1, n+1 {
 		if fits(rs[k]) {
@@ -280,7 +281,6 @@ func (r *resolver) antecedent(hw, mods string, pos int, plural bool) int {
 			break
 		}
 	}
-	ds := r.dRoles[hw]
 	for k, n := len(ds)-1, 0; k >= 0 && n < 32; k, n = k-1, n+1 {
 		if ds[k].pos < pos && fits(ds[k]) {
 			if ds[k].pos > bestPos {
@@ -305,10 +305,10 @@ func (r *resolver) possessed(sp span.Span, k0, head int, p names.Pronoun) int {
 		return r.description(sp, k0, head)
 	}
 	key := r.ownerKey(owner, rest)
-	e, ok := r.byKey[string(key)]
+	e, ok := r.byKey.get(key)
 	if !ok {
 		e = r.newEnt(entDesc)
-		r.byKey[string(key)] = e
+		r.byKey.set(key, e)
 		if s.is(head, fOrg) {
 			r.ents[e].kind = entOrg
 		}
@@ -317,7 +317,7 @@ func (r *resolver) possessed(sp span.Span, k0, head int, p names.Pronoun) int {
 		if h := s.head(head); h != "" {
 			hw = h
 		}
-		r.dRoles[hw] = append(r.dRoles[hw], roleRef{pos: sp.Start, ent: e})
+		r.fileDRole(hw, roleRef{pos: sp.Start, ent: e})
 	}
 	return e
 }

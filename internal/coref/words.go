@@ -21,11 +21,12 @@ import (
 // plural possessive ("veterans" "'"), the rest of a word cut at a full
 // stop ("Outsports" "." "com"). It holds no pointer, so that the words of
 // a text cost the collector nothing, and its facts share one byte, so that
-// it takes 12 bytes where six bools took 16: a long text has a word for
-// every six bytes or so.
+// it takes 16 bytes with its form, which every question of the word lists
+// reads: a long text has a word for every six bytes or so.
 type word struct {
 	end    int32 // of the word with its clitic and an abbreviation's full stop
 	tok    int32 // index in the stream of its first token, where it starts
+	form   int32 // see formID
 	clitic uint8 // the bytes of a possessive 's at its end
 	flags  wordFlag
 }
@@ -108,7 +109,6 @@ type scan struct {
 	// have.
 	forms  []form
 	joined []string
-	dotted map[int32]int32 // the form of each word joined at a full stop
 	extras []extra
 	ments  []mention // in text order
 	caps   int       // how many words are capitalised
@@ -119,12 +119,7 @@ func (s *scan) form(k int) *form { return &s.forms[s.formID(k)] }
 
 // formID returns the form of word k, without its clitic: its first
 // token's, or the one made for it when it was joined at a full stop.
-func (s *scan) formID(k int) int32 {
-	if s.words[k].has(wDotted) {
-		return s.dotted[int32(k)]
-	}
-	return s.st.Toks[s.words[k].tok].ID()
-}
+func (s *scan) formID(k int) int32 { return s.words[k].form }
 
 // lower returns the lower-case form of word k, without its clitic.
 func (s *scan) lower(k int) string { return s.formStr(s.formID(k)) }
@@ -139,12 +134,17 @@ func (s *scan) formStr(id int32) string {
 
 // newScan builds the words of the stream st, reusing the buffers of b.
 func newScan(st *token.Stream, b *bufs) *scan {
-	s := &scan{st: st, text: st.Text(), words: b.words[:0], joined: b.joined[:0], extras: b.extras[:0]}
+	s := &b.sc
+	*s = scan{st: st, text: st.Text(), words: b.words[:0], joined: b.joined[:0], extras: b.extras[:0]}
 	n := st.Forms()
 	s.forms = slices.Grow(b.forms[:0], n)[:n]
 	clear(s.forms)
-	if want := wordCount(st); cap(s.words) < want {
-		s.words = make([]word, 0, want)
+	// A text has no more words than tokens: they are counted only when
+	// the buffer may be short.
+	if cap(s.words) < len(st.Toks) {
+		if want := wordCount(st); cap(s.words) < want {
+			s.words = make([]word, 0, want)
+		}
 	}
 	text, toks, qs := s.text, st.Toks, st.Quotes
 	qi := 0
@@ -154,7 +154,7 @@ func newScan(st *token.Stream, b *bufs) *scan {
 		if t.Kind() != token.Word {
 			continue
 		}
-		s.words = append(s.words, word{end: t.End, tok: int32(i)})
+		s.words = append(s.words, word{end: t.End, tok: int32(i), form: t.ID()})
 		w := &s.words[len(s.words)-1]
 		// Only a token right after it continues a word.
 		if i+1 < len(toks) && toks[i+1].Start == t.End {
@@ -217,11 +217,8 @@ func (s *scan) continued(w *word, i int) int {
 			i++
 			w.end, w.clitic = st.Toks[i].End, 0
 		}
-		if s.dotted == nil {
-			s.dotted = make(map[int32]int32)
-		}
 		w.set(wDotted, true)
-		s.dotted[int32(len(s.words)-1)] = s.newForm(token.Lower(s.text[st.Toks[w.tok].Start:w.nameEnd()]))
+		w.form = s.newForm(token.Lower(s.text[st.Toks[w.tok].Start:w.nameEnd()]))
 	}
 	return i
 }
