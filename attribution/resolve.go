@@ -74,11 +74,11 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	rd.w.anyVerbs = (choose != nil || r.model != nil)
 	fresh := rd.st.Len() > maxPooled
 	if fresh {
-		// A long text: room, once, for the attributions its cue words
-		// are likely to make (about one in three on news), where growing
-		// a slice of them from nothing would copy them again and again;
-		// text that makes more grows it once or twice.
-		rd.out = make([]Attribution, 0, rd.candidates()/3+16)
+		// A long text: a slice of its own, which grows at the rate of
+		// attributions per sentence read (see [reader.add]), so that it
+		// ends about an eighth larger than it needs, after one or two
+		// copies.
+		rd.out = nil
 	}
 	for si := 0; si < len(sents); {
 		si = rd.sentence(si)
@@ -105,24 +105,6 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	// The attributions are built in the pooled buffer and copied out once,
 	// at their final number.
 	return slices.Clone(rd.out)
-}
-
-// candidates returns about how many attributions the cues of the text can
-// make: one for each cue word of the lexicon or colon among the tokens
-// read (the first maxSentenceTokens of a sentence). A model that takes a
-// verb outside the lexicon may make more, and quotations with no cue
-// add theirs.
-func (rd *reader) candidates() int {
-	st := rd.st
-	n := 0
-	for _, sn := range st.Sents {
-		for i := int(sn.First); i < int(min(sn.End, sn.First+maxSentenceTokens)); i++ {
-			if st.Lex(i) != 0 || st.Toks[i].Kind() == token.Punct && st.Str(i) == ":" {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 // put clears the reader, so that it holds no strings of the text, and
