@@ -23,11 +23,11 @@ const maxCuts = 4
 // “disgrace” [after she attacked the police]". A content is also proposed
 // ending before one. They are the subordinators but "if" and "as", which
 // more often go on with what was said, and three prepositions of time.
-var narrationOpeners = func() map[string]bool {
+var narrationOpeners = func() *wordSet {
 	m := set("during", "amid", "despite")
-	for w := range subordinators {
+	for w := range subordinators.m {
 		if w != "if" && w != "as" {
-			m[w] = true
+			m.add(w)
 		}
 	}
 	return m
@@ -63,7 +63,7 @@ func (rd *reader) addBoundaries() {
 		}
 		cuts := 0
 		for j := c0 + 2; j < c1 && cuts < maxCuts; j++ {
-			if (isBreak(toks[j]) || narrationOpeners[toks[j].lower] && toks[j].kind == token.Word) && !w.inQuote(j) {
+			if (isBreak(toks[j]) || narrationOpeners.has(toks[j].lower) && toks[j].kind == token.Word) && !w.inQuote(j) {
 				rd.variant(k, c0, j, "cut")
 				cuts++
 			}
@@ -101,7 +101,7 @@ func (rd *reader) phraseCuts(k, c0, c1 int) {
 		switch {
 		case t.lower == "and" || t.lower == "but":
 			how = "cut.cc"
-		case t.tag == "IN" && t.lower != "of" && !subordinators[t.lower] && !narrationOpeners[t.lower]:
+		case t.tag == "IN" && t.lower != "of" && !subordinators.has(t.lower) && !narrationOpeners.has(t.lower):
 			how = "cut.prep"
 		}
 		if how != "" {

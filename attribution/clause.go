@@ -62,7 +62,7 @@ func (w *window) quoteBreak(j int) (int, bool) {
 	for j+1 < len(toks) && toks[j+1].start < q.End {
 		j++
 	}
-	if j+1 < len(toks) && innerEnds(q, ",") && (clauseBreaks[toks[j+1].lower] || w.startsCue(j+1)) {
+	if j+1 < len(toks) && innerEnds(q, ",") && (clauseBreaks.has(toks[j+1].lower) || w.startsCue(j+1)) {
 		return j, true
 	}
 	if j+1 < len(toks) && innerEnds(q, ".?!") && toks[j+1].kind == token.Word && isCapital(toks[j+1].text) {
@@ -86,7 +86,7 @@ func (w *window) breaksClause(k, j int) (stop bool, skip int) {
 		n++ // "and repeatedly says"
 	}
 	if t.lower == "and" && j > k && n < len(toks) && w.lex.Verbs(toks[n].lower) != nil && (toks[n].tag == "VBD" || toks[n].tag == "VBZ") ||
-		t.lower == "but" && j > k && j+1 < len(toks) && (isVerbTag(toks[j+1].tag) || auxWords[toks[j+1].lower]) {
+		t.lower == "but" && j > k && j+1 < len(toks) && (isVerbTag(toks[j+1].tag) || auxWords.has(toks[j+1].lower)) {
 		return true, j
 	}
 	if t.kind == token.Dash && j > k {
@@ -115,7 +115,7 @@ func (w *window) breaksClause(k, j int) (stop bool, skip int) {
 	if j+2 < len(toks) && (toks[j+1].lower == "and" || toks[j+1].lower == "but") && w.subjectCue(j+2) {
 		return true, j
 	}
-	if j+1 < len(toks) && (clauseBreaks[toks[j+1].lower] || w.startsCue(j+1) || toks[j+1].tag == "VBG" && !prepositionalVBG[toks[j+1].lower] ||
+	if j+1 < len(toks) && (clauseBreaks.has(toks[j+1].lower) || w.startsCue(j+1) || toks[j+1].tag == "VBG" && !prepositionalVBG.has(toks[j+1].lower) ||
 		toks[j+1].tag == "RB" && j+2 < len(toks) && toks[j+2].tag == "VBG") {
 		return true, j
 	}
@@ -135,7 +135,7 @@ func (w *window) startsCue(j int) bool {
 	}
 	if ns, ne, ok := w.rightNP(j, false); ok && ns == j && ne < len(w.toks) {
 		k := ne
-		for k < len(w.toks) && auxWords[w.toks[k].lower] {
+		for k < len(w.toks) && auxWords.has(w.toks[k].lower) {
 			k++
 		}
 		if k < len(w.toks) && w.lex.Verbs(w.toks[k].lower) != nil && isVerbTag(w.toks[k].tag) && w.tailEnds(k+1) {
@@ -153,7 +153,7 @@ func (w *window) subjectCue(j int) bool {
 		return false
 	}
 	k := ne
-	for k < len(w.toks) && k-ne < 3 && auxWords[w.toks[k].lower] {
+	for k < len(w.toks) && k-ne < 3 && auxWords.has(w.toks[k].lower) {
 		k++
 	}
 	if k >= len(w.toks) {
@@ -182,7 +182,7 @@ func (w *window) clauseStart(cs int) (int, bool) {
 			k--
 			continue
 		}
-		if p.text == ";" || p.text == ":" || p.kind == token.Dash || isEnd(p) || p.kind == token.Quote || clauseOpeners[p.lower] && p.tag != "DT" {
+		if p.text == ";" || p.text == ":" || p.kind == token.Dash || isEnd(p) || p.kind == token.Quote || clauseOpeners.has(p.lower) && p.tag != "DT" {
 			break
 		}
 		if isComma(p) {

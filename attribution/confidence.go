@@ -55,7 +55,7 @@ func speakerShape(s string) string {
 	switch {
 	case s == "":
 		return "none"
-	case fold.In(subjectPronouns, s) || fold.In(objectPronouns, s):
+	case fold.In(subjectPronouns.m, s) || fold.In(objectPronouns.m, s):
 		return "pronoun"
 	}
 	last := s

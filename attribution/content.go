@@ -117,19 +117,19 @@ func (w *window) speechComplement(v lexicon.Verb, k int) bool {
 		}
 		if ok && ns == k && ne < len(toks) {
 			m := ne
-			for m < len(toks) && auxWords[toks[m].lower] && !isFinite(toks[m].tag) {
+			for m < len(toks) && auxWords.has(toks[m].lower) && !isFinite(toks[m].tag) {
 				m++
 			}
-			return m < len(toks) && (isFinite(toks[m].tag) || auxWords[toks[m].lower])
+			return m < len(toks) && (isFinite(toks[m].tag) || auxWords.has(toks[m].lower))
 		}
 		return false
 	case "call":
 		// A pronoun or a name alone after "called" was telephoned.
 		e := k + 1
-		for e < len(toks) && !objectPronouns[toks[k].lower] && toks[e].tag == "NNP" {
+		for e < len(toks) && !objectPronouns.has(toks[k].lower) && toks[e].tag == "NNP" {
 			e++
 		}
-		name := objectPronouns[toks[k].lower] || toks[k].tag == "NNP"
+		name := objectPronouns.has(toks[k].lower) || toks[k].tag == "NNP"
 		return !name || e < len(toks) && !isEnd(toks[e]) && !isComma(toks[e]) && toks[e].lower != "and" && toks[e].lower != "but"
 	}
 	return true
@@ -139,7 +139,7 @@ func (w *window) speechComplement(v lexicon.Verb, k int) bool {
 // "warning") stands among tokens [s, e).
 func (w *window) namesSpeech(s, e int) bool {
 	for _, t := range w.toks[s:e] {
-		if statementNouns[t.lower] || wordNouns[t.lower] {
+		if statementNouns.has(t.lower) || wordNouns.has(t.lower) {
 			return true
 		}
 	}
@@ -156,20 +156,20 @@ func (w *window) prepositionalStart(a *Attribution, k, after int) (int, bool) {
 	toks := w.toks
 	// "at least six planes" is a quantity, not a phrase of place.
 	quantity := toks[k].lower == "at" && k+1 < len(toks) && (toks[k+1].lower == "least" || toks[k+1].lower == "most")
-	if toks[k].tag == "IN" && !contentPrepositions[toks[k].lower] && !quantity {
+	if toks[k].tag == "IN" && !contentPrepositions.has(toks[k].lower) && !quantity {
 		m := w.skipAdverbials(k)
 		if m < len(toks) && isComma(toks[m]) {
 			m++
 		}
-		if m == k || m >= len(toks) || toks[m].tag == "IN" && !contentPrepositions[toks[m].lower] || toks[m].tag == "VBG" || toks[m].tag == "VBN" {
+		if m == k || m >= len(toks) || toks[m].tag == "IN" && !contentPrepositions.has(toks[m].lower) || toks[m].tag == "VBG" || toks[m].tag == "VBN" {
 			return k, false
 		}
 		k = m
 	}
 	// "about 20 people" is a number's approximator, not the cue's
 	// preposition.
-	if k == after && k+1 < len(toks) && cuePrepositions[toks[k].lower] && toks[k].start >= a.Cue.End && !w.isOpenQuote(k) &&
-		!(quantityAdverbs[toks[k].lower] && toks[k+1].tag == "CD") {
+	if k == after && k+1 < len(toks) && cuePrepositions.has(toks[k].lower) && toks[k].start >= a.Cue.End && !w.isOpenQuote(k) &&
+		!(quantityAdverbs.has(toks[k].lower) && toks[k+1].tag == "CD") {
 		a.Cue = span.Of(w.text, a.Cue.Start, toks[k].end)
 		k++
 	}
@@ -189,7 +189,7 @@ func (w *window) objectEnd(k int) int {
 		}
 		// A time or manner phrase after the object is the verb's: "endorsed
 		// Clinton on Tuesday", "mentioned the senator twice".
-		if w.adverbialAt(j) || isFinite(tj.tag) || isComma(tj) || objectBreaks[tj.lower] || tj.tag == "WDT" || tj.tag == "WP" {
+		if w.adverbialAt(j) || isFinite(tj.tag) || isComma(tj) || objectBreaks.has(tj.lower) || tj.tag == "WDT" || tj.tag == "WP" {
 			return toks[j-1].end
 		}
 	}
@@ -202,18 +202,18 @@ func (w *window) adverbialAt(j int) bool {
 	toks := w.toks
 	t := toks[j]
 	switch {
-	case frequencyAdverbs[t.lower]:
+	case frequencyAdverbs.has(t.lower):
 		return true
-	case timeNouns[t.lower]:
+	case timeNouns.has(t.lower):
 		return true
 	case t.lower == "during":
 		return true
-	case timePrepositions[t.lower] && j+1 < len(toks):
+	case timePrepositions.has(t.lower) && j+1 < len(toks):
 		n := j + 1
-		if determiners[toks[n].lower] && n+1 < len(toks) {
+		if determiners.has(toks[n].lower) && n+1 < len(toks) {
 			n++
 		}
-		return timeNouns[toks[n].lower]
+		return timeNouns.has(toks[n].lower)
 	}
 	return false
 }

@@ -121,7 +121,7 @@ func (w *window) findCue(c *cue, i int) bool {
 // tag, not an auxiliary.
 func (w *window) anyVerb(i int) bool {
 	t := w.toks[i]
-	return isVerbTag(t.tag) && t.tag != "MD" && !auxWords[t.lower] && t.kind == token.Word
+	return isVerbTag(t.tag) && t.tag != "MD" && !auxWords.has(t.lower) && t.kind == token.Word
 }
 
 // verbInContext reports whether token i, a form of a cue verb that the
@@ -194,34 +194,34 @@ func (w *window) verbGroup(c *cue, verbs []lexicon.Verb) bool {
 		p := toks[cs-1]
 		// A place adverb after a noun modifies the noun, not the verb:
 		// "Officials there condemned".
-		if p.tag == "RB" && placeAdverbs[p.lower] && cs >= 2 && isNounTag(toks[cs-2].tag) {
+		if p.tag == "RB" && placeAdverbs.has(p.lower) && cs >= 2 && isNounTag(toks[cs-2].tag) {
 			break
 		}
-		if auxWords[p.lower] && (p.lower != "'s" || p.tag == "VBZ") || p.lower == "'s" && p.tag == "VBZ" || p.tag == "RB" && p.kind == token.Word && i-cs < 2 {
+		if auxWords.has(p.lower) && (p.lower != "'s" || p.tag == "VBZ") || p.lower == "'s" && p.tag == "VBZ" || p.tag == "RB" && p.kind == token.Word && i-cs < 2 {
 			cs--
 			continue
 		}
 		break
 	}
-	if cs >= 2 && toks[cs-1].lower == "to" && raisingVerbs[toks[cs-2].lower] {
+	if cs >= 2 && toks[cs-1].lower == "to" && raisingVerbs.has(toks[cs-2].lower) {
 		cs -= 2
-		if cs >= 1 && toks[cs].lower == "on" && raisingVerbs[toks[cs-1].lower] {
+		if cs >= 1 && toks[cs].lower == "on" && raisingVerbs.has(toks[cs-1].lower) {
 			cs--
 		}
-		for cs > 0 && i-cs < 8 && auxWords[toks[cs-1].lower] {
+		for cs > 0 && i-cs < 8 && auxWords.has(toks[cs-1].lower) {
 			cs--
 		}
-	} else if cs >= 3 && toks[cs-1].lower == "to" && toks[cs-2].lower == "on" && raisingVerbs[toks[cs-3].lower] {
+	} else if cs >= 3 && toks[cs-1].lower == "to" && toks[cs-2].lower == "on" && raisingVerbs.has(toks[cs-3].lower) {
 		cs -= 3
 	}
 	c.group, c.cs = cs, cs
 	c.hasAux = cs < i
 	for m := cs; m < i; m++ {
-		c.passive = c.passive || beForms[toks[m].lower]
+		c.passive = c.passive || beForms.has(toks[m].lower)
 	}
 	// A leading adverb that is not part of an auxiliary chain, where it
 	// opens the sentence, is not part of the cue.
-	for c.cs < i && c.cs == 0 && !auxWords[toks[c.cs].lower] {
+	for c.cs < i && c.cs == 0 && !auxWords.has(toks[c.cs].lower) {
 		c.cs++
 	}
 	c.reducedRelative = c.tag == "VBN" && !c.hasAux && c.v.Lemma != "say" && c.v.Lemma != "tell" && w.finiteAfter(c.ce+1)
@@ -251,7 +251,7 @@ func (w *window) notCue(c *cue) bool {
 	case "find":
 		// "find oneself", "find their way": not a finding; and "find" in
 		// the present reports a finding only with "that".
-		return reflexives[n.lower] || n.tag == "PRP$" && ce+2 < len(toks) && toks[ce+2].lower == "way" ||
+		return reflexives.has(n.lower) || n.tag == "PRP$" && ce+2 < len(toks) && toks[ce+2].lower == "way" ||
 			c.tag != "VBD" && c.tag != "VBN" && n.lower != "that"
 	}
 	return false

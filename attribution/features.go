@@ -304,9 +304,9 @@ func (w *window) speakerForm(sp span.Span) string {
 	}
 	last := w.toks[s1-1]
 	switch {
-	case s1-s0 == 1 && subjectPronouns[last.lower]:
+	case s1-s0 == 1 && subjectPronouns.has(last.lower):
 		return "pronoun"
-	case adverbialWords[last.lower] || last.tag == "CD":
+	case adverbialWords.has(last.lower) || last.tag == "CD":
 		return "time"
 	case last.tag == "NNP" || last.tag == "NNPS":
 		return "name"

@@ -16,15 +16,15 @@ import (
 // internal/names in their subject form, and the relative pronouns "who"
 // and "which". objectPronouns stand as a whole addressee ("told them"):
 // the object forms, with "her", which the list has as a possessive.
-var subjectPronouns, objectPronouns = func() (subj, obj map[string]bool) {
+var subjectPronouns, objectPronouns = func() (subj, obj *wordSet) {
 	subj, obj = set("who", "which"), set("her")
 	for _, w := range names.Pronouns() {
 		p, _ := names.PronounOf(w)
 		switch {
 		case p.Object:
-			obj[w] = true
+			obj.add(w)
 		case !p.Possessive:
-			subj[w] = true
+			subj.add(w)
 		}
 	}
 	return subj, obj
@@ -55,8 +55,8 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	if isComma(toks[j]) || toks[j].kind == token.Dash {
 		return w.appositive(j, gerund)
 	}
-	if toks[j].kind == token.Word && (subjectPronouns[toks[j].lower] || toks[j].lower == "that" && toks[j].tag == "WDT") {
-		if j >= 2 && (toks[j-1].lower == "or" || toks[j-1].lower == "and") && subjectPronouns[toks[j-2].lower] && !isRelative(toks[j-2].lower) {
+	if toks[j].kind == token.Word && (subjectPronouns.has(toks[j].lower) || toks[j].lower == "that" && toks[j].tag == "WDT") {
+		if j >= 2 && (toks[j-1].lower == "or" || toks[j-1].lower == "and") && subjectPronouns.has(toks[j-2].lower) && !isRelative(toks[j-2].lower) {
 			return j - 2, -1, true // "he or she"
 		}
 		return j, -1, true
@@ -64,7 +64,7 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	k := j
 	// "Officials there said": a place adverb after the noun belongs to
 	// the noun phrase.
-	if j >= 1 && toks[j].tag == "RB" && placeAdverbs[toks[j].lower] && isNounTag(toks[j-1].tag) && toks[j-1].tag != "PRP" {
+	if j >= 1 && toks[j].tag == "RB" && placeAdverbs.has(toks[j].lower) && isNounTag(toks[j-1].tag) && toks[j-1].tag != "PRP" {
 		k = j - 1
 	}
 	if toks[j].text == ")" {
@@ -91,8 +91,8 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	}
 	// A quantifier stands as a whole subject: "Several said", "Most
 	// believe".
-	if k == end-1 && quantifiers[toks[k].lower] {
-		if k > 0 && quantityAdverbs[toks[k-1].lower] {
+	if k == end-1 && quantifiers.has(toks[k].lower) {
+		if k > 0 && quantityAdverbs.has(toks[k-1].lower) {
 			k-- // "almost half"
 		}
 		return k, -1, true
@@ -100,7 +100,7 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	// A name the tagger reads as an adverb for its "-ly" ("Jolly said"),
 	// or as an adjective for its ending ("Calabrese told"): right before
 	// the verb, with no noun after it, it can only be the subject.
-	name := k+1 == end && isCapital(toks[k].text) && (toks[k].tag == "RB" && !auxWords[toks[k].lower] && hasSuffixFold(toks[k].text, "ly") ||
+	name := k+1 == end && isCapital(toks[k].text) && (toks[k].tag == "RB" && !auxWords.has(toks[k].lower) && hasSuffixFold(toks[k].text, "ly") ||
 		toks[k].tag == "JJ" && (k == 0 || !isNPTag(toks[k-1].tag)))
 	if s, ok := w.relativeSubject(end); ok {
 		return s, -1, true
@@ -109,14 +109,14 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 		return 0, -1, false
 	}
 	k = w.extendLeft(k, j, gerund)
-	for k < j && (npConnectors[toks[k].lower] && !(toks[k].lower == "at" && (toks[k+1].lower == "least" || toks[k+1].lower == "most")) || toks[k].tag == "POS" || toks[k].text == ")") {
+	for k < j && (npConnectors.has(toks[k].lower) && !(toks[k].lower == "at" && (toks[k+1].lower == "least" || toks[k+1].lower == "most")) || toks[k].tag == "POS" || toks[k].text == ")") {
 		k++
 	}
 	// A time phrase after a participle belongs to a reduced relative: "a
 	// report released last year found", "the memo released on Friday
 	// shows".
 	v := k - 1
-	if v >= 1 && timePrepositions[toks[v].lower] {
+	if v >= 1 && timePrepositions.has(toks[v].lower) {
 		v--
 	}
 	if v >= 1 && allAdverbial(toks[k:j+1]) && toks[v].tag == "VBN" && toks[v-1].kind == token.Word && isNounTag(toks[v-1].tag) {
@@ -152,14 +152,14 @@ func (w *window) timeBefore(end int) int {
 	time := false
 	for t > 0 && end-t < 5 {
 		p := toks[t-1]
-		if timeNouns[p.lower] {
+		if timeNouns.has(p.lower) {
 			time = true
-		} else if !(p.tag == "CD" || adverbialWords[p.lower] && !timePrepositions[p.lower]) {
+		} else if !(p.tag == "CD" || adverbialWords.has(p.lower) && !timePrepositions.has(p.lower)) {
 			break
 		}
 		t--
 	}
-	if t > 0 && t < end && timePrepositions[toks[t-1].lower] && toks[t-1].lower != "in" {
+	if t > 0 && t < end && timePrepositions.has(toks[t-1].lower) && toks[t-1].lower != "in" {
 		t--
 	}
 	if !time || t == 0 || t == end {
@@ -169,7 +169,7 @@ func (w *window) timeBefore(end int) int {
 		return t
 	}
 	// Inside the verb group: "Police had last month charged".
-	if t >= 2 && auxWords[toks[t-1].lower] && toks[t-2].kind == token.Word && isNounTag(toks[t-2].tag) && toks[t-2].tag != "CD" {
+	if t >= 2 && auxWords.has(toks[t-1].lower) && toks[t-2].kind == token.Word && isNounTag(toks[t-2].tag) && toks[t-2].tag != "CD" {
 		return t - 1
 	}
 	return end
@@ -231,7 +231,7 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 		}
 		// "a source close to him", "an adviser to the president": the
 		// relation's noun or adjective heads the phrase.
-		if p.lower == "to" && k >= 2 && toRelations[toks[k-2].lower] {
+		if p.lower == "to" && k >= 2 && toRelations.has(toks[k-2].lower) {
 			k -= 2
 			continue
 		}
@@ -246,7 +246,7 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 			}
 			break
 		}
-		if (npConnectors[p.lower] || npPrepositions[p.lower] || p.lower == "or") && k >= 2 && toks[k-2].kind == token.Word {
+		if (npConnectors.has(p.lower) || npPrepositions.has(p.lower) || p.lower == "or") && k >= 2 && toks[k-2].kind == token.Word {
 			q := toks[k-2].tag
 			ok := isNounTag(q) && q != "PRP"
 			r := toks[k].tag
@@ -259,7 +259,7 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 					(q == "NN" || q == "NNS") && (r == "NN" || r == "NNS" || r == "JJ" || r == "NNP" || r == "PRP$") ||
 					q == "JJ" && (r == "JJ" || r == "NN") || // "federal and state officials"
 					q == "NNS" && r == "DT" // "many experts and some lawmakers"
-				if q == "PRP" && subjectPronouns[toks[k-2].lower] && (r == "PRP" || r == "PRP$" || r == "NNP" || r == "DT") {
+				if q == "PRP" && subjectPronouns.has(toks[k-2].lower) && (r == "PRP" || r == "PRP$" || r == "NNP" || r == "DT") {
 					k -= 2 // "he or she", "she and her aides": the pronoun ends the phrase
 					break
 				}
@@ -275,11 +275,11 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 			k--
 			continue
 		}
-		if k >= 2 && p.lower == "than" && comparatives[toks[k-2].lower] {
+		if k >= 2 && p.lower == "than" && comparatives.has(toks[k-2].lower) {
 			k -= 2
 			continue
 		}
-		if quantityAdverbs[p.lower] && (toks[k].tag == "CD" || toks[k].tag == "DT" || quantifiers[toks[k].lower]) {
+		if quantityAdverbs.has(p.lower) && (toks[k].tag == "CD" || toks[k].tag == "DT" || quantifiers.has(toks[k].lower)) {
 			k--
 			continue
 		}
@@ -308,7 +308,7 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	}
 	first := toks[k+1]
 	rel := isRelative(first.lower)
-	prep := first.tag == "IN" || prepositionalVBG[first.lower] // ", at a briefing,", ", including X,"
+	prep := first.tag == "IN" || prepositionalVBG.has(first.lower) // ", at a briefing,", ", including X,"
 	parenthetical := first.tag == "RB" || first.tag == "VBG"
 	if !rel && !isNPTag(first.tag) && !prep && !parenthetical {
 		return 0, -1, false
@@ -338,7 +338,7 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	if p >= 0 {
 		paren = p // the innermost parenthetical
 	}
-	if !ok || !isNounTag(toks[k-1].tag) && toks[k-1].text != ")" || subjectPronouns[toks[k-1].lower] || first.tag == "IN" && toks[k-1].tag != "NNP" {
+	if !ok || !isNounTag(toks[k-1].tag) && toks[k-1].text != ")" || subjectPronouns.has(toks[k-1].lower) || first.tag == "IN" && toks[k-1].tag != "NNP" {
 		return 0, -1, false
 	}
 	// Stacked: "Michael Mulgrew, president of the union, which represents
@@ -362,16 +362,16 @@ func (w *window) rightNP(k int, appos bool) (start, end int, ok bool) {
 	if k >= len(toks) {
 		return 0, 0, false
 	}
-	if subjectPronouns[toks[k].lower] && !isRelative(toks[k].lower) {
+	if subjectPronouns.has(toks[k].lower) && !isRelative(toks[k].lower) {
 		return k, k + 1, true
 	}
 	// An object pronoun ("told her", "asking him"), "her" too where no
 	// noun follows it.
-	if objectPronouns[toks[k].lower] && (k+1 == len(toks) || !isNPTag(toks[k+1].tag)) {
+	if objectPronouns.has(toks[k].lower) && (k+1 == len(toks) || !isNPTag(toks[k+1].tag)) {
 		return k, k + 1, true
 	}
 	j, noun := w.npRun(k)
-	for j > k && (npConnectors[toks[j-1].lower] || toks[j-1].tag == "DT" || toks[j-1].tag == "POS" || toks[j-1].tag == "IN") {
+	for j > k && (npConnectors.has(toks[j-1].lower) || toks[j-1].tag == "DT" || toks[j-1].tag == "POS" || toks[j-1].tag == "IN") {
 		j--
 	}
 	if !noun || j == k {
@@ -413,7 +413,7 @@ func (w *window) npRun(k int) (int, bool) {
 		// ally James Carville", "policy aide Jake Sullivan".
 		title := t.kind == token.Word && t.tag == "RB" && j > k && isNounTag(toks[j-1].tag) && j+1 < len(toks) && toks[j+1].tag == "NNP"
 		degree := j+1 < len(toks) && degreeBefore(t, toks[j+1])
-		if t.kind == token.Word && (isNPTag(t.tag) || t.tag == "VBN" && j > k || title || degree) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && toks[j-1].tag != "TO" && !npConnectors[toks[j-1].lower]) {
+		if t.kind == token.Word && (isNPTag(t.tag) || t.tag == "VBN" && j > k || title || degree) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && toks[j-1].tag != "TO" && !npConnectors.has(toks[j-1].lower)) {
 			noun = noun || isNounTag(t.tag) || title
 			// "the 46-year-old", "the elder": an adjective after a
 			// determiner that ends the phrase stands as its head.
@@ -431,11 +431,11 @@ func (w *window) npRun(k int) (int, bool) {
 			continue
 		}
 		// "an adviser to the president", "a person close to the talks".
-		if t.lower == "to" && j > k && toRelations[toks[j-1].lower] && j+1 < len(toks) && isNPTag(toks[j+1].tag) {
+		if t.lower == "to" && j > k && toRelations.has(toks[j-1].lower) && j+1 < len(toks) && isNPTag(toks[j+1].tag) {
 			j++
 			continue
 		}
-		if t.kind == token.Word && (npConnectors[t.lower] || t.lower == "on" || t.lower == "with") && noun && j+1 < len(toks) && isNPTag(toks[j+1].tag) {
+		if t.kind == token.Word && (npConnectors.has(t.lower) || t.lower == "on" || t.lower == "with") && noun && j+1 < len(toks) && isNPTag(toks[j+1].tag) {
 			if t.lower == "in" || t.lower == "on" || t.lower == "at" || t.lower == "with" {
 				// "a source on the panel", but not "the official on Tuesday".
 				if _, pe, ok := w.rightNP(j+1, false); !ok || allAdverbial(toks[j+1:pe]) || pe-j > 6 {
@@ -487,7 +487,7 @@ func (w *window) participleBefore(k, j int) bool {
 		if t.tag == "VBN" {
 			return true
 		}
-		if !(t.tag == "RB" || adverbialWords[t.lower] || t.tag == "CD" || t.tag == "NNP" && timeNouns[t.lower]) {
+		if !(t.tag == "RB" || adverbialWords.has(t.lower) || t.tag == "CD" || t.tag == "NNP" && timeNouns.has(t.lower)) {
 			return false
 		}
 	}
@@ -591,7 +591,7 @@ func (w *window) subjectBefore(end int, coordinated bool) (int, int, bool) {
 		// The verb's auxiliaries and adverbs: "she then defended",
 		// "he quickly noted".
 		p0 := p
-		for p0 > 0 && (auxWords[toks[p0-1].lower] || toks[p0-1].tag == "RB" && p-p0 < 3) {
+		for p0 > 0 && (auxWords.has(toks[p0-1].lower) || toks[p0-1].tag == "RB" && p-p0 < 3) {
 			p0--
 		}
 		if ss, stop, ok := w.leftNP(p0, false); ok {
@@ -617,7 +617,7 @@ func (w *window) subordinate(from, p int) bool {
 		if isComma(t) {
 			return false
 		}
-		if clauseOpeners[t.lower] && t.tag != "DT" || t.tag == "WDT" || t.tag == "WP" {
+		if clauseOpeners.has(t.lower) && t.tag != "DT" || t.tag == "WDT" || t.tag == "WP" {
 			return true
 		}
 	}
@@ -646,12 +646,12 @@ func (w *window) skipAdverbials(k int) int {
 	for k < len(w.toks) && n < 10 {
 		t := w.toks[k]
 		switch {
-		case determiners[t.lower] && !(k+1 < len(w.toks) && adverbialWords[w.toks[k+1].lower]):
+		case determiners.has(t.lower) && !(k+1 < len(w.toks) && adverbialWords.has(w.toks[k+1].lower)):
 			// A determiner opens an adverbial only before a time or manner
 			// noun ("this week"); "told CNN the plan was dead" goes on with
 			// the content.
 			return k
-		case adverbialWords[t.lower] && t.lower != "to" && t.tag != "IN" || t.tag == "CD" || t.tag == "NNP" && n > 0:
+		case adverbialWords.has(t.lower) && t.lower != "to" && t.tag != "IN" || t.tag == "CD" || t.tag == "NNP" && n > 0:
 			k++
 			n++
 		case (t.tag == "IN" || t.tag == "TO") && t.lower != "that":
@@ -691,7 +691,7 @@ func (w *window) tailEnds(k int) bool {
 // ("Tuesday", "last week").
 func allAdverbial(ts []tok) bool {
 	for _, t := range ts {
-		if !adverbialWords[t.lower] {
+		if !adverbialWords.has(t.lower) {
 			return false
 		}
 	}

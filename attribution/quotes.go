@@ -101,11 +101,11 @@ func (rd *reader) introducedBy(q quote.Quote) (spk, cue span.Span, ok bool) {
 		if t.kind == token.Quote || w.inQuote(v) {
 			return
 		}
-		if !isFinite(t.tag) && !(t.tag == "VBG" && isComma(w.toks[v-1])) && !w.afterAuxiliary(v) || t.tag == "MD" || auxWords[t.lower] {
+		if !isFinite(t.tag) && !(t.tag == "VBG" && isComma(w.toks[v-1])) && !w.afterAuxiliary(v) || t.tag == "MD" || auxWords.has(t.lower) {
 			continue
 		}
 		cs := v
-		for cs > 0 && auxWords[w.toks[cs-1].lower] {
+		for cs > 0 && auxWords.has(w.toks[cs-1].lower) {
 			cs--
 		}
 		var ss, se int
@@ -136,11 +136,11 @@ func (w *window) afterAuxiliary(v int) bool {
 	if w.toks[v].tag != "VBN" {
 		return false
 	}
-	for j := v - 1; j >= 0 && auxWords[w.toks[j].lower]; j-- {
+	for j := v - 1; j >= 0 && auxWords.has(w.toks[j].lower); j-- {
 		switch l := w.toks[j].lower; {
-		case beForms[l]:
+		case beForms.has(l):
 			return false
-		case haveForms[l]:
+		case haveForms.has(l):
 			return true
 		}
 	}
@@ -222,7 +222,7 @@ func (rd *reader) cueJustBefore(off int) bool {
 		if j == first && from > 0 {
 			return false // the token may cross the look-back's start
 		}
-		if rd.w.lex.Verbs(st.Lower(j)) != nil || n == 0 && wordNouns[st.Lower(j)] {
+		if rd.w.lex.Verbs(st.Lower(j)) != nil || n == 0 && wordNouns.has(st.Lower(j)) {
 			return true
 		}
 		n++

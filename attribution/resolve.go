@@ -303,7 +303,7 @@ func (rd *reader) speechCue(a Attribution) bool {
 // someone may say, not what they said.
 func hypothetical(cue string) bool {
 	w, _, _ := strings.Cut(cue, " ")
-	return modals[token.Lower(w)]
+	return modals.has(token.Lower(w))
 }
 
 // endsOnAbbreviation reports whether s ends with a title, abbreviation or

@@ -41,7 +41,7 @@ func colonRule(r *reader, c *cue) (frame, verdict) {
 	// a headline set in title case a phrase before the colon opens the
 	// subtitle ("Stealth Over Health: Clinton Was Headed to ER"), where a
 	// name speaks ("Cruz: Trump Would Put Liberals On Court").
-	if !quoted && (i-first == 1 && len(toks[first].text) == 1 || editorLabels[toks[i-1].lower] || w.title && w.phraseBefore(first, i)) {
+	if !quoted && (i-first == 1 && len(toks[first].text) == 1 || editorLabels.has(toks[i-1].lower) || w.title && w.phraseBefore(first, i)) {
 		return frame{}, stop
 	}
 	a := Attribution{
@@ -64,7 +64,7 @@ func colonRule(r *reader, c *cue) (frame, verdict) {
 // are a phrase, not a name.
 func (w *window) phraseBefore(first, i int) bool {
 	for _, t := range w.toks[first:i] {
-		if headlineFunctions[t.lower] {
+		if headlineFunctions.has(t.lower) {
 			return true
 		}
 	}
@@ -95,7 +95,7 @@ func surveyRule(r *reader, c *cue) (frame, verdict) {
 	}
 	head := false
 	for j := ns; j < ne; j++ {
-		head = head || surveyNouns[toks[j].lower]
+		head = head || surveyNouns.has(toks[j].lower)
 	}
 	k := w.skipAdverbials(ne)
 	// "In a poll released Monday, CLAUSE": no finite verb can stand in the
@@ -257,7 +257,7 @@ func seemRule(r *reader, c *cue) (frame, verdict) {
 	}
 	next := toks[n]
 	cs := i
-	for cs > 0 && i-cs < 3 && (auxWords[toks[cs-1].lower] && toks[cs-1].lower != "also" || toks[cs-1].tag == "MD") {
+	for cs > 0 && i-cs < 3 && (auxWords.has(toks[cs-1].lower) && toks[cs-1].lower != "also" || toks[cs-1].tag == "MD") {
 		cs--
 	}
 	a := Attribution{Cue: span.Of(w.text, toks[cs].start, toks[i].end), Rule: RuleSeem}
@@ -328,13 +328,13 @@ func (w *window) question(cue span.Span, k int) (Attribution, bool) {
 			k++ // "by host Bill Maher, who ..., whether"
 		}
 	}
-	if k < len(toks) && !questionWords[toks[k].lower] {
+	if k < len(toks) && !questionWords.has(toks[k].lower) {
 		k = w.skipAdverbials(k)
 	}
 	if k < len(toks) && isComma(toks[k]) {
 		k++
 	}
-	if k >= len(toks) || !questionWords[toks[k].lower] && !w.isOpenQuote(k) && toks[k].text != ":" {
+	if k >= len(toks) || !questionWords.has(toks[k].lower) && !w.isOpenQuote(k) && toks[k].text != ":" {
 		return a, false
 	}
 	if toks[k].text == ":" || toks[k].lower == "about" {

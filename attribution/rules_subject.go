@@ -164,7 +164,7 @@ func (w *window) mainClauseAfter(k, end int) int {
 		if !isComma(toks[j]) || w.inQuote(j) {
 			continue
 		}
-		if ns, ne, ok := w.rightNP(j+1, false); ok && ns == j+1 && ne < len(toks) && (isFinite(toks[ne].tag) || auxWords[toks[ne].lower]) {
+		if ns, ne, ok := w.rightNP(j+1, false); ok && ns == j+1 && ne < len(toks) && (isFinite(toks[ne].tag) || auxWords.has(toks[ne].lower)) {
 			return toks[j-1].end
 		}
 	}
@@ -218,7 +218,7 @@ func subjectAfterRule(r *reader, c *cue) (frame, verdict) {
 	// "After Trump said the judge was biased, his critics denounced him":
 	// a clause fronted by a subordinator ends at the comma before the main
 	// clause.
-	if sj.ss > 0 && subordinators[toks[sj.ss-1].lower] && (sj.ss == 1 || isComma(toks[sj.ss-2])) {
+	if sj.ss > 0 && subordinators.has(toks[sj.ss-1].lower) && (sj.ss == 1 || isComma(toks[sj.ss-2])) {
 		if e := w.mainClauseAfter(after, a.Extent.End); e > a.Extent.Start {
 			cutAt(w.text, &a, e)
 		}

@@ -252,7 +252,7 @@ func participleRule(r *reader, c *cue) (frame, verdict) {
 	}
 	// Not when the clause's own verb is the cue: "said in reading the
 	// statement" reports one act of saying.
-	gerundPrep := c.tag == "VBG" && cs == c.i && cs > 1 && gerundPrepositions[toks[cs-1].lower] && w.lex.Verbs(toks[cs-2].lower) == nil
+	gerundPrep := c.tag == "VBG" && cs == c.i && cs > 1 && gerundPrepositions.has(toks[cs-1].lower) && w.lex.Verbs(toks[cs-2].lower) == nil
 	if !(c.tag == "VBG" && (isComma(toks[cs-1]) || afterQuote) || gerundPrep || toks[cs-1].lower == "and" || toks[cs-1].lower == "but") {
 		return frame{}, pass
 	}

@@ -156,10 +156,43 @@ var wordNouns = set("phrase", "term", "word", "words", "slogan", "label", "messa
 // relativeWords open a relative clause.
 func isRelative(w string) bool { return w == "who" || w == "whose" || w == "which" }
 
-func set(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
+// wordSet is a set of lower-case words. The rules ask it of nearly every
+// token they read, and most are not in it: a look-up first tests a bit
+// that the word's length and first and last bytes choose, set for the
+// members, which turns away most words without hashing them.
+type wordSet struct {
+	m    map[string]bool
+	bits [8]uint64
+}
+
+// set returns the set of ws.
+func set(ws ...string) *wordSet {
+	s := &wordSet{m: make(map[string]bool, len(ws))}
 	for _, w := range ws {
-		m[w] = true
+		s.add(w)
 	}
-	return m
+	return s
+}
+
+// bit returns the bit of the filter that w, which is not empty, chooses.
+func bit(w string) uint {
+	return (uint(w[0])*0x9e + uint(w[len(w)-1])*0x3b + uint(len(w))*0x61) & 511
+}
+
+// add adds w, which is not empty, to s.
+func (s *wordSet) add(w string) {
+	s.m[w] = true
+	b := bit(w)
+	s.bits[b>>6] |= 1 << (b & 63)
+}
+
+// has reports whether w is in s.
+func (s *wordSet) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	if b := bit(w); s.bits[b>>6]&(1<<(b&63)) == 0 {
+		return false
+	}
+	return s.m[w]
 }
