@@ -232,8 +232,14 @@ func (w *window) past(k, off int) int {
 // introduces the quotation that opens the next.
 func (w *window) quoteOpening(off int) (quote.Quote, bool) {
 	i := off
-	for i < len(w.text) && i-off < 8 && (w.text[i] == ' ' || w.text[i] == '\n' || w.text[i] == '\r' || w.text[i] == '\t') {
-		i++
+	for i < len(w.text) && i-off < 8 {
+		if c := w.text[i]; c == '\n' || c == '\r' {
+			i++
+		} else if n := token.SpaceLen(w.text, i); n > 0 {
+			i += n
+		} else {
+			break
+		}
 	}
 	if q := w.quoteAt(i); q >= 0 && w.qs[q].Start == i {
 		return *w.qs[q], true
@@ -262,8 +268,8 @@ func (r *reader) nextQuote(a *Attribution, k int) {
 		}
 	}
 	i := w.toks[len(w.toks)-1].end
-	for i < len(w.text) && (w.text[i] == ' ' || w.text[i] == '\t') {
-		i++
+	for n := token.SpaceLen(w.text, i); n > 0; n = token.SpaceLen(w.text, i) {
+		i += n
 	}
 	q := w.quoteAt(i)
 	if q < 0 || w.qs[q].Start != i || w.qs[q].Kind != quote.Speech {

@@ -422,6 +422,7 @@ func TestQuoteRunsJoin(t *testing.T) {
 		fragments  int
 	}{
 		{"the plain run", "“We tried,” the coach said. “We lost anyway.”", 2},
+		{"a no-break space before the next quotation", "“We tried,” the coach said.\u00a0“We lost anyway.”", 2},
 		{"a quoted name in the cue's sentence", "“He is right,” Flynn, a top Trump surrogate, said Thursday on Fox News’s “Fox and Friends.” “There is a lot of frustration.”", 2},
 		{"a quotation of its own in the cue's sentence", "“We tried,” the coach said, “and failed.” “We lost anyway.”", 2},
 		{"a cue after the next quotation", "“We tried,” the coach said. “We lost,” he added.", 1},

@@ -641,12 +641,34 @@ func (sc *scanner) inverted(p int) int {
 		if word[0] < 'A' || word[0] > 'Z' {
 			return -1
 		}
-		if q >= n || text[q] != ' ' {
+		l := wordSpaceLen(text, q)
+		if l == 0 {
 			return -1
 		}
-		p = q + 1
+		p = q + l
 	}
 	return -1
+}
+
+// wordSpaceLen returns the byte length of the white space character at
+// text[i] that may stand between two words of a line: a space of any
+// width, the no-break space among them ("Todd\u00a0asked"), or a tab; 0
+// for anything else, a line break included.
+func wordSpaceLen(text string, i int) int {
+	if i >= len(text) {
+		return 0
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		if c == ' ' || c == '\t' {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if unicode.Is(unicode.Zs, r) {
+		return n
+	}
+	return 0
 }
 
 // atStart reports whether text[start:ts] holds only bullets, openers and

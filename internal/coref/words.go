@@ -310,12 +310,14 @@ func (s *scan) newForm(lower string) int32 {
 	return int32(len(s.forms) - 1)
 }
 
-// spaces reports whether s holds only spaces and tabs.
+// spaces reports whether s holds only spaces (of any width) and tabs.
 func spaces(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] != ' ' && s[i] != '\t' {
+	for i := 0; i < len(s); {
+		n := token.SpaceLen(s, i)
+		if n == 0 {
 			return false
 		}
+		i += n
 	}
 	return true
 }
