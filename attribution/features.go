@@ -111,21 +111,32 @@ func (w *window) cueLemma(c *cue) string {
 	return lower
 }
 
+// Feature values that many features take, hashed once; the words and
+// tags of a window are hashed once for it (see [window.lowerValue]).
+var (
+	vOne      = linear.NewValue("1")
+	vBefore   = linear.NewValue("^") // what stands before the first token
+	vAfter    = linear.NewValue("$") // and after the last
+	vSentence = linear.NewValue("sentence")
+	vBools    = [2]linear.Value{linear.NewValue("false"), linear.NewValue("true")}
+)
+
 // cueFeatures adds the features of cue c to fs: the word and its lemma,
 // its verb group, and the words and tags around it.
 func (rd *reader) cueFeatures(c *cue, fs *linear.Features) {
 	w := &rd.w
-	lemma := w.cueLemma(c)
-	fs.Add(tCue, w.toks[c.i].lower)
-	fs.Add(tLemma, lemma)
+	lemma := linear.NewValue(w.cueLemma(c))
+	fs.AddValue(tCue, w.lowerValue(c.i))
+	fs.AddValue(tLemma, lemma)
 	if c.kind == cueVerb && !c.generic {
 		fs.Add(tClass, c.v.Class.String())
 	}
 	fs.Add(tKind, strconv.Itoa(int(c.kind)))
-	fs.Add(tTag, c.tag)
+	tag := linear.NewValue(c.tag)
+	fs.AddValue(tTag, tag)
 	flag := func(t linear.Template, on bool) {
 		if on {
-			fs.Add(t, "1")
+			fs.AddValue(t, vOne)
 		}
 	}
 	flag(tForced, c.forced)
@@ -135,95 +146,118 @@ func (rd *reader) cueFeatures(c *cue, fs *linear.Features) {
 	flag(tInQuote, w.inQuote(c.i))
 	flag(tSentQuotes, w.lastBreak >= 0 && w.toks[w.lastBreak].kind == token.Quote)
 	flag(tOtherCue, c.generic && w.lexCue(c.i))
-	fs.Add(tCuePos, bucket(c.i))
+	fs.AddValue(tCuePos, bucketValue(c.i))
 	if c.kind != cueVerb {
 		return
 	}
-	before, after := "^", "$"
+	before, after := vBefore, vAfter
 	if c.cs > 0 {
-		before = w.toks[c.cs-1].tag
-		fs.Add(tPrevW, w.toks[c.cs-1].lower)
+		before = w.tagValue(c.cs - 1)
+		fs.AddValue(tPrevW, w.lowerValue(c.cs-1))
 	}
 	if c.ce+1 < len(w.toks) {
-		n := w.toks[c.ce+1]
-		after = n.tag
-		fs.Add(tNextW, n.lower)
-		fs.Add2(tLemmaNextW, lemma, n.lower)
+		after = w.tagValue(c.ce + 1)
+		next := w.lowerValue(c.ce + 1)
+		fs.AddValue(tNextW, next)
+		fs.AddValue2(tLemmaNextW, lemma, next)
 	}
-	fs.Add(tPrevT, before)
-	fs.Add(tNextT, after)
-	fs.Add2(tLemmaNextT, lemma, after)
-	fs.Add2(tPrevTTag, before, c.tag)
+	fs.AddValue(tPrevT, before)
+	fs.AddValue(tNextT, after)
+	fs.AddValue2(tLemmaNextT, lemma, after)
+	fs.AddValue2(tPrevTTag, before, tag)
 }
 
 // frameFeatures adds the features of frame f, a reading of cue c, to fs:
 // its rule, and the form and place of its speaker and its content.
 func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
-	lemma := rd.w.cueLemma(c)
-	rd.readingFeatures(c, f, lemma, fs)
-	rd.speakerFeatures(&f.a, lemma, fs)
-	rd.contentFeatures(&f.a, lemma, fs)
+	lemma, rule := linear.NewValue(rd.w.cueLemma(c)), linear.NewValue(f.a.Rule)
+	rd.readingFeatures(c, f, rule, lemma, fs)
+	rd.speakerFeatures(&f.a, rule, lemma, fs)
+	rd.contentFeatures(&f.a, rule, lemma, fs)
 }
 
 // The features of a frame fall in three parts: those of the reading (its
 // rule and how it was made), those of its speaker, and those of its
 // content. The frames of a cue that differ only in where their content
 // ends share the speaker's part, and those that differ in their speaker
-// share the content's: [reader.chooseFrame] scores each part once.
+// share the content's: [reader.chooseFrame] scores each part once. Each
+// takes the frame's rule and the cue's lemma as values.
 
 // readingFeatures adds the features of the reading of frame f to fs.
-func (rd *reader) readingFeatures(c *cue, f *frame, lemma string, fs *linear.Features) {
-	a := &f.a
-	fs.Add(tRule, a.Rule)
+func (rd *reader) readingFeatures(c *cue, f *frame, rule, lemma linear.Value, fs *linear.Features) {
+	readingVariantFeatures(f, rule, lemma, fs)
+	readingRuleFeatures(c, f, rule, lemma, fs)
+}
+
+// readingRuleFeatures adds the features of the rule that read frame f,
+// of rule rule: they depend on its Rule, unit and first only.
+func readingRuleFeatures(c *cue, f *frame, rule, lemma linear.Value, fs *linear.Features) {
+	fs.AddValue(tRule, rule)
 	fs.Add(tUnit, f.unit)
-	if f.variant != "" {
-		fs.Add(tVariant, f.variant)
-		fs.Add2(tVariantRule, f.variant, a.Rule)
-		fs.Add2(tVariantLemma, f.variant, lemma)
-	}
-	fs.Add2(tRuleLemma, a.Rule, lemma)
+	fs.AddValue2(tRuleLemma, rule, lemma)
 	if f.first {
 		// The reading the rules alone would take.
-		fs.Add(tFirst, "1")
-		fs.Add2(tFirstRule, a.Rule, strconv.FormatBool(c.generic))
+		fs.AddValue(tFirst, vOne)
+		fs.AddValue2(tFirstRule, rule, vBools[b2i(c.generic)])
 	}
 	if c.generic {
-		fs.Add2(tGenericRule, a.Rule, c.tag)
+		fs.AddValue2(tGenericRule, rule, linear.NewValue(c.tag))
 	}
+}
+
+// readingVariantFeatures adds the features of how frame f, of rule rule,
+// moved its content from the rule's, if it did.
+func readingVariantFeatures(f *frame, rule, lemma linear.Value, fs *linear.Features) {
+	if f.variant != "" {
+		variant := linear.NewValue(f.variant)
+		fs.AddValue(tVariant, variant)
+		fs.AddValue2(tVariantRule, variant, rule)
+		fs.AddValue2(tVariantLemma, variant, lemma)
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // speakerFeatures adds the features of the speaker of a to fs: its form,
 // its words and where it stands. They depend on a's Rule, Cue and Speaker
 // only.
-func (rd *reader) speakerFeatures(a *Attribution, lemma string, fs *linear.Features) {
+func (rd *reader) speakerFeatures(a *Attribution, rule, lemma linear.Value, fs *linear.Features) {
 	w := &rd.w
-	spk := w.speakerForm(a.Speaker)
-	fs.Add(tSpk, spk)
-	fs.Add2(tRuleSpk, a.Rule, spk)
-	fs.Add2(tLemmaSpk, lemma, spk)
+	s0, s1 := 0, 0
 	if !a.Speaker.Empty() {
-		s0, s1 := w.tokenRange(a.Speaker)
+		s0, s1 = w.tokenRange(a.Speaker)
+	}
+	spk := w.speakerForm(s0, s1)
+	fs.AddValue(tSpk, spk)
+	fs.AddValue2(tRuleSpk, rule, spk)
+	fs.AddValue2(tLemmaSpk, lemma, spk)
+	if !a.Speaker.Empty() {
 		if s0 < s1 {
-			fs.Add(tSpkHead, w.toks[s1-1].lower)
-			fs.Add(tSpkFirst, w.toks[s0].lower)
-			fs.Add(tSpkTag, w.toks[s1-1].tag)
+			fs.AddValue(tSpkHead, w.lowerValue(s1-1))
+			fs.AddValue(tSpkFirst, w.lowerValue(s0))
+			fs.AddValue(tSpkTag, w.tagValue(s1-1))
 		}
-		fs.Add(tSpkLen, bucket(s1-s0))
-		fs.Add(tSpkSide, side(a.Speaker, a.Cue))
+		fs.AddValue(tSpkLen, bucketValue(s1-s0))
+		fs.AddValue(tSpkSide, side(a.Speaker, a.Cue))
 		// What stands at the speaker's edges: a preposition before it
 		// ("inside Trump Tower") says its phrase started earlier.
-		prev, next := "^", "$"
+		prev, next := vBefore, vAfter
 		if s0 > 0 {
-			prev = w.toks[s0-1].tag
-			fs.Add(tSpkPrevW, w.toks[s0-1].lower)
+			prev = w.tagValue(s0 - 1)
+			fs.AddValue(tSpkPrevW, w.lowerValue(s0-1))
 		}
 		if s1 < len(w.toks) {
-			next = w.toks[s1].tag
-			fs.Add(tSpkNextW, w.toks[s1].lower)
+			next = w.tagValue(s1)
+			fs.AddValue(tSpkNextW, w.lowerValue(s1))
 		}
-		fs.Add(tSpkPrevT, prev)
-		fs.Add(tSpkNextT, next)
-		fs.Add2(tSpkPrevTFirstT, prev, w.toks[s0].tag)
+		fs.AddValue(tSpkPrevT, prev)
+		fs.AddValue(tSpkNextT, next)
+		fs.AddValue2(tSpkPrevTFirstT, prev, w.tagValue(s0))
 	}
 }
 
@@ -231,42 +265,59 @@ func (rd *reader) speakerFeatures(a *Attribution, lemma string, fs *linear.Featu
 // length, its words at both ends and what stands beyond them, and where
 // it stands. They depend on a's Rule, Cue, Extent, number of fragments and
 // whether it has an Addressee only.
-func (rd *reader) contentFeatures(a *Attribution, lemma string, fs *linear.Features) {
+func (rd *reader) contentFeatures(a *Attribution, rule, lemma linear.Value, fs *linear.Features) {
+	c0, c1 := rd.w.tokenRange(a.Extent)
+	rd.contentStartFeatures(a, rule, lemma, c0, c1, fs)
+	if c0 < c1 {
+		rd.w.contentEndFeatures(c1, fs)
+	}
+}
+
+// contentStartFeatures adds the features of the content of a, which
+// covers tokens [c0, c1), but for those of where it ends.
+func (rd *reader) contentStartFeatures(a *Attribution, rule, lemma linear.Value, c0, c1 int, fs *linear.Features) {
 	w := &rd.w
-	c0, c1 := w.tokenRange(a.Extent)
-	fs.Add(tCntLen, bucket(c1-c0))
+	fs.AddValue(tCntLen, bucketValue(c1-c0))
 	if c0 > 0 && c0 < len(w.toks) {
 		// What the content starts after: the cue, "that", an object.
-		fs.Add(tCntPrevW, w.toks[c0-1].lower)
-		fs.Add2(tCntPrevTFirstT, w.toks[c0-1].tag, w.toks[c0].tag)
+		fs.AddValue(tCntPrevW, w.lowerValue(c0-1))
+		fs.AddValue2(tCntPrevTFirstT, w.tagValue(c0-1), w.tagValue(c0))
 	}
 	if c0 < c1 {
-		first, last := w.toks[c0].lower, w.toks[c1-1].lower
-		fs.Add(tCntFirst, first)
-		fs.Add(tCntLast, last)
-		fs.Add2(tRuleCntFirst, a.Rule, first)
-		fs.Add2(tLemmaCntFirst, lemma, first)
-		if c1 == len(w.toks) || isEnd(w.toks[c1]) {
-			fs.Add(tCntEnds, "sentence")
-		} else {
-			fs.Add(tCntEnds, w.toks[c1].lower)
-			next := "$"
-			if c1+1 < len(w.toks) {
-				next = w.toks[c1+1].tag
-				fs.Add2(tCntEndsNextW, w.toks[c1].lower, w.toks[c1+1].lower)
-			}
-			fs.Add2(tCntEndsNextT, w.toks[c1].lower, next)
-			fs.Add2(tCntEndsRest, w.toks[c1].lower, w.restShape(c1+1))
-		}
+		first := w.lowerValue(c0)
+		fs.AddValue(tCntFirst, first)
+		fs.AddValue2(tRuleCntFirst, rule, first)
+		fs.AddValue2(tLemmaCntFirst, lemma, first)
 	}
-	fs.Add(tCntSide, side(a.Extent, a.Cue))
-	fs.Add(tCntFrags, bucket(nFragments(a)))
+	fs.AddValue(tCntSide, side(a.Extent, a.Cue))
+	fs.AddValue(tCntFrags, bucketValue(nFragments(a)))
 	if q := quoteAfter(w.qs, a.Extent.Start); q < len(w.qs) && w.qs[q].Start < a.Extent.End {
-		fs.Add(tCntQuoted, "1")
+		fs.AddValue(tCntQuoted, vOne)
 	}
 	if !a.Addressee.Empty() {
-		fs.Add(tAddressee, "1")
+		fs.AddValue(tAddressee, vOne)
 	}
+}
+
+// contentEndFeatures adds the features of where a content that ends
+// before token c1 (and has a token) ends: its last word and what follows
+// it. They depend on c1 only, and the frames of a cue whose contents end
+// at one token share them.
+func (w *window) contentEndFeatures(c1 int, fs *linear.Features) {
+	fs.AddValue(tCntLast, w.lowerValue(c1-1))
+	if c1 == len(w.toks) || isEnd(w.toks[c1]) {
+		fs.AddValue(tCntEnds, vSentence)
+		return
+	}
+	end := w.lowerValue(c1)
+	fs.AddValue(tCntEnds, end)
+	next := vAfter
+	if c1+1 < len(w.toks) {
+		next = w.tagValue(c1 + 1)
+		fs.AddValue2(tCntEndsNextW, end, w.lowerValue(c1+1))
+	}
+	fs.AddValue2(tCntEndsNextT, end, next)
+	fs.AddValue2(tCntEndsRest, end, w.restShape(c1+1))
 }
 
 // lexCue reports whether a word of the lexicon other than token i is in
@@ -292,57 +343,96 @@ func stem(w string) string {
 	return w
 }
 
-// speakerForm says what a speaker mention is: none, a pronoun, a name, a
-// time ("Tuesday", "recent months"), or a description.
-func (w *window) speakerForm(sp span.Span) string {
-	if sp.Empty() {
-		return "none"
-	}
-	s0, s1 := w.tokenRange(sp)
+// The forms of a speaker mention that speakerForm tells apart.
+var (
+	formNone    = linear.NewValue("none")
+	formPronoun = linear.NewValue("pronoun")
+	formTime    = linear.NewValue("time")
+	formName    = linear.NewValue("name")
+	formDesc    = linear.NewValue("desc")
+)
+
+// speakerForm says what the speaker mention of tokens [s0, s1) is: none,
+// a pronoun, a name, a time ("Tuesday", "recent months"), or a
+// description.
+func (w *window) speakerForm(s0, s1 int) linear.Value {
 	if s0 >= s1 {
-		return "none"
+		return formNone
 	}
 	last := w.toks[s1-1]
 	switch {
 	case s1-s0 == 1 && subjectPronouns.has(last.lower):
-		return "pronoun"
+		return formPronoun
 	case adverbialWords.has(last.lower) || last.tag == "CD":
-		return "time"
+		return formTime
 	case last.tag == "NNP" || last.tag == "NNPS":
-		return "name"
+		return formName
 	case last.tag == "PRP":
-		return "pronoun"
+		return formPronoun
 	}
-	return "desc"
+	return formDesc
 }
 
-// tokenRange returns the window tokens [s, e) that sp covers.
+// tokenRange returns the window tokens [s, e) that sp covers: s is the
+// first token that starts at or after sp.Start, and e the first from s on
+// that ends after sp.End. Both are found by halving, as the tokens'
+// starts and ends ascend.
 func (w *window) tokenRange(sp span.Span) (int, int) {
-	s := w.past(0, sp.Start)
+	toks := w.toks
+	s, hi := 0, len(toks)
+	for s < hi {
+		if m := int(uint(s+hi) >> 1); toks[m].start < sp.Start {
+			s = m + 1
+		} else {
+			hi = m
+		}
+	}
 	e := s
-	for e < len(w.toks) && w.toks[e].end <= sp.End {
-		e++
+	for hi = len(toks); e < hi; {
+		if m := int(uint(e+hi) >> 1); toks[m].end <= sp.End {
+			e = m + 1
+		} else {
+			hi = m
+		}
 	}
 	return s, e
 }
 
+// The sides of a cue that side tells apart.
+var (
+	sideNone   = linear.NewValue("none")
+	sideBefore = linear.NewValue("before")
+	sideAfter  = linear.NewValue("after")
+	sideAround = linear.NewValue("around")
+)
+
 // side says whether span s lies before or after the cue.
-func side(s, cue span.Span) string {
+func side(s, cue span.Span) linear.Value {
 	switch {
 	case cue.Empty():
-		return "none"
+		return sideNone
 	case s.End <= cue.Start:
-		return "before"
+		return sideBefore
 	case s.Start >= cue.End:
-		return "after"
+		return sideAfter
 	}
-	return "around"
+	return sideAround
 }
 
 // bucket names a count in a few bins: 0 to 4, then 5-9, 10-19, 20-39, 40+.
 func bucket(n int) string { return buckets[bucketOf(n)] }
 
 var buckets = [...]string{"0", "1", "2", "3", "4", "5-9", "10-19", "20-39", "40+"}
+
+// bucketValue is bucket as a feature value.
+func bucketValue(n int) linear.Value { return bucketValues[bucketOf(n)] }
+
+var bucketValues = func() (vs [len(buckets)]linear.Value) {
+	for b, n := range buckets {
+		vs[b] = linear.NewValue(n)
+	}
+	return vs
+}()
 
 // bucketOf returns the index in buckets of the bin of n.
 func bucketOf(n int) int {
@@ -360,20 +450,22 @@ func bucketOf(n int) int {
 }
 
 // shapes are the values of restShape other than "cue": a shape and a
-// bin of its length, written out once so that no feature builds them.
-var shapes = func() (t [2][len(buckets)]string) {
+// bin of its length, made once so that no feature builds them.
+var shapes = func() (t [2][len(buckets)]linear.Value) {
 	for k, shape := range [2]string{"phrase", "clause"} {
 		for b, n := range buckets {
-			t[k][b] = shape + n
+			t[k][b] = linear.NewValue(shape + n)
 		}
 	}
 	return t
 }()
 
+var shapeCue = linear.NewValue("cue")
+
 // restShape says what the words from token i to the next break or the
 // sentence's end make: a clause (a finite verb among them), a cue ("he
 // said"), or a phrase, and how long it is.
-func (w *window) restShape(i int) string {
+func (w *window) restShape(i int) linear.Value {
 	shape := 0 // a phrase
 	n := 0
 	for ; i < len(w.toks) && !isBreak(w.toks[i]) && !isEnd(w.toks[i]); i++ {
@@ -381,7 +473,7 @@ func (w *window) restShape(i int) string {
 		t := w.toks[i]
 		switch {
 		case t.lex != 0 && isFinite(t.tag):
-			return "cue"
+			return shapeCue
 		case isFinite(t.tag):
 			shape = 1 // a clause
 		}

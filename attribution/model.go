@@ -121,16 +121,36 @@ func (m *Model) reports(fs *linear.Features, lemma string) bool {
 // probability of that frame among the frames and none; [reader.confide]
 // later turns it into the attribution's calibrated confidence. A frame's
 // score is the sum of those of its parts (see [reader.frameFeatures]),
-// and a part that an earlier frame of c shares is not scored again.
+// and a part that an earlier frame of c shares is not scored again; nor,
+// for the first few of them, are the features of a rule that read several
+// frames ([readingRuleFeatures]) and those of where several contents end
+// ([window.contentEndFeatures]).
 func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
-	lemma := rd.w.cueLemma(c)
+	lemma := linear.NewValue(rd.w.cueLemma(c))
 	fs := &rd.fs
-	fs.Reset()
-	bias := m.frames.Score(fs)
-	// The features of the cue are every frame's: score them once.
+	// The features of the cue are every frame's: score them once, with
+	// the bias.
 	fs.Reset()
 	rd.cueFeatures(c, fs)
 	shared := m.frames.Score(fs)
+	// The rules of the readings scored so far and the sums of their
+	// features, and the ends of contents scored so far, the tokens they
+	// end before and the sums of their features.
+	var byRule [8]struct {
+		rule, unit string
+		first      bool
+		sum        float64
+	}
+	nRules := 0
+	var ends [16]struct {
+		c1  int
+		sum float64
+	}
+	nEnds := 0
+	// rule is the rule of the last frame that had a part to score, as a
+	// value, once hashed.
+	var rule linear.Value
+	hashed := false
 	best, top := -1, math.Inf(-1)
 	for k := range frames {
 		f := &frames[k]
@@ -156,29 +176,68 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 				cnt = j
 			}
 		}
+		if (read < 0 || spk < 0 || cnt < 0) && (!hashed || rule.String() != f.a.Rule) {
+			rule, hashed = linear.NewValue(f.a.Rule), true
+		}
 		if read >= 0 {
 			f.read = frames[read].read
 		} else {
-			fs.Reset()
-			rd.readingFeatures(c, f, lemma, fs)
-			f.read = m.frames.Score(fs)
+			// The features of the rule are shared by its variants.
+			r := 0
+			for r < nRules && (byRule[r].rule != f.a.Rule || byRule[r].unit != f.unit || byRule[r].first != f.first) {
+				r++
+			}
+			if r < nRules {
+				f.read = byRule[r].sum
+			} else {
+				fs.Reset()
+				readingRuleFeatures(c, f, rule, lemma, fs)
+				f.read = m.frames.Sum(fs)
+				if nRules < len(byRule) {
+					byRule[nRules].rule, byRule[nRules].unit, byRule[nRules].first, byRule[nRules].sum = f.a.Rule, f.unit, f.first, f.read
+					nRules++
+				}
+			}
+			if f.variant != "" {
+				fs.Reset()
+				readingVariantFeatures(f, rule, lemma, fs)
+				f.read += m.frames.Sum(fs)
+			}
 		}
-		s := shared + f.read - bias
 		if spk >= 0 {
 			f.spk = frames[spk].spk
 		} else {
 			fs.Reset()
-			rd.speakerFeatures(&f.a, lemma, fs)
-			f.spk = m.frames.Score(fs) - bias
+			rd.speakerFeatures(&f.a, rule, lemma, fs)
+			f.spk = m.frames.Sum(fs)
 		}
 		if cnt >= 0 {
 			f.cnt = frames[cnt].cnt
 		} else {
+			c0, c1 := rd.w.tokenRange(f.a.Extent)
 			fs.Reset()
-			rd.contentFeatures(&f.a, lemma, fs)
-			f.cnt = m.frames.Score(fs) - bias
+			rd.contentStartFeatures(&f.a, rule, lemma, c0, c1, fs)
+			f.cnt = m.frames.Sum(fs)
+			if c0 < c1 {
+				e := 0
+				for e < nEnds && ends[e].c1 != c1 {
+					e++
+				}
+				if e == nEnds {
+					fs.Reset()
+					rd.w.contentEndFeatures(c1, fs)
+					end := m.frames.Sum(fs)
+					if nEnds < len(ends) {
+						ends[nEnds].c1, ends[nEnds].sum = c1, end
+						nEnds++
+					}
+					f.cnt += end
+				} else {
+					f.cnt += ends[e].sum
+				}
+			}
 		}
-		s += f.spk + f.cnt
+		s := shared + f.read + f.spk + f.cnt
 		f.score = s
 		if s > top {
 			best, top = k, s

@@ -6,6 +6,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid/internal/corpustest"
+	"github.com/whosaid/whosaid/internal/linear"
+	"github.com/whosaid/whosaid/quote"
+	"github.com/whosaid/whosaid/sentence"
+	"github.com/whosaid/whosaid/span"
 )
 
 // TestEmbeddedModel checks that the embedded model decodes, encodes to the
@@ -34,6 +40,77 @@ func BenchmarkDecodeModel(b *testing.B) {
 	for b.Loop() {
 		if _, err := DecodeModel(bytes.NewReader(embeddedModel)); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestChooseFrameParts checks that chooseFrame, which scores the parts of
+// a cue's frames once each and shares them, gives every frame the score
+// of all its features together.
+func TestChooseFrameParts(t *testing.T) {
+	m, err := DefaultModel()
+	require.NoError(t, err)
+	if m == nil {
+		t.Skip("built without a model")
+	}
+	r, err := New()
+	require.NoError(t, err)
+	text := corpustest.ReadFile(t, "seed/blinken-paris.txt") +
+		"\n\nSmith Clinton said that Ruiz warned the tax would rise. Jones told reporters on Tuesday that he would not run, aides said, and she added: “We will see.”\n"
+	frames := 0
+	choose := func(rd *reader, c *cue, fr []frame) int {
+		k := rd.chooseFrame(m, c, fr)
+		for i := range fr {
+			if fr[i].a.Extent.Empty() {
+				continue
+			}
+			var fs linear.Features
+			rd.cueFeatures(c, &fs)
+			rd.frameFeatures(c, &fr[i], &fs)
+			assert.InDelta(t, m.frames.Score(&fs), fr[i].score, 1e-9, "frame %d of %q", i, fr[i].a.Cue.Text)
+			frames++
+		}
+		return k
+	}
+	sents := sentence.Split(text)
+	r.resolveWith(text, sents, quote.Detect(text, sents), choose)
+	assert.Greater(t, frames, 20)
+}
+
+// TestWindowValues checks the feature values a window keeps for its
+// tokens against their strings, as a cue verb's tag changes.
+func TestWindowValues(t *testing.T) {
+	w := testWindow(t, "The article read well, officials said.")
+	for i, tk := range w.toks {
+		assert.Equal(t, linear.NewValue(tk.lower), w.lowerValue(i))
+		assert.Equal(t, linear.NewValue(tk.tag), w.tagValue(i))
+	}
+	tagged := w.toks[2].tag
+	w.readAsVerb(2)
+	assert.Equal(t, linear.NewValue("VBD"), w.tagValue(2))
+	w.untag(2)
+	assert.Equal(t, linear.NewValue(tagged), w.tagValue(2))
+}
+
+// TestTokenRange checks tokenRange, which halves, against a scan.
+func TestTokenRange(t *testing.T) {
+	w := testWindow(t, "“We will see,” Smith said, and the tax (which rose) fell.")
+	scan := func(start, end int) (int, int) {
+		s := 0
+		for s < len(w.toks) && w.toks[s].start < start {
+			s++
+		}
+		e := s
+		for e < len(w.toks) && w.toks[e].end <= end {
+			e++
+		}
+		return s, e
+	}
+	for start := 0; start <= len(w.text); start++ {
+		for end := start; end <= len(w.text); end++ {
+			s, e := w.tokenRange(span.Span{Start: start, End: end})
+			ws, we := scan(start, end)
+			require.Equal(t, [2]int{ws, we}, [2]int{s, e}, "[%d, %d)", start, end)
 		}
 	}
 }

@@ -1,12 +1,12 @@
 package attribution
 
 import (
-	"sort"
 	"strings"
 
 	ptoken "github.com/jdkato/prose/v3/token"
 
 	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/internal/linear"
 	"github.com/whosaid/whosaid/internal/tagger"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
@@ -25,6 +25,9 @@ type tok struct {
 	tag        string
 	kind       token.Kind
 	lex        lexicon.WordKind
+	// lowerV and tagV are lower and tag as feature values, once a
+	// feature has read them; zero before (see [window.lowerValue]).
+	lowerV, tagV linear.Value
 }
 
 // window is the sentence the rules read: the stream's tokens of one
@@ -32,7 +35,8 @@ type tok struct {
 // their tags, and the facts of the sentence as a whole. Its state is set
 // by load and tagAll and read by the rules; nothing else writes it, but
 // for the tag of a cue verb that cue finding reads against the tagger
-// (see [window.readAsVerb]).
+// (see [window.readAsVerb]) and the tokens' feature values, which the
+// model's features fill as they read them (see [window.lowerValue]).
 type window struct {
 	text string
 	lex  *lexicon.Lexicon
@@ -77,6 +81,7 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 	for i := range w.toks {
 		w.toks[i].tag = w.ptoks[i].Tag
 		w.tagged = append(w.tagged, w.ptoks[i].Tag)
+		w.toks[i].tagV = linear.Value{}
 	}
 	w.title = titleCase(w.toks)
 	w.lastBreak = -1
@@ -92,13 +97,49 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 // says it is one ("the article read."). The reading holds for the rest of
 // the window when the cue yields an attribution; untag gives the tagger's
 // tag back when it does not.
-func (w *window) readAsVerb(i int) { w.toks[i].tag = "VBD" }
+func (w *window) readAsVerb(i int) {
+	w.toks[i].tag = "VBD"
+	w.toks[i].tagV = linear.Value{}
+}
 
 // untag gives token i back the tagger's tag.
 func (w *window) untag(i int) {
 	if i < len(w.tagged) {
 		w.toks[i].tag = w.tagged[i]
+		w.toks[i].tagV = linear.Value{}
 	}
+}
+
+// lowerValue returns the lower-case form of token i as a feature value,
+// hashed once for the window.
+func (w *window) lowerValue(i int) linear.Value {
+	if t := &w.toks[i]; t.lowerV != (linear.Value{}) {
+		return t.lowerV
+	}
+	return w.hashLower(i)
+}
+
+// tagValue returns the tag of token i as a feature value, hashed once
+// while the tag holds.
+func (w *window) tagValue(i int) linear.Value {
+	if t := &w.toks[i]; t.tagV != (linear.Value{}) {
+		return t.tagV
+	}
+	return w.hashTag(i)
+}
+
+// hashLower and hashTag set and return a feature value of token i; they
+// are lowerValue's and tagValue's first reading, out of line.
+func (w *window) hashLower(i int) linear.Value {
+	t := &w.toks[i]
+	t.lowerV = linear.NewValue(t.lower)
+	return t.lowerV
+}
+
+func (w *window) hashTag(i int) linear.Value {
+	t := &w.toks[i]
+	t.tagV = linear.NewValue(t.tag)
+	return t.tagV
 }
 
 // titleCase reports whether the words of toks are set in title case, as a
@@ -122,7 +163,15 @@ func titleCase(toks []tok) bool {
 // after byte offset off; the quotations from there on are the ones that
 // can overlap [off, ...).
 func quoteAfter(qs []*quote.Quote, off int) int {
-	return sort.Search(len(qs), func(i int) bool { return qs[i].End > off })
+	lo, hi := 0, len(qs)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); qs[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // quoteAt returns the index of the outermost quotation that holds byte

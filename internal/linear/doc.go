@@ -40,10 +40,12 @@
 //
 // A feature is a template name and one or two string values, or a
 // template with a real value ([Features.AddFloat]). It is reduced to a
-// 64-bit hash (FNV-1a over the bytes, with separators, then a finaliser)
-// as it is added, with no string built, so that filling a reused
-// [Features] allocates nothing; the name's part of the hash is computed
-// once, when its [Template] is made. The model keeps one weight for each hash
+// 64-bit hash as it is added, with no string built, so that filling a
+// reused [Features] allocates nothing: the name and each value are hashed
+// on their own (FNV over words of the bytes, then a finaliser), and the
+// feature's hash joins theirs. The name's hash is computed once, when its
+// [Template] is made, and a value that many features take can be hashed
+// once too, as a [Value]. The model keeps one weight for each hash
 // seen in training, in a table of (hash, float32 weight) pairs sorted by
 // hash with an index on the high bits; a hash not in the table weighs 0.
 // Features never seen in training thus cost no memory and cannot disturb

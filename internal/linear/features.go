@@ -35,21 +35,49 @@ func (f *Features) Len() int { return len(f.hashes) }
 // A Template is a value, safe for concurrent use.
 type Template struct {
 	name string
-	h    uint64 // the hash state after the name
+	h    uint64 // the hash of the name
 }
 
 // NewTemplate returns the template of the given name.
-func NewTemplate(name string) Template { return Template{name, hashString(offset64, name)} }
+func NewTemplate(name string) Template {
+	return Template{name, finish(hashString(hashByte(offset64, templateSep), name))}
+}
 
 // Name returns the name t was made with.
 func (t Template) Name() string { return t.name }
 
+// Value is a feature value hashed once, for a value that several features
+// take (a word that is the head of a speaker and the first of a content,
+// or that every candidate of a decision reads): adding it under a template
+// hashes nothing. [Features.Add] of a string and [Features.AddValue] of
+// its Value add the same feature. The zero Value is not the empty
+// string's: make each with NewValue. A Value is safe for concurrent use.
+type Value struct {
+	s string
+	h uint64 // the hash of s
+}
+
+// NewValue returns the value s, hashed.
+func NewValue(s string) Value { return Value{s, valueHash(s)} }
+
+// String returns the string v was made of.
+func (v Value) String() string { return v.s }
+
 // Add adds the indicator feature template=value, with value 1.
 func (f *Features) Add(t Template, value string) {
-	h := finish(hashString(t.h, value))
+	h := join(t.h, valueHash(value))
 	f.add(h, 1)
 	if f.names != nil {
 		f.names.add(h, t.name+"="+value)
+	}
+}
+
+// AddValue is Add of a value hashed before.
+func (f *Features) AddValue(t Template, v Value) {
+	h := join(t.h, v.h)
+	f.add(h, 1)
+	if f.names != nil {
+		f.names.add(h, t.name+"="+v.s)
 	}
 }
 
@@ -57,10 +85,19 @@ func (f *Features) Add(t Template, value string) {
 // one template, template=value1|value2, with value 1, without joining the
 // values into one string.
 func (f *Features) Add2(t Template, value1, value2 string) {
-	h := finish(hashString(hashString(t.h, value1), value2))
+	h := join2(t.h, valueHash(value1), valueHash(value2))
 	f.add(h, 1)
 	if f.names != nil {
 		f.names.add(h, t.name+"="+value1+"|"+value2)
+	}
+}
+
+// AddValue2 is Add2 of values hashed before.
+func (f *Features) AddValue2(t Template, v1, v2 Value) {
+	h := join2(t.h, v1.h, v2.h)
+	f.add(h, 1)
+	if f.names != nil {
+		f.names.add(h, t.name+"="+v1.s+"|"+v2.s)
 	}
 }
 
@@ -96,22 +133,38 @@ func (f *Features) finite() bool {
 	return true
 }
 
-// The hash of a feature is built over a separator byte and the template,
-// then a separator and each value (a real-valued feature ends with the
-// byte realSep instead), followed by the finaliser of MurmurHash3, which
-// spreads the weakly mixed high bits: a model's table places a feature by
-// the high bits of its hash. A separator goes in as FNV-1a does a byte; a
-// string goes in eight bytes at a time, each word xored into the state
-// and multiplied by FNV's prime, its last word holding the bytes left and
-// their number, so that strings of different lengths differ. The
-// separators are bytes that UTF-8 text never holds, so "a"+"bc" and
-// "ab"+"c" differ.
+// A template's name and a value are each hashed on their own, so that a
+// value hashed once serves every template ([Value]), and a feature's hash
+// joins the two: the template's hash xor the value's, through the
+// finaliser of MurmurHash3, which spreads every bit of them over all the
+// bits of the result (a model's table places a feature by its high bits).
+// A conjunction multiplies the join of the template and its first value by
+// FNV's prime before the second goes in, so that the order of the values
+// counts. A string is hashed as FNV does, but eight bytes at a time, each
+// word xored into the state and multiplied by FNV's prime, its last word
+// holding the bytes left and their number, so that strings of different
+// lengths differ; a separator byte, which UTF-8 text never holds, goes
+// first, another for a template's name than for a value, so that a name
+// and a value of the same bytes hash apart. A real-valued feature is its
+// template's hash with the byte realSep.
 const (
-	offset64 = 14695981039346656037
-	prime64  = 1099511628211
-	sep      = 0xff
-	realSep  = 0xfe
+	offset64    = 14695981039346656037
+	prime64     = 1099511628211
+	sep         = 0xff
+	realSep     = 0xfe
+	templateSep = 0xfd
 )
+
+// valueHash returns the hash of a value.
+func valueHash(s string) uint64 { return finish(hashString(offset64, s)) }
+
+// join returns the hash of the feature of the template hashed th and the
+// value hashed vh.
+func join(th, vh uint64) uint64 { return finish(th ^ vh) }
+
+// join2 returns the hash of the conjunction of the values hashed v1 and v2
+// under the template hashed th.
+func join2(th, v1, v2 uint64) uint64 { return finish((th^v1)*prime64 ^ v2) }
 
 func hashString(h uint64, s string) uint64 {
 	h = hashByte(h, sep)

@@ -34,6 +34,14 @@ func TestFeaturesHashes(t *testing.T) {
 			func(f *Features) { f.Add(NewTemplate("t"), "a") }, func(f *Features) { f.Add2(NewTemplate("t"), "a", "") }},
 		{"case",
 			func(f *Features) { f.Add(NewTemplate("w"), "Said") }, func(f *Features) { f.Add(NewTemplate("w"), "said") }},
+		{"template and value swapped",
+			func(f *Features) { f.Add(NewTemplate("a"), "b") }, func(f *Features) { f.Add(NewTemplate("b"), "a") }},
+		{"template and value the same",
+			func(f *Features) { f.Add(NewTemplate("a"), "a") }, func(f *Features) { f.Add(NewTemplate("b"), "b") }},
+		{"conjunction in the other order",
+			func(f *Features) { f.Add2(NewTemplate("t"), "a", "b") }, func(f *Features) { f.Add2(NewTemplate("t"), "b", "a") }},
+		{"conjunction of a value with itself",
+			func(f *Features) { f.Add2(NewTemplate("t"), "a", "a") }, func(f *Features) { f.Add2(NewTemplate("t"), "b", "b") }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			assert.NotEqual(t, hash(c.a), hash(c.b))
@@ -45,26 +53,31 @@ func TestFeaturesHashes(t *testing.T) {
 }
 
 func TestTemplate(t *testing.T) {
-	// The hash of a feature is the state over each part after a separator,
-	// then finish: a Template's precomputed name must not change it.
-	// The hash as the doc of hashString gives it: a separator as FNV-1a
-	// takes a byte, then the part in words of eight bytes, the last one
-	// padded with zeros and its length in the top byte.
-	ref := func(parts ...string) uint64 {
-		h := uint64(offset64)
-		for _, p := range parts {
-			h = (h ^ sep) * prime64
-			b := []byte(p)
-			for len(b) >= 8 {
-				h = (h ^ binary.LittleEndian.Uint64(b)) * prime64
-				b = b[8:]
-			}
-			var last [8]byte
-			copy(last[:], b)
-			last[7] = byte(len(b))
-			h = (h ^ binary.LittleEndian.Uint64(last[:])) * prime64
+	// The hash of a feature as the doc of hashString gives it: the name
+	// and each value hashed on their own, each part after a separator as
+	// FNV-1a takes a byte, then in words of eight bytes, the last one
+	// padded with zeros and its length in the top byte, and finished; a
+	// name after one more separator. A Template's precomputed name and a
+	// Value's precomputed hash must not change it.
+	part := func(h uint64, p string) uint64 {
+		h = (h ^ sep) * prime64
+		b := []byte(p)
+		for len(b) >= 8 {
+			h = (h ^ binary.LittleEndian.Uint64(b)) * prime64
+			b = b[8:]
 		}
-		return finish(h)
+		var last [8]byte
+		copy(last[:], b)
+		last[7] = byte(len(b))
+		return finish((h ^ binary.LittleEndian.Uint64(last[:])) * prime64)
+	}
+	ref := func(name string, values ...string) uint64 {
+		h := uint64(offset64)
+		h = part((h^templateSep)*prime64, name)
+		if len(values) == 2 {
+			return finish((h^part(offset64, values[0]))*prime64 ^ part(offset64, values[1]))
+		}
+		return finish(h ^ part(offset64, values[0]))
 	}
 	for _, c := range []struct {
 		name, value1, value2 string
@@ -78,14 +91,20 @@ func TestTemplate(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			tmpl := NewTemplate(c.name)
 			assert.Equal(t, c.name, tmpl.Name())
+			v1, v2 := NewValue(c.value1), NewValue(c.value2)
+			assert.Equal(t, c.value1, v1.String())
 			var f Features
 			f.Add(tmpl, c.value1)
 			f.Add2(tmpl, c.value1, c.value2)
 			f.Add(NewTemplate(c.name), c.value1)
-			require.Equal(t, 3, f.Len())
+			f.AddValue(tmpl, v1)
+			f.AddValue2(tmpl, v1, v2)
+			require.Equal(t, 5, f.Len())
 			assert.Equal(t, ref(c.name, c.value1), f.hashes[0])
 			assert.Equal(t, ref(c.name, c.value1, c.value2), f.hashes[1])
 			assert.Equal(t, f.hashes[0], f.hashes[2], "two templates of one name")
+			assert.Equal(t, f.hashes[0], f.hashes[3], "a value hashed before")
+			assert.Equal(t, f.hashes[1], f.hashes[4], "values hashed before")
 		})
 	}
 }

@@ -103,8 +103,16 @@ func (m *Model) Len() int { return m.prov.Features }
 
 // Score returns the raw linear score of a candidate, before calibration:
 // the bias plus the sum of its features' weights times their values.
-func (m *Model) Score(f *Features) float64 {
-	s := float64(m.bias)
+func (m *Model) Score(f *Features) float64 { return m.sum(float64(m.bias), f) }
+
+// Sum returns the sum of the weights of f's features times their values,
+// without the bias: the share of a score that a part of a candidate's
+// features brings, for a caller that scores the parts that candidates
+// share once and adds them up.
+func (m *Model) Sum(f *Features) float64 { return m.sum(0, f) }
+
+// sum returns s plus the weights of f's features times their values.
+func (m *Model) sum(s float64, f *Features) float64 {
 	values := f.values[:len(f.hashes)]
 	for i, h := range f.hashes {
 		if j := m.tab.find(h); j >= 0 {

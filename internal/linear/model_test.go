@@ -64,6 +64,7 @@ func TestModelScores(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			f := feature(c.words...)
 			assert.InDelta(t, c.score, m.Score(&f), 1e-12)
+			assert.InDelta(t, c.score-0.5, m.Sum(&f), 1e-12, "without the bias")
 			assert.InDelta(t, 1/(1+math.Exp(-c.score)), m.Prob(&f), 1e-12)
 			// One candidate: Choose gives Prob.
 			_, probs := m.Choose([]Features{f})
