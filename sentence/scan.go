@@ -624,10 +624,7 @@ func (sc *scanner) inverted(p int) int {
 		p += spaceLen(text, p)
 	}
 	for w := 0; w < 5 && p < n; w++ {
-		q := p
-		for q < n && q-p < 24 && (isLetter(text[q]) || text[q] == '.' || text[q] == '-' || text[q] == '\'') {
-			q++
-		}
+		q := p + nameCharsLen(text[p:min(n, p+24)])
 		if q == p {
 			return -1
 		}
@@ -638,7 +635,7 @@ func (sc *scanner) inverted(p int) int {
 		if w > 0 && sc.lx.said(word) {
 			return q
 		}
-		if word[0] < 'A' || word[0] > 'Z' {
+		if r, _ := utf8.DecodeRuneInString(word); !unicode.IsUpper(r) {
 			return -1
 		}
 		l := wordSpaceLen(text, q)
@@ -648,6 +645,29 @@ func (sc *scanner) inverted(p int) int {
 		p = q + l
 	}
 	return -1
+}
+
+// nameCharsLen returns the length of the word of a name or a verb that
+// s starts with: letters of any script, and the full stops, hyphens and
+// apostrophes, straight or curly, inside names ("Sen.", "Al-Assad",
+// "O’Malley", "Gonzàlez").
+func nameCharsLen(s string) int {
+	i := 0
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isLetter(c) && c != '.' && c != '-' && c != '\'' {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && r != '’' {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // wordSpaceLen returns the byte length of the white space character at

@@ -121,6 +121,8 @@ func TestNews(t *testing.T) {
 			[]string{"“It is a real disgrace.” ― Azucena Gonzàlez", "“Next.” -- Jane Doe.", "He left.", "— Then more."}},
 		{"question then attribution, no-break spaces", "“Why now?” Sen.\u00a0Lindsey Graham\u00a0asked. “Why not?” Graham\u202fsaid.",
 			[]string{"“Why now?” Sen.\u00a0Lindsey Graham\u00a0asked.", "“Why not?” Graham\u202fsaid."}},
+		{"question then attribution, names in other letters and with a curly apostrophe", "“Why not?” O’Malley asked. “Why now?” Ángel Peña said. “Why?” Éric left.",
+			[]string{"“Why not?” O’Malley asked.", "“Why now?” Ángel Peña said.", "“Why?”", "Éric left."}},
 		{"question then attribution, a line break is not a space between its words", "“Why now?” Graham\nasked.",
 			[]string{"“Why now?”", "Graham\nasked."}},
 		{"question then new sentence", "“Why now?” Graham left the room.",
