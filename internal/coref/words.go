@@ -26,7 +26,6 @@ import (
 type word struct {
 	end    int32 // of the word with its clitic and an abbreviation's full stop
 	tok    int32 // index in the stream of its first token, where it starts
-	form   int32 // see formID
 	clitic uint8 // the bytes of a possessive 's at its end
 	flags  wordFlag
 }
@@ -100,6 +99,7 @@ func (m *mention) text(text string) string { return text[m.start:m.end] }
 // scan holds the words and mentions of one text.
 type scan struct {
 	st    *token.Stream
+	toks  []token.Token // st.Toks
 	text  string
 	words []word
 	// What is known of the distinct lower-case forms, and the answers of
@@ -110,6 +110,9 @@ type scan struct {
 	forms  []form
 	joined []string
 	extras []extra
+	// dotted holds the forms of the words joined at a full stop, by word;
+	// the other words' forms are their first tokens' (see formID).
+	dotted map[int32]int32
 	ments  []mention // in text order
 	caps   int       // how many words are capitalised
 }
@@ -119,7 +122,15 @@ func (s *scan) form(k int) *form { return &s.forms[s.formID(k)] }
 
 // formID returns the form of word k, without its clitic: its first
 // token's, or the one made for it when it was joined at a full stop.
-func (s *scan) formID(k int) int32 { return s.words[k].form }
+func (s *scan) formID(k int) int32 {
+	if w := &s.words[k]; w.flags&wDotted == 0 {
+		return s.toks[w.tok].ID()
+	}
+	return s.dottedForm(k)
+}
+
+// dottedForm returns the form of word k, which was joined at a full stop.
+func (s *scan) dottedForm(k int) int32 { return s.dotted[int32(k)] }
 
 // lower returns the lower-case form of word k, without its clitic.
 func (s *scan) lower(k int) string { return s.formStr(s.formID(k)) }
@@ -135,7 +146,7 @@ func (s *scan) formStr(id int32) string {
 // newScan builds the words of the stream st, reusing the buffers of b.
 func newScan(st *token.Stream, b *bufs) *scan {
 	s := &b.sc
-	*s = scan{st: st, text: st.Text(), words: b.words[:0], joined: b.joined[:0], extras: b.extras[:0]}
+	*s = scan{st: st, toks: st.Toks, text: st.Text(), words: b.words[:0], joined: b.joined[:0], extras: b.extras[:0]}
 	n := st.Forms()
 	s.forms = slices.Grow(b.forms[:0], n)[:n]
 	clear(s.forms)
@@ -154,7 +165,7 @@ func newScan(st *token.Stream, b *bufs) *scan {
 		if t.Kind() != token.Word {
 			continue
 		}
-		s.words = append(s.words, word{end: t.End, tok: int32(i), form: t.ID()})
+		s.words = append(s.words, word{end: t.End, tok: int32(i)})
 		w := &s.words[len(s.words)-1]
 		// Only a token right after it continues a word.
 		if i+1 < len(toks) && toks[i+1].Start == t.End {
@@ -218,7 +229,10 @@ func (s *scan) continued(w *word, i int) int {
 			w.end, w.clitic = st.Toks[i].End, 0
 		}
 		w.set(wDotted, true)
-		w.form = s.newForm(token.Lower(s.text[st.Toks[w.tok].Start:w.nameEnd()]))
+		if s.dotted == nil {
+			s.dotted = make(map[int32]int32)
+		}
+		s.dotted[int32(len(s.words)-1)] = s.newForm(token.Lower(s.text[st.Toks[w.tok].Start:w.nameEnd()]))
 	}
 	return i
 }
