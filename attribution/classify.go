@@ -11,6 +11,12 @@ import (
 // its edges.
 func classify(text string, qs []*quote.Quote, a *Attribution) {
 	widen(text, qs, a)
+	typeOf(text, qs, a)
+}
+
+// typeOf sets the Type and Quoted of a from the quotations of speech
+// inside its content, as it stands.
+func typeOf(text string, qs []*quote.Quote, a *Attribution) {
 	c := a.Extent
 	// The quotations of speech inside the content: counted, then kept in
 	// a slice of their number. A name or title in quotation marks (the

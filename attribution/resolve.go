@@ -247,6 +247,9 @@ func (rd *reader) cutCoordinated(a Attribution, first int) {
 		return
 	}
 	cutAt(rd.w.text, o, toks[c].start)
+	// The quotations it held may now lie past its end: its type and
+	// quoted words are taken again, its content not widened over them.
+	typeOf(rd.w.text, rd.w.qs, o)
 }
 
 // cutAt ends the content of a at offset e.

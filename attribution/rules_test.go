@@ -436,3 +436,28 @@ func TestQuoteRunsJoin(t *testing.T) {
 		})
 	}
 }
+
+// TestCoordinatedCut checks that an attribution whose content is cut
+// before a second one ("..., the plan is dead; the governor said ...")
+// takes its type and quoted words from what is left of it, with the model
+// choosing the readings, as Resolve does by default.
+func TestCoordinatedCut(t *testing.T) {
+	tests := []struct {
+		name, text, content string
+		typ                 attribution.Type
+		quoted              int
+	}{
+		{"the quotation goes with the second", "According to the mayor, the plan is dead; the governor said “it lives.”", "the plan is dead", attribution.Indirect, 0},
+		{"the quotation stays with the first", "According to the mayor, the plan is “dead”; the governor said it lives.", "the plan is “dead”", attribution.Mixed, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sents := sentence.Split(tt.text)
+			as := attribution.Resolve(tt.text, sents, quote.Detect(tt.text, sents))
+			require.NotEmpty(t, as)
+			assert.Equal(t, tt.content, as[0].Extent.Text)
+			assert.Equal(t, tt.typ, as[0].Type)
+			assert.Len(t, as[0].Quoted, tt.quoted)
+		})
+	}
+}
