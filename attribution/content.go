@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/internal/space"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/span"
@@ -235,7 +236,7 @@ func (w *window) quoteOpening(off int) (quote.Quote, bool) {
 	for i < len(w.text) && i-off < 8 {
 		if c := w.text[i]; c == '\n' || c == '\r' {
 			i++
-		} else if n := token.SpaceLen(w.text, i); n > 0 {
+		} else if n := space.Len(w.text, i); n > 0 {
 			i += n
 		} else {
 			break
@@ -268,7 +269,7 @@ func (r *reader) nextQuote(a *Attribution, k int) {
 		}
 	}
 	i := w.toks[len(w.toks)-1].end
-	for n := token.SpaceLen(w.text, i); n > 0; n = token.SpaceLen(w.text, i) {
+	for n := space.Len(w.text, i); n > 0; n = space.Len(w.text, i) {
 		i += n
 	}
 	q := w.quoteAt(i)

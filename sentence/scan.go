@@ -3,6 +3,8 @@ package sentence
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/internal/space"
 )
 
 // scanner is the state of one Split call. Every look-ahead and look-back it
@@ -638,7 +640,7 @@ func (sc *scanner) inverted(p int) int {
 		if r, _ := utf8.DecodeRuneInString(word); !unicode.IsUpper(r) {
 			return -1
 		}
-		l := wordSpaceLen(text, q)
+		l := space.Len(text, q)
 		if l == 0 {
 			return -1
 		}
@@ -668,27 +670,6 @@ func nameCharsLen(s string) int {
 		i += n
 	}
 	return i
-}
-
-// wordSpaceLen returns the byte length of the white space character at
-// text[i] that may stand between two words of a line: a space of any
-// width, the no-break space among them ("Todd\u00a0asked"), or a tab; 0
-// for anything else, a line break included.
-func wordSpaceLen(text string, i int) int {
-	if i >= len(text) {
-		return 0
-	}
-	if c := text[i]; c < utf8.RuneSelf {
-		if c == ' ' || c == '\t' {
-			return 1
-		}
-		return 0
-	}
-	r, n := utf8.DecodeRuneInString(text[i:])
-	if unicode.Is(unicode.Zs, r) {
-		return n
-	}
-	return 0
 }
 
 // atStart reports whether text[start:ts] holds only bullets, openers and

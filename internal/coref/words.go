@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/internal/names"
+	"github.com/whosaid/whosaid/internal/space"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
 )
@@ -327,7 +328,7 @@ func (s *scan) newForm(lower string) int32 {
 // spaces reports whether s holds only spaces (of any width) and tabs.
 func spaces(s string) bool {
 	for i := 0; i < len(s); {
-		n := token.SpaceLen(s, i)
+		n := space.Len(s, i)
 		if n == 0 {
 			return false
 		}

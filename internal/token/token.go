@@ -659,27 +659,6 @@ func decodeRest(text string, i, end int) (rune, int) {
 	return utf8.DecodeRuneInString(text[i:end])
 }
 
-// SpaceLen returns the byte length of the white space character at
-// text[i] that may stand between two words of a line: a space of any width
-// (the no-break space among them) or a tab; 0 for anything else, a line
-// break included.
-func SpaceLen(text string, i int) int {
-	if i >= len(text) {
-		return 0
-	}
-	if c := text[i]; c < utf8.RuneSelf {
-		if c == ' ' || c == '\t' {
-			return 1
-		}
-		return 0
-	}
-	r, n := utf8.DecodeRuneInString(text[i:])
-	if unicode.Is(unicode.Zs, r) {
-		return n
-	}
-	return 0
-}
-
 // IsWordChar reports whether r belongs in a word: a letter, a digit, or
 // one of $ % @ # _ ("$5", "50%", "@user", "#tag").
 func IsWordChar(r rune) bool {
