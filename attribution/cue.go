@@ -121,7 +121,9 @@ func (w *window) findCue(c *cue, i int) bool {
 // tag, not an auxiliary.
 func (w *window) anyVerb(i int) bool {
 	t := w.toks[i]
-	return isVerbTag(t.tag) && t.tag != "MD" && !auxWords.has(t.lower) && t.kind == token.Word
+	// A verb is a word of letters; the tagger reads the apostrophe of a
+	// plural's possessive ("the candidates’ estimates") as one.
+	return isVerbTag(t.tag) && t.tag != "MD" && !auxWords.has(t.lower) && t.kind == token.Word && t.lower != "" && t.lower[0] >= 'a' && t.lower[0] <= 'z'
 }
 
 // verbInContext reports whether token i, a form of a cue verb that the

@@ -2,7 +2,9 @@ package attribution
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -112,5 +114,42 @@ func TestTokenRange(t *testing.T) {
 			ws, we := scan(start, end)
 			require.Equal(t, [2]int{ws, we}, [2]int{s, e}, "[%d, %d)", start, end)
 		}
+	}
+}
+
+// TestReportingVerbOutsideLexicon checks that a sentence whose only cue is
+// a verb the lexicon does not know is read when the model has learned
+// that the verb reports (its stem weighs above zero), and that only such
+// sentences are tagged for it: the others come to nothing either way.
+func TestReportingVerbOutsideLexicon(t *testing.T) {
+	if len(embeddedModel) == 0 {
+		t.Skip("built without a model")
+	}
+	r, err := New()
+	require.NoError(t, err)
+	tests := []struct {
+		text, word string
+		reports    bool
+	}{
+		{"The senator voted for the bill.", "voted", true},
+		{"The council released its budget.", "released", true},
+		{"The ferry sank near the pier.", "sank", false},
+	}
+	var fs linear.Features
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			for _, w := range strings.FieldsFunc(strings.ToLower(tc.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+				assert.Zero(t, r.lex.Kind(w), "the test wants words the lexicon does not know: %q", w)
+			}
+			assert.Equal(t, tc.reports, r.model.reports(&fs, stem(tc.word)))
+			sents := sentence.Split(tc.text)
+			got := r.Resolve(tc.text, sents, quote.Detect(tc.text, sents))
+			if !tc.reports {
+				assert.Empty(t, got)
+				return
+			}
+			require.Len(t, got, 1)
+			assert.Contains(t, got[0].Cue.Text, tc.word)
+		})
 	}
 }

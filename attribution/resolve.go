@@ -141,7 +141,7 @@ func (rd *reader) sentence(si int) int {
 	rd.si = si
 	w := &rd.w
 	w.load(rd.st, int(rd.st.Sents[si].First), int(rd.st.Sents[next-1].End))
-	if !w.holdsCue() {
+	if !w.holdsCue() && !rd.mayReport() {
 		return next
 	}
 	w.tagAll(rd.tagger)
@@ -188,6 +188,26 @@ func (rd *reader) cueAt(i int) *frame {
 		return nil
 	}
 	return rd.selectFrame(&rd.cue)
+}
+
+// mayReport reports whether the window holds a word that the lexicon does
+// not know but that may be a cue all the same (see [window.anyVerb]): for
+// a model, a word whose stem it has learned reports, as only those can be
+// (see [Model.reports]); in training, any word.
+func (rd *reader) mayReport() bool {
+	w := &rd.w
+	if !w.anyVerbs {
+		return false
+	}
+	if rd.model == nil {
+		return true
+	}
+	for _, t := range w.toks {
+		if t.kind == token.Word && t.lex == 0 && rd.model.reports(&rd.fs, stem(t.lower)) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsCue reports whether the window holds a cue worth tagging it for: a

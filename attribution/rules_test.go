@@ -461,3 +461,40 @@ func TestCoordinatedCut(t *testing.T) {
 		})
 	}
 }
+
+// TestMisplacedMarks checks that the words of a quotation that opens with
+// an attribution of its own right after a comma, where a closing mark
+// belongs, are read as narration: the attribution inside reports the
+// clause before it. Elsewhere such a quotation stays one.
+func TestMisplacedMarks(t *testing.T) {
+	tests := []struct {
+		name, text            string
+		speaker, cue, content string // of the attribution whose cue is cue; "" for none
+	}{
+		{"mirrored marks", "The mayor focused on the budget for next year, “the official said, adding that taxes would fall” soon.",
+			"the official", "said", "The mayor focused on the budget for next year"},
+		{"no comma before", "Acknowledging that Trump “says a lot of stupid stuff,” Allen did suggest that wealth helps him.",
+			"", "says", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sents := sentence.Split(tc.text)
+			qs := quote.Detect(tc.text, sents)
+			for _, attrs := range [][]attribution.Attribution{rulesOnly.Resolve(tc.text, sents, qs), attribution.Resolve(tc.text, sents, qs)} {
+				var got *attribution.Attribution
+				for i := range attrs {
+					if attrs[i].Cue.Text == tc.cue {
+						got = &attrs[i]
+					}
+				}
+				if tc.speaker == "" {
+					assert.Nil(t, got, "%v", attrs)
+					continue
+				}
+				require.NotNil(t, got, "%v", attrs)
+				assert.Equal(t, tc.speaker, got.Speaker.Text)
+				assert.Equal(t, tc.content, trim(got.Extent.Text))
+			}
+		})
+	}
+}

@@ -65,8 +65,36 @@ func (w *window) load(st *token.Stream, from, to int) {
 	w.toks, w.first = w.toks[:0], from
 	for i := from; i < to; i++ {
 		t := st.Toks[i]
+		if t.Kind() == token.Quote && w.misplaced(int(t.Start), int(t.End)) {
+			continue
+		}
 		w.toks = append(w.toks, tok{start: int(t.Start), end: int(t.End), text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i)})
 	}
+}
+
+// misplaced reports whether the quotation mark [start, end) is one of a
+// quotation whose words are narration between misplaced marks: the rules
+// read the words as if the marks were not there.
+func (w *window) misplaced(start, end int) bool {
+	k := w.quoteAt(start)
+	return k >= 0 && (w.qs[k].Start == start || w.qs[k].End == end) && garbled(w.text, w.qs[k])
+}
+
+// garbled reports whether quotation q holds narration between misplaced
+// marks: it opens with an attribution of its own (see
+// [quote.ReasonGarbled]) right after a comma, where a closing mark
+// belongs: “..., at the end of this month, “the official said, adding
+// ...”. A quotation that opens so elsewhere is one all the same (Trump
+// “says a lot of stupid stuff,” though).
+func garbled(text string, q *quote.Quote) bool {
+	if q.Reason != quote.ReasonGarbled {
+		return false
+	}
+	i := q.Start
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	return i > 0 && text[i-1] == ','
 }
 
 // tagAll fills the part-of-speech tags of the window and the facts of the
@@ -231,7 +259,7 @@ func (w *window) inQuote(i int) bool {
 		return false
 	}
 	q := w.qs[k]
-	return q.Start < t.start && t.end < q.End && q.Closed && q.FirstParagraph == q.LastParagraph
+	return q.Start < t.start && t.end < q.End && q.Closed && q.FirstParagraph == q.LastParagraph && !garbled(w.text, q)
 }
 
 // quoteOf returns the outermost quotation that token i opens; call it only

@@ -35,7 +35,7 @@ func main() {
 	cv := flag.Int("cv", 0, "report k-fold cross-validation on -train")
 	l2s := flag.String("l2", "1e-4", "L2 penalties to try, comma-separated")
 	ths := flag.String("threshold", "0.15", "least probabilities of a frame over none to try, comma-separated")
-	gens := flag.String("generic", "0.6", "least probabilities of a frame of a verb outside the lexicon, comma-separated")
+	gens := flag.String("generic", "0.4", "least probabilities of a frame of a verb outside the lexicon, comma-separated")
 	minCount := flag.Int("min-count", 10, "how many times a feature must occur in training to get a weight (chosen on dev)")
 	flag.Parse()
 	if err := run(*trainPath, *devPath, *out, *cv, *l2s, *ths, *gens, *minCount); err != nil {
