@@ -126,8 +126,25 @@ func (r Record) WriteLine(w io.Writer) error {
 		}
 		return nil
 	}
-	if err := list(len(r.Quotes), func(i int) any { return &r.Quotes[i] }); err != nil {
-		return err
+	// The quotes, a long text's many, are appended one at a time to one
+	// buffer as MarshalJSON writes them, where encoding/json would take
+	// memory of its own for each; a quote it cannot encode gives the
+	// error encoding/json gives.
+	qb := make([]byte, 0, 1024)
+	for i := range r.Quotes {
+		qb = qb[:0]
+		if i > 0 {
+			qb = append(qb, ',')
+		}
+		if qb, err = r.Quotes[i].AppendJSON(qb); err != nil {
+			if _, eerr := encode(&r.Quotes[i]); eerr != nil {
+				return eerr
+			}
+			return fmt.Errorf("whosaid: encode record %q: %w", r.ID, err)
+		}
+		if _, err := w.Write(qb); err != nil {
+			return err
+		}
 	}
 	if len(r.Entities) > 0 {
 		if _, err := io.WriteString(w, `],"entities":[`); err != nil {

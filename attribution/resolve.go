@@ -83,10 +83,9 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	for si := 0; si < len(sents); {
 		si = rd.sentence(si)
 	}
-	byContent := func(a, b Attribution) int { return cmp.Compare(a.Extent.Start, b.Extent.Start) }
-	slices.SortStableFunc(rd.out, byContent)
+	rd.sortByContent()
 	rd.quotes()
-	slices.SortStableFunc(rd.out, byContent)
+	rd.sortByContent()
 	rd.confide()
 	rd.resolveEntities()
 	for i := range rd.out {
@@ -105,6 +104,17 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	// The attributions are built in the pooled buffer and copied out once,
 	// at their final number.
 	return slices.Clone(rd.out)
+}
+
+// sortByContent puts rd.out in order of the content's start, keeping the
+// order of equal starts. The cues of a text are read in order, and so
+// mostly find their contents in order: a check comes first, where a
+// stable sort would move every attribution of a long text again.
+func (rd *reader) sortByContent() {
+	byContent := func(a, b Attribution) int { return cmp.Compare(a.Extent.Start, b.Extent.Start) }
+	if !slices.IsSortedFunc(rd.out, byContent) {
+		slices.SortStableFunc(rd.out, byContent)
+	}
 }
 
 // put clears the reader, so that it holds no strings of the text, and

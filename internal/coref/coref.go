@@ -35,7 +35,6 @@ import (
 	"sync"
 
 	"github.com/whosaid/whosaid/internal/names"
-	"github.com/whosaid/whosaid/internal/room"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
 )
@@ -135,10 +134,12 @@ func ResolveAttrs(s *token.Stream, in Attrs) {
 	// Each speaker adds at most one of each.
 	r.spk, r.spkMents = slices.Grow(r.spk, n), slices.Grow(r.spkMents, n)
 	text := s.Text()
-	res := b.res[:0]
+	// The entity index of each attribution, made at their number, where
+	// append would copy a long text's again and again.
+	res := slices.Grow(b.res[:0], n)[:n]
 	var firstPerson []int
 	for i := range n {
-		res = append(res, -1)
+		res[i] = -1
 		sp := in.Attr(i).Speaker
 		if sp.Empty() || sp.Start < 0 || sp.End > len(text) || text[sp.Start:sp.End] != sp.Text {
 			continue
@@ -147,13 +148,13 @@ func ResolveAttrs(s *token.Stream, in Attrs) {
 			firstPerson = append(firstPerson, i)
 			continue
 		}
-		res[i] = r.speaker(sp)
+		res[i] = int32(r.speaker(sp))
 	}
 	b.res = res
 	for _, i := range firstPerson {
-		res[i] = r.firstPerson(in, res, i)
+		res[i] = int32(r.firstPerson(in, res, i))
 	}
-	last := -1
+	last := int32(-1)
 	for i := range n {
 		if res[i] < 0 {
 			if a := in.Attr(i); a.Speaker.Empty() && a.Continuation {
@@ -260,14 +261,15 @@ func newResolver(s *token.Stream, b *bufs) *resolver {
 	r := &b.r
 	*r = resolver{
 		s: sc,
-		// News text has about one entity in eleven to seventeen
-		// capitalised words, its speakers' included: room for one in
-		// eight. Most speakers are names of the text, or pronouns that
-		// stand for one, and make no entity of their own; those that do
-		// grow the room as they come (see newEnt), where room for one
-		// entity a speaker would go unused (the 8 MiB news article of
-		// the benchmarks has 32,000 speakers and 14,000 entities).
-		ents:       slices.Grow(b.ents[:0], sc.caps/8+16),
+		// The entities grow as they come, at the rate of entities per
+		// word scanned (see newEnt): news text has about one in eleven
+		// to seventeen capitalised words, a text that repeats a few
+		// names far fewer, and room made ahead for one in eight would
+		// go unused. Most speakers are names of the text, or pronouns
+		// that stand for one, and make no entity of their own (the 8 MiB
+		// news article of the benchmarks has 32,000 speakers and 14,000
+		// entities).
+		ents:       b.ents[:0],
 		byKey:      b.byKey,
 		kb:         b.kb[:0],
 		heads:      b.heads,
@@ -281,10 +283,12 @@ func newResolver(s *token.Stream, b *bufs) *resolver {
 	if r.heads == nil {
 		r.heads = map[string]int32{}
 	}
-	// News text has about one name in two capitalised words: room for a
-	// quarter more, so that the mentions of a long text are not copied
-	// again and again as they grow.
-	r.s.ments = slices.Grow(b.ments[:0], r.s.caps*5/8+16)
+	// The mentions grow at the rate of mentions per word scanned (see
+	// addMention), which finds the room a long text needs after its
+	// first few, where room made ahead for a share of the capitalised
+	// words is short when the text names more (and copied then) or
+	// unused when it names fewer.
+	r.s.ments = b.ments[:0]
 	r.mentions(b)
 	r.scanned = true
 	r.genderStats()
@@ -327,7 +331,7 @@ type bufs struct {
 	headline []bool
 	spk      []speakerRef
 	spkMents []entSpan
-	res      []int
+	res      []int32
 	keys     []uint64
 	// The resolver's maps, empty, and its lists, which hold empty lists
 	// for reuse.
@@ -433,13 +437,11 @@ func (r *resolver) rolesOf(h string) (roles, dRoles []roleRef) {
 }
 
 func (r *resolver) newEnt(k entKind) int {
-	// While the names are scanned, room at the rate of entities per word
-	// so far; the speakers' entities after them double it.
-	done, total := 0, 0
-	if m := r.s.ments; !r.scanned && len(m) > 0 {
-		done, total = int(m[len(m)-1].w1), len(r.s.words)
-	}
-	r.ents = append(room.For(r.ents, 0, done, total), ent{kind: k})
+	// Doubling, not at the rate so far: a text names most of its people
+	// early and then names them again, so that its entities grow more
+	// slowly than its words, and the rate of its first paragraphs would
+	// make room for many times those it has.
+	r.ents = push(r.ents, ent{kind: k})
 	return len(r.ents) - 1
 }
 
@@ -476,7 +478,7 @@ func (r *resolver) betterName(e, words int) bool {
 // finish numbers the entities in use, gathers their mentions and gives
 // each attribution of in its entity, whose index res holds; b lends its
 // buffer of keys.
-func (r *resolver) finish(res []int, in Attrs, b *bufs) {
+func (r *resolver) finish(res []int32, in Attrs, b *bufs) {
 	next := int32(1)
 	for _, e := range res {
 		if e >= 0 && r.ents[e].id == 0 {

@@ -337,7 +337,7 @@ func (r *resolver) relative(pos int) int {
 
 // firstPerson resolves "I" or "we": inside a quotation it is the
 // quotation's speaker; outside, the author of the text.
-func (r *resolver) firstPerson(attrs Attrs, res []int, i int) int {
+func (r *resolver) firstPerson(attrs Attrs, res []int32, i int) int {
 	sp := attrs.Attr(i).Speaker
 	// The quotation around the mention starts before it: look at the
 	// attributions near i in order of content.
@@ -354,8 +354,8 @@ func (r *resolver) firstPerson(attrs Attrs, res []int, i int) int {
 			in = in || q.Contains(sp)
 		}
 		if in {
-			r.addSpeaker(res[j], sp)
-			return res[j]
+			r.addSpeaker(int(res[j]), sp)
+			return int(res[j])
 		}
 	}
 	s := r.s
@@ -365,8 +365,8 @@ func (r *resolver) firstPerson(attrs Attrs, res []int, i int) int {
 		// closest attribution before it continues.
 		for j := i - 1; j >= 0 && j >= i-enclosingWindow; j-- {
 			if res[j] >= 0 {
-				r.addSpeaker(res[j], sp)
-				return res[j]
+				r.addSpeaker(int(res[j]), sp)
+				return int(res[j])
 			}
 		}
 	}
