@@ -40,7 +40,19 @@ type reader struct {
 	model  *Model
 	fs     linear.Features // the features of the frame being scored
 	out    []Attribution
+	// reporting holds, by form of the text, whether the model has learned
+	// that the word reports (see [reader.mayReport]), once looked up.
+	reporting []reporting
 }
+
+// reporting is what [reader.mayReport] knows of a form of the text.
+type reporting uint8
+
+const (
+	unread reporting = iota
+	reports
+	reportsNot
+)
 
 // readers keeps the buffers of one call for the next. Nothing of them
 // outlives a call.
@@ -69,6 +81,11 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	rd.w = window{text: text, lex: r.lex, qs: rd.st.Quotes, toks: rd.w.toks[:0], tagged: rd.w.tagged[:0], ptoks: rd.w.ptoks[:0]}
 	rd.sents, rd.runs, rd.nested, rd.tagger, rd.out = sents, r.cfg.runs, r.cfg.nested, r.tagger, rd.out[:0]
 	rd.choose, rd.model = choose, r.model
+	if rd.model != nil {
+		n := rd.st.Forms()
+		rd.reporting = slices.Grow(rd.reporting[:0], n)[:n]
+		clear(rd.reporting)
+	}
 	// A model weighs every verb as a cue; the rules alone read only the
 	// lexicon's.
 	rd.w.anyVerbs = (choose != nil || r.model != nil)
@@ -150,8 +167,9 @@ func (rd *reader) sentence(si int) int {
 	}
 	rd.si = si
 	w := &rd.w
-	w.load(rd.st, int(rd.st.Sents[si].First), int(rd.st.Sents[next-1].End))
-	if !w.holdsCue() && !rd.mayReport() {
+	from, to := int(rd.st.Sents[si].First), int(rd.st.Sents[next-1].End)
+	w.load(rd.st, from, to)
+	if !w.holdsCue() && !rd.mayReport(from, min(to, from+maxSentenceTokens)) {
 		return next
 	}
 	w.tagAll(rd.tagger)
@@ -200,20 +218,33 @@ func (rd *reader) cueAt(i int) *frame {
 	return rd.selectFrame(&rd.cue)
 }
 
-// mayReport reports whether the window holds a word that the lexicon does
-// not know but that may be a cue all the same (see [window.anyVerb]): for
-// a model, a word whose stem it has learned reports, as only those can be
-// (see [Model.reports]); in training, any word.
-func (rd *reader) mayReport() bool {
-	w := &rd.w
-	if !w.anyVerbs {
+// mayReport reports whether the tokens [from, to) of the text hold a word
+// that the lexicon does not know but that may be a cue all the same (see
+// [window.anyVerb]): for a model, a word outside quotation marks whose
+// stem it has learned reports, as only those can be (see [window.findCue] and
+// [Model.reports]); in training, any word. Each form of the text is
+// looked up once.
+func (rd *reader) mayReport(from, to int) bool {
+	if !rd.w.anyVerbs {
 		return false
 	}
 	if rd.model == nil {
 		return true
 	}
-	for _, t := range w.toks {
-		if t.kind == token.Word && t.lex == 0 && rd.model.reports(&rd.fs, stem(t.lower)) {
+	st := rd.st
+	for i := from; i < to; i++ {
+		t := st.Toks[i]
+		if t.Kind() != token.Word || st.Lex(i) != 0 || rd.w.quoted(int(t.Start), int(t.End)) {
+			continue
+		}
+		id := t.ID()
+		if rd.reporting[id] == unread {
+			rd.reporting[id] = reportsNot
+			if rd.model.reports(&rd.fs, stem(st.Form(id))) {
+				rd.reporting[id] = reports
+			}
+		}
+		if rd.reporting[id] == reports {
 			return true
 		}
 	}

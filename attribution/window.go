@@ -252,14 +252,17 @@ func (w *window) closesSpeech(i int) bool {
 // inQuote reports whether token i lies inside a closed quotation of one
 // paragraph: a quotation that runs over paragraphs may be mispaired, and
 // only one within a paragraph hides the cues inside it.
-func (w *window) inQuote(i int) bool {
-	t := w.toks[i]
-	k := w.quoteAt(t.start)
+func (w *window) inQuote(i int) bool { return w.quoted(w.toks[i].start, w.toks[i].end) }
+
+// quoted reports whether the bytes [start, end) of the text are inside
+// quotation marks, as [window.inQuote] says of a token.
+func (w *window) quoted(start, end int) bool {
+	k := w.quoteAt(start)
 	if k < 0 {
 		return false
 	}
 	q := w.qs[k]
-	return q.Start < t.start && t.end < q.End && q.Closed && q.FirstParagraph == q.LastParagraph && !garbled(w.text, q)
+	return q.Start < start && end < q.End && q.Closed && q.FirstParagraph == q.LastParagraph && !garbled(w.text, q)
 }
 
 // quoteOf returns the outermost quotation that token i opens; call it only
