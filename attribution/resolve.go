@@ -167,9 +167,9 @@ func (rd *reader) sentence(si int) int {
 	}
 	rd.si = si
 	w := &rd.w
-	from, to := int(rd.st.Sents[si].First), int(rd.st.Sents[next-1].End)
-	w.load(rd.st, from, to)
-	if !w.holdsCue() && !rd.mayReport(from, min(to, from+maxSentenceTokens)) {
+	from := int(rd.st.Sents[si].First)
+	to := w.load(rd.st, from, int(rd.st.Sents[next-1].End))
+	if !w.holdsCue() && !rd.mayReport(from, to) {
 		return next
 	}
 	w.tagAll(rd.tagger)
@@ -234,7 +234,7 @@ func (rd *reader) mayReport(from, to int) bool {
 	st := rd.st
 	for i := from; i < to; i++ {
 		t := st.Toks[i]
-		if t.Kind() != token.Word || st.Lex(i) != 0 || rd.w.quoted(int(t.Start), int(t.End)) {
+		if t.Kind() != token.Word || st.Lex(i) != 0 {
 			continue
 		}
 		id := t.ID()
@@ -244,7 +244,8 @@ func (rd *reader) mayReport(from, to int) bool {
 				rd.reporting[id] = reports
 			}
 		}
-		if rd.reporting[id] == reports {
+		// Where the word is, only for a word that reports.
+		if rd.reporting[id] == reports && !rd.w.quoted(int(t.Start), int(t.End)) {
 			return true
 		}
 	}

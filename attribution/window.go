@@ -59,8 +59,9 @@ type window struct {
 }
 
 // load fills w with the stream's tokens [from, to), at most
-// maxSentenceTokens of them, untagged.
-func (w *window) load(st *token.Stream, from, to int) {
+// maxSentenceTokens of them, untagged, and returns the end of those it
+// read.
+func (w *window) load(st *token.Stream, from, to int) int {
 	to = min(to, from+maxSentenceTokens)
 	w.toks, w.first = w.toks[:0], from
 	for i := from; i < to; i++ {
@@ -70,6 +71,7 @@ func (w *window) load(st *token.Stream, from, to int) {
 		}
 		w.toks = append(w.toks, tok{start: int(t.Start), end: int(t.End), text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i)})
 	}
+	return to
 }
 
 // misplaced reports whether the quotation mark [start, end) is one of a
