@@ -179,8 +179,10 @@ func (rd *reader) speakerVariants(k int) {
 			lim = a.Extent.End
 		}
 		b := s0
-		for b > 0 && b > s0-12 && !isBreak(toks[b-1]) && !isEnd(toks[b-1]) && toks[b-1].kind != token.Quote && toks[b-1].text != ":" && toks[b-1].start >= lim {
+		verb := false // a finite verb lies between b and the speaker
+		for b > 0 && b > s0-12 && !isBreak(toks[b-1]) && !isEnd(toks[b-1]) && toks[b-1].kind != token.Quote && toks[b-1].text != ":" && toks[b-1].start >= lim && !opensClause(toks[b-1], verb) {
 			b--
+			verb = verb || isFinite(toks[b].tag)
 		}
 		b = afterVerbGroup(toks, b, s0)
 		for b < s0 && toks[b].tag == "CC" {
@@ -199,6 +201,20 @@ func (rd *reader) speakerVariants(k int) {
 			rd.speakerVariant(k, s0, e, "spk.on")
 		}
 	}
+}
+
+// opensClause reports whether t opens the clause of a speaker before
+// the cue, which the speaker does not reach back past: a subordinator or
+// "as" ("while [Trump] said"), or a relative or interrogative word with no
+// verb of its own after it, whose clause the cue's verb is ("the plan
+// which [Trump] said"). A relative clause with a verb of its own is
+// inside the speaker's noun phrase: "The man who runs the shop said".
+func opensClause(t tok, verb bool) bool {
+	switch t.tag {
+	case "WRB", "WDT", "WP":
+		return !verb
+	}
+	return t.lower == "as" || clauseOpeners.has(t.lower)
 }
 
 // afterVerbGroup returns where a subject before token e starts, at or

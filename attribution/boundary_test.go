@@ -161,6 +161,16 @@ func TestSpeakerBoundaries(t *testing.T) {
 		cue:  "indicated",
 		want: []string{"about 20 people"},
 	}, {
+		name: "not back past a subordinator",
+		text: "While the senator said the bill would pass, others disagreed.",
+		cue:  "said",
+		want: []string{"the senator"},
+	}, {
+		name: "not back past a relative word whose clause the cue's is",
+		text: "The bill, which the senator said would pass, failed.",
+		cue:  "said",
+		want: []string{"the senator"},
+	}, {
 		name: "back over a relative clause of the noun phrase",
 		text: "The man who runs the shop in town said the road was closed.",
 		cue:  "said",

@@ -73,6 +73,7 @@ var (
 	tRuleCntFirst   = linear.NewTemplate("rule|cnt.first")
 	tLemmaCntFirst  = linear.NewTemplate("lemma|cnt.first")
 	tAddressee      = linear.NewTemplate("addressee")
+	tSpkInner       = linear.NewTemplate("spk.inner")
 )
 
 // frameTemplates names the feature templates of a frame, for the model's
@@ -84,7 +85,7 @@ var frameTemplates = templateNames(
 	tSpkPrevW, tSpkNextW, tSpkPrevT, tSpkNextT, tSpkPrevTFirstT, tSpkTag, tRuleSpk, tLemmaSpk,
 	tVariant, tVariantRule, tCntLen, tCntPrevW, tCntPrevTFirstT, tCntFirst, tCntLast, tCntEndsNextW,
 	tCntEndsNextT, tCntEndsRest, tVariantLemma, tCntQuoted, tCntFrags, tCntSide, tCntEnds,
-	tRuleCntFirst, tLemmaCntFirst, tAddressee,
+	tRuleCntFirst, tLemmaCntFirst, tAddressee, tSpkInner,
 )
 
 // templateNames returns the names of ts, in order.
@@ -118,6 +119,7 @@ var (
 	vBefore   = linear.NewValue("^") // what stands before the first token
 	vAfter    = linear.NewValue("$") // and after the last
 	vSentence = linear.NewValue("sentence")
+	vNone     = linear.NewValue("none")
 	vBools    = [2]linear.Value{linear.NewValue("false"), linear.NewValue("true")}
 )
 
@@ -243,6 +245,7 @@ func (rd *reader) speakerFeatures(a *Attribution, rule, lemma linear.Value, fs *
 			fs.AddValue(tSpkTag, w.tagValue(s1-1))
 		}
 		fs.AddValue(tSpkLen, bucketValue(s1-s0))
+		fs.AddValue(tSpkInner, w.innerLink(s0, s1))
 		fs.AddValue(tSpkSide, side(a.Speaker, a.Cue))
 		// What stands at the speaker's edges: a preposition before it
 		// ("inside Trump Tower") says its phrase started earlier.
@@ -259,6 +262,22 @@ func (rd *reader) speakerFeatures(a *Attribution, rule, lemma linear.Value, fs *
 		fs.AddValue(tSpkNextT, next)
 		fs.AddValue2(tSpkPrevTFirstT, prev, w.tagValue(s0))
 	}
+}
+
+// innerLink returns what first joins a modifier to the head of the noun
+// phrase of tokens [s0, s1): a preposition ("sources [privy] to
+// negotiations", "a person familiar [with] the planning"), a participle
+// ("emails [released] this week"), a relative word, or none.
+func (w *window) innerLink(s0, s1 int) linear.Value {
+	for j := s0 + 1; j < s1; j++ {
+		switch t := w.toks[j]; t.tag {
+		case "IN", "TO":
+			return w.lowerValue(j)
+		case "VBG", "VBN", "WP", "WDT":
+			return w.tagValue(j)
+		}
+	}
+	return vNone
 }
 
 // contentFeatures adds the features of the content of a to fs: its

@@ -50,6 +50,9 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 			}
 			return s, p, true
 		}
+		// A time phrase between the subject and its verb is not the
+		// subject itself ("Trump, who ..., on Friday described").
+		return 0, -1, false
 	}
 	j := end - 1
 	if isComma(toks[j]) || toks[j].kind == token.Dash {
@@ -144,28 +147,31 @@ func degreeBefore(t, next tok) bool {
 }
 
 // timeBefore returns the first token of a time phrase that ends just
-// before token end and follows a noun phrase ("on Tuesday", "last week",
-// "on Thursday evening"), or end when there is none.
+// before token end and follows a noun phrase, or the comma after one
+// ("on Tuesday", "last week", "on Thursday evening", "in the past"), or
+// end when there is none.
 func (w *window) timeBefore(end int) int {
 	toks := w.toks
 	t := end
 	time := false
 	for t > 0 && end-t < 5 {
 		p := toks[t-1]
-		if timeNouns.has(p.lower) {
+		if timeNouns.has(p.lower) || periodNouns.has(p.lower) {
 			time = true
-		} else if !(p.tag == "CD" || adverbialWords.has(p.lower) && !timePrepositions.has(p.lower)) {
+		} else if !(p.tag == "CD" || p.lower == "recent" || p.lower == "ago" || adverbialWords.has(p.lower) && !timePrepositions.has(p.lower)) {
 			break
 		}
 		t--
 	}
-	if t > 0 && t < end && timePrepositions.has(toks[t-1].lower) && toks[t-1].lower != "in" {
+	if t > 0 && t < end && timePrepositions.has(toks[t-1].lower) {
 		t--
 	}
 	if !time || t == 0 || t == end {
 		return end
 	}
-	if b := toks[t-1]; b.kind == token.Word && isNounTag(b.tag) && b.tag != "CD" || b.text == ")" {
+	// After a noun, or after the comma that closes an appositive or
+	// relative clause of one ("Trump, who ..., on Friday described").
+	if b := toks[t-1]; b.kind == token.Word && isNounTag(b.tag) && b.tag != "CD" || b.text == ")" || isComma(b) && t >= 2 {
 		return t
 	}
 	// Inside the verb group: "Police had last month charged".
@@ -320,8 +326,10 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 			}
 			// A past form right after a noun is its participle, which the
 			// tagger may read as a past tense: "a super PAC allied with
-			// House leadership".
-			participle := toks[m].tag == "VBN" || toks[m].tag == "VBG" || regularPast(toks[m]) && isNounTag(toks[m-1].tag)
+			// House leadership"; but not before an object, which a
+			// participle of the passive does not take: "Sanders compared
+			// himself to Clinton" is a clause.
+			participle := toks[m].tag == "VBG" || (toks[m].tag == "VBN" || regularPast(toks[m]) && isNounTag(toks[m-1].tag)) && !w.objectAt(m+1)
 			if isVerbTag(toks[m].tag) && !participle {
 				return 0, -1, false
 			}
@@ -352,6 +360,28 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 		}
 	}
 	return s, paren, true
+}
+
+// objectAt reports whether token k opens the object of a verb before it:
+// a determiner or a pronoun ("compared himself", "endorsed her", "praised
+// the plan").
+func (w *window) objectAt(k int) bool {
+	if k >= len(w.toks) {
+		return false
+	}
+	switch w.toks[k].tag {
+	case "DT", "PRP", "PRP$":
+		return true
+	}
+	return false
+}
+
+// pastWithObject reports whether token p, which the tagger reads as a
+// participle, is the past tense of its clause all the same: right after a
+// noun and before an object, which a participle of the passive does not
+// take ("Sanders compared himself to Clinton").
+func (w *window) pastWithObject(p int) bool {
+	return w.toks[p].tag == "VBN" && p > 0 && isNounTag(w.toks[p-1].tag) && w.objectAt(p+1)
 }
 
 // rightNP returns the noun phrase that starts at token k as [start, end),
@@ -570,7 +600,7 @@ func (w *window) subjectBefore(end int, coordinated bool) (int, int, bool) {
 	// The words a clause quotes are part of it ("called Trump a
 	// “blowhard,” and said", "defended “New York values,” saying"): the
 	// search passes over them, and takes no verb from inside them.
-	verb := func(p int) bool { return isFinite(toks[p].tag) && !w.inQuote(p) }
+	verb := func(p int) bool { return (isFinite(toks[p].tag) || w.pastWithObject(p)) && !w.inQuote(p) }
 	nearest := false
 	if coordinated {
 		for p := end - 1; p >= from; p-- {

@@ -190,6 +190,10 @@ func TestLeftNP(t *testing.T) {
 		{"last week", "[Ms. Gale] last week told reporters the deal was off.", "", false},
 		{"time phrase after a party", "[Rep. Tom Hale (D-Md.)] last month warned that the fund would run dry.", "", false},
 		{"time phrase in a reduced relative", "[The memo released on Friday] shows that the agency knew.", "", false},
+		{"time phrase after a relative clause", "[Trump, who has feuded with party leaders this week], on Friday described the plan as a disaster.", "described", false},
+		{"in the past", "[Her closest friends and allies] have in the past said that she would run.", "said", false},
+		{"in recent months", "[Officials] in recent months warned that the fund would run dry.", "", false},
+		{"at the time", "[The senator] at the time said the bill would pass.", "said", false},
 		// A prepositional phrase inside the subject.
 		{"in a place", "[Protest leaders in Cleveland] say the rally will go on.", "", false},
 		{"by and in", "[A poll by the group in March] found that voters were split.", "", false},
@@ -502,6 +506,10 @@ func TestSubjectBefore(t *testing.T) {
 		{"quoted object", "[De Blasio] called Trump a “blowhard,” and said his remarks helped terrorists.", "said"},
 		{"quoted phrase before participle", "[Donald Trump] has delivered a defense of “New York values,” saying the city embodied the nation.", "saying"},
 		{"no verb from inside the quotation", "[The mayor] read out “they said we failed” and added that they were wrong.", "added"},
+		// A past form with an object is the clause's verb, whatever the
+		// tagger says: not a participle inside an appositive.
+		{"past form with a reflexive object", "At Sunday night’s debate, [Sanders] compared himself to Clinton, saying she was wrong.", "saying"},
+		{"past form with a pronoun object", "On Tuesday, [the governor] endorsed her, calling her the best candidate.", "calling"},
 	}
 	for _, tc := range tests {
 		checkBracketed(t, tc.name, tc.in, func(t *testing.T, w *window, _, end int) string {

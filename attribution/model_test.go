@@ -94,6 +94,28 @@ func TestWindowValues(t *testing.T) {
 	assert.Equal(t, linear.NewValue(tagged), w.tagValue(2))
 }
 
+// TestInnerLink checks the feature of what joins a modifier to the head
+// of a speaker's noun phrase, by which the model tells the end of a longer
+// phrase ("sources privy to negotiations") from a whole one.
+func TestInnerLink(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"preposition", "[A person familiar with the planning] says the talks will go on.", "with"},
+		{"participle", "[A new batch of emails released this week] showed that she knew.", "of"},
+		{"participle first", "[Emails released this week] showed that she knew.", "VBN"},
+		{"gerund", "[Voters looking for an outsider] supported him.", "VBG"},
+		{"relative", "[The man who runs the shop] said the road was closed.", "WP"},
+		{"none", "[The senior senator] said the bill would pass.", "none"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text, start, end := bracketed(t, tc.in)
+			w := testWindow(t, text)
+			s0, s1 := w.tokenRange(span.Of(text, start, end))
+			assert.Equal(t, tc.want, w.innerLink(s0, s1).String())
+		})
+	}
+}
+
 // TestTokenRange checks tokenRange, which halves, against a scan.
 func TestTokenRange(t *testing.T) {
 	w := testWindow(t, "“We will see,” Smith said, and the tax (which rose) fell.")

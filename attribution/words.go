@@ -92,6 +92,11 @@ var timeNouns = set(
 	"today", "yesterday", "tonight", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening",
 )
 
+// periodNouns name a stretch of time, which a phrase between a subject
+// and its verb may end on: "in recent months", "in the past", "at the
+// time".
+var periodNouns = set("weeks", "months", "years", "days", "decade", "decades", "past", "time")
+
 // frequencyAdverbs say how often: "mentioned him twice".
 var frequencyAdverbs = set("twice", "once", "again", "repeatedly", "often", "frequently", "yesterday", "today", "tonight")
 
