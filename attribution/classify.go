@@ -8,43 +8,34 @@ import (
 // classify sets the Type and Quoted of a from the outermost quotations of
 // speech qs holds inside its content (a quoted name or title is not the
 // speaker's words), and widens the content to whole quotations that cross
-// its edges.
-func classify(text string, qs []*quote.Quote, a *Attribution) {
+// its edges. Quoted is made in buf, which classify returns, grown, for the
+// next call: a caller copies Quoted before then.
+func classify(text string, qs []*quote.Quote, a *Attribution, buf []span.Span) []span.Span {
 	widen(text, qs, a)
-	typeOf(text, qs, a)
+	return typeOf(text, qs, a, buf)
 }
 
 // typeOf sets the Type and Quoted of a from the quotations of speech
-// inside its content, as it stands.
-func typeOf(text string, qs []*quote.Quote, a *Attribution) {
+// inside its content, as it stands. Quoted is made in buf, as classify
+// makes it.
+func typeOf(text string, qs []*quote.Quote, a *Attribution, buf []span.Span) []span.Span {
 	c := a.Extent
-	// The quotations of speech inside the content: counted, then kept in
-	// a slice of their number. A name or title in quotation marks (the
-	// “AUUKUS” alliance) is not the speaker's quoted words.
-	inside := qs[quoteAfter(qs, c.Start):]
-	speech := func(q *quote.Quote) bool { return q.Start >= c.Start && q.End <= c.End && q.Kind == quote.Speech }
-	n := 0
-	for _, q := range inside {
+	// The quotations of speech inside the content. A name or title in
+	// quotation marks (the “AUUKUS” alliance) is not the speaker's quoted
+	// words.
+	inner := buf[:0]
+	for _, q := range qs[quoteAfter(qs, c.Start):] {
 		if q.Start >= c.End {
 			break
 		}
-		if speech(q) {
-			n++
-		}
-	}
-	if n == 0 {
-		a.Type = Indirect
-		a.Quoted = nil
-		return
-	}
-	inner := make([]span.Span, 0, n)
-	for _, q := range inside {
-		if len(inner) == n {
-			break
-		}
-		if speech(q) {
+		if q.Start >= c.Start && q.End <= c.End && q.Kind == quote.Speech {
 			inner = append(inner, q.Inner)
 		}
+	}
+	if len(inner) == 0 {
+		a.Type = Indirect
+		a.Quoted = nil
+		return inner
 	}
 	a.Quoted = inner
 	// Direct when the quotations cover every word of every fragment.
@@ -55,6 +46,7 @@ func typeOf(text string, qs []*quote.Quote, a *Attribution) {
 			break
 		}
 	}
+	return inner
 }
 
 // widen stretches the content of a to the whole of the quotations that
@@ -74,9 +66,12 @@ func widen(text string, qs []*quote.Quote, a *Attribution) {
 	}
 	if c.Start != a.Extent.Start || c.End != a.Extent.End {
 		c = span.Of(text, c.Start, c.End)
-		if len(a.Spans) <= 1 {
+		switch len(a.Spans) {
+		case 0:
 			a.Spans = []span.Span{c}
-		} else {
+		case 1:
+			a.Spans[0] = c
+		default:
 			a.Spans[0] = span.Of(text, c.Start, a.Spans[0].End)
 			a.Spans[len(a.Spans)-1] = span.Of(text, a.Spans[len(a.Spans)-1].Start, c.End)
 		}

@@ -13,23 +13,24 @@ import (
 
 // quotes attributes the quotations of speech that no cue claimed: a
 // quotation ended by a dash and a name, a continuation of the previous
-// speaker's turn, or a bare quotation. rd.out is in order of content.
+// speaker's turn, or a bare quotation. rd.found is in order of content.
 func (rd *reader) quotes() {
 	qs := rd.w.qs
 	claimed := make([]bool, len(qs))
-	for _, a := range rd.out {
-		for k := quoteAfter(qs, a.Extent.Start); k < len(qs) && qs[k].Start < a.Extent.End; k++ {
+	for _, a := range rd.found {
+		for k := quoteAfter(qs, int(a.extent.start)); k < len(qs) && qs[k].Start < int(a.extent.end); k++ {
 			claimed[k] = true
 		}
 	}
-	n := len(rd.out) // the attributions of cues; the quotations' come after
+	n := len(rd.found) // the attributions of cues; the quotations' come after
 	// The quotations that make an attribution: speech no cue claimed, but
 	// not a short phrase in quotation marks that does not end as an
 	// utterance (“fake news”, “a disaster”), which is a name or a scare
 	// quote, not a turn of speech, unless a cue just before it or a dash
-	// and a name after it claims it. They are found first, so that rd.out
-	// grows once, to its final length: a text of many quotations makes
-	// tens of thousands, which growing at the rate so far would copy.
+	// and a name after it claims it. They are found first, so that
+	// rd.found grows once, to its final length: a text of many quotations
+	// makes tens of thousands, which growing at the rate so far would
+	// copy.
 	makes := claimed[:0] // in its place: claimed[k] is read before makes[k] is set
 	left := 0
 	for k, q := range qs {
@@ -42,37 +43,28 @@ func (rd *reader) quotes() {
 			left++
 		}
 	}
-	rd.out = slices.Grow(rd.out, left)
-	// The fragments and quoted words of the attributions come from
-	// chunks of a few hundred spans, where two small slices for each
-	// would cost two allocations; a chunk has room for the quotations
-	// left, so that a text with few spends little.
-	var spans []span.Span
+	rd.found = slices.Grow(rd.found, left)
+	rd.frags = slices.Grow(rd.frags, 2*left)
 	for k, q := range qs {
 		if !makes[k] {
 			continue
 		}
-		left--
 		a := Attribution{Extent: q.Span(), Type: Direct}
 		if spk, cue, ok := rd.dashSpeaker(*q); ok {
 			a.Speaker, a.Cue, a.Rule = spk, cue, RuleDashSpeaker
 		} else if spk, cue, ok := rd.introducedBy(*q); ok {
 			a.Speaker, a.Cue, a.Rule = spk, cue, RuleSpeakerVerbQuote
-		} else if prev, ok := rd.turnBefore(*q, rd.out[:n]); ok {
+		} else if prev, ok := rd.turnBefore(*q, rd.found[:n]); ok {
 			// The turn's speaker is the mention that opened it, as the one
 			// cue reports the whole run of quotations.
-			a.Rule, a.Speaker = RuleContinuation, prev.Speaker
+			a.Rule, a.Speaker = RuleContinuation, prev.speaker.span(rd.w.text)
 		} else {
 			a.Rule = RuleQuote
 		}
 		a.Confidence = confidence[a.Rule]
-		if len(spans)+2 > cap(spans) {
-			spans = make([]span.Span, 0, 2*min(left+1, 256))
-		}
-		spans = append(spans, q.Span(), q.Inner)
-		m := len(spans)
-		a.Spans, a.Quoted = spans[m-2:m-1:m-1], spans[m-1:m:m]
-		rd.out = append(rd.out, a)
+		spans := [2]span.Span{q.Span(), q.Inner}
+		a.Spans, a.Quoted = spans[:1], spans[1:]
+		rd.keep(&a)
 	}
 }
 
@@ -150,19 +142,19 @@ func (w *window) afterAuxiliary(v int) bool {
 // turnBefore returns the attribution of out, in order of content, whose
 // turn quotation q continues: the closest one before it with a speaker,
 // direct or mixed, that ends in the same paragraph or the one before.
-func (rd *reader) turnBefore(q quote.Quote, out []Attribution) (Attribution, bool) {
+func (rd *reader) turnBefore(q quote.Quote, out []found) (found, bool) {
 	prev := -1
-	js := sort.Search(len(out), func(i int) bool { return out[i].Extent.Start >= q.Start }) - 1
+	js := sort.Search(len(out), func(i int) bool { return int(out[i].extent.start) >= q.Start }) - 1
 	for j := js; j >= 0 && j >= js-8; j-- {
-		if out[j].Extent.End <= q.Start {
+		if int(out[j].extent.end) <= q.Start {
 			prev = j
 			break
 		}
 	}
-	if prev < 0 || out[prev].Type == Indirect || out[prev].Speaker.Empty() {
-		return Attribution{}, false
+	if prev < 0 || out[prev].typ == Indirect || out[prev].speaker.end <= out[prev].speaker.start {
+		return found{}, false
 	}
-	pp := paragraphOf(rd.sents, out[prev].Extent.End-1)
+	pp := paragraphOf(rd.sents, int(out[prev].extent.end)-1)
 	qp := q.FirstParagraph
 	if qp < 0 {
 		qp = paragraphOf(rd.sents, q.Start)

@@ -39,7 +39,17 @@ type reader struct {
 	choose func(rd *reader, c *cue, frames []frame) int
 	model  *Model
 	fs     linear.Features // the features of the frame being scored
-	out    []Attribution
+	// found holds the attributions found so far, frags their fragments
+	// and quoted words, rules the names of their rules (see [found]).
+	found []found
+	frags []offsets
+	rules []string
+	// one and quoted hold the fragment and the quoted words of the
+	// attribution being added, until it is kept.
+	one    [1]span.Span
+	quoted []span.Span
+	// out holds the attributions at the end, made from found.
+	out []Attribution
 	// reporting holds, by form of the text, whether the model has learned
 	// that the word reports (see [reader.mayReport]), once looked up.
 	reporting []reporting
@@ -79,7 +89,8 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	defer rd.put()
 	rd.st.Scan(text, sents, qs, r.lex)
 	rd.w = window{text: text, lex: r.lex, qs: rd.st.Quotes, toks: rd.w.toks[:0], tagged: rd.w.tagged[:0], ptoks: rd.w.ptoks[:0]}
-	rd.sents, rd.runs, rd.nested, rd.tagger, rd.out = sents, r.cfg.runs, r.cfg.nested, r.tagger, rd.out[:0]
+	rd.sents, rd.runs, rd.nested, rd.tagger = sents, r.cfg.runs, r.cfg.nested, r.tagger
+	rd.found, rd.frags, rd.rules = rd.found[:0], rd.frags[:0], rd.rules[:0]
 	rd.choose, rd.model = choose, r.model
 	if rd.model != nil {
 		n := rd.st.Forms()
@@ -89,59 +100,45 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	// A model weighs every verb as a cue; the rules alone read only the
 	// lexicon's.
 	rd.w.anyVerbs = (choose != nil || r.model != nil)
-	fresh := rd.st.Len() > maxPooled
-	if fresh {
-		// A long text: a slice of its own, which grows at the rate of
-		// attributions per sentence read (see [reader.add]), so that it
-		// ends about an eighth larger than it needs, after one or two
-		// copies.
-		rd.out = nil
-	}
 	for si := 0; si < len(sents); {
 		si = rd.sentence(si)
 	}
 	rd.sortByContent()
 	rd.quotes()
 	rd.sortByContent()
+	// The attributions are made once, at their final number, and handed
+	// out.
+	rd.out = rd.attributions()
 	rd.confide()
 	rd.resolveEntities()
 	for i := range rd.out {
 		rd.out[i].Text = JoinSpans(rd.out[i].Spans)
 	}
-	if len(rd.out) == 0 {
-		return nil
-	}
-	if fresh || cap(rd.out) > maxPooled {
-		// A buffer made for this text, or too large to pool, is handed
-		// out as it is; put leaves it alone.
-		out := rd.out[:len(rd.out):len(rd.out)]
-		rd.out = nil
-		return out
-	}
-	// The attributions are built in the pooled buffer and copied out once,
-	// at their final number.
-	return slices.Clone(rd.out)
+	out := rd.out
+	rd.out = nil
+	return out
 }
 
-// sortByContent puts rd.out in order of the content's start, keeping the
-// order of equal starts. The cues of a text are read in order, and so
+// sortByContent puts rd.found in order of the content's start, keeping
+// the order of equal starts. The cues of a text are read in order, and so
 // mostly find their contents in order: a check comes first, where a
 // stable sort would move every attribution of a long text again.
 func (rd *reader) sortByContent() {
-	byContent := func(a, b Attribution) int { return cmp.Compare(a.Extent.Start, b.Extent.Start) }
-	if !slices.IsSortedFunc(rd.out, byContent) {
-		slices.SortStableFunc(rd.out, byContent)
+	byContent := func(a, b found) int { return cmp.Compare(a.extent.start, b.extent.start) }
+	if !slices.IsSortedFunc(rd.found, byContent) {
+		slices.SortStableFunc(rd.found, byContent)
 	}
 }
 
 // put clears the reader, so that it holds no strings of the text, and
 // returns it to readers.
 func (rd *reader) put() {
-	if rd.st.Len() > maxPooled || cap(rd.out) > maxPooled {
+	if rd.st.Len() > maxPooled || cap(rd.found) > maxPooled {
 		return
 	}
 	rd.st.Release()
-	clear(rd.out[:cap(rd.out)])
+	rd.one = [1]span.Span{}
+	clear(rd.quoted[:cap(rd.quoted)])
 	clear(rd.w.toks[:cap(rd.w.toks)])
 	clear(rd.w.ptoks[:cap(rd.w.ptoks)])
 	clear(rd.frames[:cap(rd.frames)])
@@ -174,7 +171,7 @@ func (rd *reader) sentence(si int) int {
 	}
 	w.tagAll(rd.tagger)
 	used := -1 // tokens up to used belong to a cue already taken
-	first := len(rd.out)
+	first := len(rd.found)
 	for i := 0; i < len(w.toks); i++ {
 		if i <= used {
 			continue
@@ -196,8 +193,8 @@ func (rd *reader) sentence(si int) int {
 			rd.cutCoordinated(f.a, first)
 			// An attribution whose cue lies in this one's content is
 			// nested in it: "X proposed Y, the official said".
-			for len(rd.out) > first && f.a.Extent.Start <= rd.out[len(rd.out)-1].Cue.Start && rd.out[len(rd.out)-1].Cue.End <= f.a.Extent.End {
-				rd.out = rd.out[:len(rd.out)-1]
+			for len(rd.found) > first && f.a.Extent.Start <= int(rd.found[len(rd.found)-1].cue.start) && int(rd.found[len(rd.found)-1].cue.end) <= f.a.Extent.End {
+				rd.drop()
 			}
 		}
 		rd.add(f.a)
@@ -286,13 +283,14 @@ func (w *window) phraseAt(i int) bool {
 // before a coordinated clause with a speaker and cue of its own, which a
 // holds: "most said X, and a third said Y" reports X and Y apart.
 func (rd *reader) cutCoordinated(a Attribution, first int) {
-	if len(rd.out) <= first || a.Speaker.Empty() {
+	if len(rd.found) <= first || a.Speaker.Empty() {
 		return
 	}
-	o := &rd.out[len(rd.out)-1]
-	if !(o.Extent.Start < a.Speaker.Start && a.Cue.End <= o.Extent.End && o.Cue.End <= o.Extent.Start) {
+	f := rd.found[len(rd.found)-1]
+	if !(int(f.extent.start) < a.Speaker.Start && a.Cue.End <= int(f.extent.end) && f.cue.end <= f.extent.start) {
 		return
 	}
+	start := int(f.extent.start)
 	toks := rd.w.toks
 	k := 0
 	for k < len(toks) && toks[k].start < a.Speaker.Start {
@@ -305,13 +303,17 @@ func (rd *reader) cutCoordinated(a Attribution, first int) {
 	if l := toks[c].lower; l == "and" || l == "but" {
 		c--
 	}
-	if c == k-1 && toks[c].text != ";" || !isComma(toks[c]) && toks[c].text != ";" || toks[c].start <= o.Extent.Start {
+	if c == k-1 && toks[c].text != ";" || !isComma(toks[c]) && toks[c].text != ";" || toks[c].start <= start {
 		return
 	}
-	cutAt(rd.w.text, o, toks[c].start)
+	spans := make([]span.Span, f.spans.n+f.quoted.n)
+	o, _ := rd.attribution(&f, spans)
+	cutAt(rd.w.text, &o, toks[c].start)
 	// The quotations it held may now lie past its end: its type and
 	// quoted words are taken again, its content not widened over them.
-	typeOf(rd.w.text, rd.w.qs, o)
+	rd.quoted = typeOf(rd.w.text, rd.w.qs, &o, rd.quoted)
+	rd.drop()
+	rd.keep(&o)
 }
 
 // cutAt ends the content of a at offset e.
@@ -328,8 +330,8 @@ func cutAt(text string, a *Attribution, e int) {
 // nestedIn reports whether a lies inside the content of an attribution
 // already found.
 func (rd *reader) nestedIn(a Attribution) bool {
-	for j := len(rd.out) - 1; j >= 0 && j >= len(rd.out)-4; j-- {
-		if o := &rd.out[j]; o.Extent.Start <= a.Cue.Start && a.Cue.End <= o.Extent.End && o.Extent.Start <= a.Extent.Start && a.Extent.End <= o.Extent.End {
+	for j := len(rd.found) - 1; j >= 0 && j >= len(rd.found)-4; j-- {
+		if o := rd.found[j].extent; int(o.start) <= a.Cue.Start && a.Cue.End <= int(o.end) && int(o.start) <= a.Extent.Start && a.Extent.End <= int(o.end) {
 			return true
 		}
 	}
@@ -392,12 +394,18 @@ func (rd *reader) add(a Attribution) {
 	if a.Extent.Empty() {
 		return
 	}
-	for j := len(rd.out) - 1; j >= 0 && j >= len(rd.out)-8; j-- {
-		if o := &rd.out[j]; o.Extent.Start == a.Extent.Start && o.Extent.End == a.Extent.End {
+	for j := len(rd.found) - 1; j >= 0 && j >= len(rd.found)-8; j-- {
+		if o := rd.found[j].extent; int(o.start) == a.Extent.Start && int(o.end) == a.Extent.End {
 			return
 		}
 	}
-	classify(rd.w.text, rd.w.qs, &a)
+	if len(a.Spans) == 0 {
+		// One fragment, in the reader's room until it is kept.
+		rd.one[0] = a.Extent
+		a.Spans = rd.one[:1:1]
+	}
+	rd.quoted = classify(rd.w.text, rd.w.qs, &a, rd.quoted)
 	// Room at the rate of attributions per sentence read so far.
-	rd.out = append(room.For(rd.out, 0, rd.si, len(rd.sents)), a)
+	rd.found = room.For(rd.found, 0, rd.si, len(rd.sents))
+	rd.keep(&a)
 }
