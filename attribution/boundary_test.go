@@ -181,6 +181,32 @@ func TestSpeakerBoundaries(t *testing.T) {
 	})
 }
 
+// TestParticipleAfterObject checks that a participle right after the
+// object of its clause's verb is read with the clause's subject as its
+// speaker as well as with the object, for the model to weigh: the
+// subject sends the message that "says" ("she sent an email saying").
+func TestParticipleAfterObject(t *testing.T) {
+	tests := []proposal{{
+		name: "a statement saying",
+		text: "The campaign issued a statement saying the report was false.",
+		cue:  "saying",
+		want: []string{"a statement", "The campaign"},
+	}, {
+		name: "an ad calling",
+		text: "Trump released a new ad calling the plan a disaster.",
+		cue:  "calling",
+		want: []string{"a new ad", "Trump"},
+	}, {
+		name: "no clause verb before the object",
+		text: "Voters backing the plan were few.",
+		cue:  "backing",
+		want: []string{"Voters"},
+	}}
+	checkProposed(t, tests, func(f *frame, got []string) (string, bool) {
+		return f.a.Speaker.Text, !f.a.Extent.Empty() && !f.a.Speaker.Empty() && f.variant == "" && !slices.Contains(got, f.a.Speaker.Text)
+	})
+}
+
 // proposal is a sentence, the word that starts the cue whose frames it
 // proposes, and the spans a test picks from those frames, in order.
 type proposal struct {

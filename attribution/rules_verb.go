@@ -253,13 +253,20 @@ func participleRule(r *reader, c *cue) (frame, verdict) {
 	// Not when the clause's own verb is the cue: "said in reading the
 	// statement" reports one act of saying.
 	gerundPrep := c.tag == "VBG" && cs == c.i && cs > 1 && gerundPrepositions.has(toks[cs-1].lower) && w.lex.Verbs(toks[cs-2].lower) == nil
-	if !(c.tag == "VBG" && (isComma(toks[cs-1]) || afterQuote) || gerundPrep || toks[cs-1].lower == "and" || toks[cs-1].lower == "but") {
+	// Right after the object of its clause's verb, a participle may take
+	// the clause's subject too: "Trump released [a new ad] calling the
+	// plan a disaster", "she sent [an email] saying". The model weighs
+	// this reading against the object's.
+	afterObject := c.tag == "VBG" && cs == c.i && cs > 1 && isNounTag(toks[cs-1].tag) && toks[cs-1].tag != "PRP"
+	if !(c.tag == "VBG" && (isComma(toks[cs-1]) || afterQuote) || gerundPrep || afterObject || toks[cs-1].lower == "and" || toks[cs-1].lower == "but") {
 		return frame{}, pass
 	}
 	a := Attribution{Cue: r.cueSpan(cs, c)}
 	coordinated := toks[cs-1].lower == "and" || toks[cs-1].lower == "but"
 	if ss, se, ok := w.subjectBefore(cs-1, coordinated); ok {
 		a.Speaker = span.Of(w.text, toks[ss].start, toks[se-1].end)
+	} else if afterObject {
+		return frame{}, pass
 	}
 	rule, ok := r.contentAfter(&a, c.v, c.ce+1)
 	if !ok {
