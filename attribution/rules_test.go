@@ -462,6 +462,29 @@ func TestCoordinatedCut(t *testing.T) {
 	}
 }
 
+// TestParticipleAfterAttribution checks that a participle phrase after an
+// attribution whose speaker follows its verb takes that speaker, as it
+// takes a subject before the verb ("Devine said, suggesting").
+func TestParticipleAfterAttribution(t *testing.T) {
+	tests := []struct{ name, text, cue, speaker string }{
+		{"said NAME, suggesting", "“The race is close,” said Devine, suggesting that the contests would matter.", "suggesting", "Devine"},
+		{"said NAME, adding", "“It is not new,” said Rep. Ann Cole, adding that the law was old.", "adding", "Rep. Ann Cole"},
+		{"subject before the verb", "“It is not new,” the senator said, adding that the law was old.", "adding", "the senator"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got *attribution.Attribution
+			for _, a := range resolve(tt.text) {
+				if a.Cue.Text == tt.cue {
+					got = &a
+				}
+			}
+			require.NotNil(t, got, "no attribution with the cue %q", tt.cue)
+			assert.Equal(t, tt.speaker, got.Speaker.Text)
+		})
+	}
+}
+
 // TestMisplacedMarks checks that the words of a quotation that opens with
 // an attribution of its own right after a comma, where a closing mark
 // belongs, are read as narration: the attribution inside reports the

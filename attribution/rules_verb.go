@@ -267,6 +267,8 @@ func participleRule(r *reader, c *cue) (frame, verdict) {
 		a.Speaker = span.Of(w.text, toks[ss].start, toks[se-1].end)
 	} else if afterObject {
 		return frame{}, pass
+	} else if sp, ok := r.speakerBefore(cs); ok {
+		a.Speaker = sp
 	}
 	rule, ok := r.contentAfter(&a, c.v, c.ce+1)
 	if !ok {
@@ -274,6 +276,22 @@ func participleRule(r *reader, c *cue) (frame, verdict) {
 	}
 	a.Rule = or(rule, RuleSpeakerCueClause)
 	return frame{a: a, end: c.ce}, take
+}
+
+// speakerBefore returns the speaker of the attribution read last, when its
+// cue lies in the window before token cs: the subject of a clause whose
+// order subjectBefore does not read, which a participle after it takes
+// ("“...,” said Devine, suggesting that ...").
+func (r *reader) speakerBefore(cs int) (span.Span, bool) {
+	if len(r.found) == 0 {
+		return span.Span{}, false
+	}
+	f := &r.found[len(r.found)-1]
+	toks := r.w.toks
+	if int(f.cue.start) < toks[0].start || int(f.cue.end) > toks[cs].start || f.speaker.end <= f.speaker.start || int(f.speaker.end) > toks[cs].start {
+		return span.Span{}, false
+	}
+	return f.speaker.span(r.w.text), true
 }
 
 // or returns a, or b when a is empty.
