@@ -647,6 +647,11 @@ func (w *window) subordinate(from, p int) bool {
 		if isComma(t) {
 			return false
 		}
+		// The words of a quotation are its speaker's, not the
+		// narration's: “Did he keep us safe after 9/11?” Trump asked.
+		if w.inQuote(k) {
+			continue
+		}
 		if clauseOpeners.has(t.lower) && t.tag != "DT" || t.tag == "WDT" || t.tag == "WP" {
 			return true
 		}

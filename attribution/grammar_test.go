@@ -506,6 +506,7 @@ func TestSubjectBefore(t *testing.T) {
 		{"quoted object", "[De Blasio] called Trump a “blowhard,” and said his remarks helped terrorists.", "said"},
 		{"quoted phrase before participle", "[Donald Trump] has delivered a defense of “New York values,” saying the city embodied the nation.", "saying"},
 		{"no verb from inside the quotation", "[The mayor] read out “they said we failed” and added that they were wrong.", "added"},
+		{"no subordinator from inside the quotation", "“Did he keep us safe after the attacks?” [Mr. Trump] asked, repeating the charge.", "repeating"},
 		// A past form with an object is the clause's verb, whatever the
 		// tagger says: not a participle inside an appositive.
 		{"past form with a reflexive object", "At Sunday night’s debate, [Sanders] compared himself to Clinton, saying she was wrong.", "saying"},
