@@ -62,8 +62,10 @@ func (rd *reader) quotes() {
 			a.Rule = RuleQuote
 		}
 		a.Confidence = confidence[a.Rule]
-		spans := [2]span.Span{q.Span(), q.Inner}
-		a.Spans, a.Quoted = spans[:1], spans[1:]
+		// In the reader's room, which keep copies from: a local array
+		// would be moved to the heap for every quotation.
+		rd.two = [2]span.Span{q.Span(), q.Inner}
+		a.Spans, a.Quoted = rd.two[:1:1], rd.two[1:]
 		rd.keep(&a)
 	}
 }

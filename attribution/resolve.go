@@ -45,8 +45,10 @@ type reader struct {
 	frags []offsets
 	rules []string
 	// one and quoted hold the fragment and the quoted words of the
-	// attribution being added, until it is kept.
+	// attribution being added, until it is kept; two, those of a
+	// quotation without a cue (see [reader.quotes]).
 	one    [1]span.Span
+	two    [2]span.Span
 	quoted []span.Span
 	// out holds the attributions at the end, made from found.
 	out []Attribution
@@ -137,7 +139,7 @@ func (rd *reader) put() {
 		return
 	}
 	rd.st.Release()
-	rd.one = [1]span.Span{}
+	rd.one, rd.two = [1]span.Span{}, [2]span.Span{}
 	clear(rd.quoted[:cap(rd.quoted)])
 	clear(rd.w.toks[:cap(rd.w.toks)])
 	clear(rd.w.ptoks[:cap(rd.w.ptoks)])
