@@ -34,7 +34,7 @@ func TestDevFloor(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"exact source F1", r.Source.F1, 0.74},
+		{"exact source F1", r.Source.F1, 0.745},
 		{"exact cue F1", r.Cue.F1, 0.70},
 		{"exact content F1", r.Content.F1, 0.585},
 		{"overlap F1", r.Overlap.F1, 0.70},
@@ -42,7 +42,7 @@ func TestDevFloor(t *testing.T) {
 		{"overlap recall mixed", r.RecallByType.Mixed.Value, 0.89},
 		{"overlap recall indirect", r.RecallByType.Indirect.Value, 0.555},
 		{"speaker exact, direct and mixed", r.Speaker.DirectMixedExact.Value, 0.90},
-		{"1 - share of direct and mixed left with no speaker", 1 - r.Speaker.DirectMixedNone.Value, 0.965},
+		{"1 - share of direct and mixed left with no speaker", 1 - r.Speaker.DirectMixedNone.Value, 0.97},
 		{"1 - expected calibration error", 1 - rel.ECE, 0.95},
 		{"pronoun speakers named right", r.Pronouns.Value, 0.81},
 	}
