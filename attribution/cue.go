@@ -191,6 +191,11 @@ func (w *window) verbGroup(c *cue, verbs []lexicon.Verb) bool {
 	if c.v.Lemma == "" {
 		return false
 	}
+	// The particle of a phrasal verb the lexicon does not list is part of
+	// the cue all the same: "pointed out", "fired back", "backed off".
+	if c.ce == i && i+1 < len(toks) && toks[i+1].tag == "RP" && particles.has(toks[i+1].lower) {
+		c.ce = i + 1
+	}
 	cs := i
 	for cs > 0 && i-cs < 4 {
 		p := toks[cs-1]

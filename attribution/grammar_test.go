@@ -120,6 +120,27 @@ func checkBracketed(t *testing.T, name, in string, find func(t *testing.T, w *wi
 	})
 }
 
+// TestParticleInCue checks that the particle of a phrasal verb is part of
+// its cue, whether the lexicon lists the phrasal verb or not.
+func TestParticleInCue(t *testing.T) {
+	tests := []struct{ name, text, verb, want string }{
+		{"a particle the lexicon does not list", "The senator fired back that the bill was fair.", "fired", "fired back"},
+		{"laid out", "The governor laid out her plan for the bridge.", "laid", "laid out"},
+		{"backed off", "The mayor backed off his claim that the bridge was safe.", "backed", "backed off"},
+		{"a preposition is not a particle", "The senator argued in a letter that the bill was fair.", "argued", "argued"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := testWindow(t, tc.text)
+			w.anyVerbs = true
+			i := w.wordAfter(t, 0, tc.verb)
+			var c cue
+			require.True(t, w.findCue(&c, i), "no cue at %q", tc.verb)
+			assert.Equal(t, tc.want, w.spanText(c.cs, c.ce+1))
+		})
+	}
+}
+
 // TestLeftNP checks the subject noun phrase before a cue: the cue is the
 // word named, or the first word after the brackets, and the speaker runs
 // from the phrase's first token to the cue or to the parenthetical that

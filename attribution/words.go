@@ -70,6 +70,9 @@ var editorLabels = set(
 	"photo", "photos", "video", "watch", "latest", "credit", "disclosure", "editor",
 )
 
+// particles follow a verb as part of it: "pointed out", "fired back".
+var particles = set("out", "back", "down", "off", "up")
+
 // quantifiers stand as a whole subject ("Many said", "Most believe").
 var quantifiers = set("several", "many", "most", "some", "others", "few", "both", "all", "half")
 
