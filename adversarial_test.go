@@ -309,32 +309,9 @@ func genNamesCues(n int, paragraphs bool) string {
 	return w.String()
 }
 
-// advTime is the time one stage took: wall time, and processor time when
-// the platform tells it (else wall time again).
-type advTime struct{ wall, cpu time.Duration }
-
-// timeIt runs f and returns how long it took. It collects garbage first, so
-// that f is not charged for the garbage of what ran before it.
-func timeIt(f func()) advTime {
-	runtime.GC()
-	c0, ok0 := benchtime.CPU()
-	t0 := time.Now()
-	f()
-	t := advTime{wall: time.Since(t0)}
-	t.cpu = t.wall
-	if c1, ok1 := benchtime.CPU(); ok0 && ok1 {
-		t.cpu = c1 - c0
-	}
-	return t
-}
-
-func (t advTime) String() string {
-	return fmt.Sprintf("%v (cpu %v)", t.wall.Round(time.Microsecond), t.cpu.Round(time.Millisecond))
-}
-
 // advResult is the time each stage took on one input.
 type advResult struct {
-	split, detect, resolve, extract advTime
+	split, detect, resolve, extract benchtime.Span
 }
 
 func (r advResult) String() string {
@@ -351,19 +328,19 @@ func runAdversarial(t *testing.T, text string) advResult {
 		qs    []quote.Quote
 		attrs []whosaid.Attribution
 	)
-	r.split = timeIt(func() { sents = sentence.Split(text) })
+	r.split = benchtime.Time(func() { sents = sentence.Split(text) })
 	if err := checkSentences(text, sents); err != nil {
 		t.Errorf("sentence.Split: %v", err)
 	}
-	r.detect = timeIt(func() { qs = quote.Detect(text, sents) })
+	r.detect = benchtime.Time(func() { qs = quote.Detect(text, sents) })
 	if err := checkQuotes(text, sents, qs); err != nil {
 		t.Errorf("quote.Detect: %v", err)
 	}
-	r.resolve = timeIt(func() { attrs = attribution.Resolve(text, sents, qs) })
+	r.resolve = benchtime.Time(func() { attrs = attribution.Resolve(text, sents, qs) })
 	if err := checkAttributions(text, attrs); err != nil {
 		t.Errorf("attribution.Resolve: %v", err)
 	}
-	r.extract = timeIt(func() { attrs = whosaid.Extract(text) })
+	r.extract = benchtime.Time(func() { attrs = whosaid.Extract(text) })
 	if err := checkAttributions(text, attrs); err != nil {
 		t.Errorf("Extract: %v", err)
 	}

@@ -3,7 +3,6 @@ package bench
 import (
 	"runtime"
 	"testing"
-	"time"
 
 	prose "github.com/jdkato/prose/v3"
 
@@ -85,40 +84,17 @@ func BenchmarkProseRatio(b *testing.B) {
 	}
 	runWhosaid(b, e, texts) // warm up: lexicons, caches
 	runProse(b, texts[:1])  // warm up: prose loads its models once
-	ours, theirs := pass{}.best(), pass{}.best()
+	never := benchtime.Span{Wall: 1<<63 - 1, CPU: 1<<63 - 1}
+	ours, theirs := never, never
 	for b.Loop() {
 		for range 3 {
-			ours = ours.min(timePass(func() { runWhosaid(b, e, texts) }))
+			ours = ours.Min(benchtime.Time(func() { runWhosaid(b, e, texts) }))
 		}
-		theirs = theirs.min(timePass(func() { runProse(b, texts) }))
+		theirs = theirs.Min(benchtime.Time(func() { runProse(b, texts) }))
 	}
 	mb := float64(size(texts)) / 1e6
-	b.ReportMetric(mb/ours.cpu.Seconds(), "whosaid-MB/s")
-	b.ReportMetric(mb/theirs.cpu.Seconds(), "prose-MB/s")
-	b.ReportMetric(theirs.cpu.Seconds()/ours.cpu.Seconds(), "x-prose")
-	b.ReportMetric(theirs.wall.Seconds()/ours.wall.Seconds(), "x-prose-wall")
-}
-
-// pass is the time one pass over the texts took: wall time, and processor
-// time where the system tells it (else wall time again).
-type pass struct{ wall, cpu time.Duration }
-
-// best returns a pass that any pass is faster than, to take the minimum of.
-func (pass) best() pass { return pass{1<<63 - 1, 1<<63 - 1} }
-
-// min returns the least of p and q, each time on its own.
-func (p pass) min(q pass) pass { return pass{min(p.wall, q.wall), min(p.cpu, q.cpu)} }
-
-// timePass runs f after a collection and returns how long it took.
-func timePass(f func()) pass {
-	runtime.GC()
-	c0, ok0 := benchtime.CPU()
-	t0 := time.Now()
-	f()
-	p := pass{wall: time.Since(t0)}
-	p.cpu = p.wall
-	if c1, ok1 := benchtime.CPU(); ok0 && ok1 {
-		p.cpu = c1 - c0
-	}
-	return p
+	b.ReportMetric(mb/ours.CPU.Seconds(), "whosaid-MB/s")
+	b.ReportMetric(mb/theirs.CPU.Seconds(), "prose-MB/s")
+	b.ReportMetric(theirs.CPU.Seconds()/ours.CPU.Seconds(), "x-prose")
+	b.ReportMetric(theirs.Wall.Seconds()/ours.Wall.Seconds(), "x-prose-wall")
 }

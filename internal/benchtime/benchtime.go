@@ -4,10 +4,12 @@
 package benchtime
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/whosaid/whosaid/internal/corpustest"
 )
@@ -67,4 +69,30 @@ func Hostile(tb testing.TB) []Text {
 		cases = append(cases, Text{"dev-text", strings.Repeat(dev+"\n\n", (1<<20)/len(dev)+1)[:1<<20]})
 	}
 	return cases
+}
+
+// Span is the time one run took: wall time, and processor time where the
+// system tells it (else wall time again).
+type Span struct{ Wall, CPU time.Duration }
+
+// Time runs f and returns how long it took. It collects garbage first, so
+// that f is not charged for the garbage of what ran before it.
+func Time(f func()) Span {
+	runtime.GC()
+	c0, ok0 := CPU()
+	t0 := time.Now()
+	f()
+	s := Span{Wall: time.Since(t0)}
+	s.CPU = s.Wall
+	if c1, ok1 := CPU(); ok0 && ok1 {
+		s.CPU = c1 - c0
+	}
+	return s
+}
+
+// Min returns the least of s and t, each time on its own.
+func (s Span) Min(t Span) Span { return Span{min(s.Wall, t.Wall), min(s.CPU, t.CPU)} }
+
+func (s Span) String() string {
+	return fmt.Sprintf("%v (cpu %v)", s.Wall.Round(time.Microsecond), s.CPU.Round(time.Millisecond))
 }
