@@ -149,7 +149,7 @@ func TestSpeakerBoundaries(t *testing.T) {
 		name: "on to the next break after the cue",
 		text: "“Trust me,” said Alan Berger, a gynecologist from Englewood, New Jersey, who backs him.",
 		cue:  "said",
-		want: []string{"Alan Berger, a gynecologist from Englewood", "Alan Berger", "Alan Berger, a gynecologist from Englewood, New Jersey"},
+		want: []string{"Alan Berger, a gynecologist from Englewood, New Jersey", "Alan Berger", "Alan Berger, a gynecologist from Englewood, New Jersey, who backs him"},
 	}, {
 		name: "not into the content before the speaker",
 		text: "The plan is dead, the senator said.",

@@ -248,6 +248,12 @@ func (w *window) quoteOpening(off int) (quote.Quote, bool) {
 	return quote.Quote{}, false
 }
 
+// opensQuote reports whether a quotation opens at offset off.
+func (w *window) opensQuote(off int) bool {
+	q := w.quoteAt(off)
+	return q >= 0 && w.qs[q].Start == off
+}
+
 // nextQuote adds, as a further fragment, the quotation of speech that
 // opens the next sentence of the paragraph when the attribution's
 // sentence ends at token k: “...,” she said. “...” (see [WithQuoteRuns]).

@@ -79,6 +79,18 @@ func TestErrorClasses(t *testing.T) {
 		// A modal cue inside reported content is what someone may say.
 		{"hypothetical speech", "Council member Ivan Petrov said he would ask for monthly reports.",
 			[]want{{"Council member Ivan Petrov", "said", "he would ask for monthly reports"}}},
+		// A city and its state name a speaker's place; a quotation after
+		// the state's abbreviation opens a sentence of its own.
+		{"city and state", "Tom Lee, of Austin, Texas, said the plan was dead.",
+			[]want{{"Tom Lee", "said", "the plan was dead"}}},
+		{"city and state", "Rae Kim, a nurse from Columbia, South Carolina, said the plan was dead.",
+			[]want{{"Rae Kim, a nurse from Columbia, South Carolina", "said", "the plan was dead"}}},
+		{"city and state", "Tom Lee of Austin, Tex., said the plan was dead.",
+			[]want{{"Tom Lee of Austin, Tex.", "said", "the plan was dead"}}},
+		{"quotation after a state", "“We cannot wait,” said Bob Smith of Jacksonville, Fla. “The storm is coming.”",
+			[]want{{"Bob Smith of Jacksonville, Fla.", "said", "We cannot wait,” said Bob Smith of Jacksonville, Fla. “The storm is coming"}}},
+		{"quotation after a state", "The plan is dead, said Ann Doe of Mobile, Ala. “It will hurt us,” she added.",
+			[]want{{"Ann Doe of Mobile, Ala.", "said", "The plan is dead"}, {"she", "added", "It will hurt us"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.class+"/"+tc.text, func(t *testing.T) {

@@ -285,6 +285,7 @@ func TestRightNP(t *testing.T) {
 		{"relative clause left out", "“We will win,” said [Borges], who predicted a third of the vote would come early.", false},
 		{"present after noun", "He asked the senator to intervene, according to [two senators present].", false},
 		{"place with state", "“It hurts,” said [Jo Price, a nurse from Roanoke, Va.], on Monday.", true},
+		{"state then a phrase", "“I want my dues back,” wrote [Ed Nelson, a technician in Chalmette, La.], on the union's page.", true},
 	}
 	for _, tc := range tests {
 		checkBracketed(t, tc.name, tc.in, func(t *testing.T, w *window, start, _ int) string {
@@ -316,6 +317,10 @@ func TestAppositive(t *testing.T) {
 		{"dash appositive", "[Mrs. Clinton -- a former senator] -- said the law had failed.", "said"},
 		{"number appositive", "[Stephanie Acs, 27, a Navy veteran], said she would vote.", "said"},
 		{"participle read as a past tense", "[Mike Shields, president of the fund, a super PAC allied with House leaders], said donors were worried.", "said"},
+		{"city and state", "[Tom Lee], of Austin, Texas, said the plan was dead.", "said"},
+		{"city and state of two words", "[Rae Kim, a nurse from Columbia, South Carolina], said the plan was dead.", "said"},
+		{"city and state with no appositive", "[Tom Lee of Austin, Tex.], said the plan was dead.", "said"},
+		{"state before a participle", "[Sandra Inman, a supporter from Jackson, Miss.], attending the rally, said she would vote.", "said"},
 	}
 	for _, tc := range tests {
 		checkBracketed(t, tc.name, tc.in, func(t *testing.T, w *window, _, end int) string {

@@ -160,7 +160,7 @@ func (rd *reader) sentence(si int) int {
 		return next
 	}
 	end := s.End
-	for next < len(sents) && sents[next].Paragraph == s.Paragraph && next-si < 8 && endsOnAbbreviation(text[s.Start:end]) && sents[next].End <= len(text) && sents[next].End > end {
+	for next < len(sents) && sents[next].Paragraph == s.Paragraph && next-si < 8 && endsOnAbbreviation(text[s.Start:end]) && sents[next].End <= len(text) && sents[next].End > end && !rd.w.opensQuote(sents[next].Start) {
 		end = sents[next].End
 		next++
 	}

@@ -80,6 +80,11 @@ var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 			return nil, fmt.Errorf("sentence: lexicon %s: %w", l.name, err)
 		}
 	}
+	// The states' abbreviations are capitalised, and match only so ("Tex."
+	// but not "tex.").
+	for _, w := range cuelex.StateAbbreviations() {
+		lx.addAbbr(w, classAbbr)
+	}
 	lx.addAbbr("e.g", classInner)
 	lx.addAbbr("i.e", classInner)
 	lx.measure()

@@ -172,3 +172,35 @@ func TestKind(t *testing.T) {
 	}
 	assert.LessOrEqual(t, passed, len(common)/10, "the filter lets %d of %d common words through to the look-up", passed, len(common))
 }
+
+// TestState checks the states' names and abbreviations, and that the
+// tokenizer's abbreviations hold every one-word abbreviation of a state.
+func TestState(t *testing.T) {
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"Texas", true},
+		{"Tex.", true},
+		{"tex", true},
+		{"N.H.", true},
+		{"New York", true},
+		{"new hampshire", true},
+		{"W.Va.", true},
+		{"D.C.", true},
+		{"Austin", false},
+		{"York", false},
+		{"New", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, State(tc.w), "State(%q)", tc.w)
+	}
+	abbrs := StateAbbreviations()
+	require.Len(t, abbrs, 35, "one-word abbreviations")
+	for _, w := range abbrs {
+		assert.True(t, State(w), "State(%q)", w)
+		assert.True(t, Abbreviation(w), "Abbreviation(%q): the full stop of %q. belongs to it", w, w)
+	}
+	assert.False(t, Abbreviation("Austin"))
+}
