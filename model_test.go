@@ -174,7 +174,9 @@ func TestOptionErrors(t *testing.T) {
 		{"two byte bounds", []whosaid.Option{whosaid.WithMaxBytes(10), whosaid.WithMaxBytes(20)}, whosaid.ErrOption},
 		{"zero bytes", []whosaid.Option{whosaid.WithMaxBytes(0)}, whosaid.ErrOption},
 		{"negative tokens", []whosaid.Option{whosaid.WithMaxTokens(-1)}, whosaid.ErrOption},
-		{"sentence conflict", []whosaid.Option{whosaid.WithSentence(sentence.WithLineBreaks(sentence.LineBreaksAuto), sentence.WithLineBreaks(sentence.LineBreaksEvery))}, nil},
+		{"sentence conflict", []whosaid.Option{whosaid.WithSentence(sentence.WithLineBreaks(sentence.LineBreaksAuto), sentence.WithLineBreaks(sentence.LineBreaksEvery))}, sentence.ErrOption},
+		{"dialogue dash both ways", []whosaid.Option{whosaid.WithQuote(quote.WithDialogueDash(true)), whosaid.WithQuote(quote.WithDialogueDash(false))}, quote.ErrOption},
+		{"two max depths", []whosaid.Option{whosaid.WithQuote(quote.WithMaxDepth(2), quote.WithMaxDepth(3))}, quote.ErrOption},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -183,17 +185,33 @@ func TestOptionErrors(t *testing.T) {
 			require.NotPanics(t, func() { ex, err = whosaid.New(tt.opts...) })
 			require.Error(t, err)
 			assert.Nil(t, ex)
-			if tt.is != nil {
-				assert.True(t, errors.Is(err, tt.is), "%v does not wrap %v", err, tt.is)
-			}
+			assert.True(t, errors.Is(err, tt.is), "%v does not wrap %v", err, tt.is)
 		})
 	}
 	// The same value twice is no conflict.
 	_, err := whosaid.New(whosaid.WithMaxBytes(10), whosaid.WithMaxBytes(10),
-		whosaid.WithAttribution(attribution.WithQuoteRuns(false), attribution.WithQuoteRuns(false)))
+		whosaid.WithAttribution(attribution.WithQuoteRuns(false), attribution.WithQuoteRuns(false)),
+		whosaid.WithQuote(quote.WithDialogueDash(true), quote.WithDialogueDash(true), quote.WithMaxDepth(3), quote.WithMaxDepth(3)),
+		whosaid.WithSentence(sentence.WithLineBreaks(sentence.LineBreaksBlank), sentence.WithLineBreaks(sentence.LineBreaksBlank)))
 	assert.NoError(t, err)
-	_, err = attribution.New(nil)
-	assert.ErrorIs(t, err, attribution.ErrOption)
+	// Each stage's New refuses a nil option with its own ErrOption.
+	for _, tt := range []struct {
+		name string
+		new  func() error
+		is   error
+	}{
+		{"sentence", func() error { _, err := sentence.New(nil); return err }, sentence.ErrOption},
+		{"quote", func() error { _, err := quote.New(nil); return err }, quote.ErrOption},
+		{"attribution", func() error { _, err := attribution.New(nil); return err }, attribution.ErrOption},
+		{"whosaid", func() error { _, err := whosaid.New(nil); return err }, whosaid.ErrOption},
+	} {
+		t.Run(tt.name+".New(nil)", func(t *testing.T) {
+			var err error
+			require.NotPanics(t, func() { err = tt.new() })
+			assert.ErrorIs(t, err, tt.is)
+			assert.Regexp(t, "^"+tt.name+": bad option: option 1 is nil", err)
+		})
+	}
 }
 
 func TestExtractRecordReportsTheCut(t *testing.T) {

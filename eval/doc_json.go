@@ -224,7 +224,10 @@ func Check(gold, pred []Doc) error {
 		return errors.New("eval: the gold has no documents")
 	}
 	if n == 0 {
-		return fmt.Errorf("eval: the gold's %d documents have no attribution to score", len(gold))
+		if len(gold) == 1 {
+			return errors.New("eval: the gold document has no attribution to score")
+		}
+		return fmt.Errorf("eval: the %d gold documents have no attribution to score", len(gold))
 	}
 	ids := make(map[string]bool, len(gold))
 	for i := range gold {
@@ -242,12 +245,15 @@ func Check(gold, pred []Doc) error {
 		}
 		seen[id] = true
 	}
-	if len(unknown) > 0 {
-		return fmt.Errorf("eval: %d of %d predictions have an id that is in no gold document (first %s): are they for this gold file?",
-			len(unknown), len(pred), quoteIDs(unknown, 3))
-	}
-	if len(twice) > 0 {
-		return fmt.Errorf("eval: %d predictions repeat the id of an earlier one (first %s)", len(twice), quoteIDs(twice, 3))
+	switch {
+	case len(unknown) > 0 && len(pred) == 1:
+		return fmt.Errorf("eval: the prediction's id %s is in no gold document: is it for this gold file?", quoteIDs(unknown, 1))
+	case len(unknown) > 0:
+		return fmt.Errorf("eval: %d of %d predictions %s an id that is in no gold document (first %s): are they for this gold file?",
+			len(unknown), len(pred), plural(len(unknown), "has", "have"), quoteIDs(unknown, 3))
+	case len(twice) > 0:
+		return fmt.Errorf("eval: %d %s the id of an earlier one (first %s)",
+			len(twice), plural(len(twice), "prediction repeats", "predictions repeat"), quoteIDs(twice, 3))
 	}
 	return nil
 }
@@ -266,6 +272,14 @@ func Missing(gold, pred []Doc) []string {
 		}
 	}
 	return out
+}
+
+// plural returns one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // quoteIDs lists up to n ids, quoted.

@@ -190,11 +190,17 @@ func TestCheck(t *testing.T) {
 	}{
 		{"matching ids", gold, []Doc{doc("d", "")}, ""},
 		{"no prediction is not an error", gold, nil, ""},
-		{"ids of another corpus", gold, []Doc{doc("x1", ""), doc("x2", "")}, `2 of 2 predictions have an id that is in no gold document (first "x1", "x2")`},
-		{"one stray id", gold, []Doc{doc("d", ""), doc("e", "")}, `1 of 2 predictions`},
-		{"an id twice", gold, []Doc{doc("d", ""), doc("d", "")}, `repeat the id`},
-		{"empty gold", nil, nil, "no documents"},
-		{"gold without attributions", []Doc{doc("d", text)}, nil, "no attribution to score"},
+		{"ids of another corpus", gold, []Doc{doc("x1", ""), doc("x2", "")},
+			`eval: 2 of 2 predictions have an id that is in no gold document (first "x1", "x2"): are they for this gold file?`},
+		{"the one prediction's id of another corpus", gold, []Doc{doc("x1", "")},
+			`eval: the prediction's id "x1" is in no gold document: is it for this gold file?`},
+		{"one stray id", gold, []Doc{doc("d", ""), doc("e", "")},
+			`eval: 1 of 2 predictions has an id that is in no gold document (first "e"): are they for this gold file?`},
+		{"an id twice", gold, []Doc{doc("d", ""), doc("d", "")}, `eval: 1 prediction repeats the id of an earlier one (first "d")`},
+		{"an id three times", gold, []Doc{doc("d", ""), doc("d", ""), doc("d", "")}, `eval: 2 predictions repeat the id of an earlier one (first "d", "d")`},
+		{"empty gold", nil, nil, "eval: the gold has no documents"},
+		{"gold document without attributions", []Doc{doc("d", text)}, nil, "eval: the gold document has no attribution to score"},
+		{"gold documents without attributions", []Doc{doc("d", text), doc("e", text)}, nil, "eval: the 2 gold documents have no attribution to score"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -203,8 +209,7 @@ func TestCheck(t *testing.T) {
 				require.NoError(t, err)
 				return
 			}
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.wantErr)
+			assert.EqualError(t, err, tt.wantErr)
 		})
 	}
 	assert.Equal(t, []string{"d"}, Missing(gold, nil))

@@ -16,7 +16,7 @@ func benchTexts(b *testing.B, texts []string) {
 		sents[i] = sentence.Split(t)
 		n += len(t)
 	}
-	d := defaultDetector()
+	d := defaultDetectorForTest(b)
 	benchtime.Loop(b, int64(n), func() {
 		for i, t := range texts {
 			d.Detect(t, sents[i])
@@ -56,7 +56,7 @@ func BenchmarkNew(b *testing.B) {
 // attribution, and 1 MB of real news (the PolNeAR dev texts, one after
 // another, as one article). B/byte is the bytes allocated per input byte.
 func BenchmarkDetectHostile(b *testing.B) {
-	d := defaultDetector()
+	d := defaultDetectorForTest(b)
 	for _, c := range benchtime.Hostile(b) {
 		b.Run(c.Name, func(b *testing.B) {
 			sents := sentence.Split(c.Text)

@@ -360,7 +360,7 @@ func TestSeedGold(t *testing.T) {
 
 func TestPolNeARDev(t *testing.T) {
 	docs := loadGold(t, "polnear/dev.jsonl")
-	sc := score(docs, defaultDetector(), false)
+	sc := score(docs, defaultDetectorForTest(t), false)
 	sc.log(t, "dev")
 	base := baseline(t, docs)
 	if p := pct(sc.found, sc.passages); p < 99.5 {
@@ -376,7 +376,7 @@ func TestPolNeARTrain(t *testing.T) {
 		t.Skip("train split skipped in -short mode")
 	}
 	docs := loadGold(t, "polnear/train.jsonl")
-	sc := score(docs, defaultDetector(), false)
+	sc := score(docs, defaultDetectorForTest(t), false)
 	sc.log(t, "train")
 	base := baseline(t, docs)
 	if p := pct(sc.found, sc.passages); p < 99.5 {

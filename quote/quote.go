@@ -107,26 +107,47 @@ func (q Quote) Pieces() []span.Span {
 type Option func(*config)
 
 type config struct {
-	maxDepth     int
-	maxLength    int
-	dialogueDash bool
-	classify     bool
-	straight     bool
-	err          error
+	maxDepth, maxLength           int
+	maxDepthSet, maxLengthSet     bool
+	dialogueDash, dialogueDashSet bool
+	classify, classifySet         bool
+	straight, straightSet         bool
+	errs                          []error
+}
+
+// setInt sets *v to n, or records a conflict when an earlier option set it
+// to another value.
+func (c *config) setInt(name string, v *int, set *bool, n int) {
+	if *set && *v != n {
+		c.errs = append(c.errs, fmt.Errorf("%s(%d) conflicts with %s(%d)", name, n, name, *v))
+		return
+	}
+	*v, *set = n, true
+}
+
+// setBool sets *v to on, or records a conflict when an earlier option set
+// it to the other value.
+func (c *config) setBool(name string, v, set *bool, on bool) {
+	if *set && *v != on {
+		c.errs = append(c.errs, fmt.Errorf("%s(%t) conflicts with %s(%t)", name, on, name, *v))
+		return
+	}
+	*v, *set = on, true
 }
 
 // MaxDepth is the default limit on nesting; see [WithMaxDepth].
 const MaxDepth = 8
 
 // WithMaxDepth limits how deep quotations may nest (default [MaxDepth]);
-// an opening mark deeper than that is ignored. n must be in [1, 64].
+// an opening mark deeper than that is ignored. n must be in [1, 64];
+// giving two different limits is an error from [New].
 func WithMaxDepth(n int) Option {
 	return func(c *config) {
 		if n < 1 || n > 64 {
-			c.err = fmt.Errorf("max depth %d out of range [1, 64]", n)
+			c.errs = append(c.errs, fmt.Errorf("WithMaxDepth(%d): out of range [1, 64]", n))
 			return
 		}
-		c.maxDepth = n
+		c.setInt("WithMaxDepth", &c.maxDepth, &c.maxDepthSet, n)
 	}
 }
 
@@ -139,14 +160,14 @@ const MaxLength = 1 << 20
 // quotation). A longer one is still paired and reported, so nesting and
 // offsets are unchanged, but it is NotSpeech with Reason [ReasonTooLong]
 // and Score 0: in news text it comes from a scrape that lost a mark. n
-// must be positive.
+// must be positive; giving two different lengths is an error from [New].
 func WithMaxLength(n int) Option {
 	return func(c *config) {
 		if n < 1 {
-			c.err = fmt.Errorf("max length %d is not positive", n)
+			c.errs = append(c.errs, fmt.Errorf("WithMaxLength(%d): the length must be positive", n))
 			return
 		}
-		c.maxLength = n
+		c.setInt("WithMaxLength", &c.maxLength, &c.maxLengthSet, n)
 	}
 }
 
@@ -154,18 +175,27 @@ func WithMaxLength(n int) Option {
 // en dash or horizontal bar a quotation, as in fiction and in languages
 // that mark dialogue so. It runs to the next spaced dash on its line (the
 // narrator's aside) or to the line's end. Default false: English news
-// opens list items and bylines with a dash.
-func WithDialogueDash(on bool) Option { return func(c *config) { c.dialogueDash = on } }
+// opens list items and bylines with a dash. Giving both true and false is
+// an error from [New].
+func WithDialogueDash(on bool) Option {
+	return func(c *config) { c.setBool("WithDialogueDash", &c.dialogueDash, &c.dialogueDashSet, on) }
+}
 
 // WithClassification turns the speech/not-speech decision on or off
 // (default on). Off, every quotation is Speech with Reason
-// [ReasonUnclassed] and Score 0.5.
-func WithClassification(on bool) Option { return func(c *config) { c.classify = on } }
+// [ReasonUnclassed] and Score 0.5. Giving both true and false is an error
+// from [New].
+func WithClassification(on bool) Option {
+	return func(c *config) { c.setBool("WithClassification", &c.classify, &c.classifySet, on) }
+}
 
 // WithStraightSingles sets whether straight single marks (') may pair into
 // quotations (default true). Off, they are all read as apostrophes, save
-// two in a row, which stand for a double mark and still pair.
-func WithStraightSingles(on bool) Option { return func(c *config) { c.straight = on } }
+// two in a row, which stand for a double mark and still pair. Giving both
+// true and false is an error from [New].
+func WithStraightSingles(on bool) Option {
+	return func(c *config) { c.setBool("WithStraightSingles", &c.straight, &c.straightSet, on) }
+}
 
 // Detector finds quotations. It holds no per-call state and is safe for
 // concurrent use.
@@ -173,36 +203,41 @@ type Detector struct {
 	cfg config
 }
 
-// ErrOption is wrapped by the error New returns for a bad option.
+// ErrOption is wrapped by the error [New] returns for a nil option, an
+// out-of-range value or options that conflict.
 var ErrOption = errors.New("bad option")
 
 // New returns a Detector configured by opts. It returns an error wrapping
-// [ErrOption] when an option is out of range.
+// [ErrOption] when an option is nil or out of range or options conflict
+// (the same option given twice with the same value is no conflict). It
+// never panics.
 func New(opts ...Option) (*Detector, error) {
 	d := &Detector{cfg: config{maxDepth: MaxDepth, maxLength: MaxLength, classify: true, straight: true}}
-	for _, o := range opts {
+	for i, o := range opts {
 		if o == nil {
+			d.cfg.errs = append(d.cfg.errs, fmt.Errorf("option %d is nil", i+1))
 			continue
 		}
 		o(&d.cfg)
-		if d.cfg.err != nil {
-			return nil, fmt.Errorf("quote: %w: %w", ErrOption, d.cfg.err)
-		}
 	}
+	if len(d.cfg.errs) > 0 {
+		return nil, fmt.Errorf("quote: %w: %w", ErrOption, errors.Join(d.cfg.errs...))
+	}
+	d.cfg.errs = nil
 	return d, nil
 }
 
-var defaultDetector = sync.OnceValue(func() *Detector {
-	d, err := New()
-	if err != nil {
-		panic("quote: default detector: " + err.Error())
-	}
-	return d
-})
+var defaultDetector = sync.OnceValues(func() (*Detector, error) { return New() })
 
-// Detect finds quotations with the shared default Detector.
+// Detect finds quotations with the shared default Detector (New with no
+// options). It returns nil for empty text, and also in the unexpected case
+// that the default Detector cannot be built.
 func Detect(text string, sents []sentence.Sentence) []Quote {
-	return defaultDetector().Detect(text, sents)
+	d, err := defaultDetector()
+	if err != nil {
+		return nil
+	}
+	return d.Detect(text, sents)
 }
 
 // Detect returns the quotations of text, sorted by Start (an outer

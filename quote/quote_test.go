@@ -232,9 +232,6 @@ func TestOptions(t *testing.T) {
 	if got := d.Detect("He said 'hello' and ''yes''.", nil); len(got) != 1 || got[0].Text != "''yes''" {
 		t.Errorf("WithStraightSingles(false): %+v", got)
 	}
-	if _, err := New(nil); err != nil {
-		t.Errorf("New(nil option): %v", err)
-	}
 }
 
 func TestKindString(t *testing.T) {

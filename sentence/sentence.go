@@ -70,16 +70,20 @@ type config struct {
 	errs          []error
 }
 
+// ErrOption is wrapped by the error [New] returns for a nil option, an
+// invalid value or options that conflict.
+var ErrOption = errors.New("bad option")
+
 // WithLineBreaks sets which line breaks end a paragraph. The default is
 // [LineBreaksAuto]. Giving two different modes is an error from [New].
 func WithLineBreaks(m LineBreaks) Option {
 	return func(c *config) {
 		if m > LineBreaksEvery {
-			c.errs = append(c.errs, fmt.Errorf("unknown line break mode %v", m))
+			c.errs = append(c.errs, fmt.Errorf("WithLineBreaks(%v): unknown line break mode", m))
 			return
 		}
 		if c.lineBreaksSet && c.lineBreaks != m {
-			c.errs = append(c.errs, fmt.Errorf("conflicting line break modes %v and %v", c.lineBreaks, m))
+			c.errs = append(c.errs, fmt.Errorf("WithLineBreaks(%v) conflicts with WithLineBreaks(%v)", m, c.lineBreaks))
 			return
 		}
 		c.lineBreaks, c.lineBreaksSet = m, true
@@ -114,14 +118,18 @@ type Splitter struct {
 	lx         *lexicon
 }
 
-// New returns a Splitter configured by opts. It fails when the built-in
-// lexicon cannot be loaded or when options are invalid or conflict.
+// New returns a Splitter configured by opts. It returns an error when the
+// built-in lexicon cannot be loaded, or an error wrapping [ErrOption] when
+// an option is nil or invalid or options conflict (the same option given
+// twice with the same value is no conflict). It never panics.
 func New(opts ...Option) (*Splitter, error) {
 	var c config
-	for _, o := range opts {
-		if o != nil {
-			o(&c)
+	for i, o := range opts {
+		if o == nil {
+			c.errs = append(c.errs, fmt.Errorf("option %d is nil", i+1))
+			continue
 		}
+		o(&c)
 	}
 	seen := make(map[string]string, len(c.titles)+len(c.abbrs))
 	check := func(kind string, words []string) []string {
@@ -144,7 +152,7 @@ func New(opts ...Option) (*Splitter, error) {
 	titles := check("title", c.titles)
 	abbrs := check("abbreviation", c.abbrs)
 	if len(c.errs) > 0 {
-		return nil, fmt.Errorf("sentence: %w", errors.Join(c.errs...))
+		return nil, fmt.Errorf("sentence: %w: %w", ErrOption, errors.Join(c.errs...))
 	}
 	lx, err := defaultLexicon()
 	if err != nil {

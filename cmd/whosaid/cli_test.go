@@ -377,7 +377,7 @@ func TestEvalRefusesWhatItCannotScore(t *testing.T) {
 	}{
 		{[]string{"eval", gold}, 0, "content"},
 		{[]string{"eval", gold, "--pred", other}, 1, `2 of 2 predictions have an id that is in no gold document (first "x1", "x2")`},
-		{[]string{"eval", empty}, 1, "no attribution to score"},
+		{[]string{"eval", empty}, 1, "eval: the gold document has no attribution to score"},
 		{[]string{"eval", "../shared/corpus/nosuch.jsonl"}, 1, "they live in ../shared/corpus beside it"},
 	}
 	for _, tt := range tests {
