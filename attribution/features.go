@@ -36,6 +36,7 @@ var (
 	tLemmaNextT     = linear.NewTemplate("lemma|next.t")
 	tPrevTTag       = linear.NewTemplate("prev.t|tag")
 	tOtherCue       = linear.NewTemplate("other.cue")
+	tCommaQuote     = linear.NewTemplate("comma.quote")
 	tRule           = linear.NewTemplate("rule")
 	tUnit           = linear.NewTemplate("unit")
 	tRuleLemma      = linear.NewTemplate("rule|lemma")
@@ -85,7 +86,7 @@ var frameTemplates = templateNames(
 	tSpkPrevW, tSpkNextW, tSpkPrevT, tSpkNextT, tSpkPrevTFirstT, tSpkTag, tRuleSpk, tLemmaSpk,
 	tVariant, tVariantRule, tCntLen, tCntPrevW, tCntPrevTFirstT, tCntFirst, tCntLast, tCntEndsNextW,
 	tCntEndsNextT, tCntEndsRest, tVariantLemma, tCntQuoted, tCntFrags, tCntSide, tCntEnds,
-	tRuleCntFirst, tLemmaCntFirst, tAddressee, tSpkInner,
+	tRuleCntFirst, tLemmaCntFirst, tAddressee, tSpkInner, tCommaQuote,
 )
 
 // templateNames returns the names of ts, in order.
@@ -148,6 +149,7 @@ func (rd *reader) cueFeatures(c *cue, fs *linear.Features) {
 	flag(tInQuote, w.inQuote(c.i))
 	flag(tSentQuotes, w.lastBreak >= 0 && w.toks[w.lastBreak].kind == token.Quote)
 	flag(tOtherCue, c.generic && w.lexCue(c.i))
+	flag(tCommaQuote, c.generic && w.afterCommaQuote(c.i))
 	fs.AddValue(tCuePos, bucketValue(c.i))
 	if c.kind != cueVerb {
 		return

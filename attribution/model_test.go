@@ -175,3 +175,39 @@ func TestReportingVerbOutsideLexicon(t *testing.T) {
 		})
 	}
 }
+
+// TestVerbAfterCommaQuote checks that a verb the lexicon does not know,
+// and the model has not learned, reports a quotation whose words end with
+// a comma when it follows the quotation, right after it or after its
+// subject: the comma inside the marks says the attribution follows. A
+// quotation that ends its sentence gives the verb after it no such
+// reading.
+func TestVerbAfterCommaQuote(t *testing.T) {
+	if len(embeddedModel) == 0 {
+		t.Skip("built without a model")
+	}
+	r, err := New()
+	require.NoError(t, err)
+	tests := []struct {
+		text, verb, speaker string
+	}{
+		{"“You are wrong about all of it,” Oliver barked.", "barked", "Oliver"},
+		{"“It is about time we won,” crowed the actress Jamie Lee Curtis.", "crowed", "the actress Jamie Lee Curtis"},
+		{"“We are not done yet,” the senator growled.", "growled", "the senator"},
+		{"“We are not done yet.” The senator growled.", "", ""},
+	}
+	var fs linear.Features
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			if tc.verb != "" {
+				assert.Zero(t, r.lex.Kind(tc.verb), "the test wants a verb the lexicon does not know")
+				assert.False(t, r.model.reports(&fs, stem(tc.verb)), "the test wants a verb the model has not learned")
+			}
+			sents := sentence.Split(tc.text)
+			got := r.Resolve(tc.text, sents, quote.Detect(tc.text, sents))
+			require.Len(t, got, 1)
+			assert.Equal(t, tc.verb, got[0].Cue.Text)
+			assert.Equal(t, tc.speaker, got[0].Speaker.Text)
+		})
+	}
+}

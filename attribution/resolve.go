@@ -168,7 +168,7 @@ func (rd *reader) sentence(si int) int {
 	w := &rd.w
 	from := int(rd.st.Sents[si].First)
 	to := w.load(rd.st, from, int(rd.st.Sents[next-1].End))
-	if !w.holdsCue() && !rd.mayReport(from, to) {
+	if !w.holdsCue() && !rd.mayReport(from, to) && !(w.anyVerbs && w.holdsCommaQuote()) {
 		return next
 	}
 	w.tagAll(rd.tagger)
@@ -211,7 +211,7 @@ func (rd *reader) cueAt(i int) *frame {
 	if !rd.w.findCue(&rd.cue, i) {
 		return nil
 	}
-	if rd.cue.generic && rd.model != nil && !rd.model.reports(&rd.fs, rd.w.cueLemma(&rd.cue)) {
+	if rd.cue.generic && rd.model != nil && !rd.model.reports(&rd.fs, rd.w.cueLemma(&rd.cue)) && !rd.w.afterCommaQuote(i) {
 		return nil
 	}
 	return rd.selectFrame(&rd.cue)

@@ -278,6 +278,45 @@ func innerEnds(q quote.Quote, marks string) bool {
 	return in != "" && strings.IndexByte(marks, in[len(in)-1]) >= 0
 }
 
+// commaQuote reports whether token j closes a quotation of speech whose
+// words end with a comma: “...,” is followed by its attribution.
+func (w *window) commaQuote(j int) bool {
+	if w.toks[j].kind != token.Quote {
+		return false
+	}
+	q := w.quoteAt(w.toks[j].start)
+	return q >= 0 && w.qs[q].End == w.toks[j].end && w.qs[q].Kind == quote.Speech && innerEnds(*w.qs[q], ",")
+}
+
+// holdsCommaQuote reports whether a quotation whose words end with a comma
+// closes in the window before a word: “...,” Oliver barked.
+func (w *window) holdsCommaQuote() bool {
+	for j := 0; j+1 < len(w.toks); j++ {
+		if w.toks[j+1].kind == token.Word && w.commaQuote(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterCommaQuote reports whether the verb at token i follows a quotation
+// whose words end with a comma, right after it or after a short noun
+// phrase (“...,” Oliver barked; “...,” exhorted the actress): whatever
+// the verb, it reports the quotation, as a comma inside the marks says
+// the sentence goes on with its attribution.
+func (w *window) afterCommaQuote(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 5; j-- {
+		t := w.toks[j]
+		if t.kind == token.Quote {
+			return w.commaQuote(j)
+		}
+		if t.kind != token.Word || isVerbTag(t.tag) {
+			return false
+		}
+	}
+	return false
+}
+
 func isComma(t tok) bool { return t.text == "," }
 
 func isEnd(t tok) bool {
