@@ -133,20 +133,7 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 	fs.Reset()
 	rd.cueFeatures(c, fs)
 	shared := m.frames.Score(fs)
-	// The rules of the readings scored so far and the sums of their
-	// features, and the ends of contents scored so far, the tokens they
-	// end before and the sums of their features.
-	var byRule [8]struct {
-		rule, unit string
-		first      bool
-		sum        float64
-	}
-	nRules := 0
-	var ends [16]struct {
-		c1  int
-		sum float64
-	}
-	nEnds := 0
+	var sums partSums
 	// rule is the rule of the last frame that had a part to score, as a
 	// value, once hashed.
 	var rule linear.Value
@@ -157,52 +144,14 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 		if f.a.Extent.Empty() {
 			continue
 		}
-		read, spk, cnt := -1, -1, -1 // an earlier frame with the same part
-		for j := range k {
-			g := &frames[j]
-			if g.a.Extent.Empty() || g.a.Rule != f.a.Rule {
-				continue
-			}
-			if read < 0 && g.unit == f.unit && g.variant == f.variant && g.first == f.first {
-				read = j
-			}
-			if g.a.Cue != f.a.Cue {
-				continue
-			}
-			if spk < 0 && g.a.Speaker == f.a.Speaker {
-				spk = j
-			}
-			if cnt < 0 && g.a.Extent == f.a.Extent && nFragments(&g.a) == nFragments(&f.a) && g.a.Addressee.Empty() == f.a.Addressee.Empty() {
-				cnt = j
-			}
-		}
+		read, spk, cnt := sharedParts(frames, k)
 		if (read < 0 || spk < 0 || cnt < 0) && (!hashed || rule.String() != f.a.Rule) {
 			rule, hashed = linear.NewValue(f.a.Rule), true
 		}
 		if read >= 0 {
 			f.read = frames[read].read
 		} else {
-			// The features of the rule are shared by its variants.
-			r := 0
-			for r < nRules && (byRule[r].rule != f.a.Rule || byRule[r].unit != f.unit || byRule[r].first != f.first) {
-				r++
-			}
-			if r < nRules {
-				f.read = byRule[r].sum
-			} else {
-				fs.Reset()
-				readingRuleFeatures(c, f, rule, lemma, fs)
-				f.read = m.frames.Sum(fs)
-				if nRules < len(byRule) {
-					byRule[nRules].rule, byRule[nRules].unit, byRule[nRules].first, byRule[nRules].sum = f.a.Rule, f.unit, f.first, f.read
-					nRules++
-				}
-			}
-			if f.variant != "" {
-				fs.Reset()
-				readingVariantFeatures(f, rule, lemma, fs)
-				f.read += m.frames.Sum(fs)
-			}
+			f.read = rd.readingScore(m, c, f, rule, lemma, &sums)
 		}
 		if spk >= 0 {
 			f.spk = frames[spk].spk
@@ -214,28 +163,7 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 		if cnt >= 0 {
 			f.cnt = frames[cnt].cnt
 		} else {
-			c0, c1 := rd.w.tokenRange(f.a.Extent)
-			fs.Reset()
-			rd.contentStartFeatures(&f.a, rule, lemma, c0, c1, fs)
-			f.cnt = m.frames.Sum(fs)
-			if c0 < c1 {
-				e := 0
-				for e < nEnds && ends[e].c1 != c1 {
-					e++
-				}
-				if e == nEnds {
-					fs.Reset()
-					rd.w.contentEndFeatures(c1, fs)
-					end := m.frames.Sum(fs)
-					if nEnds < len(ends) {
-						ends[nEnds].c1, ends[nEnds].sum = c1, end
-						nEnds++
-					}
-					f.cnt += end
-				} else {
-					f.cnt += ends[e].sum
-				}
-			}
+			f.cnt = rd.contentScore(m, f, rule, lemma, &sums)
 		}
 		s := shared + f.read + f.spk + f.cnt
 		f.score = s
@@ -246,6 +174,124 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 	if best < 0 {
 		return -1
 	}
+	return m.accept(c, frames, best, top)
+}
+
+// partSums holds, while the frames of one cue are scored, the sums of
+// features that several of them share: those of the rules of the
+// readings scored so far, and those of where the contents scored so far
+// end, by the token they end before. Each keeps only its first few.
+type partSums struct {
+	byRule [8]struct {
+		rule, unit string
+		first      bool
+		sum        float64
+	}
+	nRules int
+	ends   [16]struct {
+		c1  int
+		sum float64
+	}
+	nEnds int
+}
+
+// sharedParts returns, for each part of frame k with content, an earlier
+// frame with content, of the same rule, whose part is the same, or -1:
+// read for the reading (same unit, variant and first), spk for the
+// speaker and cnt for the content (both of the same cue).
+func sharedParts(frames []frame, k int) (read, spk, cnt int) {
+	f := &frames[k]
+	read, spk, cnt = -1, -1, -1
+	for j := range k {
+		g := &frames[j]
+		if g.a.Extent.Empty() || g.a.Rule != f.a.Rule {
+			continue
+		}
+		if read < 0 && g.unit == f.unit && g.variant == f.variant && g.first == f.first {
+			read = j
+		}
+		if g.a.Cue != f.a.Cue {
+			continue
+		}
+		if spk < 0 && g.a.Speaker == f.a.Speaker {
+			spk = j
+		}
+		if cnt < 0 && g.a.Extent == f.a.Extent && nFragments(&g.a) == nFragments(&f.a) && g.a.Addressee.Empty() == f.a.Addressee.Empty() {
+			cnt = j
+		}
+	}
+	return read, spk, cnt
+}
+
+// readingScore returns the model's score of the reading of frame f of cue
+// c, of rule rule: that of its rule's features, taken from sums when a
+// frame read alike was scored before and recorded there otherwise, plus
+// that of its variant's.
+func (rd *reader) readingScore(m *Model, c *cue, f *frame, rule, lemma linear.Value, sums *partSums) float64 {
+	fs := &rd.fs
+	var read float64
+	// The features of the rule are shared by its variants.
+	r := 0
+	for r < sums.nRules && (sums.byRule[r].rule != f.a.Rule || sums.byRule[r].unit != f.unit || sums.byRule[r].first != f.first) {
+		r++
+	}
+	if r < sums.nRules {
+		read = sums.byRule[r].sum
+	} else {
+		fs.Reset()
+		readingRuleFeatures(c, f, rule, lemma, fs)
+		read = m.frames.Sum(fs)
+		if sums.nRules < len(sums.byRule) {
+			b := &sums.byRule[sums.nRules]
+			b.rule, b.unit, b.first, b.sum = f.a.Rule, f.unit, f.first, read
+			sums.nRules++
+		}
+	}
+	if f.variant != "" {
+		fs.Reset()
+		readingVariantFeatures(f, rule, lemma, fs)
+		read += m.frames.Sum(fs)
+	}
+	return read
+}
+
+// contentScore returns the model's score of the content of frame f, of
+// rule rule: that of where it starts, plus, when it has tokens, that of
+// where it ends, taken from sums when a content that ends before the same
+// token was scored before and recorded there otherwise.
+func (rd *reader) contentScore(m *Model, f *frame, rule, lemma linear.Value, sums *partSums) float64 {
+	fs := &rd.fs
+	c0, c1 := rd.w.tokenRange(f.a.Extent)
+	fs.Reset()
+	rd.contentStartFeatures(&f.a, rule, lemma, c0, c1, fs)
+	cnt := m.frames.Sum(fs)
+	if c0 < c1 {
+		e := 0
+		for e < sums.nEnds && sums.ends[e].c1 != c1 {
+			e++
+		}
+		if e == sums.nEnds {
+			fs.Reset()
+			rd.w.contentEndFeatures(c1, fs)
+			end := m.frames.Sum(fs)
+			if sums.nEnds < len(sums.ends) {
+				sums.ends[sums.nEnds].c1, sums.ends[sums.nEnds].sum = c1, end
+				sums.nEnds++
+			}
+			cnt += end
+		} else {
+			cnt += sums.ends[e].sum
+		}
+	}
+	return cnt
+}
+
+// accept returns best, the frame of cue c of the highest score, top, when
+// the model takes it over none, and sets its Confidence to its
+// probability among the frames with content and none; it returns -1 when
+// the probability that c reports at all falls below the threshold (that
+// for verbs outside the lexicon when c is one).
+func (m *Model) accept(c *cue, frames []frame, best int, top float64) int {
 	z := math.Exp(-top) // none scores 0
 	for k := range frames {
 		if !frames[k].a.Extent.Empty() {

@@ -161,7 +161,8 @@ var questionWords = set("whether", "if", "what", "who", "whom", "whose", "which"
 // “...”, the slogan “...”.
 var wordNouns = set("phrase", "term", "word", "words", "slogan", "label", "message", "motto", "chant", "chants", "catchphrase", "refrain")
 
-// relativeWords open a relative clause.
+// isRelative reports whether the lower-case word w is a relative pronoun
+// that opens a relative clause: "who", "whose" or "which".
 func isRelative(w string) bool { return w == "who" || w == "whose" || w == "which" }
 
 // wordSet is a set of lower-case words. The rules ask it of nearly every

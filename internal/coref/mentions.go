@@ -327,6 +327,10 @@ func (r *resolver) modifiers(i, j int) string {
 	return out
 }
 
+// runMention returns the mention of the name of run, from its first word
+// after the titles. It is a modifier when it follows "the" and does not
+// open its clause, when it follows a, an, this or that, or when a title
+// follows it ("the former New Mexico governor").
 func (r *resolver) runMention(run nameRun) mention {
 	s := r.s
 	last := s.words[run.j-1]
@@ -342,6 +346,7 @@ func (r *resolver) runMention(run nameRun) mention {
 	return m
 }
 
+// coordinations records two people joined by "and" ("Obama and Hillary
 // Clinton", "Mr. Grassley and Mr. Leahy") as a group.
 func (r *resolver) coordinations() {
 	s := r.s
