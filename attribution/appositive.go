@@ -55,7 +55,7 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 			// participle of the passive does not take: "Sanders compared
 			// himself to Clinton" is a clause.
 			participle := toks[m].tag == "VBG" || (toks[m].tag == "VBN" || regularPast(toks[m]) && isNounTag(toks[m-1].tag)) && !w.objectAt(m+1)
-			if isVerbTag(toks[m].tag) && !participle {
+			if isVerbTag(toks[m].tag) && !participle && !w.modifierRead(m) {
 				return 0, -1, false
 			}
 		}
@@ -85,6 +85,19 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 		}
 	}
 	return s, paren, true
+}
+
+// modifierRead reports whether token m, which the tagger reads as a verb
+// of the present, modifies the noun after it: between a singular noun or
+// an adjective and a noun, a plural present has no subject ("deputy
+// homeland security advisor").
+func (w *window) modifierRead(m int) bool {
+	toks := w.toks
+	if m < 1 || m+1 >= len(toks) || toks[m].tag != "VBP" && toks[m].tag != "VB" {
+		return false
+	}
+	p, n := toks[m-1].tag, toks[m+1].tag
+	return (p == "JJ" || p == "NN" || p == "NNP") && (n == "NN" || n == "NNS" || n == "NNP")
 }
 
 // stateAt returns how many tokens from token i name a state of the

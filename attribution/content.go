@@ -29,7 +29,12 @@ func (r *reader) contentAfter(a *Attribution, v lexicon.Verb, after int) (rule s
 	if m := w.skipAdverbials(k); m > k && m < len(toks) && toks[m].lower == "that" {
 		k = m
 	}
-	// "He said:" at the end of a paragraph, the quotation opening the next.
+	// "He said:" at the end of a paragraph, the quotation opening the
+	// next; so too "released the following statement:", whose object
+	// names what is said.
+	if m := len(toks) - 1; k < m && toks[m].text == ":" && m-k <= 5 && w.namesSpeech(m-1, m) && w.allModifiers(k, m-1) {
+		k = m
+	}
 	if k == len(toks)-1 && toks[k].text == ":" {
 		if q, ok := w.quoteOpening(toks[k].end); ok {
 			setContent(a, q.Span())
@@ -132,6 +137,18 @@ func (w *window) speechComplement(v lexicon.Verb, k int) bool {
 		}
 		name := objectPronouns.has(toks[k].lower) || toks[k].tag == "NNP"
 		return !name || e < len(toks) && !isEnd(toks[e]) && !isComma(toks[e]) && toks[e].lower != "and" && toks[e].lower != "but"
+	}
+	return true
+}
+
+// allModifiers reports whether tokens [s, e) are determiners, adjectives
+// or numbers, as before the head of a noun phrase ("the following", "a
+// brief").
+func (w *window) allModifiers(s, e int) bool {
+	for _, t := range w.toks[s:e] {
+		if t.kind != token.Word || t.tag != "DT" && t.tag != "JJ" && t.tag != "CD" && t.tag != "PRP$" && t.lower != "following" {
+			return false
+		}
 	}
 	return true
 }

@@ -89,6 +89,20 @@ func TestErrorClasses(t *testing.T) {
 			[]want{{"Tom Lee of Austin, Tex.", "said", "the plan was dead"}}},
 		{"quotation after a state", "“We cannot wait,” said Bob Smith of Jacksonville, Fla. “The storm is coming.”",
 			[]want{{"Bob Smith of Jacksonville, Fla.", "said", "We cannot wait,” said Bob Smith of Jacksonville, Fla. “The storm is coming"}}},
+		// An inverted attribution between two parts of a quotation, the
+		// second after a comma.
+		{"quotation on after the speaker", "“It is a difficult issue,” said the Florida senator, “because it puts two rights in conflict.”",
+			[]want{{"the Florida senator", "said", "It is a difficult issue,” said the Florida senator, “because it puts two rights in conflict"}}},
+		// The narration after an attribution: a clause of time, a phrase
+		// of prepositions.
+		{"narration after the speaker", "“The framers would agree,” said Dan Golvach when asked about the senator.",
+			[]want{{"Dan Golvach", "said", "The framers would agree"}}},
+		{"narration after the speaker", "The rules are fair, the spokeswoman said on a call with reporters.",
+			[]want{{"the spokeswoman", "said", "The rules are fair"}}},
+		// A noun the tagger reads as a verb of the present inside an
+		// appositive.
+		{"modifier read as a verb", "“They must present their claims,” Amy Pope, deputy homeland security advisor, said.",
+			[]want{{"Amy Pope, deputy homeland security advisor", "said", "They must present their claims"}}},
 		{"quotation after a state", "The plan is dead, said Ann Doe of Mobile, Ala. “It will hurt us,” she added.",
 			[]want{{"Ann Doe of Mobile, Ala.", "said", "The plan is dead"}, {"she", "added", "It will hurt us"}}},
 	}

@@ -357,7 +357,8 @@ func (w *window) rightNP(k int, appos bool) (start, end int, ok bool) {
 			return k, e, true
 		}
 	}
-	if appos && j+1 < len(toks) && isComma(toks[j]) {
+	// The tagger tags quote marks too: an appositive opens with a word.
+	if appos && j+1 < len(toks) && isComma(toks[j]) && toks[j+1].kind == token.Word {
 		n := toks[j+1]
 		if n.lower == "who" || n.lower == "whose" || (isNPTag(n.tag) || n.tag == "RB" && j+2 < len(toks) && isNPTag(toks[j+2].tag)) && !w.startsCue(j+1) {
 			// An appositive holds no verb of its own: "..., according to a
@@ -615,7 +616,37 @@ func (w *window) tailEnds(k int) bool {
 		}
 	}
 	t := w.toks[k]
-	return isEnd(t) || isComma(t) || t.text == ";" || t.kind == token.Quote && !w.isOpenQuote(k) || t.kind == token.Dash || t.text == ":" && k+1 < len(w.toks) && w.isOpenQuote(k+1)
+	return isEnd(t) || isComma(t) || t.text == ";" || t.kind == token.Quote && !w.isOpenQuote(k) || t.kind == token.Dash || t.text == ":" && k+1 < len(w.toks) && w.isOpenQuote(k+1) || w.narrationTail(k)
+}
+
+// narrationTail reports whether the words from token k to the sentence's
+// end (or a comma) are the narration's: a clause of time ("said Ann Lee
+// when asked about it", "after the vote") or a phrase of prepositions and
+// noun phrases with no verb ("said on a call with reporters", "told CNN
+// in an interview"). A "that" or a verb ends a phrase of prepositions
+// with what was said.
+func (w *window) narrationTail(k int) bool {
+	toks := w.toks
+	t := toks[k]
+	if t.kind != token.Word || w.inQuote(k) {
+		return false
+	}
+	clause := timeClauses.has(t.lower)
+	if !clause && (t.tag != "IN" || t.lower == "that" || subordinators.has(t.lower)) {
+		return false
+	}
+	for m := k + 1; m < len(toks); m++ {
+		u := toks[m]
+		switch {
+		case isEnd(u) || isComma(u) || u.text == ";":
+			return m > k+1
+		case u.kind == token.Quote:
+			return false
+		case !clause && (isVerbTag(u.tag) || u.lower == "that"):
+			return false
+		}
+	}
+	return true
 }
 
 // allAdverbial reports whether every word of ts is a time or manner word

@@ -181,7 +181,8 @@ func TestReportingVerbOutsideLexicon(t *testing.T) {
 // a comma when it follows the quotation, right after it or after its
 // subject: the comma inside the marks says the attribution follows. A
 // quotation that ends its sentence gives the verb after it no such
-// reading.
+// reading, unless the sentence after is only a speaker and a verb of
+// saying: a full stop stands for the comma.
 func TestVerbAfterCommaQuote(t *testing.T) {
 	if len(embeddedModel) == 0 {
 		t.Skip("built without a model")
@@ -195,11 +196,14 @@ func TestVerbAfterCommaQuote(t *testing.T) {
 		{"“It is about time we won,” crowed the actress Jamie Lee Curtis.", "crowed", "the actress Jamie Lee Curtis"},
 		{"“We are not done yet,” the senator growled.", "growled", "the senator"},
 		{"“We are not done yet.” The senator growled.", "", ""},
+		// A full stop where the comma of an inverted attribution should
+		// be: the sentence is only the speaker and the cue.
+		{"“You will find the emails that are missing.” Trump said.", "said", "Trump"},
 	}
 	var fs linear.Features
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			if tc.verb != "" {
+			if tc.verb != "" && tc.verb != "said" {
 				assert.Zero(t, r.lex.Kind(tc.verb), "the test wants a verb the lexicon does not know")
 				assert.False(t, r.model.reports(&fs, stem(tc.verb)), "the test wants a verb the model has not learned")
 			}
@@ -208,6 +212,35 @@ func TestVerbAfterCommaQuote(t *testing.T) {
 			require.Len(t, got, 1)
 			assert.Equal(t, tc.verb, got[0].Cue.Text)
 			assert.Equal(t, tc.speaker, got[0].Speaker.Text)
+		})
+	}
+}
+
+// TestStatementBeforeParagraph checks that a cue whose object names what
+// is said, before a colon that ends its paragraph, introduces the
+// quotation that opens the next ("released the following statement:"),
+// as a bare cue does ("said:").
+func TestStatementBeforeParagraph(t *testing.T) {
+	if len(embeddedModel) == 0 {
+		t.Skip("built without a model")
+	}
+	r, err := New()
+	require.NoError(t, err)
+	tests := []struct {
+		text, cue, speaker string
+	}{
+		{"When the mayor died, President Clinton released the following statement:\n\n“Hillary and I offer our condolences to his family.”", "released", "President Clinton"},
+		{"The senator issued a brief statement:\n\n“We will win this seat back.”", "issued", "The senator"},
+		{"The senator said:\n\n“We will win this seat back.”", "said", "The senator"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			sents := sentence.Split(tc.text)
+			got := r.Resolve(tc.text, sents, quote.Detect(tc.text, sents))
+			require.Len(t, got, 1)
+			assert.Equal(t, tc.cue, got[0].Cue.Text)
+			assert.Equal(t, tc.speaker, got[0].Speaker.Text)
+			assert.Equal(t, Direct, got[0].Type)
 		})
 	}
 }

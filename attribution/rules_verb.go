@@ -1,8 +1,11 @@
 package attribution
 
 import (
+	"strings"
+
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/token"
+	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/span"
 )
 
@@ -178,7 +181,15 @@ func invertedRule(r *reader, c *cue) (frame, verdict) {
 	a.Rule = RuleClauseCueSpeaker
 	if w.isCloseQuote(cs-1) || cs >= 2 && isComma(toks[cs-1]) && w.isCloseQuote(cs-2) {
 		a.Rule = RuleQuoteCueSpeaker
-		r.nextQuote(&a, w.skipAdverbials(ne))
+		if k := w.skipAdverbials(ne); k+1 < len(toks) && isComma(toks[k]) && w.isOpenQuote(k+1) {
+			// “...,” said X, “...”: the quotation goes on after the
+			// comma.
+			if q := w.quoteAt(toks[k+1].start); q >= 0 && w.qs[q].Kind == quote.Speech {
+				addFragment(w.text, &a, w.qs[q].Span())
+			}
+		} else {
+			r.nextQuote(&a, k)
+		}
 	}
 	return frame{a: a, end: ne - 1}, take
 }
@@ -189,14 +200,36 @@ func invertedRule(r *reader, c *cue) (frame, verdict) {
 func lostStopRule(r *reader, c *cue) (frame, verdict) {
 	w := &r.w
 	toks := w.toks
-	if c.cs != 0 || isCapital(toks[c.i].text) || c.tag != "VBD" || r.si == 0 {
+	if c.tag != "VBD" || r.si == 0 {
 		return frame{}, pass
 	}
-	ns, ne, ok := w.rightNP(c.ce+1, false)
-	if !ok || !w.tailEnds(ne) {
-		return frame{}, pass
+	var ns, ne int
+	if c.cs == 0 {
+		if isCapital(toks[c.i].text) {
+			return frame{}, pass
+		}
+		var ok bool
+		ns, ne, ok = w.rightNP(c.ce+1, false)
+		if !ok || !w.tailEnds(ne) {
+			return frame{}, pass
+		}
+	} else {
+		// “...” Trump said.: the subject opens the sentence, which ends
+		// after the cue, and the sentence before ends with a quotation.
+		sj := r.subject(c)
+		if !sj.ok || sj.ss != 0 || sj.appos || sj.se != c.cs {
+			return frame{}, pass
+		}
+		ns, ne = sj.ss, sj.se
+		if s := r.sents[r.si-1]; s.End < 1 || s.End > len(w.text) || !endsWithQuote(w.text[s.Start:s.End]) {
+			return frame{}, pass
+		}
 	}
-	if k := w.skipAdverbials(ne); k < len(toks) && !isEnd(toks[k]) {
+	end := ne
+	if c.cs > 0 {
+		end = c.ce + 1
+	}
+	if k := w.skipAdverbials(end); k < len(toks) && !isEnd(toks[k]) {
 		return frame{}, pass
 	}
 	p := r.sents[r.si-1]
@@ -210,6 +243,18 @@ func lostStopRule(r *reader, c *cue) (frame, verdict) {
 	a := Attribution{Cue: r.cueSpan(c.cs, c), Speaker: span.Of(w.text, toks[ns].start, toks[ne-1].end), Rule: RuleClauseCueSpeaker}
 	setContent(&a, span.Of(w.text, p.Start, e))
 	return frame{a: a, end: ne - 1}, take
+}
+
+// endsWithQuote reports whether s ends with a closing quote mark, after
+// white space at most.
+func endsWithQuote(s string) bool {
+	s = strings.TrimRight(s, " \t\n")
+	for _, m := range []string{"”", "\"", "’", "''"} {
+		if strings.HasSuffix(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // saidFirstRule reads "Said Ellis: “...”": the cue opens the sentence and

@@ -141,6 +141,10 @@ var prepositionalVBG = set("including", "excluding", "following", "regarding", "
 // clause: "After Trump said ..., his critics ...".
 var subordinators = set("after", "when", "if", "as", "because", "although", "though", "while", "since", "before", "until", "once", "whenever", "unless")
 
+// timeClauses open a clause of time or manner after an attribution, which
+// is the narration's: "said Ann Lee when asked about it".
+var timeClauses = set("when", "whenever", "after", "before", "while", "once", "during", "amid")
+
 // clauseOpeners open a clause before its subject.
 var clauseOpeners = set(
 	"that", "because", "while", "although", "though", "but", "when", "if", "since", "so", "whereas",
