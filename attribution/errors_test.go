@@ -99,6 +99,11 @@ func TestErrorClasses(t *testing.T) {
 			[]want{{"Dan Golvach", "said", "The framers would agree"}}},
 		{"narration after the speaker", "The rules are fair, the spokeswoman said on a call with reporters.",
 			[]want{{"the spokeswoman", "said", "The rules are fair"}}},
+		// A document speaks after its cue; a time word does not.
+		{"document after the cue", "“With every vote we grow stronger,” read the email.",
+			[]want{{"the email", "read", "With every vote we grow stronger"}}},
+		{"document after the cue", "“The plan is dead,” said the statement.",
+			[]want{{"the statement", "said", "The plan is dead"}}},
 		// A noun the tagger reads as a verb of the present inside an
 		// appositive.
 		{"modifier read as a verb", "“They must present their claims,” Amy Pope, deputy homeland security advisor, said.",

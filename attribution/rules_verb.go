@@ -171,7 +171,10 @@ func invertedRule(r *reader, c *cue) (frame, verdict) {
 			ns, ne = ns2, ne2
 		}
 	}
-	if !ok || !w.tailEnds(ne) || allAdverbial(toks[ns:ne]) {
+	// "said Tuesday" names no speaker, but "read the email" does: a
+	// document with its determiner.
+	document := ok && toks[ns].tag == "DT" && lexicon.Document(toks[ne-1].lower)
+	if !ok || !w.tailEnds(ne) || allAdverbial(toks[ns:ne]) && !document {
 		return frame{}, pass
 	}
 	a := Attribution{Cue: r.cueSpan(cs, c), Speaker: span.Of(w.text, toks[ns].start, toks[ne-1].end)}
