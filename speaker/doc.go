@@ -23,10 +23,13 @@
 // "Hillary Clinton": no).
 //
 // A distributed pipeline computes the same keys by counting the [Form] of
-// each name (see [FormOf] and [Form.Add]) and calling [Keys] once on the
-// totals, as examples/beam does.
+// each name (see [FormsOf], which reads one document's attributions, and
+// [Form.Add]) and calling [Keys] once on the totals, as examples/beam
+// does.
 //
 // The list of given names and their short forms (lexicon/nicknames.txt)
-// is embedded and parsed once; every function is safe for concurrent use.
+// is embedded and parsed once, as are the lists of internal/names (given
+// names, titles, places) it reads; every function is safe for concurrent
+// use.
 // Empty input yields no speakers.
 package speaker

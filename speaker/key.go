@@ -7,91 +7,8 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/internal/names"
 )
-
-// NameOf returns the name an attribution's speaker goes by across a corpus:
-// the resolved name (Entity.Name), else the mention as written, with its
-// white space collapsed; "" when there is neither or when it is a bare
-// pronoun ("he", "they"), which names no one outside its text.
-func NameOf(a attribution.Attribution) string {
-	n := strings.Join(strings.Fields(a.Entity.Name), " ")
-	if n == "" {
-		n = strings.Join(strings.Fields(a.Speaker.Text), " ")
-	}
-	if n == "" || Parse(n).Kind == Pronoun {
-		return ""
-	}
-	return n
-}
-
-// Form is one distinct speaker name of a corpus and what the corpus tells
-// of it.
-type Form struct {
-	// Name is the name as [NameOf] gives it.
-	Name string `json:"name"`
-	// Attributions counts the attributions under the name.
-	Attributions int `json:"attributions"`
-	// Male and Female count those whose speaker the text also calls "he"
-	// or "she", or gives a title of that gender ("Mr.", "Mrs.").
-	Male   int `json:"male,omitempty"`
-	Female int `json:"female,omitempty"`
-}
-
-// FormOf returns the form of one attribution: its name and the gender
-// its speaker's mentions give it (a pronoun or a title of one gender,
-// and none of the other); a zero Form when it has no name.
-func FormOf(a attribution.Attribution) Form {
-	f := Form{Name: NameOf(a)}
-	if f.Name == "" {
-		return Form{}
-	}
-	f.Attributions = 1
-	var m, w bool
-	for _, s := range a.Entity.Mentions {
-		first, _, _ := strings.Cut(strings.TrimSpace(s.Text), " ")
-		g := names.Unknown
-		if p, ok := names.PronounOf(first); ok {
-			g = p.Gender
-		} else if t, ok := names.Title(first); ok {
-			g = t
-		}
-		m = m || g == names.Male
-		w = w || g == names.Female
-	}
-	if m != w {
-		if m {
-			f.Male = 1
-		} else {
-			f.Female = 1
-		}
-	}
-	return f
-}
-
-// Add returns the sum of two forms of one name.
-func (f Form) Add(g Form) Form {
-	if f.Name == "" {
-		f.Name = g.Name
-	}
-	f.Attributions += g.Attributions
-	f.Male += g.Male
-	f.Female += g.Female
-	return f
-}
-
-// gender is the gender the corpus gives the name: one gender at least four
-// times as often as the other.
-func (f Form) gender() names.Gender {
-	switch {
-	case f.Male > 0 && f.Male >= 4*f.Female:
-		return names.Male
-	case f.Female > 0 && f.Female >= 4*f.Male:
-		return names.Female
-	}
-	return names.Unknown
-}
 
 // Keys gives every speaker name of a corpus its corpus-wide key. forms
 // holds each distinct name with its counts (forms of the same name are
@@ -104,15 +21,23 @@ func (f Form) gender() names.Gender {
 // so "Donald J. Trump", "Donald Trump" and "DONALD TRUMP" are one. Two
 // forms are kept apart when they conflict: other given names ("Bill
 // Clinton", "Hillary Clinton"), other middle initials ("George W. Bush",
-// "George H.W. Bush"), other suffixes, or genders that disagree (a
-// title's or a given name's). A surname alone ("Trump", "Mr. Trump")
-// joins the full name when the corpus names only one person of that
-// surname, among those of its gender when it has one: the gender of its
-// title, else the one the corpus gives it (see [Form]). Otherwise it
-// keeps a key of its own ("Clinton", "Mrs. Clinton"), as does a full form
-// that fits two people ("George Bush"). Descriptions and organisations ("a
-// senior State Department official", "the FBI") keep their words; only
-// their case is unified.
+// "George H.W. Bush"), other suffixes, genders that disagree (a title's or
+// a given name's), or a suffix that an article shows to tell a son from
+// his father ("Donald Trump Jr." beside "Donald J. Trump", see
+// [Form.Namesake]; without that, "Brent Bozell III" and "Brent Bozell"
+// are one). A surname alone ("Trump", "Mr. Trump") joins the full name
+// when the corpus names only one person of that surname, among those of
+// its gender when it has one: the gender of its title, else the one the
+// corpus gives it (see [Form]). It joins only a person's name: one that
+// has a given name of the lists, an initial, a suffix, a title, a surname
+// with a particle, a gender, or mentions that show a person
+// ([Form.Person]), or when the surname alone shows one itself; never a
+// name that parses like a person's but shows none ("Pew Research",
+// "Islamic State"). Otherwise it keeps a key of its own ("Clinton", "Mrs.
+// Clinton"), as does a full form that fits two people ("George Bush").
+// Descriptions and organisations ("a senior State Department official",
+// "the FBI"), places ("Israel") and groups ("supporters of Hillary
+// Clinton") keep their words (see [Parse]); only their case is unified.
 //
 // A key is a name as the corpus writes it: the given name and surname of
 // the person's most frequent form ("Donald Trump"), with the middle
@@ -139,7 +64,8 @@ func Keys(forms []Form) map[string]string {
 				g = sum[s].gender()
 			}
 			f := fold(p.Surname)
-			bySurname[f] = append(bySurname[f], form{raw: s, name: p, n: sum[s].Attributions, gender: g})
+			bySurname[f] = append(bySurname[f], form{raw: s, name: p, n: sum[s].Attributions, gender: g,
+				person: sum[s].Person > 0, namesake: sum[s].Namesake > 0})
 		default:
 			f := fold(name)
 			others[f] = append(others[f], form{raw: s, n: sum[s].Attributions})
@@ -168,6 +94,27 @@ type form struct {
 	name   Name
 	n      int // attributions
 	gender names.Gender
+	// person: the corpus shows the name's bearer to be a person
+	// (Form.Person); namesake: its suffix tells a son from his father
+	// (Form.Namesake).
+	person, namesake bool
+}
+
+// personal reports whether the form alone shows a person's name: a
+// given name of the lists or a short form of one, an initial, a suffix,
+// a surname with a particle ("Le Pen", "de Blasio"), a title, a gender,
+// or the corpus's evidence ([Form.Person]).
+func (f form) personal() bool {
+	n := f.name
+	if f.person || f.gender != names.Unknown || n.Suffix != "" || slices.ContainsFunc(n.Middle, initial) ||
+		strings.Contains(n.Surname, " ") {
+		return true
+	}
+	if g := n.Given; g != "" && (initial(g) || names.Given(g) != names.Unknown || isNickname(fold(g))) {
+		return true
+	}
+	t := strings.Fields(n.Title)
+	return len(t) > 0 && titleWord(t[len(t)-1])
 }
 
 // top returns the form with the most attributions, preferring one not in
@@ -199,13 +146,31 @@ type cluster struct {
 	full bool
 }
 
-func (c *cluster) fits(f form) bool {
+// fits reports whether f can be the person of every form of the cluster:
+// names compatible, genders that do not conflict, and no suffix that the
+// corpus shows to tell a son from his father (sons, see [Form.Namesake]).
+func (c *cluster) fits(f form, sons []Name) bool {
 	for _, g := range c.forms {
-		if !compatible(f.name, g.name) || f.gender != names.Unknown && g.gender != names.Unknown && f.gender != g.gender {
+		if !compatible(f.name, g.name) || f.gender != names.Unknown && g.gender != names.Unknown && f.gender != g.gender ||
+			fatherAndSon(f.name, g.name, sons) || fatherAndSon(g.name, f.name, sons) {
 			return false
 		}
 	}
 	return true
+}
+
+// fatherAndSon reports whether suffixed, a name with a suffix, and plain, a
+// full name without one, are a son and his father by the corpus: one of
+// sons, the suffixed names that an article calls a son and quotes beside
+// the father ([Form.Namesake]), has their given name, surname and suffix.
+func fatherAndSon(suffixed, plain Name, sons []Name) bool {
+	if suffixed.Suffix == "" || plain.Suffix != "" || plain.Given == "" {
+		return false
+	}
+	return slices.ContainsFunc(sons, func(s Name) bool {
+		return fold(s.Suffix) == fold(suffixed.Suffix) && fold(s.Surname) == fold(suffixed.Surname) &&
+			sameGiven(s.Given, suffixed.Given) && sameGiven(s.Given, plain.Given)
+	})
 }
 
 // knownGiven reports whether a form of the cluster has a given name of
@@ -218,6 +183,11 @@ func (c *cluster) knownGiven() bool {
 	}
 	return false
 }
+
+// person reports whether a form of the cluster shows a person's name
+// ([form.personal]), not an organisation's that parses like one ("Pew
+// Research", "Islamic State").
+func (c *cluster) person() bool { return slices.ContainsFunc(c.forms, form.personal) }
 
 // key writes the cluster's key: see [Keys].
 func (c *cluster) key() string {
@@ -246,9 +216,7 @@ func (c *cluster) key() string {
 	if c.full {
 		// Two people would share that form: the most specific form
 		// spells out what tells this one apart.
-		s := slices.MinFunc(c.forms, func(a, b form) int {
-			return cmp.Or(-cmp.Compare(specificity(a.name), specificity(b.name)), -cmp.Compare(a.n, b.n), strings.Compare(a.raw, b.raw))
-		}).name
+		s := slices.MinFunc(c.forms, bySpecificity).name
 		parts = append(append([]string{t.Given}, s.Middle...), t.Surname)
 		if s.Suffix != "" {
 			parts = append(parts, s.Suffix)
@@ -291,9 +259,13 @@ func specificity(n Name) int {
 // joins the only person it fits or stands apart with the others of its
 // gender.
 func people(fs []form) []*cluster {
-	slices.SortFunc(fs, func(a, b form) int {
-		return cmp.Or(-cmp.Compare(specificity(a.name), specificity(b.name)), -cmp.Compare(a.n, b.n), strings.Compare(a.raw, b.raw))
-	})
+	slices.SortFunc(fs, bySpecificity)
+	var sons []Name
+	for _, f := range fs {
+		if f.namesake {
+			sons = append(sons, f.name)
+		}
+	}
 	var out []*cluster
 	for _, f := range fs {
 		if f.name.Given == "" {
@@ -301,7 +273,7 @@ func people(fs []form) []*cluster {
 		}
 		var fit []*cluster
 		for _, c := range out {
-			if !c.ambiguous && c.fits(f) {
+			if !c.ambiguous && c.fits(f, sons) {
 				fit = append(fit, c)
 			}
 		}
@@ -314,7 +286,7 @@ func people(fs []form) []*cluster {
 			// Fits two people: it joins a form that fitted them alike.
 			joined := false
 			for _, c := range out {
-				if c.ambiguous && c.fits(f) {
+				if c.ambiguous && c.fits(f, sons) {
 					c.forms = append(c.forms, f)
 					joined = true
 					break
@@ -333,7 +305,7 @@ func people(fs []form) []*cluster {
 		}
 		var fit []*cluster
 		for _, c := range out[:persons] {
-			if !c.ambiguous && c.fits(f) {
+			if !c.ambiguous && (c.person() || f.personal()) && c.fits(f, sons) {
 				fit = append(fit, c)
 			}
 		}

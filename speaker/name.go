@@ -1,10 +1,12 @@
 package speaker
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/names"
 )
 
@@ -61,8 +63,13 @@ var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "some": true, "one": true}
 
 // prepositions after which a name is the object of a description ("a
-// friend of Sanders", "supporters for Trump").
-var prepositions = map[string]bool{"of": true, "for": true, "to": true, "by": true, "with": true, "at": true, "from": true, "on": true, "in": true, "about": true, "against": true}
+// friend of Sanders", "supporters for Trump", "firms like McKinsey"); a
+// capitalised one ("Besides China", a headline's "On Trump") is no word of
+// a name either.
+var prepositions = map[string]bool{
+	"of": true, "for": true, "to": true, "by": true, "with": true, "at": true, "from": true, "on": true, "in": true,
+	"about": true, "against": true, "like": true, "including": true, "among": true, "besides": true,
+}
 
 // maxPrefix is the longest title, in words, that may stand before a name
 // ("Retired U.S. Air Force Gen."); a longer run is a description that ends
@@ -72,6 +79,17 @@ const maxPrefix = 6
 // Parse takes a speaker name apart: a person's name into title, given name,
 // middle names, surname and suffix; anything else is [Other] (or [Pronoun]).
 // It never fails; empty input is Other with no fields.
+//
+// These are not a person's name: a name that ends in an organisation's or
+// a group's word or in the noun of a document ("Fox News", "Republicans",
+// "Pew Research"); several people ("Obama and Biden"); a possessive; a
+// description, whose words before the name hold a determiner ("the
+// Clinton campaign") or a prepositional phrase ("supporters of Democrat
+// Hillary Clinton", "Nobody in British Columbia"; but "Secretary of
+// State John Kerry" has a title); a place without a title ("Israel",
+// "British Columbia"; but "Rep. Israel", "Steve Israel"); and a phrase in
+// title case, whose middle holds two words or more that are neither given
+// names nor initials ("Clinton Cash Debunks Hillary").
 func Parse(s string) Name {
 	f := strings.Fields(s)
 	if len(f) == 0 {
@@ -99,9 +117,12 @@ func Parse(s string) Name {
 			return Name{} // a possessive: "Trump’s campaign"
 		}
 	}
-	// The name is the run of name words that ends the phrase.
+	// The name is the run of name words that ends the phrase. An
+	// organisation's word, a group's, or the noun of a document or study
+	// ends no person's name ("the Tax Foundation", "Republicans", "a
+	// Morning Consult Poll", "Pew Research").
 	last := f[len(f)-1]
-	if !nameWord(last) || names.Org(last) || names.GroupPlural(last) || names.Group(last) ||
+	if !nameWord(last) || names.Org(last) || names.GroupPlural(last) || names.Group(last) || lexicon.Document(last) ||
 		len(f) == 1 && acronym(last) {
 		return Name{}
 	}
@@ -112,7 +133,7 @@ func Parse(s string) Name {
 			i--
 			continue
 		}
-		if !nameWord(w) && !initial(w) || titleWord(w) || names.Group(w) {
+		if !nameWord(w) && !initial(w) || titleWord(w) || names.Group(w) || prepositions[strings.ToLower(w)] {
 			break
 		}
 		i--
@@ -138,17 +159,10 @@ func Parse(s string) Name {
 			}
 		}
 	}
+	if description(prefix) || place(prefix, run) {
+		return Name{}
+	}
 	if len(prefix) > 0 {
-		// A description that ends in a name ("the Clinton", "a friend of
-		// Sanders") or a long one.
-		if len(prefix) > maxPrefix || prepositions[prefix[len(prefix)-1]] {
-			return Name{}
-		}
-		for _, w := range prefix {
-			if determiners[strings.ToLower(w)] {
-				return Name{}
-			}
-		}
 		n.Title = strings.Join(prefix, " ")
 	}
 	n.Kind = Person
@@ -164,7 +178,78 @@ func Parse(s string) Name {
 			n.Middle = run[1:s0]
 		}
 	}
+	if headline(n.Middle) {
+		return Name{}
+	}
 	return n
+}
+
+// description reports whether the words before a name make the whole a
+// description of someone else than the person named: a determiner ("a
+// Trump adviser", "the Clinton"), a run too long for a title, or a
+// prepositional phrase ("supporters of Democrat Hillary Clinton", "Nobody
+// in British Columbia", "a friend of Sanders"), a group or a quantifier
+// whose object is the name. A preposition after a title's noun is part of
+// the title ("Secretary of State John Kerry", "Minister for Trade Jane
+// Doe").
+func description(prefix []string) bool {
+	if len(prefix) > maxPrefix {
+		return true
+	}
+	for k, w := range prefix {
+		lw := strings.ToLower(w)
+		if determiners[lw] {
+			return true
+		}
+		if prepositions[lw] && (k == 0 || k == len(prefix)-1 || !singularTitle(prefix[k-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// singularTitle reports whether w is a title or role noun in the singular:
+// "Secretary" in "Secretary of State", not "supporters".
+func singularTitle(w string) bool {
+	if _, plural := names.TitlePlural(w); plural {
+		return false
+	}
+	return titleWord(w)
+}
+
+// place reports whether a name without a title is a place ("Israel",
+// "Florida"), alone or with the capitalised words before it ("British
+// Columbia"): a place name alone is no surname. With a title it is one
+// ("Rep. Israel"), and a given name before it makes a person's name
+// ("Steve Israel").
+func place(prefix, run []string) bool {
+	for _, w := range prefix {
+		if titleWord(w) {
+			return false
+		}
+	}
+	for j := len(prefix); j >= 0 && j >= len(prefix)-2; j-- {
+		words := append(slices.Clip(prefix[j:]), run...)
+		if names.Place(strings.Join(words, " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// headline reports whether the middle of a name holds two words or more
+// that are neither given names, initials nor particles ("Clinton Cash
+// Debunks Hillary", "New Hampshire Public Radio"): a phrase in title case,
+// a headline or an organisation's name. A person's name has at most one
+// such word, a second surname ("Hillary Rodham Clinton").
+func headline(middle []string) bool {
+	other := 0
+	for _, w := range middle {
+		if !initial(w) && !particles[strings.ToLower(w)] && names.Given(w) == names.Unknown && !isNickname(fold(w)) {
+			other++
+		}
+	}
+	return other >= 2
 }
 
 // titleWord reports whether w is a title or honorific ("Sen.", "Mr.",

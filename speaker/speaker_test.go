@@ -43,6 +43,27 @@ func TestParse(t *testing.T) {
 		{"the Clintons", Name{}},
 		{"a friend of Sanders", Name{}},
 		{"Super Tuesday", Name{}},
+		// A description whose prepositional phrase takes the name as its
+		// object is a group or a quantifier, not the person; a preposition
+		// after a title's noun is part of the title.
+		{"critics of Mayor Tom Reyes", Name{}},
+		{"fans of Democrat Ann Cole", Name{}},
+		{"Many in Republican Kansas", Name{}},
+		{"Besides Canada", Name{}},
+		{"Secretary of Defense Lloyd Austin", Name{Kind: Person, Title: "Secretary of Defense", Given: "Lloyd", Surname: "Austin"}},
+		// A place name alone is no surname, unless a title or a given
+		// name makes it one.
+		{"Portugal", Name{}},
+		{"New Mexico", Name{}},
+		{"British Columbia", Name{}},
+		{"Rep. Jordan", Name{Kind: Person, Title: "Rep.", Surname: "Jordan"}},
+		{"Tom Jordan", Name{Kind: Person, Given: "Tom", Surname: "Jordan"}},
+		// A headline in title case, and a name that ends in the noun of a
+		// document or study, are no person's names.
+		{"Bridge Plan Angers Okafor", Name{}},
+		{"Harbor Survey", Name{}},
+		{"Research", Name{}},
+		{"Ana Ruiz Ortega", Name{Kind: Person, Given: "Ana", Middle: []string{"Ruiz"}, Surname: "Ortega"}},
 		{"", Name{}},
 		{"he", Name{Kind: Pronoun}},
 		{"His", Name{Kind: Pronoun}},
@@ -185,6 +206,66 @@ func TestKeys(t *testing.T) {
 			},
 		},
 		{
+			name:   "a place name alone is not the surname of a person named after it",
+			corpus: append(forms(4, "Portugal", "Jordan"), forms(1, "Ana Portugal", "Michael B. Jordan", "Rep. Portugal")...),
+			want: map[string]string{
+				"Portugal": "Portugal", "Jordan": "Jordan", "Michael B. Jordan": "Michael B. Jordan",
+				"Ana Portugal": "Ana Portugal", "Rep. Portugal": "Ana Portugal",
+			},
+		},
+		{
+			name: "a surname alone joins no organisation's name that parses like a person's",
+			corpus: []Form{
+				{Name: "Civic Action", Attributions: 2},
+				{Name: "Action", Attributions: 3},
+				{Name: "Zorba Okafor", Attributions: 2, Person: 1},
+				{Name: "Okafor", Attributions: 3},
+				{Name: "Luc Dessaint", Attributions: 2},
+				{Name: "Dessaint", Attributions: 1, Male: 1},
+				{Name: "Aurore de Vries", Attributions: 2},
+				{Name: "de Vries", Attributions: 1},
+			},
+			want: map[string]string{
+				"Civic Action": "Civic Action", "Action": "Action",
+				"Zorba Okafor": "Zorba Okafor", "Okafor": "Zorba Okafor",
+				"Luc Dessaint": "Luc Dessaint", "Dessaint": "Luc Dessaint",
+				"Aurore de Vries": "Aurore de Vries", "de Vries": "Aurore de Vries",
+			},
+		},
+		{
+			name:   "a group or quantifier phrase is not the person it names",
+			corpus: forms(2, "supporters of Republican Ann Cole", "Ann Cole", "Nobody in Nova Scotia", "Scotia"),
+			want: map[string]string{
+				"supporters of Republican Ann Cole": "supporters of Republican Ann Cole", "Ann Cole": "Ann Cole",
+				"Nobody in Nova Scotia": "Nobody in Nova Scotia", "Scotia": "Scotia",
+			},
+		},
+		{
+			name:   "a surname alone does not reach a headline that ends in it",
+			corpus: forms(1, "Bridge Plan Angers Okafor", "Okafor"),
+			want:   map[string]string{"Bridge Plan Angers Okafor": "Bridge Plan Angers Okafor", "Okafor": "Okafor"},
+		},
+		{
+			name: "a suffix an article shows to tell a son from his father keeps them apart",
+			corpus: []Form{
+				{Name: "Harold T. Lane", Attributions: 9, Male: 9},
+				{Name: "Harold Lane", Attributions: 20},
+				{Name: "Harold Lane Jr.", Attributions: 2, Male: 2, Namesake: 1},
+				{Name: "Harold T. Lane Jr.", Attributions: 1},
+				{Name: "Lane", Attributions: 4, Male: 4},
+			},
+			want: map[string]string{
+				"Harold T. Lane": "Harold Lane", "Harold Lane": "Harold Lane",
+				"Harold Lane Jr.": "Harold Lane Jr.", "Harold T. Lane Jr.": "Harold Lane Jr.",
+				"Lane": "Lane",
+			},
+		},
+		{
+			name:   "without that evidence a suffix is set aside",
+			corpus: forms(2, "Carl Ruiz III", "Carl Ruiz", "Ruiz"),
+			want:   map[string]string{"Carl Ruiz III": "Carl Ruiz", "Carl Ruiz": "Carl Ruiz", "Ruiz": "Carl Ruiz"},
+		},
+		{
 			name:   "a name in capitals is written in title case when the corpus has no other",
 			corpus: forms(2, "WALLACE", "CHRIS CHRISTIE", "Christie"),
 			want:   map[string]string{"WALLACE": "Wallace", "CHRIS CHRISTIE": "Chris Christie", "Christie": "Chris Christie"},
@@ -225,13 +306,29 @@ func TestFormOf(t *testing.T) {
 		{"a name and his pronoun", attribution.Attribution{
 			Speaker: mention("he"),
 			Entity:  attribution.Entity{ID: 1, Name: "Antony Blinken", Mentions: []span.Span{mention("Antony Blinken"), mention("he")}},
-		}, Form{Name: "Antony Blinken", Attributions: 1, Male: 1}},
+		}, Form{Name: "Antony Blinken", Attributions: 1, Male: 1, Person: 1}},
 		{"an honorific", attribution.Attribution{
 			Entity: attribution.Entity{ID: 1, Name: "Clinton", Mentions: []span.Span{mention("Mrs. Clinton")}},
-		}, Form{Name: "Clinton", Attributions: 1, Female: 1}},
-		{"both genders: no evidence", attribution.Attribution{
+		}, Form{Name: "Clinton", Attributions: 1, Female: 1, Person: 1}},
+		{"both genders: no gender, but a person", attribution.Attribution{
 			Entity: attribution.Entity{ID: 1, Name: "Obama", Mentions: []span.Span{mention("Obama"), mention("he"), mention("she")}},
-		}, Form{Name: "Obama", Attributions: 1}},
+		}, Form{Name: "Obama", Attributions: 1, Person: 1}},
+		{"a title in an appositive shows a person", attribution.Attribution{
+			Entity: attribution.Entity{ID: 1, Name: "Zorba Okafor", Mentions: []span.Span{mention("Zorba Okafor, chairman of the port authority")}},
+		}, Form{Name: "Zorba Okafor", Attributions: 1, Person: 1}},
+		{"so does the surname alone after the full name", attribution.Attribution{
+			Entity: attribution.Entity{ID: 1, Name: "Zorba Okafor", Mentions: []span.Span{mention("Zorba Okafor"), mention("Okafor")}},
+		}, Form{Name: "Zorba Okafor", Attributions: 1, Person: 1}},
+		{"an organisation's mentions show no person", attribution.Attribution{
+			Entity: attribution.Entity{ID: 1, Name: "Civic Action", Mentions: []span.Span{mention("Civic Action, a tenants' group"), mention("it")}},
+		}, Form{Name: "Civic Action", Attributions: 1}},
+		{"a surname alone is the full name a mention writes", attribution.Attribution{
+			Speaker: mention("Jane Q. Cole, vice president of the harbor board"),
+			Entity:  attribution.Entity{ID: 1, Name: "Cole", Mentions: []span.Span{mention("Jane Q. Cole, vice president of the harbor board")}},
+		}, Form{Name: "Jane Q. Cole", Attributions: 1, Female: 0, Person: 1}},
+		{"but not a capitalised word before it", attribution.Attribution{
+			Entity: attribution.Entity{ID: 1, Name: "Zephyrin", Mentions: []span.Span{mention("Hacker Zephyrin"), mention("Zephyrin")}},
+		}, Form{Name: "Zephyrin", Attributions: 1}},
 		{"the mention when nothing resolved it", attribution.Attribution{
 			Speaker: mention("a  senior\nofficial"),
 		}, Form{Name: "a senior official", Attributions: 1}},
@@ -241,6 +338,51 @@ func TestFormOf(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, FormOf(tt.a))
+		})
+	}
+}
+
+func TestFormsOf(t *testing.T) {
+	speaker := func(name string, mentions ...string) attribution.Attribution {
+		a := attribution.Attribution{Speaker: span.Span{Text: mentions[0]}, Entity: attribution.Entity{ID: 1, Name: name}}
+		for _, m := range mentions {
+			a.Entity.Mentions = append(a.Entity.Mentions, span.Span{Text: m})
+		}
+		return a
+	}
+	tests := []struct {
+		name  string
+		attrs []attribution.Attribution
+		want  []int // Namesake of each form
+	}{
+		{"a son the article names as such, beside his father", []attribution.Attribution{
+			speaker("Harold T. Lane", "Harold T. Lane", "he"),
+			speaker("Harold Lane Jr.", "his son Harold Lane Jr."),
+		}, []int{0, 1}},
+		{"the same man written with and without his suffix", []attribution.Attribution{
+			speaker("Carl Ruiz III", "Carl Ruiz III, founder of the tenants' league"),
+			speaker("Carl Ruiz", "Carl Ruiz"),
+		}, []int{0, 0}},
+		{"a son whose father says nothing in the article", []attribution.Attribution{
+			speaker("Harold Lane Jr.", "Harold Lane Jr., the mayor's son"),
+			speaker("Nadia Okafor", "Nadia Okafor"),
+		}, []int{0, 0}},
+		{"another given name is no father", []attribution.Attribution{
+			speaker("Harold Lane Jr.", "his son Harold Lane Jr."),
+			speaker("Tom Lane", "Tom Lane"),
+		}, []int{0, 0}},
+		{"no attributions", nil, []int{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := FormsOf(tt.attrs)
+			require.Len(t, got, len(tt.want))
+			for i, f := range got {
+				assert.Equal(t, tt.want[i], f.Namesake, f.Name)
+				one := FormOf(tt.attrs[i])
+				one.Namesake = f.Namesake
+				assert.Equal(t, one, f, "FormsOf is FormOf with the document's evidence")
+			}
 		})
 	}
 }

@@ -50,8 +50,7 @@ func (t *Tally) Add(doc string, attrs []attribution.Attribution) {
 	if t.forms == nil {
 		t.forms, t.docs = map[string]Form{}, map[string]map[string]bool{}
 	}
-	for _, a := range attrs {
-		f := FormOf(a)
+	for _, f := range FormsOf(attrs) {
 		if f.Name == "" {
 			continue
 		}

@@ -1,7 +1,8 @@
 // Package names holds the word lists that entity and pronoun resolution
 // read: given names by gender, titles and role nouns with the gender they
 // imply, personal pronouns, words that head organization names, adjectives
-// of nation and party, and capitalised words that are not names.
+// of nation and party, capitalised words that are not names, and the names
+// of places (countries, states, capitals).
 //
 // The lists are plain text files embedded in the binary, parsed once on
 // first use and read-only afterwards; every function is safe for concurrent
@@ -67,7 +68,10 @@ type lexicon struct {
 	orgs         map[string]bool
 	groups       map[string]bool
 	stops        map[string]bool
-	pronouns     map[string]Pronoun
+	// places holds the names of places, one or more words each; Listed
+	// does not speak for it.
+	places   map[string]bool
+	pronouns map[string]Pronoun
 	// plurals maps the plural of every title to its singular, as
 	// titlePlural finds it.
 	plurals map[string]string
@@ -145,6 +149,9 @@ func load() (*lexicon, error) {
 		return nil, err
 	}
 	if l.stops, err = set("stopcaps.txt"); err != nil {
+		return nil, err
+	}
+	if l.places, err = set("places.txt"); err != nil {
 		return nil, err
 	}
 	err = each("titles.txt", func(f []string) error {
@@ -366,6 +373,15 @@ func GroupPlural(w string) bool {
 // Stop reports whether w, capitalised, is still not part of a name: a
 // function word at the start of a sentence, a day or a month.
 func Stop(w string) bool { return in(get().stops, w) }
+
+// Place reports whether s is the name of a place that a text may make
+// the subject of a verb of saying ("Israel", "Florida", "British
+// Columbia", "Moscow"): a country, continent or region, a state of the
+// United States, a province of Canada, or a capital. The words of s are
+// compared with one space between them, ignoring case.
+func Place(s string) bool {
+	return get().places[fold(strings.Join(strings.Fields(s), " "))]
+}
 
 // Pronouns returns the forms of the personal pronouns of the list, in
 // lower case and in order.

@@ -33,6 +33,11 @@ func TestLists(t *testing.T) {
 		{"group plural", GroupPlural("Democrats"), true},
 		{"stop", Stop("But"), true},
 		{"stop month", Stop("January"), true},
+		{"place", Place("Portugal"), true},
+		{"place of two words, spaced and cased as written", Place("New  mexico"), true},
+		{"not a place", Place("Blinken"), false},
+		{"a place's last word alone", Place("Mexico"), true},
+		{"half a place", Place("British"), false},
 		{"capitalised", Capitalised("Émile"), true},
 		{"not capitalised", Capitalised("émile"), false},
 	}
@@ -96,6 +101,9 @@ func TestEveryKey(t *testing.T) {
 	}
 	for w := range l.stops {
 		assert.True(t, Stop(w), "Stop(%q)", w)
+	}
+	for w := range l.places {
+		assert.True(t, Place(w), "Place(%q)", w)
 	}
 	for w, p := range l.pronouns {
 		got, ok := PronounOf(w)

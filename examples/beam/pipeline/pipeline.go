@@ -196,14 +196,14 @@ func (fn *extractFn) ProcessElement(ctx context.Context, file, line string, emit
 	articles.Inc(ctx, 1)
 	attributions.Inc(ctx, int64(len(rec.Quotes)))
 	emitRecord(strings.TrimSuffix(string(b), "\n"))
-	for i, a := range attrs {
-		f := speaker.FormOf(a)
+	for i, f := range speaker.FormsOf(attrs) {
 		if f.Name == "" {
 			unnamed.Inc(ctx, 1)
 			continue
 		}
 		q := rec.Quotes[i]
-		emitMention(f.Name, Mention{Sample: Sample{ID: id, Start: q.Extent.Start, Text: q.Text}, Male: f.Male, Female: f.Female})
+		s := Sample{ID: id, Start: q.Extent.Start, Text: q.Text}
+		emitMention(f.Name, Mention{Sample: s, Male: f.Male, Female: f.Female, Person: f.Person, Namesake: f.Namesake})
 	}
 }
 

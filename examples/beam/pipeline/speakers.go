@@ -49,14 +49,18 @@ func (a Sample) compare(b Sample) int {
 }
 
 // Mention is one attribution to a named speaker. The extract step keys it
-// by the speaker's name (speaker.NameOf) and sets Male or Female when the
-// article calls the speaker "he" or "she" (speaker.FormOf); once re-keyed
-// by the speaker's key, Name holds the name.
+// by the speaker's name (speaker.NameOf) and sets the evidence of its form
+// (speaker.FormsOf, over the attributions of its article): Male or Female
+// when the article calls the speaker "he" or "she", Person when it shows a
+// person, Namesake when a suffix tells a son from his father there; once
+// re-keyed by the speaker's key, Name holds the name.
 type Mention struct {
-	Sample Sample
-	Name   string
-	Male   int
-	Female int
+	Sample   Sample
+	Name     string
+	Male     int
+	Female   int
+	Person   int
+	Namesake int
 }
 
 // Variant is a name a speaker goes by and its number of attributions.
@@ -105,7 +109,7 @@ func Speakers(s beam.Scope, mentions beam.PCollection) beam.PCollection {
 
 // formOf is the form of a name that one mention contributes.
 func formOf(name string, m Mention) (string, speaker.Form) {
-	return name, speaker.Form{Name: name, Attributions: 1, Male: m.Male, Female: m.Female}
+	return name, speaker.Form{Name: name, Attributions: 1, Male: m.Male, Female: m.Female, Person: m.Person, Namesake: m.Namesake}
 }
 
 // formFn adds up the forms of one name.
