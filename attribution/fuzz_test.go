@@ -12,8 +12,11 @@ import (
 	"github.com/whosaid/whosaid/span"
 )
 
-// FuzzResolve checks that Resolve never panics and that every span it
-// returns lies in the text with text[Start:End] == Text.
+// FuzzResolve checks that Resolve never panics, that every span it
+// returns lies in the text with text[Start:End] == Text, and that the
+// quoted words of an attribution are the words of a quotation of speech:
+// a name or title in quotation marks (the “AUUKUS” alliance, a program
+// called “Fix It First”) is never a speaker's quoted words.
 func FuzzResolve(f *testing.F) {
 	for _, s := range []string{
 		"“The bridge will open in May,” the mayor said.",
@@ -33,13 +36,30 @@ func FuzzResolve(f *testing.F) {
 		"According to",
 		"The plan is dead, “the official said, adding that it was” over “soon.",
 		"The senator voted for the bill.",
+		// Names and titles in quotation marks, inside reported speech,
+		// beside quoted words and as the subject of a clause.
+		"Officials there condemned the Biden administration’s failure to tell them about the “AUUKUS” alliance or to include them as “brutal,” the official said.",
+		"The minister said officials were never told about the “AUUKUS” alliance.",
+		"The mayor said the city would expand a program called “Fix It First” to every district.",
+		"The mayor said the city would expand a program called \"Fix It First\" to every district.",
+		"She said the “AUUKUS” alliance was “brutal.”",
+		"“Fix It First” will reach every district, the mayor said, and the ‘AUUKUS’ alliance “changes nothing.”",
+		"He said the “AUUKUS alliance was over.",
+		"The mayor said a program called “Fix It\xff First” would \xe2\x80 expand.",
 		"",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		sents := sentence.Split(text)
-		as := attribution.Resolve(text, sents, quote.Detect(text, sents))
+		qs := quote.Detect(text, sents)
+		as := attribution.Resolve(text, sents, qs)
+		speech := map[span.Span]bool{}
+		for _, q := range qs {
+			if q.Kind == quote.Speech {
+				speech[q.Inner] = true
+			}
+		}
 		check := func(what string, s span.Span) {
 			if s.Empty() && s.Text == "" {
 				return
@@ -61,6 +81,7 @@ func FuzzResolve(f *testing.F) {
 			}
 			for _, s := range a.Quoted {
 				check("quoted", s)
+				require.True(t, speech[s], "quoted %+v of %+v is not the words of a quotation of speech", s, a)
 			}
 			require.GreaterOrEqual(t, a.Confidence, 0.0, "confidence of %+v", a)
 			require.LessOrEqual(t, a.Confidence, 1.0, "confidence of %+v", a)

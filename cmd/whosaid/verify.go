@@ -28,7 +28,12 @@ words left out, and square brackets for an editor's insertion.
 --quote, and a single --speaker with every --quote. CLAIMS.jsonl holds one
 {"quote", "speaker"} object per line. A SOURCE of "-" is standard input.
 
-The exit status is 0 whenever verdicts were printed.
+A SOURCE that cannot be read is named on standard error, as the main
+command names an unreadable FILE, and the claims are checked against the
+other sources. A bad claims or source line yields an error record
+{"line", "error", "file"} in its place and a message on standard error.
+The exit status is 0 whenever verdicts were printed; when no SOURCE could
+be read, no verdict is printed and the exit status is 1.
 
 flags:
 `
@@ -116,9 +121,19 @@ func runVerify(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	w := bufio.NewWriterSize(stdout, 64<<10)
 	var docs []doc
-	_, err = readDocs("verify", *input, sources, stdin, w, stderr, func(d doc) { docs = append(docs, d) })
+	failed, err := readDocs("verify", *input, sources, stdin, w, stderr, func(d doc) { docs = append(docs, d) })
 	if err != nil {
 		return writeFailed(err, stderr)
+	}
+	if failed && len(docs) == 0 {
+		// No source could be read, and a verdict against none would be
+		// not-found for words the source may well hold. readDocs named
+		// each source on stderr, as the main command names an input it
+		// cannot read, and the status is the main command's: 1.
+		if err := w.Flush(); err != nil {
+			return writeFailed(classifyWrite(err), stderr)
+		}
+		return 1
 	}
 	corpus, err := buildCorpus(ex, docs)
 	if err != nil {

@@ -47,6 +47,9 @@ func TestVerify(t *testing.T) {
 	require.NoError(t, os.WriteFile(jsonl, []byte(
 		`{"id": "d1", "text": "“Taxes will not rise,” Governor Ruth Diaz said."}`+"\nnot json\n"+
 			`{"id": "d2", "text": "“We will rebuild,” said Mayor Ann Cole."}`+"\n"), 0o644))
+	onlyBad := filepath.Join(dir, "bad.jsonl")
+	require.NoError(t, os.WriteFile(onlyBad, []byte("not json\n"), 0o644))
+	absent := filepath.Join(dir, "absent.txt")
 	claims := filepath.Join(dir, "claims.jsonl")
 	require.NoError(t, os.WriteFile(claims, []byte(
 		`{"quote": "Taxes will rise", "speaker": "Ruth Diaz"}`+"\n\n"+`{"speaker": "nobody"}`+"\n"+`{"quote": "we will rebuild"}`+"\n"), 0o644))
@@ -65,7 +68,15 @@ func TestVerify(t *testing.T) {
 		{"an empty quote gets an error record", []string{"verify", src, "--quote", "...", "--quote", "We will rebuild"}, 0, []string{"error", "verbatim"}, "no words"},
 		{"jsonl sources with a bad line", []string{"verify", "--input", "jsonl", jsonl, "--quote", "we will rebuild"}, 0, []string{"error", "verbatim"}, "docs.jsonl:2"},
 		{"a claims file with a bad line", []string{"verify", "--input", "jsonl", "--claims", claims, jsonl}, 0, []string{"error", "altered", "error", "verbatim"}, "claims.jsonl:3"},
-		{"an unreadable source", []string{"verify", filepath.Join(dir, "absent.txt"), src, "--quote", "We will rebuild"}, 0, []string{"verbatim"}, "absent.txt"},
+		// An unreadable source is named on stderr, as the main command
+		// names an unreadable file; the claims are checked against the
+		// sources that could be read, and with none there is no verdict
+		// to print: the status is the main command's, 1.
+		{"an unreadable source", []string{"verify", absent, src, "--quote", "We will rebuild"}, 0, []string{"verbatim"}, "whosaid verify: open " + absent + ": "},
+		{"the only source unreadable", []string{"verify", "--quote", "We will rebuild", absent}, 1, nil, "whosaid verify: open " + absent + ": "},
+		{"a directory as the only source", []string{"verify", "--quote", "We will rebuild", dir}, 1, nil, "whosaid verify: read " + dir + ": "},
+		{"no source readable, claims from a file", []string{"verify", "--input", "jsonl", "--claims", claims, absent}, 1, nil, "whosaid verify: open " + absent + ": "},
+		{"a jsonl source with no article", []string{"verify", "--input", "jsonl", "--quote", "we will rebuild", onlyBad}, 1, []string{"error"}, "bad.jsonl:1"},
 		{"no verdict printed", []string{"verify", src, "--quote", ""}, 1, []string{"error"}, "no words"},
 		{"no claim", []string{"verify", src}, 2, nil, "give a claim"},
 		{"no source", []string{"verify", "--quote", "x"}, 2, nil, "SOURCE"},
