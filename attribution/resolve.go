@@ -253,7 +253,8 @@ func (rd *reader) mayReport(from, to int) bool {
 
 // holdsCue reports whether the window holds a cue worth tagging it for: a
 // colon, a verb (verbs of appearance included), a noun cue, a whole
-// multi-word cue, or a survey opening ("In a poll, ...").
+// multi-word cue, or a survey opening ("In a poll, ..."), outside
+// quotation marks.
 func (w *window) holdsCue() bool {
 	for i, t := range w.toks {
 		if t.kind != token.Word {
@@ -262,7 +263,9 @@ func (w *window) holdsCue() bool {
 			}
 			continue
 		}
-		if t.lex&(lexicon.VerbWord|lexicon.NounWord) != 0 || t.lex&lexicon.PhraseWord != 0 && w.phraseAt(i) || i == 0 && t.lower == "in" {
+		// A word inside quotation marks starts no cue (see
+		// [window.findCue]).
+		if (t.lex&(lexicon.VerbWord|lexicon.NounWord) != 0 || t.lex&lexicon.PhraseWord != 0 && w.phraseAt(i) || i == 0 && t.lower == "in") && !w.inQuote(i) {
 			return true
 		}
 	}
