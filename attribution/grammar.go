@@ -248,6 +248,13 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 			k -= 2
 			continue
 		}
+		// "a source familiar with the plan", "a memo seen by Reuters",
+		// "an email relating to Benghazi": an adjective or participle
+		// after a noun, with its preposition's object, modifies the noun.
+		if (p.tag == "IN" || p.tag == "TO") && k >= 3 && p.lower != "that" && !subordinators.has(p.lower) && w.postModifier(k-2) {
+			k -= 2
+			continue
+		}
 		if p.text == ")" {
 			m := k - 2
 			for m >= 0 && j-m < 25 && toks[m].text != "(" {
@@ -299,6 +306,18 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 		break
 	}
 	return k
+}
+
+// postModifier reports whether token m, an adjective or a participle
+// right after a noun, modifies that noun ("familiar", "seen", "relating").
+func (w *window) postModifier(m int) bool {
+	t, n := w.toks[m], w.toks[m-1]
+	if t.kind != token.Word || n.kind != token.Word || !isNounTag(n.tag) || n.tag == "PRP" || n.tag == "CD" {
+		return false
+	}
+	// A past form the tagger reads as a past tense stays one: "Politifact
+	// seized on Trump's claim".
+	return t.tag == "JJ" || t.tag == "VBN" || t.tag == "VBG"
 }
 
 // objectAt reports whether token k opens the object of a verb before it:

@@ -152,6 +152,9 @@ func TestLeftNP(t *testing.T) {
 		gerund   bool
 	}{
 		{"name", "[Hugh Hill] said the plan was dead.", "", false},
+		{"adjective and its preposition after the noun", "[A source familiar with the plan] said it would run.", "", false},
+		{"participle and by after the noun", "[A memo seen by Reuters] said the emails were classified.", "", false},
+		{"participle and to after the noun", "[A poll released to reporters] shows that she leads.", "", false},
 		{"appositive", "[Hugh Hill, a doctor], said the plan was dead.", "", false},
 		{"relative clause", "[Anna Berg, who runs the shelter], warned that the beds were full.", "", false},
 		{"title and party", "[Rep. Ann Cole (D-Ore.)] said the vote was close.", "", false},
