@@ -482,14 +482,15 @@ func speechLead(w string) bool {
 	return said(w) || fold.In(leadVerbs, w)
 }
 
-// leadVerbs introduce a quotation without being cue verbs of their own
-// attribution in a scrape (chanted, tweeted).
+// leadVerbs introduce a quotation without being forms that [said]
+// accepts: base forms and gerunds of the lexicon's verbs of saying ("say",
+// "chanting"), and "posted", which the lexicon does not hold. A form that
+// said accepts (tweeted, shouted, sang) is not repeated here.
 var leadVerbs = map[string]bool{
-	"say": true, "tell": true, "ask": true, "add": true, "write": true, "tweeted": true,
-	"tweets": true, "chanted": true, "chanting": true, "shouted": true, "shouting": true,
-	"yelled": true, "yelling": true, "saying": true, "telling": true, "adding": true,
-	"declaring": true, "writing": true, "read": true, "reads": true, "reading": true,
-	"posted": true, "sang": true, "singing": true, "cried": true, "screamed": true,
+	"say": true, "tell": true, "ask": true, "add": true, "write": true,
+	"saying": true, "telling": true, "adding": true, "declaring": true, "writing": true,
+	"chanting": true, "shouting": true, "yelling": true, "singing": true, "reading": true,
+	"posted": true,
 }
 
 // singleMark reports whether m is a single quote mark. Running text in

@@ -88,8 +88,10 @@
 // # Word lists
 //
 // The titles, abbreviations, sentence openers and verbs of saying it
-// consults are plain text files under lexicon/, embedded in the binary and
-// parsed once per process. [WithTitles] and [WithAbbreviations] extend them
+// consults are plain text files embedded in the binary and parsed once per
+// process: the sentence openers under lexicon/, the abbreviations and verbs
+// of saying in the module's one lexicon, which the attribution stage reads
+// too. [WithTitles] and [WithAbbreviations] extend them
 // for one Splitter.
 //
 // # Cost

@@ -69,9 +69,6 @@ var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 		name string
 		add  func(string)
 	}{
-		{"titles.txt", func(w string) { lx.addAbbr(w, classTitle) }},
-		{"abbreviations.txt", func(w string) { lx.addAbbr(w, classAbbr) }},
-		{"numeric.txt", func(w string) { lx.abbr[w] = classNumeric }},
 		{"starters.txt", func(w string) { lx.starters[w] = true }},
 		{"fronting.txt", func(w string) { lx.fronting[w] = true }},
 		{"agencies.txt", func(w string) { lx.agencies[w] = true }},
@@ -80,6 +77,7 @@ var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 			return nil, fmt.Errorf("sentence: lexicon %s: %w", l.name, err)
 		}
 	}
+	lx.addAbbreviations(cuelex.Abbreviations())
 	// The states' abbreviations are capitalised, and match only so ("Tex."
 	// but not "tex.").
 	for _, w := range cuelex.StateAbbreviations() {
@@ -95,6 +93,27 @@ var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx.cues = cues
 	return lx, nil
 })
+
+// addAbbreviations adds the pipeline's list of abbreviations: the titles
+// first, then the abbreviations that may end a sentence, which never
+// override a title, then those written before a number, which match only
+// as written and override any other entry.
+func (lx *lexicon) addAbbreviations(list []cuelex.Abbr) {
+	for _, step := range []struct {
+		from cuelex.AbbrClass
+		add  func(string)
+	}{
+		{cuelex.AbbrTitle, func(w string) { lx.addAbbr(w, classTitle) }},
+		{cuelex.AbbrEnd, func(w string) { lx.addAbbr(w, classAbbr) }},
+		{cuelex.AbbrNumeric, func(w string) { lx.abbr[w] = classNumeric }},
+	} {
+		for _, a := range list {
+			if a.Class == step.from {
+				step.add(a.Word)
+			}
+		}
+	}
+}
 
 // addAbbr adds w with class c. An all-lowercase entry also matches its
 // capitalised form. An entry never overrides a title.

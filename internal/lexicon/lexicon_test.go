@@ -204,3 +204,39 @@ func TestState(t *testing.T) {
 	}
 	assert.False(t, Abbreviation("Austin"))
 }
+
+// TestAbbreviations checks the one list of abbreviations: no entry twice,
+// and the tokenizer's subset as the tokenizer needs it.
+func TestAbbreviations(t *testing.T) {
+	list := Abbreviations()
+	require.NotEmpty(t, list)
+	seen := map[string]bool{}
+	for _, a := range list {
+		k := a.Word + " " + a.Class.String()
+		assert.False(t, seen[k], "%s listed twice", k)
+		seen[k] = true
+	}
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"Sen", true}, {"sen", true}, {"SEN", true}, {"Jan", true}, {"Sept", true},
+		{"Inc", true}, {"co", true}, {"Amb", true}, {"Calif", true}, {"Tex", true},
+		{"Mar", false}, {"Cpl", false}, {"No", false}, {"etc", false}, {"said", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.w, func(t *testing.T) {
+			assert.Equal(t, tt.want, Abbreviation(tt.w))
+		})
+	}
+}
+
+func TestParseAbbreviations(t *testing.T) {
+	got := parseAbbreviations("# c\nMr title token\n\nNo numeric\nAmb - token\n")
+	assert.Equal(t, []Abbr{{"Mr", AbbrTitle, true}, {"No", AbbrNumeric, false}, {"Amb", AbbrNone, true}}, got)
+	for _, bad := range []string{"Mr", "Mr title tok", "Mr nope", "Mr title token x"} {
+		t.Run(bad, func(t *testing.T) {
+			assert.Panics(t, func() { parseAbbreviations(bad) })
+		})
+	}
+}

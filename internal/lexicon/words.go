@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	_ "embed"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -25,16 +26,89 @@ var documents = parseList(documentsData)
 // Case does not matter.
 func Document(w string) bool { return fold.In(documents, w) }
 
-// abbreviations is the set of abbreviations.txt and of the states' one-word
-// abbreviations, parsed once when the package loads: the tokenizer asks it
-// of every word before a full stop.
+// abbrs is abbreviations.txt, parsed once when the package loads.
+var abbrs = parseAbbreviations(abbreviationsData)
+
+// abbreviations is the set of the entries of abbreviations.txt marked
+// "token" and of the states' one-word abbreviations, lower case: the
+// tokenizer asks it of every word before a full stop.
 var abbreviations = func() map[string]bool {
-	m := parseList(abbreviationsData)
+	m := map[string]bool{}
+	for _, a := range abbrs {
+		if a.Token {
+			m[strings.ToLower(a.Word)] = true
+		}
+	}
 	for _, w := range stateAbbrs {
 		m[strings.ToLower(w)] = true
 	}
 	return m
 }()
+
+// AbbrClass is what the sentence splitter makes of a full stop after an
+// abbreviation.
+type AbbrClass uint8
+
+const (
+	// AbbrNone: the sentence splitter does not know the word.
+	AbbrNone AbbrClass = iota
+	// AbbrTitle: a title before a name ("Sen.", "Dr."); the full stop
+	// never ends a sentence when a word follows.
+	AbbrTitle
+	// AbbrEnd: an abbreviation that may end a sentence ("Co.", "Sept.").
+	AbbrEnd
+	// AbbrNumeric: an abbreviation written before a number ("No. 2").
+	AbbrNumeric
+)
+
+var abbrClasses = map[string]AbbrClass{"-": AbbrNone, "title": AbbrTitle, "abbr": AbbrEnd, "numeric": AbbrNumeric}
+
+// String returns the class name as abbreviations.txt spells it.
+func (c AbbrClass) String() string {
+	for k, v := range abbrClasses {
+		if v == c {
+			return k
+		}
+	}
+	return "?"
+}
+
+// Abbr is one entry of the list of abbreviations.
+type Abbr struct {
+	// Word is the abbreviation as written, without its final full stop.
+	Word  string
+	Class AbbrClass
+	// Token reports whether the tokenizer keeps a full stop after the
+	// word with it, in any case ([Abbreviation]).
+	Token bool
+}
+
+// parseAbbreviations reads abbreviations.txt: WORD CLASS [token]. It
+// panics on a malformed line: the data is embedded, and a test reads it.
+func parseAbbreviations(data string) []Abbr {
+	var out []Abbr
+	for n, line := range strings.Split(data, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		var c AbbrClass
+		ok := len(f) == 2 || len(f) == 3 && f[2] == "token"
+		if ok {
+			c, ok = abbrClasses[f[1]]
+		}
+		if !ok {
+			panic(fmt.Sprintf("lexicon: abbreviations line %d: want WORD CLASS [token], got %q", n+1, line))
+		}
+		out = append(out, Abbr{Word: f[0], Class: c, Token: len(f) == 3})
+	}
+	return out
+}
+
+// Abbreviations returns the list of abbreviations, in the order of the
+// data file, with their sentence class. This is the one list of
+// abbreviations of the pipeline, save the states' ([StateAbbreviations]).
+func Abbreviations() []Abbr { return slices.Clone(abbrs) }
 
 // states is the set of the states' names and abbreviations in states.txt,
 // lower case, without a final full stop; stateAbbrs lists the one-word
@@ -73,5 +147,6 @@ func StateAbbreviations() []string { return slices.Clone(stateAbbrs) }
 
 // Abbreviation reports whether a full stop after w belongs to w: a title,
 // month, state or company word written short ("Sen.", "Jan.", "Calif.",
-// "Inc."). Case does not matter.
+// "Inc."), an entry of abbreviations.txt marked "token" or a state's
+// abbreviation. Case does not matter.
 func Abbreviation(w string) bool { return fold.In(abbreviations, w) }
