@@ -46,6 +46,18 @@ func FuzzResolve(f *testing.F) {
 		"“Fix It First” will reach every district, the mayor said, and the ‘AUUKUS’ alliance “changes nothing.”",
 		"He said the “AUUKUS alliance was over.",
 		"The mayor said a program called “Fix It\xff First” would \xe2\x80 expand.",
+		// Places, inverted attributions and their narration, verbs outside
+		// the lexicon after a quotation, documents and modifiers.
+		"Tom Lee, of Austin, Tex., said: “We are ready.” Ann Doe of Mobile, Ala. “Yes.”",
+		"Said Tom Lee, of Austin, N.C.:",
+		", Tex., said , Miss. , New York,",
+		"“You are wrong,” Oliver barked. “We are done.” Trump said.",
+		"“It is hard,” said the Florida senator, “because",
+		"“The framers agree,” said Dan Golvach when asked about it",
+		"“With every vote we grow,” read the email. “No,” said the.",
+		"The senator released the following statement:\n\n“We will win.”",
+		"A source familiar with the ad said it would run. A memo seen by said",
+		"“They must,” Amy Pope, deputy homeland security advisor, said on a call with",
 		"",
 	} {
 		f.Add(s)
