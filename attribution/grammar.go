@@ -2,7 +2,6 @@ package attribution
 
 import (
 	"github.com/whosaid/whosaid/internal/lexicon"
-	"github.com/whosaid/whosaid/internal/names"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
 )
@@ -12,23 +11,15 @@ import (
 // adverbials after a cue. Each function reads the window and its explicit
 // arguments only, and returns token indexes.
 
-// subjectPronouns stand as a whole speaker: the personal pronouns of
-// internal/names in their subject form, and the relative pronouns "who"
+// subjectPronouns stand as a whole speaker: the subject forms of the
+// personal pronouns of internal/lexicon, and the relative pronouns "who"
 // and "which". objectPronouns stand as a whole addressee ("told them"):
-// the object forms, with "her", which the list has as a possessive.
-var subjectPronouns, objectPronouns = func() (subj, obj *wordSet) {
-	subj, obj = set("who", "which"), set("her")
-	for _, w := range names.Pronouns() {
-		p, _ := names.PronounOf(w)
-		switch {
-		case p.Object:
-			obj.add(w)
-		case !p.Possessive:
-			subj.add(w)
-		}
-	}
-	return subj, obj
-}()
+// the forms that are only object forms, "her" too, not "you" or "it".
+var subjectPronouns = pronounSet(func(p lexicon.Pronoun) bool { return p.Case&lexicon.Subject != 0 }, "who", "which")
+
+var objectPronouns = pronounSet(func(p lexicon.Pronoun) bool {
+	return p.Case&lexicon.Object != 0 && p.Case&lexicon.Subject == 0
+})
 
 // leftNP returns the first token of the subject noun phrase that ends just
 // before token end, with an appositive or relative clause between them

@@ -4,6 +4,8 @@ package attribution
 // (verbs and nouns of saying, phrases, abbreviations, pronouns) live in
 // internal/lexicon.
 
+import "github.com/whosaid/whosaid/internal/lexicon"
+
 // auxWords are the auxiliaries, negation and adverbs that join a cue
 // verb's group ("has said", "did not deny", "also noted").
 var auxWords = set(
@@ -155,8 +157,9 @@ var clauseOpeners = set(
 // poll, CLAUSE".
 var surveyNouns = set("poll", "polls", "survey", "surveys")
 
-// reflexives are the reflexive pronouns ("find oneself").
-var reflexives = set("myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves", "oneself")
+// reflexives are the reflexive pronouns of internal/lexicon's list, with
+// "oneself" ("find oneself").
+var reflexives = pronounSet(func(p lexicon.Pronoun) bool { return p.Case&lexicon.Reflexive != 0 }, "oneself")
 
 // questionWords open the content of a question: "asked whether ...".
 var questionWords = set("whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where", "about", "to")
@@ -168,6 +171,16 @@ var wordNouns = set("phrase", "term", "word", "words", "slogan", "label", "messa
 // isRelative reports whether the lower-case word w is a relative pronoun
 // that opens a relative clause: "who", "whose" or "which".
 func isRelative(w string) bool { return w == "who" || w == "whose" || w == "which" }
+
+// pronounSet is the set of the personal pronouns for which keep is true,
+// with the words of extra.
+func pronounSet(keep func(lexicon.Pronoun) bool, extra ...string) *wordSet {
+	s := set(extra...)
+	for w := range lexicon.PronounSet(keep) {
+		s.add(w)
+	}
+	return s
+}
 
 // wordSet is a set of lower-case words. The rules ask it of nearly every
 // token they read, and most are not in it: a look-up first tests a bit

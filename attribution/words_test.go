@@ -1,9 +1,13 @@
 package attribution
 
 import (
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/whosaid/whosaid/internal/lexicon"
 )
 
 func TestWordSet(t *testing.T) {
@@ -39,5 +43,38 @@ func TestWordSet(t *testing.T) {
 		for w := range s.m {
 			assert.True(t, s.has(w), w)
 		}
+	}
+}
+
+// TestPronounSets pins the pronouns the grammar reads and checks that they
+// are taken from the lexicon's one list of pronouns by their features,
+// with the few words that list lacks ("who", "which", "oneself").
+func TestPronounSets(t *testing.T) {
+	tests := []struct {
+		name  string
+		set   *wordSet
+		keep  func(lexicon.Pronoun) bool
+		extra []string
+		want  []string
+	}{
+		{"subject", subjectPronouns, func(p lexicon.Pronoun) bool { return p.Case&lexicon.Subject != 0 }, []string{"who", "which"},
+			[]string{"he", "i", "it", "she", "they", "we", "which", "who", "you"}},
+		{"object", objectPronouns, func(p lexicon.Pronoun) bool { return p.Case&lexicon.Object != 0 && p.Case&lexicon.Subject == 0 }, nil,
+			[]string{"her", "him", "me", "them", "us"}},
+		{"reflexive", reflexives, func(p lexicon.Pronoun) bool { return p.Case&lexicon.Reflexive != 0 }, []string{"oneself"},
+			[]string{"herself", "himself", "itself", "myself", "oneself", "ourselves", "themselves", "yourself", "yourselves"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, slices.Sorted(maps.Keys(tt.set.m)))
+			for w := range tt.set.m {
+				assert.True(t, tt.set.has(w), "has(%q)", w)
+			}
+			own := maps.Clone(tt.set.m)
+			for _, w := range tt.extra {
+				delete(own, w)
+			}
+			assert.Equal(t, lexicon.PronounSet(tt.keep), own, "not the lexicon's pronouns")
+		})
 	}
 }

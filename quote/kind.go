@@ -400,10 +400,15 @@ func attributionInside(s string) bool {
 }
 
 // pronouns quoted alone are words talked about, not words said ("she" is
-// a "he").
-var pronouns = map[string]bool{
-	"i": true, "me": true, "we": true, "us": true, "you": true, "he": true, "him": true,
-	"she": true, "her": true, "it": true, "they": true, "them": true, "his": true, "hers": true,
+// a "he"): the subject and object forms of internal/lexicon's personal
+// pronouns, and the independent possessives of a gender, "his" and
+// "hers".
+var pronouns = lexicon.PronounSet(quotedPronoun)
+
+// quotedPronoun reports whether p is one of [pronouns].
+func quotedPronoun(p lexicon.Pronoun) bool {
+	return p.Case&(lexicon.Subject|lexicon.Object) != 0 ||
+		p.Case&lexicon.Independent != 0 && (p.Gender == lexicon.Masculine || p.Gender == lexicon.Feminine)
 }
 
 // headingLine reports whether the line that holds t[s:e] is a headline in

@@ -1,11 +1,14 @@
 package quote
 
 import (
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/lexicon"
 )
 
@@ -46,6 +49,27 @@ func TestSpeechLead(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.w, func(t *testing.T) {
 			assert.Equal(t, tt.want, speechLead(tt.w))
+		})
+	}
+}
+
+// TestQuotedPronouns pins the pronouns that, quoted alone, are words
+// talked about, and checks that they are taken from the lexicon's one list
+// of pronouns by their features, not kept here.
+func TestQuotedPronouns(t *testing.T) {
+	want := []string{"he", "her", "hers", "him", "his", "i", "it", "me", "she", "them", "they", "us", "we", "you"}
+	assert.ElementsMatch(t, want, slices.Collect(maps.Keys(pronouns)))
+	assert.Equal(t, lexicon.PronounSet(quotedPronoun), pronouns, "pronouns is not the lexicon's")
+	for _, c := range []struct {
+		word string
+		want bool
+	}{
+		{"she", true}, {"him", true}, {"His", true}, {"hers", true}, {"you", true},
+		{"my", false}, {"our", false}, {"your", false}, {"its", false}, {"their", false},
+		{"theirs", false}, {"mine", false}, {"himself", false}, {"who", false},
+	} {
+		t.Run(c.word, func(t *testing.T) {
+			assert.Equal(t, c.want, fold.In(pronouns, c.word))
 		})
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/whosaid/whosaid/internal/lexicon"
 )
 
 var prepositions = map[string]bool{
@@ -15,11 +17,16 @@ var prepositions = map[string]bool{
 	"after": true, "before": true, "during": true, "against": true, "via": true, "like": true,
 }
 
-var pronouns = map[string]bool{
-	"he": true, "she": true, "they": true, "it": true, "i": true, "we": true, "you": true,
-	"him": true, "her": true, "them": true, "me": true, "us": true,
-	"his": true, "hers": true, "their": true, "theirs": true, "its": true, "my": true, "our": true, "your": true,
-	"himself": true, "herself": true, "themselves": true, "itself": true,
+// pronouns are the bare pronouns that name no one for the evaluation: the
+// subject, object and possessive forms of internal/lexicon's personal
+// pronouns, and the third person's independent possessives ("hers",
+// "theirs") and reflexives ("himself").
+var pronouns = lexicon.PronounSet(barePronoun)
+
+// barePronoun reports whether p is one of [pronouns].
+func barePronoun(p lexicon.Pronoun) bool {
+	return p.Case&(lexicon.Subject|lexicon.Object|lexicon.Possessive) != 0 ||
+		p.Person == 3 && p.Case&(lexicon.Independent|lexicon.Reflexive) != 0
 }
 
 // Of returns the head words of a name, lower-cased: one per conjunct

@@ -1,6 +1,7 @@
 // Package names holds the word lists that entity and pronoun resolution
 // read: given names by gender, titles and role nouns with the gender they
-// imply, personal pronouns, words that head organization names, adjectives
+// imply, personal pronouns (the subject, object and possessive forms of
+// internal/lexicon's list), words that head organization names, adjectives
 // of nation and party, capitalised words that are not names, and the names
 // of places (countries, states, capitals).
 //
@@ -24,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid/internal/bloom"
+	lx "github.com/whosaid/whosaid/internal/lexicon"
 )
 
 //go:embed *.txt
@@ -55,10 +57,36 @@ type Pronoun struct {
 	Number bool
 	// Possessive is set for my, our, your, his, her, its, their.
 	Possessive bool
-	// Object is set for the object forms me, us, him, them; "you" and
-	// "it" are both, and "her" is listed as a possessive.
+	// Object is set for the forms that are only object forms: me, us,
+	// him, them. "You" and "it" are subjects too, and "her" is taken as
+	// the possessive.
 	Object bool
 	Gender Gender
+}
+
+// pronounOf is the Pronoun of an entry of the module's list of pronouns
+// (internal/lexicon), when it is a subject, object or possessive form: the
+// independent possessives ("hers", "theirs") and the reflexives are no
+// mentions that coreference resolves.
+func pronounOf(p lx.Pronoun) (Pronoun, bool) {
+	const forms = lx.Subject | lx.Object | lx.Possessive
+	if p.Case&forms == 0 {
+		return Pronoun{}, false
+	}
+	pr := Pronoun{
+		Base: p.Base, Person: p.Person,
+		Plural: p.Number == lx.Plural, Number: p.Number != lx.EitherNumber,
+		Possessive: p.Case&lx.Possessive != 0, Object: p.Case&forms == lx.Object,
+	}
+	switch p.Gender {
+	case lx.Masculine:
+		pr.Gender = Male
+	case lx.Feminine:
+		pr.Gender = Female
+	case lx.Neuter:
+		pr.Gender = Neuter
+	}
+	return pr, true
 }
 
 type lexicon struct {
@@ -169,30 +197,10 @@ func load() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = each("pronouns.txt", func(f []string) error {
-		if len(f) != 4 {
-			return fmt.Errorf("want 4 fields, have %d", len(f))
+	for _, p := range lx.Pronouns() {
+		if pr, ok := pronounOf(p); ok {
+			l.pronouns[p.Form] = pr
 		}
-		form, base, poss := strings.Cut(f[0], ":")
-		obj := false
-		if !poss {
-			form, base, obj = strings.Cut(f[0], ">")
-			if !obj {
-				base = form
-			}
-		}
-		g, err := gender(f[3])
-		if f[3] == "n" {
-			g, err = Neuter, nil
-		}
-		l.pronouns[form] = Pronoun{
-			Base: base, Person: int(f[1][0] - '0'), Plural: f[2] == "p",
-			Number: f[2] != "-", Possessive: poss, Object: obj, Gender: g,
-		}
-		return err
-	})
-	if err != nil {
-		return nil, err
 	}
 	// The filter holds the keys of every list.
 	keys := slices.Collect(iterConcat(maps.Keys(l.male), maps.Keys(l.female), maps.Keys(l.orgs),
@@ -383,8 +391,9 @@ func Place(s string) bool {
 	return get().places[fold(strings.Join(strings.Fields(s), " "))]
 }
 
-// Pronouns returns the forms of the personal pronouns of the list, in
-// lower case and in order.
+// Pronouns returns the personal pronouns [PronounOf] knows, in lower case
+// and in order: the subject, object and possessive forms of
+// internal/lexicon's list of pronouns.
 func Pronouns() []string { return slices.Sorted(maps.Keys(get().pronouns)) }
 
 // PronounOf describes w when it is a personal pronoun.

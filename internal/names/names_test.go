@@ -1,11 +1,15 @@
 package names
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	lx "github.com/whosaid/whosaid/internal/lexicon"
 )
 
 func TestLists(t *testing.T) {
@@ -145,4 +149,44 @@ func TestListed(t *testing.T) {
 	for _, w := range words[:n] {
 		assert.True(t, Listed(w), "Listed(%q)", w)
 	}
+}
+
+// TestPronounsFromLexicon pins the pronouns PronounOf knows, with their
+// features, and checks that they are the subject, object and possessive
+// forms of the lexicon's one list of pronouns, not a list of this package.
+func TestPronounsFromLexicon(t *testing.T) {
+	require.NoError(t, Err())
+	s3 := func(base string, g Gender, poss, obj bool) Pronoun {
+		return Pronoun{Base: base, Person: 3, Number: true, Possessive: poss, Object: obj, Gender: g}
+	}
+	p3 := func(poss, obj bool) Pronoun {
+		return Pronoun{Base: "they", Person: 3, Plural: true, Number: true, Possessive: poss, Object: obj}
+	}
+	want := map[string]Pronoun{
+		"i":   {Base: "i", Person: 1, Number: true},
+		"me":  {Base: "i", Person: 1, Number: true, Object: true},
+		"my":  {Base: "i", Person: 1, Number: true, Possessive: true},
+		"we":  {Base: "we", Person: 1, Plural: true, Number: true},
+		"us":  {Base: "we", Person: 1, Plural: true, Number: true, Object: true},
+		"our": {Base: "we", Person: 1, Plural: true, Number: true, Possessive: true},
+		"you": {Base: "you", Person: 2}, "your": {Base: "you", Person: 2, Possessive: true},
+		"he": s3("he", Male, false, false), "him": s3("he", Male, false, true), "his": s3("he", Male, true, false),
+		"she": s3("she", Female, false, false), "her": s3("she", Female, true, false),
+		"it": s3("it", Neuter, false, false), "its": s3("it", Neuter, true, false),
+		"they": p3(false, false), "them": p3(false, true), "their": p3(true, false),
+	}
+	assert.Equal(t, slices.Sorted(maps.Keys(want)), Pronouns())
+	for w, p := range want {
+		t.Run(w, func(t *testing.T) {
+			got, ok := PronounOf(strings.ToUpper(w[:1]) + w[1:])
+			require.True(t, ok)
+			assert.Equal(t, p, got)
+		})
+	}
+	for _, w := range []string{"hers", "theirs", "mine", "himself", "themselves", "who"} {
+		_, ok := PronounOf(w)
+		assert.False(t, ok, "PronounOf(%q)", w)
+	}
+	forms := lx.PronounSet(func(p lx.Pronoun) bool { return p.Case&(lx.Subject|lx.Object|lx.Possessive) != 0 })
+	assert.Equal(t, slices.Sorted(maps.Keys(forms)), Pronouns(), "not the lexicon's pronouns")
 }
