@@ -19,7 +19,7 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	k := comma - 1
 	dash := toks[comma].kind == token.Dash
 	place := -1 // the comma between a city and its state: "Austin, Tex.,"
-	for k >= 0 && comma-k < 40 && !(isComma(toks[k]) && !dash && !w.placeComma(k) || dash && toks[k].kind == token.Dash) {
+	for k >= 0 && comma-k < 40 && !(isComma(toks[k]) && !dash && w.placeEnd(k) < 0 || dash && toks[k].kind == token.Dash) {
 		if toks[k].kind == token.Quote || isEnd(toks[k]) {
 			return 0, -1, false
 		}
@@ -28,11 +28,10 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 		}
 		k--
 	}
-	if (k < 0 || !isComma(toks[k])) && !dash && place >= 0 && place+1+w.stateAt(place+1) == comma {
+	if (k < 0 || !isComma(toks[k])) && !dash && place >= 0 && w.placeEnd(place) == comma {
 		// No appositive: the place ends the name ("Tom Lee of Austin,
 		// Tex., said").
-		s, p, ok := w.leftNP(place, gerund)
-		return s, p, ok
+		return w.leftNP(place, gerund)
 	}
 	if k < 1 || k+1 >= comma || !isComma(toks[k]) && toks[k].kind != token.Dash {
 		return 0, -1, false
@@ -121,18 +120,22 @@ func (w *window) stateAt(i int) int {
 	return 0
 }
 
-// placeComma reports whether the comma at token k stands between a city
-// and its state, with a comma, the window's end or a full stop after the
-// state:
-// "Austin, Tex.," or "Columbia, South Carolina,". The state is part of the
-// name before it, not an appositive.
-func (w *window) placeComma(k int) bool {
+// placeEnd returns the end of the state after the comma at token k when
+// the comma stands between a city and its state, with a comma, the
+// window's end or a full stop after the state ("Austin, Tex.,",
+// "Columbia, South Carolina,"), else -1. The state is part of the name
+// before it, not an appositive.
+func (w *window) placeEnd(k int) int {
 	toks := w.toks
 	if k < 1 || !isComma(toks[k]) || toks[k-1].tag != "NNP" {
-		return false
+		return -1
 	}
 	n := w.stateAt(k + 1)
-	return n > 0 && (k+1+n == len(toks) || isComma(toks[k+1+n]) || isEnd(toks[k+1+n]))
+	e := k + 1 + n
+	if n == 0 || e < len(toks) && !isComma(toks[e]) && !isEnd(toks[e]) {
+		return -1
+	}
+	return e
 }
 
 // appositiveEnd returns the end of the appositive after the comma at
@@ -147,8 +150,8 @@ func (w *window) appositiveEnd(j int) int {
 			// A city's state (", La.,") goes on, and ends the appositive
 			// at the comma after it; ", who ..." goes on; another comma
 			// ends the appositive.
-			if w.placeComma(e) {
-				e += 1 + w.stateAt(e+1)
+			if pe := w.placeEnd(e); pe >= 0 {
+				e = pe
 				break
 			}
 			if e+1 < len(toks) && (toks[e+1].lower == "who" || toks[e+1].lower == "whose") && e+1 != j+1 {

@@ -52,7 +52,7 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	// A city's state belongs to the noun phrase before it: "a supporter
 	// from Jackson, Miss.".
 	for p := end - 3; p <= end-2; p++ {
-		if p >= 1 && w.placeComma(p) && p+1+w.stateAt(p+1) == end {
+		if w.placeEnd(p) == end {
 			return w.leftNP(p, gerund)
 		}
 	}
