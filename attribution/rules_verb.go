@@ -1,8 +1,6 @@
 package attribution
 
 import (
-	"strings"
-
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
@@ -187,8 +185,8 @@ func invertedRule(r *reader, c *cue) (frame, verdict) {
 		if k := w.skipAdverbials(ne); k+1 < len(toks) && isComma(toks[k]) && w.isOpenQuote(k+1) {
 			// “...,” said X, “...”: the quotation goes on after the
 			// comma.
-			if q := w.quoteAt(toks[k+1].start); q >= 0 && w.qs[q].Kind == quote.Speech {
-				addFragment(w.text, &a, w.qs[q].Span())
+			if q := w.quoteOf(k + 1); q.Kind == quote.Speech {
+				addFragment(w.text, &a, q.Span())
 			}
 		} else {
 			r.nextQuote(&a, k)
@@ -206,7 +204,7 @@ func lostStopRule(r *reader, c *cue) (frame, verdict) {
 	if c.tag != "VBD" || r.si == 0 {
 		return frame{}, pass
 	}
-	var ns, ne int
+	var ns, ne, end int // the speaker, and the token after the attribution
 	if c.cs == 0 {
 		if isCapital(toks[c.i].text) {
 			return frame{}, pass
@@ -216,21 +214,18 @@ func lostStopRule(r *reader, c *cue) (frame, verdict) {
 		if !ok || !w.tailEnds(ne) {
 			return frame{}, pass
 		}
+		end = ne
 	} else {
 		// “...” Trump said.: the subject opens the sentence, which ends
-		// after the cue, and the sentence before ends with a quotation.
+		// after the cue, and the sentence before ends with a quote mark.
 		sj := r.subject(c)
 		if !sj.ok || sj.ss != 0 || sj.appos || sj.se != c.cs {
 			return frame{}, pass
 		}
-		ns, ne = sj.ss, sj.se
-		if s := r.sents[r.si-1]; s.End < 1 || s.End > len(w.text) || !endsWithQuote(w.text[s.Start:s.End]) {
+		if p := r.st.Sents[r.si-1]; p.End == p.First || r.st.Toks[p.End-1].Kind() != token.Quote {
 			return frame{}, pass
 		}
-	}
-	end := ne
-	if c.cs > 0 {
-		end = c.ce + 1
+		ns, ne, end = sj.ss, sj.se, c.ce+1
 	}
 	if k := w.skipAdverbials(end); k < len(toks) && !isEnd(toks[k]) {
 		return frame{}, pass
@@ -246,18 +241,6 @@ func lostStopRule(r *reader, c *cue) (frame, verdict) {
 	a := Attribution{Cue: r.cueSpan(c.cs, c), Speaker: span.Of(w.text, toks[ns].start, toks[ne-1].end), Rule: RuleClauseCueSpeaker}
 	setContent(&a, span.Of(w.text, p.Start, e))
 	return frame{a: a, end: ne - 1}, take
-}
-
-// endsWithQuote reports whether s ends with a closing quote mark, after
-// white space at most.
-func endsWithQuote(s string) bool {
-	s = strings.TrimRight(s, " \t\n")
-	for _, m := range []string{"”", "\"", "’", "''"} {
-		if strings.HasSuffix(s, m) {
-			return true
-		}
-	}
-	return false
 }
 
 // saidFirstRule reads "Said Ellis: “...”": the cue opens the sentence and
