@@ -41,6 +41,25 @@ type lexicon struct {
 	agencies map[string]bool  // news agencies named in datelines
 }
 
+// readList calls add with each entry of the embedded word list name, one
+// a line, blank lines and "#" comments skipped.
+func readList(name string, add func(string)) error {
+	f, err := lexiconFS.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		w := strings.TrimSpace(sc.Text())
+		if w == "" || w[0] == '#' {
+			continue
+		}
+		add(w)
+	}
+	return sc.Err()
+}
+
 // defaultLexicon parses the embedded word lists once per process.
 var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{
@@ -48,22 +67,6 @@ var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 		starters: make(map[string]bool, 256),
 		fronting: make(map[string]bool, 16),
 		agencies: make(map[string]bool, 16),
-	}
-	load := func(name string, add func(string)) error {
-		f, err := lexiconFS.Open("lexicon/" + name)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			w := strings.TrimSpace(sc.Text())
-			if w == "" || w[0] == '#' {
-				continue
-			}
-			add(w)
-		}
-		return sc.Err()
 	}
 	for _, l := range []struct {
 		name string
@@ -73,7 +76,7 @@ var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
 		{"fronting.txt", func(w string) { lx.fronting[w] = true }},
 		{"agencies.txt", func(w string) { lx.agencies[w] = true }},
 	} {
-		if err := load(l.name, l.add); err != nil {
+		if err := readList("lexicon/"+l.name, l.add); err != nil {
 			return nil, fmt.Errorf("sentence: lexicon %s: %w", l.name, err)
 		}
 	}

@@ -1,9 +1,7 @@
 package sentence
 
 import (
-	"bufio"
 	"io/fs"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -26,22 +24,13 @@ func TestNoAbbreviationsHere(t *testing.T) {
 	require.NotEmpty(t, files)
 	for _, name := range files {
 		t.Run(name, func(t *testing.T) {
-			f, err := lexiconFS.Open(name)
-			require.NoError(t, err)
-			defer f.Close()
-			sc := bufio.NewScanner(f)
-			for sc.Scan() {
-				w := strings.TrimSpace(sc.Text())
-				if w == "" || w[0] == '#' {
-					continue
-				}
+			require.NoError(t, readList(name, func(w string) {
 				c, ok := abbr[w]
 				if name == "lexicon/starters.txt" && c == cuelex.AbbrNumeric {
-					continue
+					return
 				}
 				assert.False(t, ok, "%s lists the abbreviation %q", name, w)
-			}
-			require.NoError(t, sc.Err())
+			}))
 		})
 	}
 }
