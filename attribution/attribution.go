@@ -6,10 +6,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/whosaid/whosaid/internal/tagger"
-
 	"github.com/whosaid/whosaid/internal/lexicon"
-
+	"github.com/whosaid/whosaid/internal/option"
+	"github.com/whosaid/whosaid/internal/tagger"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
 	"github.com/whosaid/whosaid/span"
@@ -149,16 +148,6 @@ type config struct {
 // options that conflict.
 var ErrOption = errors.New("bad option")
 
-// setBool sets *v to on, or records a conflict when an earlier option set
-// it to the other value.
-func (c *config) setBool(name string, v, set *bool, on bool) {
-	if *set && *v != on {
-		c.errs = append(c.errs, fmt.Errorf("%s(%t) conflicts with %s(%t)", name, on, name, *v))
-		return
-	}
-	*v, *set = on, true
-}
-
 // WithModel sets the model that chooses among the readings of each cue; nil
 // leaves the choice to the rules (the first reading of the first rule that
 // reads the cue). By default the embedded model ([DefaultModel]) chooses.
@@ -180,7 +169,7 @@ func WithModel(m *Model) Option {
 // on its own, as a continuation of the speaker's turn. Giving both true
 // and false is an error from [New].
 func WithQuoteRuns(on bool) Option {
-	return func(c *config) { c.setBool("WithQuoteRuns", &c.runs, &c.runsSet, on) }
+	return func(c *config) { option.Set(&c.errs, "WithQuoteRuns", &c.runs, &c.runsSet, on) }
 }
 
 // WithNested makes the Resolver report every attribution whose cue lies
@@ -190,7 +179,7 @@ func WithQuoteRuns(on bool) Option {
 // ("She said the aide told her ..."), not of stance or evidence. Giving
 // both true and false is an error from [New].
 func WithNested(on bool) Option {
-	return func(c *config) { c.setBool("WithNested", &c.nested, &c.nestedSet, on) }
+	return func(c *config) { option.Set(&c.errs, "WithNested", &c.nested, &c.nestedSet, on) }
 }
 
 // Resolver attributes quotations and reported speech. It is safe for

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/whosaid/whosaid/internal/option"
 	"github.com/whosaid/whosaid/sentence"
 	"github.com/whosaid/whosaid/span"
 )
@@ -115,26 +116,6 @@ type config struct {
 	errs                          []error
 }
 
-// setInt sets *v to n, or records a conflict when an earlier option set it
-// to another value.
-func (c *config) setInt(name string, v *int, set *bool, n int) {
-	if *set && *v != n {
-		c.errs = append(c.errs, fmt.Errorf("%s(%d) conflicts with %s(%d)", name, n, name, *v))
-		return
-	}
-	*v, *set = n, true
-}
-
-// setBool sets *v to on, or records a conflict when an earlier option set
-// it to the other value.
-func (c *config) setBool(name string, v, set *bool, on bool) {
-	if *set && *v != on {
-		c.errs = append(c.errs, fmt.Errorf("%s(%t) conflicts with %s(%t)", name, on, name, *v))
-		return
-	}
-	*v, *set = on, true
-}
-
 // MaxDepth is the default limit on nesting; see [WithMaxDepth].
 const MaxDepth = 8
 
@@ -147,7 +128,7 @@ func WithMaxDepth(n int) Option {
 			c.errs = append(c.errs, fmt.Errorf("WithMaxDepth(%d): out of range [1, 64]", n))
 			return
 		}
-		c.setInt("WithMaxDepth", &c.maxDepth, &c.maxDepthSet, n)
+		option.Set(&c.errs, "WithMaxDepth", &c.maxDepth, &c.maxDepthSet, n)
 	}
 }
 
@@ -167,7 +148,7 @@ func WithMaxLength(n int) Option {
 			c.errs = append(c.errs, fmt.Errorf("WithMaxLength(%d): the length must be positive", n))
 			return
 		}
-		c.setInt("WithMaxLength", &c.maxLength, &c.maxLengthSet, n)
+		option.Set(&c.errs, "WithMaxLength", &c.maxLength, &c.maxLengthSet, n)
 	}
 }
 
@@ -178,7 +159,7 @@ func WithMaxLength(n int) Option {
 // opens list items and bylines with a dash. Giving both true and false is
 // an error from [New].
 func WithDialogueDash(on bool) Option {
-	return func(c *config) { c.setBool("WithDialogueDash", &c.dialogueDash, &c.dialogueDashSet, on) }
+	return func(c *config) { option.Set(&c.errs, "WithDialogueDash", &c.dialogueDash, &c.dialogueDashSet, on) }
 }
 
 // WithClassification turns the speech/not-speech decision on or off
@@ -186,7 +167,7 @@ func WithDialogueDash(on bool) Option {
 // [ReasonUnclassed] and Score 0.5. Giving both true and false is an error
 // from [New].
 func WithClassification(on bool) Option {
-	return func(c *config) { c.setBool("WithClassification", &c.classify, &c.classifySet, on) }
+	return func(c *config) { option.Set(&c.errs, "WithClassification", &c.classify, &c.classifySet, on) }
 }
 
 // WithStraightSingles sets whether straight single marks (') may pair into
@@ -194,7 +175,7 @@ func WithClassification(on bool) Option {
 // two in a row, which stand for a double mark and still pair. Giving both
 // true and false is an error from [New].
 func WithStraightSingles(on bool) Option {
-	return func(c *config) { c.setBool("WithStraightSingles", &c.straight, &c.straightSet, on) }
+	return func(c *config) { option.Set(&c.errs, "WithStraightSingles", &c.straight, &c.straightSet, on) }
 }
 
 // Detector finds quotations. It holds no per-call state and is safe for

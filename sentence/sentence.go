@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/whosaid/whosaid/internal/option"
 )
 
 // Sentence is one sentence of the text. Text is the substring
@@ -82,11 +84,7 @@ func WithLineBreaks(m LineBreaks) Option {
 			c.errs = append(c.errs, fmt.Errorf("WithLineBreaks(%v): unknown line break mode", m))
 			return
 		}
-		if c.lineBreaksSet && c.lineBreaks != m {
-			c.errs = append(c.errs, fmt.Errorf("WithLineBreaks(%v) conflicts with WithLineBreaks(%v)", m, c.lineBreaks))
-			return
-		}
-		c.lineBreaks, c.lineBreaksSet = m, true
+		option.Set(&c.errs, "WithLineBreaks", &c.lineBreaks, &c.lineBreaksSet, m)
 	}
 }
 
