@@ -15,6 +15,7 @@ package lexicon
 import (
 	_ "embed"
 	"fmt"
+	"iter"
 	"strings"
 	"sync"
 
@@ -229,10 +230,9 @@ var Load = sync.OnceValues(func() (*Lexicon, error) {
 // that-clause; a noun followed by a preposition takes its object there.
 func parseNouns(data string) (map[string]bool, map[string]string) {
 	nouns, preps := map[string]bool{}, map[string]string{}
-	for _, line := range strings.Split(data, "\n") {
+	for _, line := range entries(data) {
 		f := strings.Fields(line)
 		switch {
-		case len(f) == 0 || strings.HasPrefix(f[0], "#"):
 		case len(f) == 1:
 			nouns[strings.ToLower(f[0])] = true
 		default:
@@ -245,14 +245,25 @@ func parseNouns(data string) (map[string]bool, map[string]string) {
 // parseList reads a list of words, one a line, "#" comments skipped.
 func parseList(data string) map[string]bool {
 	m := map[string]bool{}
-	for _, line := range strings.Split(data, "\n") {
-		f := strings.Fields(line)
-		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
-		m[strings.ToLower(f[0])] = true
+	for _, line := range entries(data) {
+		m[strings.ToLower(strings.Fields(line)[0])] = true
 	}
 	return m
+}
+
+// entries yields the lines of a word list that hold an entry, with their
+// index, as written: a blank line or a "#" comment holds none.
+func entries(data string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for n, line := range strings.Split(data, "\n") {
+			if t := strings.TrimSpace(line); t == "" || t[0] == '#' {
+				continue
+			}
+			if !yield(n, line) {
+				return
+			}
+		}
+	}
 }
 
 // Parse builds a Lexicon from the text of a verbs file and a phrases file
@@ -261,11 +272,8 @@ func parseList(data string) map[string]bool {
 func Parse(verbs, phrases string) (*Lexicon, error) {
 	l := &Lexicon{verbs: map[string][]Verb{}, phrases: map[string][]Phrase{}}
 	seen := map[string]bool{}
-	for n, line := range strings.Split(verbs, "\n") {
+	for n, line := range entries(verbs) {
 		f := strings.Fields(line)
-		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
 		if len(f) < 2 || len(f) > 4 {
 			return nil, fmt.Errorf("lexicon: verbs line %d: want BASE CLASS [PAST [PARTICIPLE]], got %q", n+1, line)
 		}
@@ -314,11 +322,8 @@ func Parse(verbs, phrases string) (*Lexicon, error) {
 			add(w, Participle)
 		}
 	}
-	for n, line := range strings.Split(phrases, "\n") {
+	for n, line := range entries(phrases) {
 		f := strings.Fields(strings.ToLower(line))
-		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
 		if len(f) < 3 || f[0] != "after" && f[0] != "before" {
 			return nil, fmt.Errorf("lexicon: phrases line %d: want SIDE WORD WORD..., got %q", n+1, line)
 		}

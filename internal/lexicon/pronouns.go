@@ -84,11 +84,8 @@ var pronouns = parsePronouns(pronounsData)
 // a test reads it.
 func parsePronouns(data string) []Pronoun {
 	var out []Pronoun
-	for n, line := range strings.Split(data, "\n") {
+	for n, line := range entries(data) {
 		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
 		p, err := parsePronoun(strings.ToLower(line))
 		if err != nil {
 			panic(fmt.Sprintf("lexicon: pronouns line %d: %v: %q", n+1, err, line))

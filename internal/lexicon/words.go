@@ -87,11 +87,8 @@ type Abbr struct {
 // panics on a malformed line: the data is embedded, and a test reads it.
 func parseAbbreviations(data string) []Abbr {
 	var out []Abbr
-	for n, line := range strings.Split(data, "\n") {
+	for n, line := range entries(data) {
 		f := strings.Fields(line)
-		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
 		var c AbbrClass
 		ok := len(f) == 2 || len(f) == 3 && f[2] == "token"
 		if ok {
@@ -119,11 +116,7 @@ var states, stateAbbrs = parseStates(statesData)
 func parseStates(data string) (map[string]bool, []string) {
 	m := map[string]bool{}
 	var abbrs []string
-	for _, line := range strings.Split(data, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
+	for _, line := range entries(data) {
 		name, short, _ := strings.Cut(line, "|")
 		m[strings.ToLower(strings.TrimSpace(name))] = true
 		for _, a := range strings.Fields(short) {
