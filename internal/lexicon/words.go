@@ -109,16 +109,18 @@ func Abbreviations() []Abbr { return slices.Clone(abbrs) }
 
 // states is the set of the states' names and abbreviations in states.txt,
 // lower case, without a final full stop; stateAbbrs lists the one-word
-// abbreviations as written ("Calif", "Tex").
-var states, stateAbbrs = parseStates(statesData)
+// abbreviations as written ("Calif", "Tex"), and stateNames the names,
+// lower case.
+var states, stateAbbrs, stateNames = parseStates(statesData)
 
 // parseStates reads states.txt: a name, "|", and its abbreviations.
-func parseStates(data string) (map[string]bool, []string) {
-	m := map[string]bool{}
-	var abbrs []string
+func parseStates(data string) (m map[string]bool, abbrs, names []string) {
+	m = map[string]bool{}
 	for _, line := range entries(data) {
 		name, short, _ := strings.Cut(line, "|")
-		m[strings.ToLower(strings.TrimSpace(name))] = true
+		name = strings.ToLower(strings.TrimSpace(name))
+		m[name] = true
+		names = append(names, name)
 		for _, a := range strings.Fields(short) {
 			m[strings.ToLower(strings.TrimSuffix(a, "."))] = true
 			if !strings.Contains(a, ".") {
@@ -126,13 +128,17 @@ func parseStates(data string) (map[string]bool, []string) {
 			}
 		}
 	}
-	return m, abbrs
+	return m, abbrs, names
 }
 
 // State reports whether w names a state of the United States, in full or
 // abbreviated ("Texas", "Tex.", "N.H.", "New York"; a name of two or three
 // words with single spaces). Case and a final full stop do not matter.
 func State(w string) bool { return fold.In(states, strings.TrimSuffix(w, ".")) }
+
+// StateNames returns the names of the states and of the District of
+// Columbia, lower case ("new york").
+func StateNames() []string { return slices.Clone(stateNames) }
 
 // StateAbbreviations returns the states' one-word abbreviations in AP style,
 // without their full stop, as written ("Calif", "Tex").

@@ -182,6 +182,9 @@ func load() (*lexicon, error) {
 	if l.places, err = set("places.txt"); err != nil {
 		return nil, err
 	}
+	for _, s := range lx.StateNames() {
+		l.places[s] = true
+	}
 	err = each("titles.txt", func(f []string) error {
 		if len(f) != 2 && len(f) != 3 {
 			return fmt.Errorf("want 2 or 3 fields, have %d", len(f))
