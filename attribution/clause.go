@@ -246,7 +246,7 @@ func (w *window) contentBefore(a *Attribution, k int) bool {
 	}
 	s := toks[0].start
 	if q := w.quoteAt(e - 1); q >= 0 && w.qs[q].End == e {
-		if w.qs[q].Start < s || w.cueBefore(w.qs[q].Start) {
+		if w.qs[q].Start < s || w.cueBefore(w.qs[q].Start) || w.finiteCue(s, w.qs[q].Start) {
 			s = w.qs[q].Start
 		}
 	} else if k == 0 {
@@ -258,6 +258,19 @@ func (w *window) contentBefore(a *Attribution, k int) bool {
 	}
 	setContent(a, c)
 	return true
+}
+
+// finiteCue reports whether a finite verb of the lexicon stands between
+// offsets from and to, outside quotation marks: a clause of saying of its
+// own (“...?” she said, but as he went on about “...”), which the content
+// of a later cue does not run back over.
+func (w *window) finiteCue(from, to int) bool {
+	for j, t := range w.toks {
+		if t.start >= from && t.end <= to && t.kind == token.Word && isFinite(t.tag) && w.plainCue(t.lower) && !w.inQuote(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueBefore reports whether the quotation that starts at byte offset off

@@ -521,3 +521,32 @@ func TestMisplacedMarks(t *testing.T) {
 		})
 	}
 }
+
+// TestContentStopsAtCue checks that the content of a quotation before its
+// speaker and cue (“...,” Lee said) does not run back over a clause of
+// saying of its own earlier in the sentence, which keeps its attribution.
+func TestContentStopsAtCue(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // contents, in order
+	}{
+		{"a cue between two quotations",
+			"“Are we winning?” she asked, but he was asleep, and as the mayor went on about “the harbor,” Lee said yes.",
+			[]string{"Are we winning", "the harbor"}},
+		{"a quotation that runs from the sentence's start",
+			"“The harbor will open in May,” Lee said.",
+			[]string{"The harbor will open in May"}},
+		{"narration with no cue before the quotation",
+			"As the crowd cheered, “we will win,” Lee said.",
+			[]string{"As the crowd cheered, “we will win"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, a := range resolve(tt.text) {
+				got = append(got, trim(a.Extent.Text))
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
