@@ -33,6 +33,7 @@
 package token
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"unicode"
@@ -281,23 +282,77 @@ func (s *Stream) markQuoted(from, qi int) int {
 // outermost returns, in buf, the outermost quotations of qs that lie in a
 // text of n bytes, in order of start. It points to them: a quotation is
 // some 200 bytes, and a copy of the quotations of a long text would cost
-// half a byte per byte of it.
+// half a byte per byte of it. An unclosed quotation opened by a straight
+// or single mark (a stray mark, or a paragraph of a quotation that runs
+// over paragraphs) that holds a closed quotation in other marks gives way
+// to the quotations inside it, whose marks pair: in "Trump walked on,
+// chanting “U-S-A! U-S-A!” the quotation is the chant.
 func outermost(buf []*quote.Quote, qs []quote.Quote, n int) []*quote.Quote {
-	ok := func(q *quote.Quote) bool { return q.Depth == 0 && q.Start >= 0 && q.End <= n && q.Start < q.End }
-	kept := 0
+	ok := func(q *quote.Quote) bool { return q.Start >= 0 && q.End <= n && q.Start < q.End }
+	kept, inner := 0, false
 	for i := range qs {
-		if ok(&qs[i]) {
+		switch q := &qs[i]; {
+		case q.Depth == 0 && ok(q):
 			kept++
+		case q.Depth == 1 && q.Closed && ok(q):
+			inner = true
 		}
 	}
 	buf = slices.Grow(buf[:0], kept)
 	for i := range qs {
-		if ok(&qs[i]) {
+		if qs[i].Depth == 0 && ok(&qs[i]) {
 			buf = append(buf, &qs[i])
 		}
 	}
 	sortQuotes(buf)
+	if inner {
+		buf = openUnclosed(buf, qs, ok)
+	}
 	return buf
+}
+
+// openUnclosed replaces, in outer (the outermost quotations, in order),
+// each unclosed quotation opened by a straight or single mark that holds
+// a closed quotation of qs in other marks with the quotations of qs one
+// level inside it, and returns the list in order.
+func openUnclosed(outer []*quote.Quote, qs []quote.Quote, ok func(*quote.Quote) bool) []*quote.Quote {
+	// holder returns the index in outer of the quotation that holds q.
+	holder := func(q *quote.Quote) int {
+		k, _ := slices.BinarySearchFunc(outer, q.Start, func(p *quote.Quote, start int) int { return cmp.Compare(p.Start, start+1) })
+		if k--; k >= 0 && outer[k].Start <= q.Start && q.End <= outer[k].End {
+			return k
+		}
+		return -1
+	}
+	var open []bool
+	for i := range qs {
+		if q := &qs[i]; q.Depth == 1 && q.Closed && ok(q) {
+			if k := holder(q); k >= 0 && !outer[k].Closed && outer[k].Open != "“" && outer[k].Open != q.Open {
+				if open == nil {
+					open = make([]bool, len(outer))
+				}
+				open[k] = true
+			}
+		}
+	}
+	if open == nil {
+		return outer
+	}
+	out := make([]*quote.Quote, 0, len(outer))
+	for k, q := range outer {
+		if !open[k] {
+			out = append(out, q)
+		}
+	}
+	for i := range qs {
+		if q := &qs[i]; q.Depth == 1 && ok(q) {
+			if k := holder(q); k >= 0 && open[k] {
+				out = append(out, q)
+			}
+		}
+	}
+	sortQuotes(out)
+	return out
 }
 
 // sortQuotes sorts qs by start, keeping the order of equal starts; the

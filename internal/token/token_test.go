@@ -223,3 +223,28 @@ func TestTokenRoom(t *testing.T) {
 		})
 	}
 }
+
+// TestOutermost checks which quotations a stream takes as outermost: an
+// unclosed quotation opened by a straight or single mark gives way to the
+// closed quotations in other marks inside it, and one opened by a curly
+// double mark, or holding its own kind of marks, does not.
+func TestOutermost(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"closed and nested", "He said “we will ‘win’ it” then.", []string{"“we will ‘win’ it”"}},
+		{"a stray straight mark opens the paragraph", "\"Trump walked on, chanting “U-S-A! U-S-A!”", []string{"“U-S-A! U-S-A!”"}},
+		{"an unclosed curly opener is kept", "She said “it was nice, ‘so nice’ to meet you\n\nThen she left.", []string{"“it was nice, ‘so nice’ to meet you"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := scan(t, tt.text)
+			var got []string
+			for _, q := range s.Quotes {
+				got = append(got, q.Text)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
