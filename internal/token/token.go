@@ -112,6 +112,8 @@ type Stream struct {
 	// quoteBuf holds Quotes, for reuse: they point into the caller's
 	// quotations, which the stream never writes.
 	quoteBuf []*quote.Quote
+	// opened is outermost's scratch, for reuse.
+	opened []bool
 	lex      *lexicon.Lexicon
 	// The distinct lower-case forms, their lexicon kinds, and the hash
 	// table that finds them.
@@ -190,7 +192,7 @@ func (s *Stream) Scan(text string, sents []sentence.Sentence, qs []quote.Quote, 
 	// doubles when a text has more: room at a rate of forms per byte
 	// would go unused on a long text.
 	s.initSlots(max(min(len(text)/12, 4096), 12*int(math.Sqrt(float64(len(text))))))
-	s.Quotes = outermost(s.quoteBuf[:0], qs, len(text))
+	s.Quotes = outermost(s.quoteBuf[:0], qs, len(text), &s.opened)
 	s.quoteBuf = s.Quotes
 	// Room for the tokens, counted ahead: a slice grown a little at a
 	// time would copy them again and again. add grows it past the count
@@ -287,7 +289,7 @@ func (s *Stream) markQuoted(from, qi int) int {
 // over paragraphs) that holds a closed quotation in other marks gives way
 // to the quotations inside it, whose marks pair: in "Trump walked on,
 // chanting “U-S-A! U-S-A!” the quotation is the chant.
-func outermost(buf []*quote.Quote, qs []quote.Quote, n int) []*quote.Quote {
+func outermost(buf []*quote.Quote, qs []quote.Quote, n int, opened *[]bool) []*quote.Quote {
 	ok := func(q *quote.Quote) bool { return q.Start >= 0 && q.End <= n && q.Start < q.End }
 	kept, inner := 0, false
 	for i := range qs {
@@ -306,7 +308,7 @@ func outermost(buf []*quote.Quote, qs []quote.Quote, n int) []*quote.Quote {
 	}
 	sortQuotes(buf)
 	if inner {
-		buf = openUnclosed(buf, qs, ok)
+		buf = openUnclosed(buf, qs, ok, opened)
 	}
 	return buf
 }
@@ -314,45 +316,52 @@ func outermost(buf []*quote.Quote, qs []quote.Quote, n int) []*quote.Quote {
 // openUnclosed replaces, in outer (the outermost quotations, in order),
 // each unclosed quotation opened by a straight or single mark that holds
 // a closed quotation of qs in other marks with the quotations of qs one
-// level inside it, and returns the list in order.
-func openUnclosed(outer []*quote.Quote, qs []quote.Quote, ok func(*quote.Quote) bool) []*quote.Quote {
-	// holder returns the index in outer of the quotation that holds q.
+// level inside it, and returns the list in order, in outer's array when
+// it has room. opened is scratch.
+func openUnclosed(outer []*quote.Quote, qs []quote.Quote, ok func(*quote.Quote) bool, opened *[]bool) []*quote.Quote {
+	n := len(outer)
+	// holder returns the index in outer[:n] of the quotation that holds q.
 	holder := func(q *quote.Quote) int {
-		k, _ := slices.BinarySearchFunc(outer, q.Start, func(p *quote.Quote, start int) int { return cmp.Compare(p.Start, start+1) })
+		k, _ := slices.BinarySearchFunc(outer[:n], q.Start, func(p *quote.Quote, start int) int { return cmp.Compare(p.Start, start+1) })
 		if k--; k >= 0 && outer[k].Start <= q.Start && q.End <= outer[k].End {
 			return k
 		}
 		return -1
 	}
-	var open []bool
+	open := slices.Grow((*opened)[:0], n)[:n]
+	clear(open)
+	*opened = open
+	found := false
 	for i := range qs {
 		if q := &qs[i]; q.Depth == 1 && q.Closed && ok(q) {
 			if k := holder(q); k >= 0 && !outer[k].Closed && outer[k].Open != "“" && outer[k].Open != q.Open {
-				if open == nil {
-					open = make([]bool, len(outer))
-				}
-				open[k] = true
+				open[k], found = true, true
 			}
 		}
 	}
-	if open == nil {
+	if !found {
 		return outer
-	}
-	out := make([]*quote.Quote, 0, len(outer))
-	for k, q := range outer {
-		if !open[k] {
-			out = append(out, q)
-		}
 	}
 	for i := range qs {
 		if q := &qs[i]; q.Depth == 1 && ok(q) {
 			if k := holder(q); k >= 0 && open[k] {
-				out = append(out, q)
+				outer = append(outer, q)
 			}
 		}
 	}
-	sortQuotes(out)
-	return out
+	kept := 0
+	for k, q := range outer {
+		if k >= n || !open[k] {
+			outer[kept] = q
+			kept++
+		}
+	}
+	clear(outer[kept:])
+	outer = outer[:kept]
+	// The quotations inside come after all the others: an insertion sort
+	// would move each past them.
+	slices.SortStableFunc(outer, func(a, b *quote.Quote) int { return cmp.Compare(a.Start, b.Start) })
+	return outer
 }
 
 // sortQuotes sorts qs by start, keeping the order of equal starts; the
