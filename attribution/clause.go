@@ -260,13 +260,21 @@ func (w *window) contentBefore(a *Attribution, k int) bool {
 	return true
 }
 
-// finiteCue reports whether a finite verb of the lexicon stands between
-// offsets from and to, outside quotation marks: a clause of saying of its
-// own (“...?” she said, but as he went on about “...”), which the content
-// of a later cue does not run back over.
+// finiteCue reports whether a quotation and then a finite verb of the
+// lexicon stand between offsets from and to, outside quotation marks: a
+// turn of speech with its own cue (“...?” she asked, but as he went on
+// about “...”), which the content of a later cue does not run back over.
+// A cue before any quotation governs it ("Lee agreed to “...,” the
+// department said") and is content.
 func (w *window) finiteCue(from, to int) bool {
+	quoted := false
 	for j, t := range w.toks {
-		if t.start >= from && t.end <= to && t.kind == token.Word && isFinite(t.tag) && w.plainCue(t.lower) && !w.inQuote(j) {
+		if t.start < from || t.end > to {
+			continue
+		}
+		if w.isCloseQuote(j) {
+			quoted = true
+		} else if quoted && t.kind == token.Word && isFinite(t.tag) && w.plainCue(t.lower) && !w.inQuote(j) {
 			return true
 		}
 	}

@@ -539,6 +539,9 @@ func TestContentStopsAtCue(t *testing.T) {
 		{"narration with no cue before the quotation",
 			"As the crowd cheered, “we will win,” Lee said.",
 			[]string{"As the crowd cheered, “we will win"}},
+		{"a cue before any quotation governs it",
+			"Lee and Park also agreed to “stay in close contact,” the department said.",
+			[]string{"Lee and Park also agreed to “stay in close contact"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
