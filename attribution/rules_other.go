@@ -4,6 +4,7 @@ import (
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
+	"strings"
 )
 
 // This file holds the rules for cues that are not verbs read with their
@@ -313,8 +314,11 @@ func (w *window) seemComplement(n int) bool {
 // question reads the content of a passive or absolute "asked" whose cue is
 // cue and whose complement starts at token k: an optional "by ASKER", time
 // and place adverbials, then a question up to the first comma outside
-// quotation marks ("Asked if it was fair, Lee said ...").
-func (w *window) question(cue span.Span, k int) (Attribution, bool) {
+// quotation marks ("Asked if it was fair, Lee said ..."), or, when the
+// cue ends on its particle (topic: "asked about"), what it was asked
+// about ("Asked about the plan, Lee said ..."). An adverb of manner may
+// come before the question ("Asked specifically what ...").
+func (w *window) question(cue span.Span, k int, topic bool) (Attribution, bool) {
 	toks := w.toks
 	a := Attribution{Cue: cue, Rule: RuleSpeakerCueClause}
 	if k < len(toks) && toks[k].lower == "by" {
@@ -333,6 +337,17 @@ func (w *window) question(cue span.Span, k int) (Attribution, bool) {
 	}
 	if k < len(toks) && isComma(toks[k]) {
 		k++
+	}
+	if k+1 < len(toks) && toks[k].tag == "RB" && strings.HasSuffix(toks[k].lower, "ly") && questionWords.has(toks[k+1].lower) {
+		k++ // "Asked specifically what"
+	}
+	if topic && k < len(toks) && toks[k].kind == token.Word && !questionWords.has(toks[k].lower) {
+		e := w.firstComma(k+1, w.clauseEnd(k))
+		if e <= toks[k].start {
+			return a, false
+		}
+		setContent(&a, span.Of(w.text, toks[k].start, e))
+		return a, true
 	}
 	if k >= len(toks) || !questionWords.has(toks[k].lower) && !w.isOpenQuote(k) && toks[k].text != ":" {
 		return a, false

@@ -553,3 +553,29 @@ func TestContentStopsAtCue(t *testing.T) {
 		})
 	}
 }
+
+// TestQuestions checks the question of an absolute "asked": after a
+// question word, an adverb of manner before one, or what it was asked
+// about when the cue ends on its particle.
+func TestQuestions(t *testing.T) {
+	tests := []struct {
+		name, text, cue, content string
+	}{
+		{"a question word", "Asked whether the plan would work, the mayor said no.", "Asked", "whether the plan would work"},
+		{"an adverb before the question word", "Asked specifically what should be done with the pier, the voters were divided.", "Asked", "what should be done with the pier"},
+		{"what it was asked about", "Asked about the closing of the pier, the mayor said it would reopen.", "Asked about", "the closing of the pier"},
+		{"when asked about", "The mayor smiled when asked about the closing of the pier.", "asked about", "the closing of the pier"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var found bool
+			for _, a := range resolve(tt.text) {
+				if a.Cue.Text == tt.cue {
+					found = true
+					assert.Equal(t, tt.content, trim(a.Extent.Text))
+				}
+			}
+			assert.True(t, found, "no attribution with the cue %q", tt.cue)
+		})
+	}
+}

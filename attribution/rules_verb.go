@@ -29,7 +29,7 @@ func questionRule(r *reader, c *cue) (frame, verdict) {
 	if !c.passive && cs != 0 && w.toks[cs-1].lower != "when" && w.toks[cs-1].lower != "after" && w.toks[cs-1].lower != "if" {
 		return frame{}, pass
 	}
-	if a, ok := w.question(r.cueSpan(cs, c), c.ce+1); ok {
+	if a, ok := w.question(r.cueSpan(cs, c), c.ce+1, c.v.Particle != ""); ok {
 		return frame{a: a, end: c.ce}, take
 	}
 	if !c.passive {
