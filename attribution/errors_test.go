@@ -95,8 +95,10 @@ func TestErrorClasses(t *testing.T) {
 			[]want{{"the Florida senator", "said", "It is a difficult issue,” said the Florida senator, “because it puts two rights in conflict"}}},
 		// The narration after an attribution: a clause of time, a phrase
 		// of prepositions.
+		// (The question he was asked is an attribution of its own, with
+		// no speaker, as PolNeAR annotates it.)
 		{"narration after the speaker", "“The framers would agree,” said Dan Golvach when asked about the senator.",
-			[]want{{"Dan Golvach", "said", "The framers would agree"}}},
+			[]want{{"Dan Golvach", "said", "The framers would agree"}, {"", "asked about", "the senator"}}},
 		{"narration after the speaker", "The rules are fair, the spokeswoman said on a call with reporters.",
 			[]want{{"the spokeswoman", "said", "The rules are fair"}}},
 		// A document speaks after its cue; a time word does not.

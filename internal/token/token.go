@@ -114,7 +114,7 @@ type Stream struct {
 	quoteBuf []*quote.Quote
 	// opened is outermost's scratch, for reuse.
 	opened []bool
-	lex      *lexicon.Lexicon
+	lex    *lexicon.Lexicon
 	// The distinct lower-case forms, their lexicon kinds, and the hash
 	// table that finds them.
 	forms []string
