@@ -167,6 +167,15 @@ func (w *window) verbInContext(i int, verbs []lexicon.Verb) bool {
 				}
 			}
 		}
+		// The same of a base form after a plural noun: "a majority of
+		// Republicans support a ban", "three-quarters support the plan".
+		if (toks[i-1].tag == "NNS" || toks[i-1].tag == "NNPS") && !isCapital(t.text) && (npStart || n.tag == "JJ") {
+			for _, x := range verbs {
+				if x.Forms&lexicon.Base != 0 && x.Particle == "" {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

@@ -232,6 +232,9 @@ func TestRules(t *testing.T) {
 		// the verb, whatever the tagger reads.
 		{attribution.RuleSpeakerCueClause, "The new poll shows Trump far ahead of his rivals.",
 			"The new poll", "shows", "Trump far ahead of his rivals", "", attribution.Indirect},
+		// So is a base form between a plural noun and a noun phrase.
+		{attribution.RuleSpeakerCueClause, "About three-quarters support a temporary ban on new arrivals.",
+			"three-quarters", "support", "a temporary ban on new arrivals", "", attribution.Indirect},
 		// Verbs of saying that are also nouns: "state".
 		{attribution.RuleSpeakerCueClause, "The report stated that the river was polluted.",
 			"The report", "stated", "that the river was polluted", "", attribution.Indirect},
