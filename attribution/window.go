@@ -1,9 +1,8 @@
 package attribution
 
 import (
+	"slices"
 	"strings"
-
-	ptoken "github.com/jdkato/prose/v3/token"
 
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/linear"
@@ -46,7 +45,8 @@ type window struct {
 	// tagged holds the tagger's own tags of toks, which readAsVerb may
 	// override in toks.
 	tagged []string
-	ptoks  []ptoken.Token
+	// words holds the texts of toks, for the tagger.
+	words []string
 	// first is the stream index of toks[0].
 	first int
 	// title is set when the sentence is a title-case headline.
@@ -102,15 +102,15 @@ func garbled(text string, q *quote.Quote) bool {
 // tagAll fills the part-of-speech tags of the window and the facts of the
 // sentence.
 func (w *window) tagAll(tg *tagger.Tagger) {
-	w.ptoks = w.ptoks[:0]
-	for _, t := range w.toks {
-		w.ptoks = append(w.ptoks, ptoken.Token{Text: t.text})
-	}
-	tg.TagTokens(w.ptoks)
-	w.tagged = w.tagged[:0]
+	w.words = w.words[:0]
 	for i := range w.toks {
-		w.toks[i].tag = w.ptoks[i].Tag
-		w.tagged = append(w.tagged, w.ptoks[i].Tag)
+		w.words = append(w.words, w.toks[i].text)
+	}
+	n := len(w.toks)
+	w.tagged = slices.Grow(w.tagged[:0], n)[:n]
+	tg.TagWords(w.tagged, w.words)
+	for i := range w.toks {
+		w.toks[i].tag = w.tagged[i]
 		w.toks[i].tagV = linear.Value{}
 	}
 	w.title = titleCase(w.toks)
