@@ -211,7 +211,9 @@ func (rd *reader) cueAt(i int) *frame {
 	if !rd.w.findCue(&rd.cue, i) {
 		return nil
 	}
-	if rd.cue.generic && rd.model != nil && !rd.model.reports(&rd.fs, rd.w.cueLemma(&rd.cue)) && !rd.w.afterCommaQuote(i) {
+	// A generic cue's lemma is the stem of its form (see
+	// [window.cueLemma]), which mayReport may have looked up.
+	if rd.cue.generic && rd.model != nil && !rd.formReports(rd.w.toks[i].id) && !rd.w.afterCommaQuote(i) {
 		return nil
 	}
 	return rd.selectFrame(&rd.cue)
@@ -236,19 +238,25 @@ func (rd *reader) mayReport(from, to int) bool {
 		if t.Kind() != token.Word || st.Lex(i) != 0 {
 			continue
 		}
-		id := t.ID()
-		if rd.reporting[id] == unread {
-			rd.reporting[id] = reportsNot
-			if rd.model.reports(&rd.fs, stem(st.Form(id))) {
-				rd.reporting[id] = reports
-			}
-		}
 		// Where the word is, only for a word that reports.
-		if rd.reporting[id] == reports && !rd.w.quoted(int(t.Start), int(t.End)) {
+		if rd.formReports(t.ID()) && !rd.w.quoted(int(t.Start), int(t.End)) {
 			return true
 		}
 	}
 	return false
+}
+
+// formReports reports whether the model has learned that the stem of
+// form id of the text reports (see [Model.reports]), looking each form up
+// once. Call it only with a model.
+func (rd *reader) formReports(id int32) bool {
+	if rd.reporting[id] == unread {
+		rd.reporting[id] = reportsNot
+		if rd.model.reports(&rd.fs, stem(rd.st.Form(id))) {
+			rd.reporting[id] = reports
+		}
+	}
+	return rd.reporting[id] == reports
 }
 
 // holdsCue reports whether the window holds a cue worth tagging it for: a

@@ -24,6 +24,8 @@ type tok struct {
 	tag        string
 	kind       token.Kind
 	lex        lexicon.WordKind
+	// id is the stream's number of the token's lower-case form.
+	id int32
 	// lowerV and tagV are lower and tag as feature values, once a
 	// feature has read them; zero before (see [window.lowerValue]).
 	lowerV, tagV linear.Value
@@ -69,7 +71,7 @@ func (w *window) load(st *token.Stream, from, to int) int {
 		if t.Kind() == token.Quote && w.misplaced(int(t.Start), int(t.End)) {
 			continue
 		}
-		w.toks = append(w.toks, tok{start: int(t.Start), end: int(t.End), text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i)})
+		w.toks = append(w.toks, tok{start: int(t.Start), end: int(t.End), text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i), id: t.ID()})
 	}
 	return to
 }
