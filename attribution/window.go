@@ -24,6 +24,8 @@ type tok struct {
 	tag        string
 	kind       token.Kind
 	lex        lexicon.WordKind
+	// inQuote is what [window.inQuote] reports of the token, set by load.
+	inQuote bool
 	// id is the stream's number of the token's lower-case form.
 	id int32
 	// lowerV and tagV are lower and tag as feature values, once a
@@ -66,12 +68,23 @@ type window struct {
 func (w *window) load(st *token.Stream, from, to int) int {
 	to = min(to, from+maxSentenceTokens)
 	w.toks, w.first = w.toks[:0], from
+	// k is the first quotation that ends after the token, as quoteAfter
+	// finds it: the tokens ascend, and so does k.
+	k := 0
+	if from < to {
+		k = quoteAfter(w.qs, int(st.Toks[from].Start))
+	}
 	for i := from; i < to; i++ {
 		t := st.Toks[i]
-		if t.Kind() == token.Quote && w.misplaced(int(t.Start), int(t.End)) {
+		start, end := int(t.Start), int(t.End)
+		for k < len(w.qs) && w.qs[k].End <= start {
+			k++
+		}
+		if t.Kind() == token.Quote && w.misplaced(start, end) {
 			continue
 		}
-		w.toks = append(w.toks, tok{start: int(t.Start), end: int(t.End), text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i), id: t.ID()})
+		w.toks = append(w.toks, tok{start: start, end: end, text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i), id: t.ID(),
+			inQuote: k < len(w.qs) && w.qs[k].Start <= start && w.quotedBy(w.qs[k], start, end)})
 	}
 	return to
 }
@@ -256,16 +269,19 @@ func (w *window) closesSpeech(i int) bool {
 // inQuote reports whether token i lies inside a closed quotation of one
 // paragraph: a quotation that runs over paragraphs may be mispaired, and
 // only one within a paragraph hides the cues inside it.
-func (w *window) inQuote(i int) bool { return w.quoted(w.toks[i].start, w.toks[i].end) }
+func (w *window) inQuote(i int) bool { return w.toks[i].inQuote }
 
 // quoted reports whether the bytes [start, end) of the text are inside
 // quotation marks, as [window.inQuote] says of a token.
 func (w *window) quoted(start, end int) bool {
 	k := w.quoteAt(start)
-	if k < 0 {
-		return false
-	}
-	q := w.qs[k]
+	return k >= 0 && w.quotedBy(w.qs[k], start, end)
+}
+
+// quotedBy reports whether quotation q, the outermost quotation that
+// holds byte offset start, holds the bytes [start, end) inside its marks,
+// as [window.quoted] says.
+func (w *window) quotedBy(q *quote.Quote, start, end int) bool {
 	return q.Start < start && end < q.End && q.Closed && q.FirstParagraph == q.LastParagraph && !garbled(w.text, q)
 }
 
