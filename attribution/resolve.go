@@ -55,6 +55,10 @@ type reader struct {
 	// reporting holds, by form of the text, whether the model has learned
 	// that the word reports (see [reader.mayReport]), once looked up.
 	reporting []reporting
+	// pending and weights hold the forms lookUpForms looks up together
+	// and their weights.
+	pending []int32
+	weights []float64
 }
 
 // reporting is what [reader.mayReport] knows of a form of the text.
@@ -232,6 +236,7 @@ func (rd *reader) mayReport(from, to int) bool {
 	if rd.model == nil {
 		return true
 	}
+	rd.lookUpForms(from, to)
 	st := rd.st
 	for i := from; i < to; i++ {
 		t := st.Toks[i]
@@ -244,6 +249,35 @@ func (rd *reader) mayReport(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// lookUpForms looks up for formReports, all together, the forms of the
+// words [from, to) of the text that the lexicon does not know and that
+// were not looked up before: the model reads their weights side by side
+// (see [linear.Model.Weights]), where looking them up one after another
+// would wait for each read that misses the cache in turn.
+func (rd *reader) lookUpForms(from, to int) {
+	st, fs := rd.st, &rd.fs
+	fs.Reset()
+	ids := rd.pending[:0]
+	for i := from; i < to; i++ {
+		t := st.Toks[i]
+		if t.Kind() != token.Word || st.Lex(i) != 0 {
+			continue
+		}
+		if id := t.ID(); rd.reporting[id] == unread {
+			rd.reporting[id] = reportsNot // until weighed below; once in ids
+			ids = append(ids, id)
+			fs.Add(tLemma, stem(st.Form(id)))
+		}
+	}
+	rd.weights = rd.model.frames.Weights(fs, rd.weights[:0])
+	for k, id := range ids {
+		if rd.weights[k] > 0 {
+			rd.reporting[id] = reports
+		}
+	}
+	rd.pending = ids
 }
 
 // formReports reports whether the model has learned that the stem of

@@ -199,6 +199,20 @@ func (m *Model) Calibrated(p Platt) *Model {
 	return &c
 }
 
+// Weights appends to w the weight of each feature of f, as [Model.Weight]
+// gives it, and returns the extended slice: for a caller with many
+// features to weigh apart, whose weights are read side by side (see
+// [table.touch]).
+func (m *Model) Weights(f *Features, w []float64) []float64 {
+	if t := m.tab.touch(f.hashes); t == touchMark {
+		w = w[:len(w):len(w)]
+	}
+	for _, h := range f.hashes {
+		w = append(w, m.Weight(h))
+	}
+	return w
+}
+
 // Weight returns the weight of the feature with hash h, 0 for a feature
 // the model does not know: with [Names], it shows what decided a score.
 func (m *Model) Weight(h uint64) float64 {
