@@ -206,17 +206,19 @@ func titleCase(toks []tok) bool {
 
 // quoteAfter returns the index of the first outermost quotation that ends
 // after byte offset off; the quotations from there on are the ones that
-// can overlap [off, ...).
+// can overlap [off, ...). It halves the quotations, whose ends ascend,
+// without a branch on the comparisons, as [startsFrom] halves tokens.
 func quoteAfter(qs []*quote.Quote, off int) int {
-	lo, hi := 0, len(qs)
-	for lo < hi {
-		if m := int(uint(lo+hi) >> 1); qs[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	n, base := len(qs), 0
+	if n == 0 {
+		return 0
 	}
-	return lo
+	for n > 1 {
+		half := n >> 1
+		base += half & -b2i(qs[base+half].End <= off)
+		n -= half
+	}
+	return base + b2i(qs[base].End <= off)
 }
 
 // quoteAt returns the index of the outermost quotation that holds byte

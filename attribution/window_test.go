@@ -79,3 +79,21 @@ func TestLoadInQuoteOnCorpus(t *testing.T) {
 	}
 	assert.Greater(t, inside, 1000, "tokens inside quotation marks")
 }
+
+// TestQuoteAfter checks quoteAfter, which halves, against a scan, at every
+// offset around quotations of several counts.
+func TestQuoteAfter(t *testing.T) {
+	for n := range 9 {
+		qs := make([]*quote.Quote, n)
+		for k := range qs {
+			qs[k] = &quote.Quote{Start: 10 * k, End: 10*k + 5}
+		}
+		for off := -1; off <= 10*n+1; off++ {
+			want := 0
+			for want < n && qs[want].End <= off {
+				want++
+			}
+			assert.Equal(t, want, quoteAfter(qs, off), "%d quotations, offset %d", n, off)
+		}
+	}
+}
