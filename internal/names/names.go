@@ -109,6 +109,9 @@ type lexicon struct {
 	// maybePlural filters the keys of plurals, which Listed does not
 	// speak for, for TitlePlural.
 	maybePlural *bloom.Filter
+	// entries holds what the lists above say of each of their words,
+	// for FactsOf.
+	entries map[string]*entry
 }
 
 // in reports whether fold(w) is in the set m, one of the lists of get().
@@ -232,6 +235,7 @@ func load() (*lexicon, error) {
 	for p := range l.plurals {
 		l.maybePlural.Add(p)
 	}
+	l.indexEntries()
 	return l, nil
 }
 
