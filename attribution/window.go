@@ -16,7 +16,9 @@ import (
 const maxSentenceTokens = 400
 
 // tok is a token of the window: a view of a stream token with its strings
-// and its part-of-speech tag.
+// and its part-of-speech tag. It is kept small, 72 bytes, as the rules
+// copy tokens by the thousand; its feature values are apart (see
+// [window.vals]).
 type tok struct {
 	start, end int
 	text       string
@@ -28,9 +30,13 @@ type tok struct {
 	inQuote bool
 	// id is the stream's number of the token's lower-case form.
 	id int32
-	// lowerV and tagV are lower and tag as feature values, once a
-	// feature has read them; zero before (see [window.lowerValue]).
-	lowerV, tagV linear.Value
+}
+
+// tokValues are the lower-case form and the tag of a token as feature
+// values, once a feature has read them; zero before (see
+// [window.lowerValue]).
+type tokValues struct {
+	lower, tag linear.Value
 }
 
 // window is the sentence the rules read: the stream's tokens of one
@@ -51,6 +57,8 @@ type window struct {
 	tagged []string
 	// words holds the texts of toks, for the tagger.
 	words []string
+	// vals holds the feature values of toks, by token.
+	vals []tokValues
 	// first is the stream index of toks[0].
 	first int
 	// title is set when the sentence is a title-case headline.
@@ -86,6 +94,9 @@ func (w *window) load(st *token.Stream, from, to int) int {
 		w.toks = append(w.toks, tok{start: start, end: end, text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i), id: t.ID(),
 			inQuote: k < len(w.qs) && w.qs[k].Start <= start && w.quotedBy(w.qs[k], start, end)})
 	}
+	n := len(w.toks)
+	w.vals = slices.Grow(w.vals[:0], n)[:n]
+	clear(w.vals)
 	return to
 }
 
@@ -126,7 +137,7 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 	tg.TagWords(w.tagged, w.words)
 	for i := range w.toks {
 		w.toks[i].tag = w.tagged[i]
-		w.toks[i].tagV = linear.Value{}
+		w.vals[i].tag = linear.Value{}
 	}
 	w.title = titleCase(w.toks)
 	w.lastBreak = -1
@@ -144,22 +155,22 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 // tag back when it does not.
 func (w *window) readAsVerb(i int) {
 	w.toks[i].tag = "VBD"
-	w.toks[i].tagV = linear.Value{}
+	w.vals[i].tag = linear.Value{}
 }
 
 // untag gives token i back the tagger's tag.
 func (w *window) untag(i int) {
 	if i < len(w.tagged) {
 		w.toks[i].tag = w.tagged[i]
-		w.toks[i].tagV = linear.Value{}
+		w.vals[i].tag = linear.Value{}
 	}
 }
 
 // lowerValue returns the lower-case form of token i as a feature value,
 // hashed once for the window.
 func (w *window) lowerValue(i int) linear.Value {
-	if t := &w.toks[i]; t.lowerV != (linear.Value{}) {
-		return t.lowerV
+	if v := &w.vals[i]; v.lower != (linear.Value{}) {
+		return v.lower
 	}
 	return w.hashLower(i)
 }
@@ -167,8 +178,8 @@ func (w *window) lowerValue(i int) linear.Value {
 // tagValue returns the tag of token i as a feature value, hashed once
 // while the tag holds.
 func (w *window) tagValue(i int) linear.Value {
-	if t := &w.toks[i]; t.tagV != (linear.Value{}) {
-		return t.tagV
+	if v := &w.vals[i]; v.tag != (linear.Value{}) {
+		return v.tag
 	}
 	return w.hashTag(i)
 }
@@ -176,15 +187,15 @@ func (w *window) tagValue(i int) linear.Value {
 // hashLower and hashTag set and return a feature value of token i; they
 // are lowerValue's and tagValue's first reading, out of line.
 func (w *window) hashLower(i int) linear.Value {
-	t := &w.toks[i]
-	t.lowerV = linear.NewValue(t.lower)
-	return t.lowerV
+	v := &w.vals[i]
+	v.lower = linear.NewValue(w.toks[i].lower)
+	return v.lower
 }
 
 func (w *window) hashTag(i int) linear.Value {
-	t := &w.toks[i]
-	t.tagV = linear.NewValue(t.tag)
-	return t.tagV
+	v := &w.vals[i]
+	v.tag = linear.NewValue(w.toks[i].tag)
+	return v.tag
 }
 
 // titleCase reports whether the words of toks are set in title case, as a

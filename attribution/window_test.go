@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -96,4 +97,10 @@ func TestQuoteAfter(t *testing.T) {
 			assert.Equal(t, want, quoteAfter(qs, off), "%d quotations, offset %d", n, off)
 		}
 	}
+}
+
+// TestTokSize checks that a window token stays as small as its comment
+// says: the rules copy tokens by the thousand.
+func TestTokSize(t *testing.T) {
+	assert.LessOrEqual(t, unsafe.Sizeof(tok{}), uintptr(72))
 }
