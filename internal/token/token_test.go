@@ -128,9 +128,10 @@ func TestScanReuse(t *testing.T) {
 		first      string // the second token of a, lower-cased
 	}{
 		{"a sentence after a sentence", "Officials SAID the Plan would fail.", "“Fine,” she said.", "said"},
-		// Room for 10,000 tokens: the second text, at one token a byte,
-		// needs twice as many.
-		{"a token a byte after a token in two", strings.Repeat("a ", 10000), strings.Repeat("a,", 9500), "a"},
+		// Room for 10,000 tokens, a quarter of a token a byte of the
+		// second text, which at one token a byte needs four times as
+		// many.
+		{"a token a byte after a token in two", strings.Repeat("a ", 10000), strings.Repeat("a,", 19500), "a"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var s Stream
