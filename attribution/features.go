@@ -272,7 +272,7 @@ func (rd *reader) speakerFeatures(a *Attribution, rule, lemma linear.Value, fs *
 // ("emails [released] this week"), a relative word, or none.
 func (w *window) innerLink(s0, s1 int) linear.Value {
 	for j := s0 + 1; j < s1; j++ {
-		switch t := w.toks[j]; t.tag {
+		switch w.toks[j].tag {
 		case "IN", "TO":
 			return w.lowerValue(j)
 		case "VBG", "VBN", "WP", "WDT":
@@ -344,7 +344,8 @@ func (w *window) contentEndFeatures(c1 int, fs *linear.Features) {
 // lexCue reports whether a word of the lexicon other than token i is in
 // the window.
 func (w *window) lexCue(i int) bool {
-	for j, t := range w.toks {
+	for j := range w.toks {
+		t := &w.toks[j]
 		if j != i && t.lex != 0 {
 			return true
 		}
@@ -380,7 +381,7 @@ func (w *window) speakerForm(s0, s1 int) linear.Value {
 	if s0 >= s1 {
 		return formNone
 	}
-	last := w.toks[s1-1]
+	last := &w.toks[s1-1]
 	switch {
 	case s1-s0 == 1 && subjectPronouns.has(last.lower):
 		return formPronoun
@@ -515,7 +516,7 @@ func (w *window) restShape(i int) linear.Value {
 	n := 0
 	for ; i < len(w.toks) && !isBreak(w.toks[i]) && !isEnd(w.toks[i]); i++ {
 		n++
-		t := w.toks[i]
+		t := &w.toks[i]
 		switch {
 		case t.lex != 0 && isFinite(t.tag):
 			return shapeCue

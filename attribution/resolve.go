@@ -299,7 +299,8 @@ func (rd *reader) formReports(id int32) bool {
 // multi-word cue, or a survey opening ("In a poll, ..."), outside
 // quotation marks.
 func (w *window) holdsCue() bool {
-	for i, t := range w.toks {
+	for i := range w.toks {
+		t := &w.toks[i]
 		if t.kind != token.Word {
 			if t.text == ":" {
 				return true

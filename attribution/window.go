@@ -141,8 +141,9 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 	}
 	w.title = titleCase(w.toks)
 	w.lastBreak = -1
-	for m, t := range w.toks {
-		if isComma(t) || t.kind == token.Quote || t.kind == token.Dash || t.text == ";" {
+	for m := range w.toks {
+		t := &w.toks[m]
+		if isComma(*t) || t.kind == token.Quote || t.kind == token.Dash || t.text == ";" {
 			w.lastBreak = m
 		}
 	}
@@ -203,7 +204,8 @@ func (w *window) hashTag(i int) linear.Value {
 // capitalized.
 func titleCase(toks []tok) bool {
 	n, capital := 0, 0
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.kind != token.Word || len(t.text) < 4 {
 			continue
 		}
@@ -246,7 +248,7 @@ func (w *window) quoteAt(off int) int { return quoteAt(w.qs, off) }
 
 // isOpenQuote reports whether token i opens an outermost quotation.
 func (w *window) isOpenQuote(i int) bool {
-	t := w.toks[i]
+	t := &w.toks[i]
 	if t.kind != token.Quote {
 		return false
 	}
@@ -258,7 +260,7 @@ func (w *window) isOpenQuote(i int) bool {
 // is a closing mark after punctuation that the quote stage left unpaired:
 // ...,” she said.
 func (w *window) isCloseQuote(i int) bool {
-	t := w.toks[i]
+	t := &w.toks[i]
 	if t.kind != token.Quote {
 		return false
 	}
@@ -337,7 +339,7 @@ func (w *window) holdsCommaQuote() bool {
 // the sentence goes on with its attribution.
 func (w *window) afterCommaQuote(i int) bool {
 	for j := i - 1; j >= 0 && i-j <= 5; j-- {
-		t := w.toks[j]
+		t := &w.toks[j]
 		if t.kind == token.Quote {
 			return w.commaQuote(j)
 		}
