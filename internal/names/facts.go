@@ -23,7 +23,8 @@ func FactsOf(w string) Facts {
 	var have entryLists // the lists that answered
 	for cur := w; ; {
 		if l.maybe.HasFold(cur) {
-			if e := l.entries[fold(cur)]; e != nil {
+			if k, ok := l.entries[fold(cur)]; ok {
+				e := &l.entryList[k]
 				if cur == w {
 					// Given does not look past a full stop.
 					f.Given = e.given
@@ -81,16 +82,18 @@ func (e *entry) fill(f *Facts, have entryLists) entryLists {
 	return have | e.lists
 }
 
-// indexEntries builds l.entries from the lists FactsOf answers for.
+// indexEntries builds l.entries and l.entryList from the lists FactsOf
+// answers for.
 func (l *lexicon) indexEntries() {
-	l.entries = map[string]*entry{}
+	l.entries = map[string]int32{}
 	at := func(w string) *entry {
-		e := l.entries[w]
-		if e == nil {
-			e = &entry{}
-			l.entries[w] = e
+		k, ok := l.entries[w]
+		if !ok {
+			k = int32(len(l.entryList))
+			l.entries[w] = k
+			l.entryList = append(l.entryList, entry{})
 		}
-		return e
+		return &l.entryList[k]
 	}
 	for w, g := range l.titles {
 		e := at(w)

@@ -109,9 +109,10 @@ type lexicon struct {
 	// maybePlural filters the keys of plurals, which Listed does not
 	// speak for, for TitlePlural.
 	maybePlural *bloom.Filter
-	// entries holds what the lists above say of each of their words,
-	// for FactsOf.
-	entries map[string]*entry
+	// entryList holds what the lists above say of each of their words,
+	// for FactsOf, and entries the index of each word's.
+	entryList []entry
+	entries   map[string]int32
 }
 
 // in reports whether fold(w) is in the set m, one of the lists of get().
