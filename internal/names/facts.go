@@ -1,6 +1,10 @@
 package names
 
-import "strings"
+import (
+	"iter"
+	"maps"
+	"strings"
+)
 
 // Facts holds what the lists say of one word: the answers of [Title],
 // [Head], [Org], [Group], [Stop], [Given] and [PronounOf].
@@ -85,16 +89,19 @@ func (e *entry) fill(f *Facts, have entryLists) entryLists {
 // indexEntries builds l.entries and l.entryList from the lists FactsOf
 // answers for.
 func (l *lexicon) indexEntries() {
-	l.entries = map[string]int32{}
-	at := func(w string) *entry {
-		k, ok := l.entries[w]
-		if !ok {
-			k = int32(len(l.entryList))
-			l.entries[w] = k
-			l.entryList = append(l.entryList, entry{})
+	// Every word of the lists has its place before the entries are
+	// made, all at once.
+	l.entries = make(map[string]int32, len(l.titles)+len(l.pronouns)+len(l.male))
+	for _, seq := range []iter.Seq[string]{maps.Keys(l.titles), maps.Keys(l.heads), maps.Keys(l.orgs),
+		maps.Keys(l.groups), maps.Keys(l.stops), maps.Keys(l.pronouns), maps.Keys(l.male), maps.Keys(l.female)} {
+		for w := range seq {
+			if _, ok := l.entries[w]; !ok {
+				l.entries[w] = int32(len(l.entries))
+			}
 		}
-		return &l.entryList[k]
 	}
+	l.entryList = make([]entry, len(l.entries))
+	at := func(w string) *entry { return &l.entryList[l.entries[w]] }
 	for w, g := range l.titles {
 		e := at(w)
 		e.lists |= inTitles
