@@ -272,7 +272,7 @@ func (rd *reader) speakerFeatures(a *Attribution, rule, lemma linear.Value, fs *
 // ("emails [released] this week"), a relative word, or none.
 func (w *window) innerLink(s0, s1 int) linear.Value {
 	for j := s0 + 1; j < s1; j++ {
-		switch t := w.toks[j]; t.tag {
+		switch w.toks[j].tag {
 		case "IN", "TO":
 			return w.lowerValue(j)
 		case "VBG", "VBN", "WP", "WDT":
@@ -344,7 +344,8 @@ func (w *window) contentEndFeatures(c1 int, fs *linear.Features) {
 // lexCue reports whether a word of the lexicon other than token i is in
 // the window.
 func (w *window) lexCue(i int) bool {
-	for j, t := range w.toks {
+	for j := range w.toks {
+		t := &w.toks[j]
 		if j != i && t.lex != 0 {
 			return true
 		}
@@ -380,7 +381,7 @@ func (w *window) speakerForm(s0, s1 int) linear.Value {
 	if s0 >= s1 {
 		return formNone
 	}
-	last := w.toks[s1-1]
+	last := &w.toks[s1-1]
 	switch {
 	case s1-s0 == 1 && subjectPronouns.has(last.lower):
 		return formPronoun
@@ -397,26 +398,50 @@ func (w *window) speakerForm(s0, s1 int) linear.Value {
 // tokenRange returns the window tokens [s, e) that sp covers: s is the
 // first token that starts at or after sp.Start, and e the first from s on
 // that ends after sp.End. Both are found by halving, as the tokens'
-// starts and ends ascend.
+// starts and ends ascend, without a branch on the comparisons (see
+// [startsFrom]).
 func (w *window) tokenRange(sp span.Span) (int, int) {
-	toks := w.toks
-	s, hi := 0, len(toks)
-	for s < hi {
-		if m := int(uint(s+hi) >> 1); toks[m].start < sp.Start {
-			s = m + 1
-		} else {
-			hi = m
-		}
+	s := startsFrom(w.toks, sp.Start)
+	return s, s + endsPast(w.toks[s:], sp.End)
+}
+
+// startsFrom returns the index of the first of toks that starts at or
+// after off, or len(toks); the tokens' starts ascend. Each halving step
+// moves the base by the half or by nothing, as the comparison's bit
+// masks it, where a branch on the comparison would go either way at
+// random and the processor would mispredict half of them.
+func startsFrom(toks []tok, off int) int {
+	n, base := len(toks), 0
+	if n == 0 {
+		return 0
 	}
-	e := s
-	for hi = len(toks); e < hi; {
-		if m := int(uint(e+hi) >> 1); toks[m].end <= sp.End {
-			e = m + 1
-		} else {
-			hi = m
-		}
+	for n > 1 {
+		half := n >> 1
+		base += half & -b2i(toks[base+half].start < off)
+		n -= half
 	}
-	return s, e
+	if toks[base].start < off {
+		base++
+	}
+	return base
+}
+
+// endsPast returns the index of the first of toks that ends after off,
+// or len(toks), as startsFrom finds a start; the tokens' ends ascend.
+func endsPast(toks []tok, off int) int {
+	n, base := len(toks), 0
+	if n == 0 {
+		return 0
+	}
+	for n > 1 {
+		half := n >> 1
+		base += half & -b2i(toks[base+half].end <= off)
+		n -= half
+	}
+	if toks[base].end <= off {
+		base++
+	}
+	return base
 }
 
 // The sides of a cue that side tells apart.
@@ -491,7 +516,7 @@ func (w *window) restShape(i int) linear.Value {
 	n := 0
 	for ; i < len(w.toks) && !isBreak(w.toks[i]) && !isEnd(w.toks[i]); i++ {
 		n++
-		t := w.toks[i]
+		t := &w.toks[i]
 		switch {
 		case t.lex != 0 && isFinite(t.tag):
 			return shapeCue

@@ -55,6 +55,10 @@ type reader struct {
 	// reporting holds, by form of the text, whether the model has learned
 	// that the word reports (see [reader.mayReport]), once looked up.
 	reporting []reporting
+	// pending and weights hold the forms lookUpForms looks up together
+	// and their weights.
+	pending []int32
+	weights []float64
 }
 
 // reporting is what [reader.mayReport] knows of a form of the text.
@@ -90,7 +94,7 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	rd := readers.Get().(*reader)
 	defer rd.put()
 	rd.st.Scan(text, sents, qs, r.lex)
-	rd.w = window{text: text, lex: r.lex, qs: rd.st.Quotes, toks: rd.w.toks[:0], tagged: rd.w.tagged[:0], ptoks: rd.w.ptoks[:0]}
+	rd.w = window{text: text, lex: r.lex, qs: rd.st.Quotes, toks: rd.w.toks[:0], tagged: rd.w.tagged[:0], words: rd.w.words[:0], vals: rd.w.vals[:0]}
 	rd.sents, rd.runs, rd.nested, rd.tagger = sents, r.cfg.runs, r.cfg.nested, r.tagger
 	rd.found, rd.frags, rd.rules = rd.found[:0], rd.frags[:0], rd.rules[:0]
 	rd.choose, rd.model = choose, r.model
@@ -142,7 +146,8 @@ func (rd *reader) put() {
 	rd.one, rd.two = [1]span.Span{}, [2]span.Span{}
 	clear(rd.quoted[:cap(rd.quoted)])
 	clear(rd.w.toks[:cap(rd.w.toks)])
-	clear(rd.w.ptoks[:cap(rd.w.ptoks)])
+	clear(rd.w.words[:cap(rd.w.words)])
+	clear(rd.w.vals[:cap(rd.w.vals)])
 	clear(rd.frames[:cap(rd.frames)])
 	rd.sents, rd.w.text, rd.w.qs, rd.choose, rd.model = nil, "", nil, nil, nil
 	readers.Put(rd)
@@ -211,7 +216,9 @@ func (rd *reader) cueAt(i int) *frame {
 	if !rd.w.findCue(&rd.cue, i) {
 		return nil
 	}
-	if rd.cue.generic && rd.model != nil && !rd.model.reports(&rd.fs, rd.w.cueLemma(&rd.cue)) && !rd.w.afterCommaQuote(i) {
+	// A generic cue's lemma is the stem of its form (see
+	// [window.cueLemma]), which mayReport may have looked up.
+	if rd.cue.generic && rd.model != nil && !rd.formReports(rd.w.toks[i].id) && !rd.w.afterCommaQuote(i) {
 		return nil
 	}
 	return rd.selectFrame(&rd.cue)
@@ -230,25 +237,61 @@ func (rd *reader) mayReport(from, to int) bool {
 	if rd.model == nil {
 		return true
 	}
+	rd.lookUpForms(from, to)
 	st := rd.st
 	for i := from; i < to; i++ {
 		t := st.Toks[i]
 		if t.Kind() != token.Word || st.Lex(i) != 0 {
 			continue
 		}
-		id := t.ID()
-		if rd.reporting[id] == unread {
-			rd.reporting[id] = reportsNot
-			if rd.model.reports(&rd.fs, stem(st.Form(id))) {
-				rd.reporting[id] = reports
-			}
-		}
 		// Where the word is, only for a word that reports.
-		if rd.reporting[id] == reports && !rd.w.quoted(int(t.Start), int(t.End)) {
+		if rd.formReports(t.ID()) && !rd.w.quoted(int(t.Start), int(t.End)) {
 			return true
 		}
 	}
 	return false
+}
+
+// lookUpForms looks up for formReports, all together, the forms of the
+// words [from, to) of the text that the lexicon does not know and that
+// were not looked up before: the model reads their weights side by side
+// (see [linear.Model.Weights]), where looking them up one after another
+// would wait for each read that misses the cache in turn.
+func (rd *reader) lookUpForms(from, to int) {
+	st, fs := rd.st, &rd.fs
+	fs.Reset()
+	ids := rd.pending[:0]
+	for i := from; i < to; i++ {
+		t := st.Toks[i]
+		if t.Kind() != token.Word || st.Lex(i) != 0 {
+			continue
+		}
+		if id := t.ID(); rd.reporting[id] == unread {
+			rd.reporting[id] = reportsNot // until weighed below; once in ids
+			ids = append(ids, id)
+			fs.Add(tLemma, stem(st.Form(id)))
+		}
+	}
+	rd.weights = rd.model.frames.Weights(fs, rd.weights[:0])
+	for k, id := range ids {
+		if rd.weights[k] > 0 {
+			rd.reporting[id] = reports
+		}
+	}
+	rd.pending = ids
+}
+
+// formReports reports whether the model has learned that the stem of
+// form id of the text reports (see [Model.reports]), looking each form up
+// once. Call it only with a model.
+func (rd *reader) formReports(id int32) bool {
+	if rd.reporting[id] == unread {
+		rd.reporting[id] = reportsNot
+		if rd.model.reports(&rd.fs, stem(rd.st.Form(id))) {
+			rd.reporting[id] = reports
+		}
+	}
+	return rd.reporting[id] == reports
 }
 
 // holdsCue reports whether the window holds a cue worth tagging it for: a
@@ -256,7 +299,8 @@ func (rd *reader) mayReport(from, to int) bool {
 // multi-word cue, or a survey opening ("In a poll, ..."), outside
 // quotation marks.
 func (w *window) holdsCue() bool {
-	for i, t := range w.toks {
+	for i := range w.toks {
+		t := &w.toks[i]
 		if t.kind != token.Word {
 			if t.text == ":" {
 				return true

@@ -1,9 +1,8 @@
 package attribution
 
 import (
+	"slices"
 	"strings"
-
-	ptoken "github.com/jdkato/prose/v3/token"
 
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/linear"
@@ -17,7 +16,9 @@ import (
 const maxSentenceTokens = 400
 
 // tok is a token of the window: a view of a stream token with its strings
-// and its part-of-speech tag.
+// and its part-of-speech tag. It is kept small, 72 bytes, as the rules
+// copy tokens by the thousand; its feature values are apart (see
+// [window.vals]).
 type tok struct {
 	start, end int
 	text       string
@@ -25,9 +26,17 @@ type tok struct {
 	tag        string
 	kind       token.Kind
 	lex        lexicon.WordKind
-	// lowerV and tagV are lower and tag as feature values, once a
-	// feature has read them; zero before (see [window.lowerValue]).
-	lowerV, tagV linear.Value
+	// inQuote is what [window.inQuote] reports of the token, set by load.
+	inQuote bool
+	// id is the stream's number of the token's lower-case form.
+	id int32
+}
+
+// tokValues are the lower-case form and the tag of a token as feature
+// values, once a feature has read them; zero before (see
+// [window.lowerValue]).
+type tokValues struct {
+	lower, tag linear.Value
 }
 
 // window is the sentence the rules read: the stream's tokens of one
@@ -46,7 +55,10 @@ type window struct {
 	// tagged holds the tagger's own tags of toks, which readAsVerb may
 	// override in toks.
 	tagged []string
-	ptoks  []ptoken.Token
+	// words holds the texts of toks, for the tagger.
+	words []string
+	// vals holds the feature values of toks, by token.
+	vals []tokValues
 	// first is the stream index of toks[0].
 	first int
 	// title is set when the sentence is a title-case headline.
@@ -64,13 +76,27 @@ type window struct {
 func (w *window) load(st *token.Stream, from, to int) int {
 	to = min(to, from+maxSentenceTokens)
 	w.toks, w.first = w.toks[:0], from
+	// k is the first quotation that ends after the token, as quoteAfter
+	// finds it: the tokens ascend, and so does k.
+	k := 0
+	if from < to {
+		k = quoteAfter(w.qs, int(st.Toks[from].Start))
+	}
 	for i := from; i < to; i++ {
 		t := st.Toks[i]
-		if t.Kind() == token.Quote && w.misplaced(int(t.Start), int(t.End)) {
+		start, end := int(t.Start), int(t.End)
+		for k < len(w.qs) && w.qs[k].End <= start {
+			k++
+		}
+		if t.Kind() == token.Quote && w.misplaced(start, end) {
 			continue
 		}
-		w.toks = append(w.toks, tok{start: int(t.Start), end: int(t.End), text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i)})
+		w.toks = append(w.toks, tok{start: start, end: end, text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i), id: t.ID(),
+			inQuote: k < len(w.qs) && w.qs[k].Start <= start && w.quotedBy(w.qs[k], start, end)})
 	}
+	n := len(w.toks)
+	w.vals = slices.Grow(w.vals[:0], n)[:n]
+	clear(w.vals)
 	return to
 }
 
@@ -102,21 +128,22 @@ func garbled(text string, q *quote.Quote) bool {
 // tagAll fills the part-of-speech tags of the window and the facts of the
 // sentence.
 func (w *window) tagAll(tg *tagger.Tagger) {
-	w.ptoks = w.ptoks[:0]
-	for _, t := range w.toks {
-		w.ptoks = append(w.ptoks, ptoken.Token{Text: t.text})
-	}
-	tg.TagTokens(w.ptoks)
-	w.tagged = w.tagged[:0]
+	w.words = w.words[:0]
 	for i := range w.toks {
-		w.toks[i].tag = w.ptoks[i].Tag
-		w.tagged = append(w.tagged, w.ptoks[i].Tag)
-		w.toks[i].tagV = linear.Value{}
+		w.words = append(w.words, w.toks[i].text)
+	}
+	n := len(w.toks)
+	w.tagged = slices.Grow(w.tagged[:0], n)[:n]
+	tg.TagWords(w.tagged, w.words)
+	for i := range w.toks {
+		w.toks[i].tag = w.tagged[i]
+		w.vals[i].tag = linear.Value{}
 	}
 	w.title = titleCase(w.toks)
 	w.lastBreak = -1
-	for m, t := range w.toks {
-		if isComma(t) || t.kind == token.Quote || t.kind == token.Dash || t.text == ";" {
+	for m := range w.toks {
+		t := &w.toks[m]
+		if isComma(*t) || t.kind == token.Quote || t.kind == token.Dash || t.text == ";" {
 			w.lastBreak = m
 		}
 	}
@@ -129,22 +156,22 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 // tag back when it does not.
 func (w *window) readAsVerb(i int) {
 	w.toks[i].tag = "VBD"
-	w.toks[i].tagV = linear.Value{}
+	w.vals[i].tag = linear.Value{}
 }
 
 // untag gives token i back the tagger's tag.
 func (w *window) untag(i int) {
 	if i < len(w.tagged) {
 		w.toks[i].tag = w.tagged[i]
-		w.toks[i].tagV = linear.Value{}
+		w.vals[i].tag = linear.Value{}
 	}
 }
 
 // lowerValue returns the lower-case form of token i as a feature value,
 // hashed once for the window.
 func (w *window) lowerValue(i int) linear.Value {
-	if t := &w.toks[i]; t.lowerV != (linear.Value{}) {
-		return t.lowerV
+	if v := &w.vals[i]; v.lower != (linear.Value{}) {
+		return v.lower
 	}
 	return w.hashLower(i)
 }
@@ -152,8 +179,8 @@ func (w *window) lowerValue(i int) linear.Value {
 // tagValue returns the tag of token i as a feature value, hashed once
 // while the tag holds.
 func (w *window) tagValue(i int) linear.Value {
-	if t := &w.toks[i]; t.tagV != (linear.Value{}) {
-		return t.tagV
+	if v := &w.vals[i]; v.tag != (linear.Value{}) {
+		return v.tag
 	}
 	return w.hashTag(i)
 }
@@ -161,15 +188,15 @@ func (w *window) tagValue(i int) linear.Value {
 // hashLower and hashTag set and return a feature value of token i; they
 // are lowerValue's and tagValue's first reading, out of line.
 func (w *window) hashLower(i int) linear.Value {
-	t := &w.toks[i]
-	t.lowerV = linear.NewValue(t.lower)
-	return t.lowerV
+	v := &w.vals[i]
+	v.lower = linear.NewValue(w.toks[i].lower)
+	return v.lower
 }
 
 func (w *window) hashTag(i int) linear.Value {
-	t := &w.toks[i]
-	t.tagV = linear.NewValue(t.tag)
-	return t.tagV
+	v := &w.vals[i]
+	v.tag = linear.NewValue(w.toks[i].tag)
+	return v.tag
 }
 
 // titleCase reports whether the words of toks are set in title case, as a
@@ -177,7 +204,8 @@ func (w *window) hashTag(i int) linear.Value {
 // capitalized.
 func titleCase(toks []tok) bool {
 	n, capital := 0, 0
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.kind != token.Word || len(t.text) < 4 {
 			continue
 		}
@@ -191,17 +219,19 @@ func titleCase(toks []tok) bool {
 
 // quoteAfter returns the index of the first outermost quotation that ends
 // after byte offset off; the quotations from there on are the ones that
-// can overlap [off, ...).
+// can overlap [off, ...). It halves the quotations, whose ends ascend,
+// without a branch on the comparisons, as [startsFrom] halves tokens.
 func quoteAfter(qs []*quote.Quote, off int) int {
-	lo, hi := 0, len(qs)
-	for lo < hi {
-		if m := int(uint(lo+hi) >> 1); qs[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	n, base := len(qs), 0
+	if n == 0 {
+		return 0
 	}
-	return lo
+	for n > 1 {
+		half := n >> 1
+		base += half & -b2i(qs[base+half].End <= off)
+		n -= half
+	}
+	return base + b2i(qs[base].End <= off)
 }
 
 // quoteAt returns the index of the outermost quotation that holds byte
@@ -218,7 +248,7 @@ func (w *window) quoteAt(off int) int { return quoteAt(w.qs, off) }
 
 // isOpenQuote reports whether token i opens an outermost quotation.
 func (w *window) isOpenQuote(i int) bool {
-	t := w.toks[i]
+	t := &w.toks[i]
 	if t.kind != token.Quote {
 		return false
 	}
@@ -230,7 +260,7 @@ func (w *window) isOpenQuote(i int) bool {
 // is a closing mark after punctuation that the quote stage left unpaired:
 // ...,” she said.
 func (w *window) isCloseQuote(i int) bool {
-	t := w.toks[i]
+	t := &w.toks[i]
 	if t.kind != token.Quote {
 		return false
 	}
@@ -254,16 +284,19 @@ func (w *window) closesSpeech(i int) bool {
 // inQuote reports whether token i lies inside a closed quotation of one
 // paragraph: a quotation that runs over paragraphs may be mispaired, and
 // only one within a paragraph hides the cues inside it.
-func (w *window) inQuote(i int) bool { return w.quoted(w.toks[i].start, w.toks[i].end) }
+func (w *window) inQuote(i int) bool { return w.toks[i].inQuote }
 
 // quoted reports whether the bytes [start, end) of the text are inside
 // quotation marks, as [window.inQuote] says of a token.
 func (w *window) quoted(start, end int) bool {
 	k := w.quoteAt(start)
-	if k < 0 {
-		return false
-	}
-	q := w.qs[k]
+	return k >= 0 && w.quotedBy(w.qs[k], start, end)
+}
+
+// quotedBy reports whether quotation q, the outermost quotation that
+// holds byte offset start, holds the bytes [start, end) inside its marks,
+// as [window.quoted] says.
+func (w *window) quotedBy(q *quote.Quote, start, end int) bool {
 	return q.Start < start && end < q.End && q.Closed && q.FirstParagraph == q.LastParagraph && !garbled(w.text, q)
 }
 
@@ -306,7 +339,7 @@ func (w *window) holdsCommaQuote() bool {
 // the sentence goes on with its attribution.
 func (w *window) afterCommaQuote(i int) bool {
 	for j := i - 1; j >= 0 && i-j <= 5; j-- {
-		t := w.toks[j]
+		t := &w.toks[j]
 		if t.kind == token.Quote {
 			return w.commaQuote(j)
 		}

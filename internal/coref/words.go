@@ -413,27 +413,13 @@ func (s *scan) lookUp(id int32, f facts) bool {
 			w.known |= listedFacts
 			return false
 		}
+		// A listed word: every list answers at once.
+		s.listedFacts(w, lower)
+		return w.is&f != 0
 	}
 	w.known |= f
 	var ok bool
 	switch f {
-	case fPronoun:
-		var p names.Pronoun
-		if p, ok = names.PronounOf(lower); ok {
-			s.extra(w).pron = p
-		}
-	case fStop:
-		ok = names.Stop(lower)
-	case fTitle:
-		w.title, ok = names.Title(lower)
-	case fHead:
-		if h := names.Head(lower); h != "" {
-			s.extra(w).head, ok = h, true
-		}
-	case fOrg:
-		ok = names.Org(lower)
-	case fGroup:
-		ok = names.Group(lower)
 	case fGroupPlural:
 		ok = names.GroupPlural(lower)
 	case fTitlePlural:
@@ -441,13 +427,6 @@ func (s *scan) lookUp(id int32, f facts) bool {
 		if sg, ok = names.TitlePlural(lower); ok {
 			s.extra(w).sg = sg
 		}
-	case fGiven:
-		w.given = names.Given(lower)
-		ok = w.given != names.Unknown
-	case fNotName:
-		// A pronoun or a stop word: the answers of fPronoun and fStop
-		// come with it.
-		ok = s.formIs(id, fPronoun) || s.formIs(id, fStop)
 	case fFunction:
 		ok = headlineFunction(lower)
 	case fGroupNoun:
@@ -469,6 +448,36 @@ func (s *scan) lookUp(id int32, f facts) bool {
 		w.is |= f
 	}
 	return ok
+}
+
+// listedFacts records the answers of the word lists for form w, whose
+// lower-case form is lower, to all the questions of listedFacts, with one
+// look-up (see [names.FactsOf]): the answers the questions one by one
+// would give.
+func (s *scan) listedFacts(w *form, lower string) {
+	nf := names.FactsOf(lower)
+	w.known |= listedFacts
+	set := func(f facts, ok bool) {
+		if ok {
+			w.is |= f
+		}
+	}
+	if nf.IsPronoun {
+		s.extra(w).pron = nf.Pronoun
+	}
+	set(fPronoun, nf.IsPronoun)
+	set(fStop, nf.Stop)
+	w.title = nf.Title
+	set(fTitle, nf.IsTitle)
+	if nf.Head != "" {
+		s.extra(w).head = nf.Head
+	}
+	set(fHead, nf.Head != "")
+	set(fOrg, nf.Org)
+	set(fGroup, nf.Group)
+	w.given = nf.Given
+	set(fGiven, nf.Given != names.Unknown)
+	set(fNotName, nf.IsPronoun || nf.Stop)
 }
 
 // extra returns the extra of w, adding one.

@@ -112,7 +112,12 @@ func (m *Model) Score(f *Features) float64 { return m.sum(float64(m.bias), f) }
 func (m *Model) Sum(f *Features) float64 { return m.sum(0, f) }
 
 // sum returns s plus the weights of f's features times their values.
+// The slots of the features are read first, side by side (see
+// [table.touch]); Copysign(s, s) is s, and the test keeps those reads.
 func (m *Model) sum(s float64, f *Features) float64 {
+	if t := m.tab.touch(f.hashes); t == touchMark {
+		s = math.Copysign(s, s)
+	}
 	values := f.values[:len(f.hashes)]
 	for i, h := range f.hashes {
 		if j := m.tab.find(h); j >= 0 {
@@ -192,6 +197,20 @@ func (m *Model) Calibrated(p Platt) *Model {
 	c.prov.Templates = slices.Clone(m.prov.Templates)
 	c.prov.Platt = &p
 	return &c
+}
+
+// Weights appends to w the weight of each feature of f, as [Model.Weight]
+// gives it, and returns the extended slice: for a caller with many
+// features to weigh apart, whose weights are read side by side (see
+// [table.touch]).
+func (m *Model) Weights(f *Features, w []float64) []float64 {
+	if t := m.tab.touch(f.hashes); t == touchMark {
+		w = w[:len(w):len(w)]
+	}
+	for _, h := range f.hashes {
+		w = append(w, m.Weight(h))
+	}
+	return w
 }
 
 // Weight returns the weight of the feature with hash h, 0 for a feature

@@ -73,6 +73,28 @@ func TestModelScores(t *testing.T) {
 	}
 }
 
+func TestModelWeights(t *testing.T) {
+	m, feature := known(t)
+	for _, c := range []struct {
+		name  string
+		words []string
+		to    []float64
+		want  []float64
+	}{
+		{"none", nil, nil, nil},
+		{"known and not, in order", []string{"bad", "unseen", "good", "zero", "dist"}, nil, []float64{-3, 0, 2, 0, 1}},
+		{"appended", []string{"good"}, []float64{7}, []float64{7, 2}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := feature(c.words...)
+			assert.Equal(t, c.want, m.Weights(&f, c.to))
+			for i, h := range f.Hashes() {
+				assert.Equal(t, m.Weight(h), c.want[len(c.to)+i], "feature %d", i)
+			}
+		})
+	}
+}
+
 func TestModelChoose(t *testing.T) {
 	m, feature := known(t)
 	softmax := func(scores ...float64) []float64 {

@@ -108,3 +108,23 @@ func (t *table[V]) find(key uint64) int {
 	}
 	return j
 }
+
+// touch reads the first slot of the run of each key, all of them before
+// any look-up, and returns what it read, mixed: the reads of keys that
+// are not in the cache go to memory side by side, where the look-ups,
+// whose scans end on data, would issue them one after another.
+func (t *table[V]) touch(keys []uint64) uint64 {
+	n := uint32(len(t.slots))
+	if n == 0 {
+		return 0
+	}
+	var x uint64
+	for _, key := range keys {
+		x ^= t.slots[min(t.start[key>>t.shift], n-1)].key
+	}
+	return x
+}
+
+// touchMark is a value touch practically never returns; a caller that
+// tests for it keeps the reads of touch alive.
+const touchMark = 0x9e3779b97f4a7c15

@@ -106,6 +106,13 @@ type lexicon struct {
 	// maybe filters the keys of every list: most words of a text are in
 	// none, and the filter tells so without the look-ups.
 	maybe *bloom.Filter
+	// maybePlural filters the keys of plurals, which Listed does not
+	// speak for, for TitlePlural.
+	maybePlural *bloom.Filter
+	// entryList holds what the lists above say of each of their words,
+	// for FactsOf, and entries the index of each word's.
+	entryList []entry
+	entries   map[string]int32
 }
 
 // in reports whether fold(w) is in the set m, one of the lists of get().
@@ -225,6 +232,11 @@ func load() (*lexicon, error) {
 			}
 		}
 	}
+	l.maybePlural = bloom.New(len(l.plurals))
+	for p := range l.plurals {
+		l.maybePlural.Add(p)
+	}
+	l.indexEntries()
 	return l, nil
 }
 
@@ -357,7 +369,11 @@ func TitlePlural(w string) (string, bool) {
 	if w == "" || w[len(w)-1]|0x20 != 's' && w[len(w)-1]|0x20 != 'n' {
 		return "", false
 	}
-	sg, ok := get().plurals[fold(w)]
+	l := get()
+	if !l.maybePlural.HasFold(w) {
+		return "", false
+	}
+	sg, ok := l.plurals[fold(w)]
 	return sg, ok
 }
 

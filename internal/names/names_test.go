@@ -190,3 +190,20 @@ func TestPronounsFromLexicon(t *testing.T) {
 	forms := lx.PronounSet(func(p lx.Pronoun) bool { return p.Case&(lx.Subject|lx.Object|lx.Possessive) != 0 })
 	assert.Equal(t, slices.Sorted(maps.Keys(forms)), Pronouns(), "not the lexicon's pronouns")
 }
+
+// TestTitlePluralEveryPlural checks that TitlePlural finds every plural of
+// a title it knows, as listed, capitalised and with a full stop, past the
+// filter that turns other words away.
+func TestTitlePluralEveryPlural(t *testing.T) {
+	l := get()
+	require.NotEmpty(t, l.plurals)
+	for p, sg := range l.plurals {
+		for _, w := range []string{p, strings.ToUpper(p[:1]) + p[1:], strings.ToUpper(p), p + "."} {
+			got, ok := TitlePlural(w)
+			if !assert.True(t, ok, "TitlePlural(%q)", w) {
+				return
+			}
+			assert.Equal(t, sg, got, "TitlePlural(%q)", w)
+		}
+	}
+}

@@ -39,11 +39,11 @@ type ref uint32
 // A feature with at least denseMin weights is stored as a dense vector of
 // denseLen weights, one per weighted class, zero for the classes it does
 // not weigh. Dense vectors are added without indexing or data-dependent
-// loop bounds, several at a time with the sums in registers (see addDense),
+// loop bounds, several at a time with the sums in registers (see addRun),
 // which pays for the zeros. prose's model weighs 38 of its 45 classes; a
 // model that weighs more than denseLen is stored sparse only.
 const (
-	denseLen = 39 // three blocks of 13, see addDense
+	denseLen = 40 // ten blocks of four, see addRun
 	denseMin = 8
 )
 
@@ -484,10 +484,7 @@ func (m *model) score(scores *[256]float32, feats *[nFeat]ref) {
 }
 
 // addDense adds a run of dense features to scores, or sets scores to the
-// bias plus the run if fresh. It takes 13 classes at a time through the
-// whole run, their sums in registers, rather than each feature through
-// memory, which would chain every addition to a store and a load. Each
-// class still adds its weights in feature order.
+// bias plus the run if fresh (see addRun).
 //
 // Adding the zeros of a dense vector changes nothing: a score starts at +0
 // and a float32 sum is -0 only if both terms are, so no score is ever -0,
@@ -497,28 +494,7 @@ func (m *model) addDense(scores *[256]float32, fresh bool, run []*[denseLen]floa
 	if fresh {
 		src = (*[denseLen]float32)(m.bias)
 	}
-	for b := 0; b < denseLen; b += 13 {
-		x := (*[13]float32)(src[b:])
-		s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 := x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10], x[11], x[12]
-		for _, v := range run {
-			w := (*[13]float32)(v[b:])
-			s0 += w[0]
-			s1 += w[1]
-			s2 += w[2]
-			s3 += w[3]
-			s4 += w[4]
-			s5 += w[5]
-			s6 += w[6]
-			s7 += w[7]
-			s8 += w[8]
-			s9 += w[9]
-			s10 += w[10]
-			s11 += w[11]
-			s12 += w[12]
-		}
-		y := (*[13]float32)(scores[b:])
-		y[0], y[1], y[2], y[3], y[4], y[5], y[6], y[7], y[8], y[9], y[10], y[11], y[12] = s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12
-	}
+	addRun((*[denseLen]float32)(scores[:denseLen]), src, run)
 }
 
 // best returns the ID of the highest-scoring class, the lowest ID on a tie,

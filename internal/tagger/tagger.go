@@ -31,6 +31,7 @@ package tagger
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -72,6 +73,8 @@ type scratch struct {
 	ctx    []lookup // normalized words, with two sentinels at each end
 	raw    []lookup // each token's own text
 	buf    []byte
+	words  []string // the texts of TagTokens's tokens
+	tags   []string // and their tags
 }
 
 // New returns a Tagger backed by prose's built-in English model, which is
@@ -124,9 +127,34 @@ func (t *Tagger) TagTokens(toks []token.Token) {
 	}
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
-	m := t.m
+	s.words = s.words[:0]
+	for i := range toks {
+		s.words = append(s.words, toks[i].Text)
+	}
+	s.tags = slices.Grow(s.tags[:0], len(toks))[:len(toks)]
+	t.tag(s, s.tags, s.words)
+	for i := range toks {
+		toks[i].Tag = s.tags[i]
+	}
+	clear(s.words)
+}
 
-	n := len(toks)
+// TagWords sets tags[i] to the tag of words[i], treating words as one
+// sentence: the tags TagTokens gives tokens of those texts. tags must be
+// at least as long as words.
+func (t *Tagger) TagWords(tags, words []string) {
+	if len(words) == 0 {
+		return
+	}
+	s := t.pool.Get().(*scratch)
+	defer t.pool.Put(s)
+	t.tag(s, tags[:len(words)], words)
+}
+
+// tag sets tags to the tags of words.
+func (t *Tagger) tag(s *scratch, tags, words []string) {
+	m := t.m
+	n := len(words)
 	if cap(s.ctx) < n+4 {
 		s.ctx = make([]lookup, n+4)
 		s.raw = make([]lookup, n)
@@ -134,14 +162,13 @@ func (t *Tagger) TagTokens(toks []token.Token) {
 	ctx, raw := s.ctx[:n+4], s.raw[:n]
 	ctx[0], ctx[1] = t.start, t.start2
 	ctx[n+2], ctx[n+3] = t.end, t.end2
-	for i := range toks {
-		ctx[i+2], raw[i] = t.normalize(s, toks[i].Text)
+	for i, w := range words {
+		ctx[i+2], raw[i] = t.normalize(s, w)
 	}
 
 	scores := &s.scores
 	p1, p2 := t.startTag, t.start2Tag
-	for i := range toks {
-		w := toks[i].Text
+	for i, w := range words {
 		var tag string
 		var id int32
 		switch {
@@ -169,7 +196,7 @@ func (t *Tagger) TagTokens(toks []token.Token) {
 				tag, id = m.classes[c], m.classTag[c]
 			}
 		}
-		toks[i].Tag = tag
+		tags[i] = tag
 		p2, p1 = p1, id
 	}
 }

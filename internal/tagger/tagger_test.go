@@ -62,13 +62,20 @@ func newTaggers(tb testing.TB) taggers {
 	return taggers{ours, prose}
 }
 
-// compare tags words with both taggers and reports the first difference.
+// compare tags words with both taggers, with TagTokens and with TagWords,
+// and reports the first difference of each.
 func (tg taggers) compare(t *testing.T, words []string) (mismatches int) {
 	t.Helper()
 	want := toTokens(words)
 	got := toTokens(words)
 	tg.prose.TagTokens(want)
 	tg.ours.TagTokens(got)
+	// One more tag than words, which TagWords leaves as it is.
+	tags := make([]string, len(words)+1)
+	tags[len(words)] = "past the words"
+	tg.ours.TagWords(tags, words)
+	assert.Equal(t, "past the words", tags[len(words)], "sentence %q: TagWords wrote past the words", words)
+	wordsOff := 0
 	for i := range want {
 		if got[i] != want[i] {
 			if mismatches == 0 {
@@ -76,8 +83,14 @@ func (tg taggers) compare(t *testing.T, words []string) (mismatches int) {
 			}
 			mismatches++
 		}
+		if tags[i] != want[i].Tag {
+			if wordsOff == 0 {
+				assert.Equal(t, want[i].Tag, tags[i], "sentence %q: word %d %q: TagWords gave %q, prose %q", words, i, words[i], tags[i], want[i].Tag)
+			}
+			wordsOff++
+		}
 	}
-	return mismatches
+	return mismatches + wordsOff
 }
 
 func TestIdenticalOnCorpus(t *testing.T) {

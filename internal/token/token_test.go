@@ -117,17 +117,32 @@ func TestScanFacts(t *testing.T) {
 }
 
 // TestScanReuse checks that a second Scan with the same Stream gives the
-// same tokens as a fresh one, and leaves the first scan's strings intact.
+// same tokens as a fresh one, and leaves the first scan's strings intact;
+// also when the room the first left is not counted against the second
+// and falls short of it.
 func TestScanReuse(t *testing.T) {
 	lex, err := lexicon.Load()
 	require.NoError(t, err)
-	a, b := "Officials SAID the Plan would fail.", "“Fine,” she said."
-	var s Stream
-	s.Scan(a, nil, nil, lex)
-	first := s.Lower(1)
-	s.Scan(b, nil, quote.Detect(b, nil), lex)
-	assert.Equal(t, "said", first)
-	assert.Equal(t, render(scan(t, b)), render(&s))
+	for _, c := range []struct {
+		name, a, b string
+		first      string // the second token of a, lower-cased
+	}{
+		{"a sentence after a sentence", "Officials SAID the Plan would fail.", "“Fine,” she said.", "said"},
+		// Room for 10,000 tokens, a quarter of a token a byte of the
+		// second text, which at one token a byte needs four times as
+		// many.
+		{"a token a byte after a token in two", strings.Repeat("a ", 10000), strings.Repeat("a,", 19500), "a"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var s Stream
+			s.Scan(c.a, nil, nil, lex)
+			first := s.Lower(1)
+			s.Scan(c.b, nil, quote.Detect(c.b, nil), lex)
+			assert.Equal(t, c.first, first)
+			assert.Equal(t, render(scan(t, c.b)), render(&s))
+			checkStream(t, c.b, &s)
+		})
+	}
 }
 
 // checkStream asserts the invariants of a stream of text: tokens in
