@@ -99,6 +99,14 @@ func TestErrorClasses(t *testing.T) {
 		// no speaker, as PolNeAR annotates it.)
 		{"narration after the speaker", "“The framers would agree,” said Dan Golvach when asked about the senator.",
 			[]want{{"Dan Golvach", "said", "The framers would agree"}, {"", "asked about", "the senator"}}},
+		// A relative clause of saying after the speaker is an attribution
+		// of its own; another relative clause is part of the speaker.
+		{"relative clause of saying", "“The pier is safe,” said Capt. Ann Pardo, who said she would not vote.",
+			[]want{{"Capt. Ann Pardo", "said", "The pier is safe"}, {"who", "said", "she would not vote"}}},
+		{"relative clause of saying", "“The pier is safe,” said Ann Lee, who runs the shelter.",
+			[]want{{"Ann Lee, who runs the shelter", "said", "The pier is safe"}}},
+		{"relative clause of saying", "“The pier is safe,” said an official, who asked not to be named.",
+			[]want{{"an official, who asked not to be named", "said", "The pier is safe"}}},
 		{"narration after the speaker", "The rules are fair, the spokeswoman said on a call with reporters.",
 			[]want{{"the spokeswoman", "said", "The rules are fair"}}},
 		// A document speaks after its cue; a time word does not.

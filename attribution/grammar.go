@@ -203,6 +203,28 @@ func (w *window) relativeSubject(end int) (int, bool) {
 	return 0, false
 }
 
+// relativeCue reports whether the relative clause that token k, "who",
+// opens says what its antecedent said, as an attribution of its own: a
+// finite verb of saying after it, past adverbs and auxiliaries ("said
+// Capt. Ann Pardo, who said she would not vote", "who also argued that"),
+// unless it says the source is unnamed ("who asked not to be named").
+func (w *window) relativeCue(k int) bool {
+	toks := w.toks
+	m := k + 1
+	for m < len(toks) && m-k < 4 && (toks[m].tag == "RB" || auxWords.has(toks[m].lower)) {
+		m++
+	}
+	if m >= len(toks) || !isFinite(toks[m].tag) || !w.plainCue(toks[m].lower) || w.unnamed(m) {
+		return false
+	}
+	for _, v := range w.lex.Verbs(toks[m].lower) {
+		if v.Class == lexicon.Speech || v.Class == lexicon.Address {
+			return true
+		}
+	}
+	return false
+}
+
 // unnamed reports whether the words from token k say that a source is
 // not named: "asked not to be named", "spoke on (the) condition of
 // anonymity".
@@ -373,6 +395,9 @@ func (w *window) rightNP(k int, appos bool) (start, end int, ok bool) {
 		if n.lower == "who" || n.lower == "whose" || (isNPTag(n.tag) || n.tag == "RB" && j+2 < len(toks) && isNPTag(toks[j+2].tag)) && !w.startsCue(j+1) {
 			// An appositive holds no verb of its own: "..., according to a
 			// timeline, the guards left" goes on with a clause.
+			if n.lower == "who" && w.relativeCue(j+1) {
+				return k, j, true // its own attribution
+			}
 			if e := w.appositiveEnd(j); n.lower == "who" || n.lower == "whose" || !w.finiteIn(j+1, e) {
 				return k, e, true
 			}
