@@ -57,8 +57,10 @@ type window struct {
 	tagged []string
 	// words holds the texts of toks, for the tagger.
 	words []string
-	// vals holds the feature values of toks, by token.
-	vals []tokValues
+	// vals holds the feature values of toks, by token; forms those of the
+	// text's lower-case forms, by form, hashed once for the text.
+	vals  []tokValues
+	forms []linear.Value
 	// first is the stream index of toks[0].
 	first int
 	// title is set when the sentence is a title-case headline.
@@ -189,7 +191,16 @@ func (w *window) tagValue(i int) linear.Value {
 // are lowerValue's and tagValue's first reading, out of line.
 func (w *window) hashLower(i int) linear.Value {
 	v := &w.vals[i]
-	v.lower = linear.NewValue(w.toks[i].lower)
+	t := &w.toks[i]
+	if int(t.id) >= len(w.forms) {
+		v.lower = linear.NewValue(t.lower)
+		return v.lower
+	}
+	f := &w.forms[t.id]
+	if *f == (linear.Value{}) {
+		*f = linear.NewValue(t.lower)
+	}
+	v.lower = *f
 	return v.lower
 }
 
