@@ -268,10 +268,9 @@ func (w *window) contentBefore(a *Attribution, k int) bool {
 // department said") and is content.
 func (w *window) finiteCue(from, to int) bool {
 	quoted := false
-	for j, t := range w.toks {
-		if t.start < from || t.end > to {
-			continue
-		}
+	s, e := w.tokenRange(span.Span{Start: from, End: to})
+	for j := s; j < e; j++ {
+		t := &w.toks[j]
 		if w.isCloseQuote(j) {
 			quoted = true
 		} else if quoted && t.kind == token.Word && isFinite(t.tag) && w.plainCue(t.lower) && !w.inQuote(j) {

@@ -98,16 +98,14 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	rd.sents, rd.runs, rd.nested, rd.tagger = sents, r.cfg.runs, r.cfg.nested, r.tagger
 	rd.found, rd.frags, rd.rules = rd.found[:0], rd.frags[:0], rd.rules[:0]
 	rd.choose, rd.model = choose, r.model
-	if rd.model != nil || choose != nil {
+	if n := rd.st.Forms(); rd.model != nil || choose != nil {
 		// The forms' feature values, which only the model's features read.
-		n := rd.st.Forms()
 		rd.w.forms = slices.Grow(rd.w.forms, n)[:n]
 		clear(rd.w.forms)
-	}
-	if rd.model != nil {
-		n := rd.st.Forms()
-		rd.reporting = slices.Grow(rd.reporting[:0], n)[:n]
-		clear(rd.reporting)
+		if rd.model != nil {
+			rd.reporting = slices.Grow(rd.reporting[:0], n)[:n]
+			clear(rd.reporting)
+		}
 	}
 	// A model weighs every verb as a cue; the rules alone read only the
 	// lexicon's.

@@ -1,10 +1,11 @@
 package attribution
 
 import (
+	"strings"
+
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
-	"strings"
 )
 
 // This file holds the rules for cues that are not verbs read with their
@@ -341,15 +342,10 @@ func (w *window) question(cue span.Span, k int, topic bool) (Attribution, bool) 
 	if k+1 < len(toks) && toks[k].tag == "RB" && strings.HasSuffix(toks[k].lower, "ly") && questionWords.has(toks[k+1].lower) {
 		k++ // "Asked specifically what"
 	}
-	if topic && k < len(toks) && toks[k].kind == token.Word && !questionWords.has(toks[k].lower) {
-		e := w.firstComma(k+1, w.clauseEnd(k))
-		if e <= toks[k].start {
-			return a, false
-		}
-		setContent(&a, span.Of(w.text, toks[k].start, e))
-		return a, true
-	}
-	if k >= len(toks) || !questionWords.has(toks[k].lower) && !w.isOpenQuote(k) && toks[k].text != ":" {
+	// What it was asked about is a word of no question: "asked about the
+	// plan".
+	about := topic && k < len(toks) && toks[k].kind == token.Word && !questionWords.has(toks[k].lower)
+	if !about && (k >= len(toks) || !questionWords.has(toks[k].lower) && !w.isOpenQuote(k) && toks[k].text != ":") {
 		return a, false
 	}
 	if toks[k].text == ":" || toks[k].lower == "about" {
