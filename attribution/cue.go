@@ -147,6 +147,29 @@ func (w *window) verbInContext(i int, verbs []lexicon.Verb) bool {
 			}
 		}
 	}
+	// An adjective right after a determiner heads its phrase, as no noun
+	// phrase ends on one; so a third-person or past form between it and
+	// the end of the clause is a verb too: "the website reads."
+	// (website/JJ reads/NNS). A base form is the noun the adjective
+	// qualifies: "this bleak view."
+	if i > 1 && i+1 < len(toks) && toks[i-1].tag == "JJ" && (toks[i-2].tag == "DT" || toks[i-2].tag == "PRP$") && (isEnd(toks[i+1]) || isComma(toks[i+1])) {
+		for _, x := range verbs {
+			if x.Forms&(lexicon.Third|lexicon.Past) != 0 && x.Forms&lexicon.Base == 0 && x.Particle == "" {
+				return true
+			}
+		}
+	}
+	// So is a third-person or past form after the noun that opens the
+	// clause after a quotation ending on a comma, which is the clause
+	// that attributes it: "“...,” the agency reports on its website";
+	// but not in a relative clause: "“...,” which Lee thinks ...".
+	if i > 0 && isNounTag(toks[i-1].tag) && !isCapital(t.text) && w.afterCommaQuote(i) && !w.relativeBefore(i) {
+		for _, x := range verbs {
+			if x.Forms&(lexicon.Third|lexicon.Past) != 0 && x.Particle == "" {
+				return true
+			}
+		}
+	}
 	// So is any form between a noun and the end of its clause: "the
 	// article read.", "a narrator asks:".
 	if i > 0 && i+1 < len(toks) && toks[i-1].kind == token.Word && isNounTag(toks[i-1].tag) {
@@ -176,6 +199,20 @@ func (w *window) verbInContext(i int, verbs []lexicon.Verb) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// relativeBefore reports whether the words before token i, back to the
+// token that is not a word, open with a relative or question word.
+func (w *window) relativeBefore(i int) bool {
+	j := i - 1
+	for j > 0 && w.toks[j-1].kind == token.Word {
+		j--
+	}
+	switch w.toks[j].tag {
+	case "WDT", "WP", "WP$", "WRB":
+		return true
 	}
 	return false
 }

@@ -392,7 +392,9 @@ func (w *window) rightNP(k int, appos bool) (start, end int, ok bool) {
 	// The tagger tags quote marks too: an appositive opens with a word.
 	if appos && j+1 < len(toks) && isComma(toks[j]) && toks[j+1].kind == token.Word {
 		n := toks[j+1]
-		if n.lower == "who" || n.lower == "whose" || (isNPTag(n.tag) || n.tag == "RB" && j+2 < len(toks) && isNPTag(toks[j+2].tag)) && !w.startsCue(j+1) {
+		// A place of origin is one too: "Tom Lee, of Austin, Tex.".
+		origin := n.lower == "of" && j+2 < len(toks) && toks[j+2].tag == "NNP"
+		if n.lower == "who" || n.lower == "whose" || origin || (isNPTag(n.tag) || n.tag == "RB" && j+2 < len(toks) && isNPTag(toks[j+2].tag)) && !w.startsCue(j+1) {
 			// An appositive holds no verb of its own: "..., according to a
 			// timeline, the guards left" goes on with a clause.
 			if n.lower == "who" && w.relativeCue(j+1) {

@@ -83,6 +83,19 @@ func TestRules(t *testing.T) {
 			"Ellis", "Said", "Nobody saw it coming", "", attribution.Direct},
 		{attribution.RuleSpeakerCueColon, "The coach said:\n\n“We will be back next year.”",
 			"The coach", "said", "We will be back next year", "", attribution.Direct},
+		// A place of origin set off by commas is part of the speaker.
+		{attribution.RuleSpeakerCueColon, "Said Tom Lee, of Austin, Tex.: “I will not vote for either of them.”",
+			"Tom Lee, of Austin, Tex", "Said", "I will not vote for either of them", "", attribution.Direct},
+		{attribution.RuleQuoteCueSpeaker, "“I will not vote for either of them,” said Tom Lee, of Austin, Tex.",
+			"Tom Lee, of Austin, Tex", "said", "I will not vote for either of them", "", attribution.Direct},
+		// After “...,” the clause that follows attributes the quotation: a
+		// form of a verb of saying after its subject is the verb there,
+		// whatever the tagger says ("website/JJ reads/NNS", "agency
+		// reports/NNS").
+		{attribution.RuleQuoteSpeakerCue, "“Welcome to the new library,” a welcome message on the website reads.",
+			"a welcome message on the website", "reads", "Welcome to the new library", "", attribution.Direct},
+		{attribution.RuleQuoteSpeakerCue, "“Welcome to the new library,” the agency reports on its website.",
+			"the agency", "reports", "Welcome to the new library", "", attribution.Direct},
 		// A prepositional phrase set off by commas is the narration's, not
 		// the speaker's; "like" names more speakers.
 		{attribution.RuleAppositive, "Mia Lund, at a news conference on Friday, said the mine would close.",

@@ -252,6 +252,11 @@ func saidFirstRule(r *reader, c *cue) (frame, verdict) {
 		return frame{}, pass
 	}
 	ns, ne, ok := w.rightNP(c.ce+1, false)
+	// The speaker's appositives are the speaker's where a colon ends
+	// them: "Said Tom Lee, of Austin, Tex.: “...”".
+	if as, ae, aok := w.rightNP(c.ce+1, true); aok && ae > ne && ae < len(toks) && toks[ae].text == ":" {
+		ns, ne, ok = as, ae, true
+	}
 	if !ok || ne >= len(toks) || toks[ne].text != ":" && !isComma(toks[ne]) {
 		return frame{}, pass
 	}
