@@ -70,9 +70,9 @@ func TestErrorClasses(t *testing.T) {
 			[]want{{"the mayor", "said", "the pier was safe"}}},
 		{"fronted clause", "When she said the economy was rigged, her rivals pounced.",
 			[]want{{"she", "said", "the economy was rigged"}}},
-		// A quotation introduced by a verb the lexicon does not know.
+		// A quotation introduced by a phrasal cue, "put it".
 		{"verb before a quotation", "As the senator put it: “This nominee will not be confirmed.”",
-			[]want{{"the senator", "put", "This nominee will not be confirmed"}}},
+			[]want{{"the senator", "put it", "This nominee will not be confirmed"}}},
 		// An adverb between the subject and a verb before a participle.
 		{"adverb before the clause's verb", "He then defended the remark, saying the plan was sound.",
 			[]want{{"He", "then defended", "the remark"}, {"He", "saying", "the plan was sound"}}},

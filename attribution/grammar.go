@@ -99,10 +99,11 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 		return k, -1, true
 	}
 	// A name the tagger reads as an adverb for its "-ly" ("Jolly said"),
-	// or as an adjective for its ending ("Calabrese told"): right before
-	// the verb, with no noun after it, it can only be the subject.
+	// as an adjective for its ending ("Calabrese told") or as a gerund
+	// ("Schilling told"): right before the verb, with no noun after it,
+	// it can only be the subject.
 	name := k+1 == end && isCapital(toks[k].text) && (toks[k].tag == "RB" && !auxWords.has(toks[k].lower) && hasSuffixFold(toks[k].text, "ly") ||
-		toks[k].tag == "JJ" && (k == 0 || !isNPTag(toks[k-1].tag)))
+		toks[k].tag == "JJ" && (k == 0 || !isNPTag(toks[k-1].tag)) || toks[k].tag == "VBG" && !auxWords.has(toks[k].lower) && !haveForms.has(toks[k].lower))
 	if s, ok := w.relativeSubject(end); ok {
 		return s, -1, true
 	}
@@ -126,6 +127,21 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 		}
 	}
 	return k, -1, true
+}
+
+// opensPhrase reports whether a noun phrase may open with token k, after
+// what comes before it: the start of the window, a determiner, a
+// possessive, an adjective or a number.
+func (w *window) opensPhrase(k int) bool {
+	if k == 0 {
+		return true
+	}
+	p := w.toks[k-1]
+	switch p.tag {
+	case "DT", "PDT", "PRP$", "POS", "JJ", "JJS", "JJR", "CD":
+		return p.kind == token.Word
+	}
+	return p.lower == "’s" || p.lower == "'s" // a possessive the tagger missed
 }
 
 // regularPast reports whether t is a regular past form, "-ed", which the
@@ -247,7 +263,14 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 	toks := w.toks
 	for k > 0 && j-k < 25 {
 		p := toks[k-1]
-		if p.kind == token.Word && (isNPTag(p.tag) || p.tag == "PDT" || p.tag == "VBN" && isNounTag(toks[k].tag) || degreeBefore(p, toks[k])) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
+		// A participle before a noun modifies it: "a newly released
+		// poll"; so does a gerund where a phrase opens with it, after a
+		// determiner, an adjective or a number ("the acting secretary",
+		// "its marching orders"), and not where it follows a noun, a
+		// comma or a quotation as a verb with its object ("retirees
+		// carrying signs", "“...,” making air quotes").
+		modifier := p.tag == "VBN" && isNounTag(toks[k].tag) || p.tag == "VBG" && !isCapital(p.text) && (toks[k].tag == "NN" || toks[k].tag == "NNS") && w.opensPhrase(k-1)
+		if p.kind == token.Word && (isNPTag(p.tag) || p.tag == "PDT" || modifier || degreeBefore(p, toks[k])) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
 			k--
 			continue
 		}

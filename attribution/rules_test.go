@@ -83,6 +83,18 @@ func TestRules(t *testing.T) {
 			"Ellis", "Said", "Nobody saw it coming", "", attribution.Direct},
 		{attribution.RuleSpeakerCueColon, "The coach said:\n\n“We will be back next year.”",
 			"The coach", "said", "We will be back next year", "", attribution.Direct},
+		// A name the tagger reads as a gerund for its "-ing" is the
+		// subject before the verb; a gerund that opens a noun phrase
+		// modifies its noun.
+		{attribution.RuleSpeakerCueColon, "Schilling told WEEI: “I replied to the post.”",
+			"Schilling", "told", "I replied to the post", "WEEI", attribution.Direct},
+		{attribution.RuleQuoteSpeakerCue, "“They care about wages,” the union’s organizing director told Fox News.",
+			"the union’s organizing director", "told", "They care about wages", "Fox News", attribution.Direct},
+		// "No. 2" is one noun phrase; "put it" is a cue.
+		{attribution.RuleAppositive, "Cornyn, the No. 2 Republican, said the nominee would not be confirmed.",
+			"Cornyn, the No. 2 Republican", "said", "the nominee would not be confirmed", "", attribution.Indirect},
+		{attribution.RuleClauseSpeakerCue, "As Cornyn, the No. 2 in the leadership, put it, “This person will not be confirmed.”",
+			"Cornyn, the No. 2 in the leadership", "put it", "This person will not be confirmed", "", attribution.Direct},
 		// A place of origin set off by commas is part of the speaker.
 		{attribution.RuleSpeakerCueColon, "Said Tom Lee, of Austin, Tex.: “I will not vote for either of them.”",
 			"Tom Lee, of Austin, Tex", "Said", "I will not vote for either of them", "", attribution.Direct},

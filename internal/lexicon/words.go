@@ -45,6 +45,22 @@ var abbreviations = func() map[string]bool {
 	return m
 }()
 
+// numerics is the set of the numeric entries of abbreviations.txt, as
+// written.
+var numerics = func() map[string]bool {
+	m := map[string]bool{}
+	for _, a := range abbrs {
+		if a.Class == AbbrNumeric {
+			m[a.Word] = true
+		}
+	}
+	return m
+}()
+
+// NumericAbbreviation reports whether w, as written, is an abbreviation
+// written before a number ("No" of "No. 2", "Vol", "pp").
+func NumericAbbreviation(w string) bool { return numerics[w] }
+
 // AbbrClass is what the sentence splitter makes of a full stop after an
 // abbreviation.
 type AbbrClass uint8

@@ -449,7 +449,10 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 				break
 			}
 		}
-		if j-i == 1 && w[0] >= 'A' && w[0] <= 'Z' || lexicon.Abbreviation(tail) || containsByte(w, '.') && !isDigit(rune(w[0])) {
+		// So does the full stop of "No. 2", where the number follows, as
+		// the sentence splitter reads it.
+		if j-i == 1 && w[0] >= 'A' && w[0] <= 'Z' || lexicon.Abbreviation(tail) || containsByte(w, '.') && !isDigit(rune(w[0])) ||
+			lexicon.NumericAbbreviation(w) && numberAfter(text, j+1, end) {
 			j++
 		}
 	}
@@ -611,4 +614,13 @@ func containsByte(s string, b byte) bool {
 		}
 	}
 	return false
+}
+
+// numberAfter reports whether a number follows position k of text, before
+// end, after spaces.
+func numberAfter(text string, k, end int) bool {
+	for k < end && text[k] == ' ' {
+		k++
+	}
+	return k < end && text[k] >= '0' && text[k] <= '9'
 }

@@ -56,6 +56,8 @@ func TestScan(t *testing.T) {
 		{"inner marks", "A well-known U.S. firm, AT&T, paid $1,000 or 2.5%.", "A|well-known|U.S.|firm|^,|AT&T|^,|paid|$1,000|or|2.5%|^."},
 		{"comma between words is a mark", "red,blue", "red|^,|blue"},
 		{"title and initial", "Sen. John F. Kennedy spoke.", "Sen.|John|F.|Kennedy|spoke|^."},
+		{"number abbreviation before a number", "The No. 2 said no. 3 left.", "The|No.|2|said|no.|3|left|^."},
+		{"number abbreviation ending a sentence", "The answer was No. It was.", "The|answer|was|No|^.|It|was|^."},
 		{"state after a hyphen", "Rep. Mica (R-Fla.) said so.", "Rep.|Mica|^(|R-Fla.|^)|said|so|^."},
 		{"plural possessive", "The veterans' families came.", "The|veterans|'|families|came|^."},
 		{"quote marks", "“No,” she said.", "\"“|No|^,|\"”|she|said|^."},
