@@ -84,7 +84,10 @@ func (w *window) findCue(c *cue, i int) bool {
 	c.noun = t.lex&lexicon.NounWord != 0 && (w.lex.Noun(t.lower) || w.lex.NounObject(t.lower) != "")
 	if t.lex&lexicon.PhraseWord != 0 {
 		for _, p := range w.lex.Phrases(t.lower) {
-			if n := len(p.Words); i+n <= len(w.toks) && matchWords(w.toks[i:i+n], p.Words) && p.SpeakerAfter {
+			// "by" names the speaker, but not a means: "Ms. Gao said by
+			// telephone".
+			if n := len(p.Words); i+n <= len(w.toks) && matchWords(w.toks[i:i+n], p.Words) && p.SpeakerAfter &&
+				!(p.Words[n-1] == "by" && i+n < len(w.toks) && meansNouns.has(w.toks[i+n].lower)) {
 				c.kind, c.phraseEnd = cuePhrase, i+n-1
 				return true
 			}
@@ -267,9 +270,19 @@ func (w *window) verbGroup(c *cue, verbs []lexicon.Verb) bool {
 	} else if cs >= 3 && toks[cs-1].lower == "to" && toks[cs-2].lower == "on" && raisingVerbs.has(toks[cs-3].lower) {
 		cs -= 3
 	}
+	// "X is quoted as saying": the passive of quoting is part of the
+	// group of the verb of saying after it, whose speaker is its
+	// subject; the group is not a passive.
+	quoted := cs == i && cs >= 2 && c.tag == "VBG" && toks[cs-1].lower == "as" && toks[cs-2].lower == "quoted"
+	if quoted {
+		cs -= 2
+		for cs > 0 && i-cs < 8 && (auxWords.has(toks[cs-1].lower) || toks[cs-1].tag == "RB") {
+			cs--
+		}
+	}
 	c.group, c.cs = cs, cs
 	c.hasAux = cs < i
-	for m := cs; m < i; m++ {
+	for m := cs; m < i && !quoted; m++ {
 		c.passive = c.passive || beForms.has(toks[m].lower)
 	}
 	// A leading adverb that is not part of an auxiliary chain, where it

@@ -389,6 +389,11 @@ func (w *window) rightNP(k int, appos bool) (start, end int, ok bool) {
 	if subjectPronouns.has(toks[k].lower) && !isRelative(toks[k].lower) {
 		return k, k + 1, true
 	}
+	// A quantifier that stands as a whole noun phrase: "tweeted
+	// another.", "said several, ...".
+	if quantifiers.has(toks[k].lower) && (k+1 == len(toks) || toks[k+1].kind != token.Word) {
+		return k, k + 1, true
+	}
 	// An object pronoun ("told her", "asking him"), "her" too where no
 	// noun follows it.
 	if objectPronouns.has(toks[k].lower) && (k+1 == len(toks) || !isNPTag(toks[k+1].tag)) {

@@ -95,6 +95,17 @@ func TestRules(t *testing.T) {
 			"Cornyn, the No. 2 Republican", "said", "the nominee would not be confirmed", "", attribution.Indirect},
 		{attribution.RuleClauseSpeakerCue, "As Cornyn, the No. 2 in the leadership, put it, “This person will not be confirmed.”",
 			"Cornyn, the No. 2 in the leadership", "put it", "This person will not be confirmed", "", attribution.Direct},
+		// A quantifier stands as a whole speaker; "by" before a means of
+		// saying names no speaker; "is quoted as saying" reports its
+		// subject's words.
+		{attribution.RuleQuoteCueSpeaker, "“Better watch out,” tweeted another.",
+			"another", "tweeted", "Better watch out", "", attribution.Direct},
+		{attribution.RuleSpeakerCueQuote, "Yet another said, “Rubio is in a five-person battle.”",
+			"another", "said", "Rubio is in a five-person battle", "", attribution.Direct},
+		{attribution.RuleQuoteSpeakerCue, "“It is a free country,” Ms. Gao said by telephone.",
+			"Ms. Gao", "said", "It is a free country", "", attribution.Direct},
+		{attribution.RuleQuoteSpeakerCue, "“We are in and out of the field faster,” Braynard is quoted as saying.",
+			"Braynard", "is quoted as saying", "We are in and out of the field faster", "", attribution.Direct},
 		// A place of origin set off by commas is part of the speaker.
 		{attribution.RuleSpeakerCueColon, "Said Tom Lee, of Austin, Tex.: “I will not vote for either of them.”",
 			"Tom Lee, of Austin, Tex", "Said", "I will not vote for either of them", "", attribution.Direct},

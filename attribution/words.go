@@ -76,7 +76,7 @@ var editorLabels = set(
 var particles = set("out", "back", "down", "off", "up")
 
 // quantifiers stand as a whole subject ("Many said", "Most believe").
-var quantifiers = set("several", "many", "most", "some", "others", "few", "both", "all", "half")
+var quantifiers = set("several", "many", "most", "some", "others", "few", "both", "all", "half", "another", "each", "neither", "none")
 
 // adverbialWords are the time and manner words that may follow a cue
 // before the sentence ends ("said Tuesday", "said in an interview").
@@ -90,6 +90,9 @@ var adverbialWords = set(
 	"news", "press", "twitter", "facebook", "tweet", "post", "release", "rally", "briefing",
 	"then", "also", "again", "flatly", "simply", "bluntly",
 )
+
+// meansNouns name a means of saying, after "by" ("said by telephone").
+var meansNouns = set("phone", "telephone", "email", "e-mail", "text", "video", "videolink", "satellite", "letter", "fax", "mail", "radio", "cable")
 
 // timeNouns name a time: "on Tuesday", "last week".
 var timeNouns = set(
