@@ -39,7 +39,11 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	first := toks[k+1]
 	rel := isRelative(first.lower)
 	prep := first.tag == "IN" || prepositionalVBG.has(first.lower) // ", at a briefing,", ", including X,"
-	parenthetical := first.tag == "RB" || first.tag == "VBG"
+	// A participle clause: "X, speaking on the radio, said", "X, asked
+	// about it, said", "the transcript — published by the Post — shows";
+	// the tagger reads the participle of a regular verb as a past tense
+	// there too ("Lee, questioned/VBD about the plan, said").
+	parenthetical := first.tag == "RB" || first.tag == "VBG" || first.tag == "VBN" || regularPast(first) && !w.objectAt(k+2)
 	if !rel && !isNPTag(first.tag) && !prep && !parenthetical {
 		return 0, -1, false
 	}
@@ -53,7 +57,7 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 			// House leadership"; but not before an object, which a
 			// participle of the passive does not take: "Sanders compared
 			// himself to Clinton" is a clause.
-			participle := toks[m].tag == "VBG" || (toks[m].tag == "VBN" || regularPast(toks[m]) && isNounTag(toks[m-1].tag)) && !w.objectAt(m+1)
+			participle := toks[m].tag == "VBG" || (toks[m].tag == "VBN" || regularPast(toks[m]) && (isNounTag(toks[m-1].tag) || m == k+1)) && !w.objectAt(m+1)
 			if isVerbTag(toks[m].tag) && !participle && !w.modifierRead(m) {
 				return 0, -1, false
 			}

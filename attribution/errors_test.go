@@ -118,6 +118,10 @@ func TestErrorClasses(t *testing.T) {
 		// appositive.
 		{"modifier read as a verb", "“They must present their claims,” Amy Pope, deputy homeland security advisor, said.",
 			[]want{{"Amy Pope, deputy homeland security advisor", "said", "They must present their claims"}}},
+		// A question put to the subject, between it and its verb, is not
+		// a cue in inverted order whose speaker follows.
+		{"participle of asking after the subject", "Mr. Lee, asked about the plan, said it was dead.",
+			[]want{{"Mr. Lee", "said", "it was dead"}}},
 		{"quotation after a state", "The plan is dead, said Ann Doe of Mobile, Ala. “It will hurt us,” she added.",
 			[]want{{"Ann Doe of Mobile, Ala.", "said", "The plan is dead"}, {"she", "added", "It will hurt us"}}},
 	}

@@ -106,6 +106,15 @@ func TestRules(t *testing.T) {
 			"Ms. Gao", "said", "It is a free country", "", attribution.Direct},
 		{attribution.RuleQuoteSpeakerCue, "“We are in and out of the field faster,” Braynard is quoted as saying.",
 			"Braynard", "is quoted as saying", "We are in and out of the field faster", "", attribution.Direct},
+		// A participle clause between the subject and its verb is a
+		// parenthetical, whatever the tagger reads the participle as; a
+		// verb of asking there is not inverted order.
+		{attribution.RuleSpeakerCueClause, "The transcript of the debate — published by The Washington Post — shows that Clinton talked about reform.",
+			"The transcript of the debate", "shows", "that Clinton talked about reform", "", attribution.Indirect},
+		{attribution.RuleAppositive, "The report, released Monday, found that wages rose.",
+			"The report", "found", "that wages rose", "", attribution.Indirect},
+		{attribution.RuleAppositive, "Mr. Lee, questioned about the plan, said it was dead.",
+			"Mr. Lee", "said", "it was dead", "", attribution.Indirect},
 		// A place of origin set off by commas is part of the speaker.
 		{attribution.RuleSpeakerCueColon, "Said Tom Lee, of Austin, Tex.: “I will not vote for either of them.”",
 			"Tom Lee, of Austin, Tex", "Said", "I will not vote for either of them", "", attribution.Direct},

@@ -169,6 +169,12 @@ func invertedRule(r *reader, c *cue) (frame, verdict) {
 			ns, ne = ns2, ne2
 		}
 	}
+	// "Lee, asked about the plan, said ...": the passive participle of a
+	// verb of asking or telling between a subject and its verb is not
+	// inverted order, as the verb takes no speaker after it.
+	if ok && (c.v.Class == lexicon.Address || c.v.Lemma == "ask" || c.v.Lemma == "question") && ne+1 < len(toks) && isComma(toks[ne]) && (toks[ne+1].tag == "VBD" || toks[ne+1].tag == "VBZ" || toks[ne+1].tag == "VBP") {
+		return frame{}, pass
+	}
 	// "said Tuesday" names no speaker, but "read the email" does: a
 	// document with its determiner.
 	document := ok && toks[ns].tag == "DT" && lexicon.Document(toks[ne-1].lower)
