@@ -43,8 +43,14 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	// about it, said", "the transcript — published by the Post — shows";
 	// the tagger reads the participle of a regular verb as a past tense
 	// there too ("Lee, questioned/VBD about the plan, said").
-	parenthetical := first.tag == "RB" || first.tag == "VBG" || first.tag == "VBN" || regularPast(first) && !w.objectAt(k+2)
-	if !rel && !isNPTag(first.tag) && !prep && !parenthetical {
+	// A participle in "-ing" the tagger reads as a noun opens one too
+	// where a preposition or determiner follows it: "Trump,
+	// speaking/NN at a rally, said".
+	gerundRead := first.tag == "NN" && !isCapital(first.text) && hasSuffixFold(first.text, "ing") && k+2 < comma &&
+		(toks[k+2].tag == "IN" || toks[k+2].tag == "TO" || toks[k+2].tag == "DT" || toks[k+2].tag == "PRP$")
+	parenthetical := first.tag == "RB" || first.tag == "VBG" || first.tag == "VBN" || regularPast(first) && !w.objectAt(k+2) || gerundRead
+	npFirst := isNPTag(first.tag) && !gerundRead
+	if !rel && !npFirst && !prep && !parenthetical {
 		return 0, -1, false
 	}
 	if !rel {
@@ -67,7 +73,7 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	// A parenthetical adverb, participle or prepositional phrase ends the
 	// speaker ("Clinton, at Monday's debate, cited"); a phrase of "like"
 	// or "including" names more of the speakers, and stays.
-	if (parenthetical || first.tag == "IN" && first.lower != "like") && !rel && !isNPTag(first.tag) {
+	if (parenthetical || first.tag == "IN" && first.lower != "like") && !rel && !npFirst {
 		paren = k
 	}
 	s, p, ok := w.leftNP(k, gerund)

@@ -104,10 +104,16 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	// it can only be the subject.
 	name := k+1 == end && isCapital(toks[k].text) && (toks[k].tag == "RB" && !auxWords.has(toks[k].lower) && hasSuffixFold(toks[k].text, "ly") ||
 		toks[k].tag == "JJ" && (k == 0 || !isNPTag(toks[k-1].tag)) || toks[k].tag == "VBG" && !auxWords.has(toks[k].lower) && !haveForms.has(toks[k].lower))
+	// A plural noun the tagger reads as a verb for its "-s"
+	// ("strategists/VBZ think"): right before a verb of the plural
+	// present, the past or a modal, two finite verbs in a row, it can only
+	// be the subject.
+	plural := k+1 == end && end < len(toks) && toks[k].tag == "VBZ" && !isCapital(toks[k].text) && hasSuffixFold(toks[k].text, "s") &&
+		(toks[end].tag == "VBP" || toks[end].tag == "VBD" || toks[end].tag == "MD")
 	if s, ok := w.relativeSubject(end); ok {
 		return s, -1, true
 	}
-	if toks[k].kind != token.Word || !isNounTag(toks[k].tag) && !(toks[k].tag == "JJ" && k > 0 && toks[k-1].tag == "DT") && !name {
+	if toks[k].kind != token.Word || !isNounTag(toks[k].tag) && !(toks[k].tag == "JJ" && k > 0 && toks[k-1].tag == "DT") && !name && !plural {
 		return 0, -1, false
 	}
 	k = w.extendLeft(k, j, gerund)

@@ -115,6 +115,13 @@ func TestRules(t *testing.T) {
 			"The report", "found", "that wages rose", "", attribution.Indirect},
 		{attribution.RuleAppositive, "Mr. Lee, questioned about the plan, said it was dead.",
 			"Mr. Lee", "said", "it was dead", "", attribution.Indirect},
+		// A plural noun the tagger reads as a verb before a verb
+		// ("strategists/VBZ think"), and a participle it reads as a noun
+		// after a name ("speaking/NN at a rally"), which ends the speaker.
+		{attribution.RuleSpeakerCueClause, "In Iowa, strategists think that two candidates will move on.",
+			"strategists", "think", "that two candidates will move on", "", attribution.Indirect},
+		{attribution.RuleAppositive, "Trump, speaking at a rally, said Ryan was weak.",
+			"Trump", "said", "Ryan was weak", "", attribution.Indirect},
 		// A place of origin set off by commas is part of the speaker.
 		{attribution.RuleSpeakerCueColon, "Said Tom Lee, of Austin, Tex.: “I will not vote for either of them.”",
 			"Tom Lee, of Austin, Tex", "Said", "I will not vote for either of them", "", attribution.Direct},
