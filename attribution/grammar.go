@@ -113,7 +113,9 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	if s, ok := w.relativeSubject(end); ok {
 		return s, -1, true
 	}
-	if toks[k].kind != token.Word || !isNounTag(toks[k].tag) && !(toks[k].tag == "JJ" && k > 0 && toks[k-1].tag == "DT") && !name && !plural {
+	// An adjective after a determiner, a number or a possessive heads the
+	// phrase where it ends it ("the elder said", "one user/JJ wrote").
+	if toks[k].kind != token.Word || !isNounTag(toks[k].tag) && !(toks[k].tag == "JJ" && k > 0 && (toks[k-1].tag == "DT" || toks[k-1].tag == "CD" || toks[k-1].tag == "PRP$")) && !name && !plural {
 		return 0, -1, false
 	}
 	k = w.extendLeft(k, j, gerund)

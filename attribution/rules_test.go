@@ -122,6 +122,13 @@ func TestRules(t *testing.T) {
 			"strategists", "think", "that two candidates will move on", "", attribution.Indirect},
 		{attribution.RuleAppositive, "Trump, speaking at a rally, said Ryan was weak.",
 			"Trump", "said", "Ryan was weak", "", attribution.Indirect},
+		// An adjective the tagger reads for the noun after a number
+		// ("one user/JJ wrote") heads the speaker; any past form of a
+		// verb of saying may open the sentence before its speaker.
+		{attribution.RuleQuoteSpeakerCue, "“Trump is very cute with a big mouth,” one user wrote.",
+			"one user", "wrote", "Trump is very cute with a big mouth", "", attribution.Direct},
+		{attribution.RuleSpeakerCueColon, "Stated Stone: “I think that the stakes are so high.”",
+			"Stone", "Stated", "I think that the stakes are so high", "", attribution.Direct},
 		// A place of origin set off by commas is part of the speaker.
 		{attribution.RuleSpeakerCueColon, "Said Tom Lee, of Austin, Tex.: “I will not vote for either of them.”",
 			"Tom Lee, of Austin, Tex", "Said", "I will not vote for either of them", "", attribution.Direct},

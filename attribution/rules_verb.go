@@ -249,12 +249,13 @@ func lostStopRule(r *reader, c *cue) (frame, verdict) {
 	return frame{a: a, end: ne - 1}, take
 }
 
-// saidFirstRule reads "Said Ellis: “...”": the cue opens the sentence and
-// the speaker follows it, before a colon or comma.
+// saidFirstRule reads "Said Ellis: “...”" and "Added Ellis: “...”": a
+// past form of a verb of saying opens the sentence and the speaker
+// follows it, before a colon or comma.
 func saidFirstRule(r *reader, c *cue) (frame, verdict) {
 	w := &r.w
 	toks := w.toks
-	if c.cs != 0 || c.v.Lemma != "say" {
+	if c.cs != 0 || c.v.Class != lexicon.Speech || c.v.Forms&lexicon.Past == 0 {
 		return frame{}, pass
 	}
 	ns, ne, ok := w.rightNP(c.ce+1, false)
