@@ -64,7 +64,10 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 			// participle of the passive does not take: "Sanders compared
 			// himself to Clinton" is a clause.
 			participle := toks[m].tag == "VBG" || (toks[m].tag == "VBN" || regularPast(toks[m]) && (isNounTag(toks[m-1].tag) || m == k+1)) && !w.objectAt(m+1)
-			if isVerbTag(toks[m].tag) && !participle && !w.modifierRead(m) {
+			// Nor is an infinitive a clause of its own: "X, in an attempt
+			// to draw attention to it, wrote".
+			infinitive := toks[m].tag == "VB" && toks[m-1].tag == "TO"
+			if isVerbTag(toks[m].tag) && !participle && !infinitive && !w.modifierRead(m) {
 				return 0, -1, false
 			}
 		}
@@ -73,14 +76,16 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	// A parenthetical adverb, participle or prepositional phrase ends the
 	// speaker ("Clinton, at Monday's debate, cited"); a phrase of "like"
 	// or "including" names more of the speakers, and stays.
-	if (parenthetical || first.tag == "IN" && first.lower != "like") && !rel && !npFirst {
+	// A place of origin is the speaker's: "Harry Bond, of Raleigh, said".
+	origin := first.lower == "of" && k+2 < comma && toks[k+2].tag == "NNP"
+	if (parenthetical || first.tag == "IN" && first.lower != "like" && !origin) && !rel && !npFirst {
 		paren = k
 	}
 	s, p, ok := w.leftNP(k, gerund)
 	if p >= 0 {
 		paren = p // the innermost parenthetical
 	}
-	if !ok || !isNounTag(toks[k-1].tag) && toks[k-1].text != ")" || subjectPronouns.has(toks[k-1].lower) || first.tag == "IN" && toks[k-1].tag != "NNP" {
+	if !ok || !isNounTag(toks[k-1].tag) && toks[k-1].text != ")" || subjectPronouns.has(toks[k-1].lower) || first.tag == "IN" && toks[k-1].tag != "NNP" && !(origin && toks[k-1].tag == "CD") {
 		return 0, -1, false
 	}
 	// Stacked: "Michael Mulgrew, president of the union, which represents

@@ -79,10 +79,11 @@ func TestErrorClasses(t *testing.T) {
 		// A modal cue inside reported content is what someone may say.
 		{"hypothetical speech", "Council member Ivan Petrov said he would ask for monthly reports.",
 			[]want{{"Council member Ivan Petrov", "said", "he would ask for monthly reports"}}},
-		// A city and its state name a speaker's place; a quotation after
-		// the state's abbreviation opens a sentence of its own.
+		// A city and its state name a speaker's place, which is part of
+		// the speaker; a quotation after the state's abbreviation opens a
+		// sentence of its own.
 		{"city and state", "Tom Lee, of Austin, Texas, said the plan was dead.",
-			[]want{{"Tom Lee", "said", "the plan was dead"}}},
+			[]want{{"Tom Lee, of Austin, Texas", "said", "the plan was dead"}}},
 		{"city and state", "Rae Kim, a nurse from Columbia, South Carolina, said the plan was dead.",
 			[]want{{"Rae Kim, a nurse from Columbia, South Carolina", "said", "the plan was dead"}}},
 		{"city and state", "Tom Lee of Austin, Tex., said the plan was dead.",

@@ -365,15 +365,18 @@ func (w *window) postModifier(m int) bool {
 }
 
 // objectAt reports whether token k opens the object of a verb before it:
-// a determiner or a pronoun ("compared himself", "endorsed her", "praised
-// the plan").
+// a determiner, a pronoun or a name that is not a time ("compared
+// himself", "endorsed her", "praised the plan", "granted Mr. Clarke",
+// but "released Monday").
 func (w *window) objectAt(k int) bool {
 	if k >= len(w.toks) {
 		return false
 	}
-	switch w.toks[k].tag {
+	switch t := w.toks[k]; t.tag {
 	case "DT", "PRP", "PRP$":
 		return true
+	case "NNP":
+		return !timeNouns.has(t.lower)
 	}
 	return false
 }

@@ -129,6 +129,12 @@ func TestRules(t *testing.T) {
 			"one user", "wrote", "Trump is very cute with a big mouth", "", attribution.Direct},
 		{attribution.RuleSpeakerCueColon, "Stated Stone: “I think that the stakes are so high.”",
 			"Stone", "Stated", "I think that the stakes are so high", "", attribution.Direct},
+		// Stacked appositives of age and place are the speaker's; an
+		// infinitive in a parenthetical is no clause of its own.
+		{attribution.RuleQuoteSpeakerCue, "“It scares me,” Harry Bond, 30, of Raleigh, N.C., said.",
+			"Harry Bond, 30, of Raleigh, N.C", "said", "It scares me", "", attribution.Direct},
+		{attribution.RuleAppositive, "Sullivan, in an attempt to draw attention to it, wrote, “The candidate answered seven questions.”",
+			"Sullivan", "wrote", "The candidate answered seven questions", "", attribution.Direct},
 		// A place of origin set off by commas is part of the speaker.
 		{attribution.RuleSpeakerCueColon, "Said Tom Lee, of Austin, Tex.: “I will not vote for either of them.”",
 			"Tom Lee, of Austin, Tex", "Said", "I will not vote for either of them", "", attribution.Direct},
