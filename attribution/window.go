@@ -53,8 +53,9 @@ type window struct {
 	qs   []*quote.Quote
 	toks []tok
 	// tagged holds the tagger's own tags of toks, which readAsVerb may
-	// override in toks.
+	// override in toks; asVerb is the token it last did, or -1.
 	tagged []string
+	asVerb int
 	// words holds the texts of toks, for the tagger.
 	words []string
 	// vals holds the feature values of toks, by token; forms those of the
@@ -137,18 +138,16 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 	n := len(w.toks)
 	w.tagged = slices.Grow(w.tagged[:0], n)[:n]
 	tg.TagWords(w.tagged, w.words)
+	w.asVerb, w.lastBreak = -1, -1
 	for i := range w.toks {
-		w.toks[i].tag = w.tagged[i]
+		t := &w.toks[i]
+		t.tag = w.tagged[i]
 		w.vals[i].tag = linear.Value{}
-	}
-	w.title = titleCase(w.toks)
-	w.lastBreak = -1
-	for m := range w.toks {
-		t := &w.toks[m]
 		if isComma(*t) || t.kind == token.Quote || t.kind == token.Dash || t.text == ";" {
-			w.lastBreak = m
+			w.lastBreak = i
 		}
 	}
+	w.title = titleCase(w.toks)
 }
 
 // readAsVerb makes token i read as a past-tense verb, against the tagger:
@@ -159,14 +158,19 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 func (w *window) readAsVerb(i int) {
 	w.toks[i].tag = "VBD"
 	w.vals[i].tag = linear.Value{}
+	w.asVerb = i
 }
 
-// untag gives token i back the tagger's tag.
+// untag gives token i back the tagger's tag. Only the token readAsVerb
+// last made a verb may have lost it: untag is asked of every token that
+// starts no attribution, right after its cue was read.
 func (w *window) untag(i int) {
-	if i < len(w.tagged) {
-		w.toks[i].tag = w.tagged[i]
-		w.vals[i].tag = linear.Value{}
+	if i != w.asVerb || i >= len(w.tagged) {
+		return
 	}
+	w.toks[i].tag = w.tagged[i]
+	w.vals[i].tag = linear.Value{}
+	w.asVerb = -1
 }
 
 // lowerValue returns the lower-case form of token i as a feature value,
