@@ -85,16 +85,18 @@ func (w *window) load(st *token.Stream, from, to int) int {
 	if from < to {
 		k = quoteAfter(w.qs, int(st.Toks[from].Start))
 	}
+	// Each token is read once, its strings and kind by its form.
+	text := st.Text()
 	for i := from; i < to; i++ {
 		t := st.Toks[i]
-		start, end := int(t.Start), int(t.End)
+		start, end, kind, id := int(t.Start), int(t.End), t.Kind(), t.ID()
 		for k < len(w.qs) && w.qs[k].End <= start {
 			k++
 		}
-		if t.Kind() == token.Quote && w.misplaced(start, end) {
+		if kind == token.Quote && w.misplaced(start, end) {
 			continue
 		}
-		w.toks = append(w.toks, tok{start: start, end: end, text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i), id: t.ID(),
+		w.toks = append(w.toks, tok{start: start, end: end, text: text[start:end], lower: st.Form(id), kind: kind, lex: st.FormLex(id), id: id,
 			inQuote: k < len(w.qs) && w.qs[k].Start <= start && w.quotedBy(w.qs[k], start, end)})
 	}
 	n := len(w.toks)
