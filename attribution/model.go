@@ -132,7 +132,7 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 	// the bias.
 	fs.Reset()
 	rd.cueFeatures(c, fs)
-	shared := m.frames.Score(fs)
+	shared := m.frames.ScoreWith(fs, &rd.memo)
 	var sums partSums
 	// rule is the rule of the last frame that had a part to score, as a
 	// value, once hashed.
@@ -158,7 +158,7 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 		} else {
 			fs.Reset()
 			rd.speakerFeatures(&f.a, rule, lemma, fs)
-			f.spk = m.frames.Sum(fs)
+			f.spk = m.frames.SumWith(fs, &rd.memo)
 		}
 		if cnt >= 0 {
 			f.cnt = frames[cnt].cnt
@@ -240,7 +240,7 @@ func (rd *reader) readingScore(m *Model, c *cue, f *frame, rule, lemma linear.Va
 	} else {
 		fs.Reset()
 		readingRuleFeatures(c, f, rule, lemma, fs)
-		read = m.frames.Sum(fs)
+		read = m.frames.SumWith(fs, &rd.memo)
 		if sums.nRules < len(sums.byRule) {
 			b := &sums.byRule[sums.nRules]
 			b.rule, b.unit, b.first, b.sum = f.a.Rule, f.unit, f.first, read
@@ -250,7 +250,7 @@ func (rd *reader) readingScore(m *Model, c *cue, f *frame, rule, lemma linear.Va
 	if f.variant != "" {
 		fs.Reset()
 		readingVariantFeatures(f, rule, lemma, fs)
-		read += m.frames.Sum(fs)
+		read += m.frames.SumWith(fs, &rd.memo)
 	}
 	return read
 }
@@ -264,7 +264,7 @@ func (rd *reader) contentScore(m *Model, f *frame, rule, lemma linear.Value, sum
 	c0, c1 := rd.w.tokenRange(f.a.Extent)
 	fs.Reset()
 	rd.contentStartFeatures(&f.a, rule, lemma, c0, c1, fs)
-	cnt := m.frames.Sum(fs)
+	cnt := m.frames.SumWith(fs, &rd.memo)
 	if c0 < c1 {
 		e := 0
 		for e < sums.nEnds && sums.ends[e].c1 != c1 {
@@ -273,7 +273,7 @@ func (rd *reader) contentScore(m *Model, f *frame, rule, lemma linear.Value, sum
 		if e == sums.nEnds {
 			fs.Reset()
 			rd.w.contentEndFeatures(c1, fs)
-			end := m.frames.Sum(fs)
+			end := m.frames.SumWith(fs, &rd.memo)
 			if sums.nEnds < len(sums.ends) {
 				sums.ends[sums.nEnds].c1, sums.ends[sums.nEnds].sum = c1, end
 				sums.nEnds++

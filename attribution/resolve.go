@@ -39,6 +39,9 @@ type reader struct {
 	choose func(rd *reader, c *cue, frames []frame) int
 	model  *Model
 	fs     linear.Features // the features of the frame being scored
+	// memo remembers the frame model's weights of the features scored
+	// lately, from call to call.
+	memo linear.Memo
 	// found holds the attributions found so far, frags their fragments
 	// and quoted words, rules the names of their rules (see [found]).
 	found []found

@@ -53,8 +53,9 @@ type window struct {
 	qs   []*quote.Quote
 	toks []tok
 	// tagged holds the tagger's own tags of toks, which readAsVerb may
-	// override in toks.
+	// override in toks; asVerb is the token it last did, or -1.
 	tagged []string
+	asVerb int
 	// words holds the texts of toks, for the tagger.
 	words []string
 	// vals holds the feature values of toks, by token; forms those of the
@@ -84,16 +85,18 @@ func (w *window) load(st *token.Stream, from, to int) int {
 	if from < to {
 		k = quoteAfter(w.qs, int(st.Toks[from].Start))
 	}
+	// Each token is read once, its strings and kind by its form.
+	text := st.Text()
 	for i := from; i < to; i++ {
 		t := st.Toks[i]
-		start, end := int(t.Start), int(t.End)
+		start, end, kind, id := int(t.Start), int(t.End), t.Kind(), t.ID()
 		for k < len(w.qs) && w.qs[k].End <= start {
 			k++
 		}
-		if t.Kind() == token.Quote && w.misplaced(start, end) {
+		if kind == token.Quote && w.misplaced(start, end) {
 			continue
 		}
-		w.toks = append(w.toks, tok{start: start, end: end, text: st.Str(i), lower: st.Lower(i), kind: t.Kind(), lex: st.Lex(i), id: t.ID(),
+		w.toks = append(w.toks, tok{start: start, end: end, text: text[start:end], lower: st.Form(id), kind: kind, lex: st.FormLex(id), id: id,
 			inQuote: k < len(w.qs) && w.qs[k].Start <= start && w.quotedBy(w.qs[k], start, end)})
 	}
 	n := len(w.toks)
@@ -137,18 +140,16 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 	n := len(w.toks)
 	w.tagged = slices.Grow(w.tagged[:0], n)[:n]
 	tg.TagWords(w.tagged, w.words)
+	w.asVerb, w.lastBreak = -1, -1
 	for i := range w.toks {
-		w.toks[i].tag = w.tagged[i]
+		t := &w.toks[i]
+		t.tag = w.tagged[i]
 		w.vals[i].tag = linear.Value{}
-	}
-	w.title = titleCase(w.toks)
-	w.lastBreak = -1
-	for m := range w.toks {
-		t := &w.toks[m]
 		if isComma(*t) || t.kind == token.Quote || t.kind == token.Dash || t.text == ";" {
-			w.lastBreak = m
+			w.lastBreak = i
 		}
 	}
+	w.title = titleCase(w.toks)
 }
 
 // readAsVerb makes token i read as a past-tense verb, against the tagger:
@@ -159,14 +160,19 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 func (w *window) readAsVerb(i int) {
 	w.toks[i].tag = "VBD"
 	w.vals[i].tag = linear.Value{}
+	w.asVerb = i
 }
 
-// untag gives token i back the tagger's tag.
+// untag gives token i back the tagger's tag. Only the token readAsVerb
+// last made a verb may have lost it: untag is asked of every token that
+// starts no attribution, right after its cue was read.
 func (w *window) untag(i int) {
-	if i < len(w.tagged) {
-		w.toks[i].tag = w.tagged[i]
-		w.vals[i].tag = linear.Value{}
+	if i != w.asVerb || i >= len(w.tagged) {
+		return
 	}
+	w.toks[i].tag = w.tagged[i]
+	w.vals[i].tag = linear.Value{}
+	w.asVerb = -1
 }
 
 // lowerValue returns the lower-case form of token i as a feature value,

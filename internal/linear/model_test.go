@@ -3,7 +3,9 @@ package linear
 import (
 	"cmp"
 	"math"
+	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -71,6 +73,47 @@ func TestModelScores(t *testing.T) {
 			assert.Equal(t, m.Prob(&f), probs[0])
 		})
 	}
+}
+
+// TestModelMemo checks that the sums through a Memo are Sum's and
+// Score's, bit for bit: on features the memo holds and does not, on
+// features whose slots collide in it, on unknown features and real
+// values, and with one Memo passed from one model to another.
+func TestModelMemo(t *testing.T) {
+	m, _ := known(t)
+	big := bigModel(t, 5000)
+	rng := rand.New(rand.NewPCG(7, 7))
+	var c Memo
+	for round := range 2000 {
+		mm := big
+		if round%7 == 0 {
+			mm = m
+		}
+		var f Features
+		for range rng.IntN(40) {
+			switch rng.IntN(4) {
+			case 0:
+				f.Add(NewTemplate("w"), strconv.Itoa(rng.IntN(6000)))
+			case 1:
+				f.Add(NewTemplate("w"), []string{"good", "bad", "zero", "unseen"}[rng.IntN(4)])
+			case 2:
+				f.AddFloat(NewTemplate("dist"), rng.NormFloat64())
+			default:
+				f.Add(NewTemplate("w"), strconv.Itoa(rng.IntN(64)))
+			}
+		}
+		want, got := mm.Sum(&f), mm.SumWith(&f, &c)
+		require.Equal(t, math.Float64bits(want), math.Float64bits(got), "round %d: Sum %v, SumWith %v", round, want, got)
+		want, got = mm.Score(&f), mm.ScoreWith(&f, &c)
+		require.Equal(t, math.Float64bits(want), math.Float64bits(got), "round %d: Score %v, ScoreWith %v", round, want, got)
+	}
+	// The zero Memo and a model without weights.
+	empty := newModel(0.25, nil, nil, Provenance{})
+	var f Features
+	f.Add(NewTemplate("w"), "good")
+	var z Memo
+	assert.Equal(t, 0.25, empty.ScoreWith(&f, &z))
+	assert.Equal(t, 2.5, m.ScoreWith(&f, &z))
 }
 
 func TestModelWeights(t *testing.T) {

@@ -118,13 +118,13 @@ func (m *model) tagWord(a *arg, tag int32) ref {
 // whose scores are constant.
 type model struct {
 	classes []string
-	orig    []uint8   // class ID of each weighted class
-	bias    []float32 // 0 + the bias weights by weighted class, as prose sums them, then -Inf padding
-	rest    float32   // best score of the other classes: their bias
-	restID  int       // its class ID, or -1
-	cls     []uint8   // weighted class of each sparse weight
-	wts     []float32 // sparse weights, in runs of one feature
-	dense   []float32 // dense features, denseLen weights each; vector 0 is unused
+	orig    []uint8             // class ID of each weighted class
+	bias    []float32           // 0 + the bias weights by weighted class, as prose sums them, then -Inf padding
+	rest    float32             // best score of the other classes: their bias
+	restID  int                 // its class ID, or -1
+	cls     []uint8             // weighted class of each sparse weight
+	wts     []float32           // sparse weights, in runs of one feature
+	dense   [][denseLen]float32 // dense features by vector number; vector 0 is unused
 
 	args map[string]int32 // argument string -> index in rows, while decoding
 	rows []arg            // by argument index; 0 is no argument
@@ -455,7 +455,7 @@ func (m *model) score(scores *[256]float32, feats *[nFeat]ref) {
 		lo, n := int(r>>8), int(r&0xff)
 		if n == 0 {
 			if lo != 0 {
-				run[k] = (*[denseLen]float32)(m.dense[lo*denseLen:])
+				run[k] = &m.dense[lo]
 				k++
 			}
 			continue
@@ -519,8 +519,10 @@ func (m *model) bestClass(scores *[256]float32, g int) int {
 	b, k := s[g], g
 	if b > float32(math.Inf(-1)) {
 		s[g] = float32(math.Inf(-1)) // the scores are set anew for each token
-		for i := 0; i+4 <= len(s); i += 4 {
-			x := (*[4]float32)(s[i:])
+		// The blocks are read from the rest of the scores as it shrinks,
+		// which leaves no bounds to check.
+		for i, r := 0, s; len(r) >= 4; i, r = i+4, r[4:] {
+			x := (*[4]float32)(r)
 			if x[0] >= b || x[1] >= b || x[2] >= b || x[3] >= b {
 				for j, v := range x {
 					// Ties go to the lowest class, as in best.
@@ -589,16 +591,16 @@ func (m *model) regroup(ids, wts []byte, bias []float32, weighted *[256]bool) {
 	weight := func(j int) float32 { return math.Float32frombits(binary.LittleEndian.Uint32(wts[4*j:])) }
 	m.cls = make([]uint8, 0, len(ids))
 	m.wts = make([]float32, 0, len(ids))
-	m.dense = make([]float32, denseLen, len(ids)) // vector 0 is unused: its ref would be 0
+	m.dense = make([][denseLen]float32, 1, len(ids)/denseLen) // vector 0 is unused: its ref would be 0
 	move := func(r *ref) {
 		lo, n := int(*r>>8), int(*r&0xff)
 		switch {
 		case n == 0:
 			*r = 0
 		case dense && n >= denseMin:
-			*r = ref(len(m.dense) / denseLen << 8)
-			m.dense = append(m.dense, make([]float32, denseLen)...)
-			v := m.dense[len(m.dense)-denseLen:]
+			*r = ref(len(m.dense) << 8)
+			m.dense = append(m.dense, [denseLen]float32{})
+			v := &m.dense[len(m.dense)-1]
 			for j := lo; j < lo+n; j++ {
 				v[internal[ids[j]]] = weight(j)
 			}

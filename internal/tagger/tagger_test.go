@@ -218,7 +218,7 @@ func TestLoadTime(t *testing.T) {
 	el := time.Since(start)
 	t.Logf("first New: %v", el)
 	m, _ := load()
-	t.Logf("%d classes (%d weighted), %d sparse and %d dense weights, %d arguments, %d tags, %d tag+word features", len(m.classes), len(m.orig), len(m.wts), len(m.dense), len(m.rows)-1, len(m.tags), nonzero(m.tagWords))
+	t.Logf("%d classes (%d weighted), %d sparse and %d dense weights, %d arguments, %d tags, %d tag+word features", len(m.classes), len(m.orig), len(m.wts), len(m.dense)*denseLen, len(m.rows)-1, len(m.tags), nonzero(m.tagWords))
 }
 
 func nonzero(refs []ref) (n int) {

@@ -150,6 +150,10 @@ func (s *Stream) Forms() int { return len(s.forms) }
 // token that is not a word.
 func (s *Stream) Lex(i int) lexicon.WordKind { return s.kinds[s.Toks[i].ID()] }
 
+// FormLex returns what the lexicon knows of form id, as [Stream.Lex] does
+// of a token of that form.
+func (s *Stream) FormLex(id int32) lexicon.WordKind { return s.kinds[id] }
+
 // Paragraph returns the paragraph of token i.
 func (s *Stream) Paragraph(i int) int { return s.Sents[s.Toks[i].Sent].Paragraph }
 
