@@ -119,6 +119,10 @@ func TestErrorClasses(t *testing.T) {
 		// appositive.
 		{"modifier read as a verb", "“They must present their claims,” Amy Pope, deputy homeland security advisor, said.",
 			[]want{{"Amy Pope, deputy homeland security advisor", "said", "They must present their claims"}}},
+		// "as X noted" at the end of a sentence attributes the whole
+		// clause, a seeming one too.
+		{"as X noted at the end", "The new bridge seems to be holding up well, as the mayor noted.",
+			[]want{{"the mayor", "noted", "The new bridge seems to be holding up well"}}},
 		// A question put to the subject, between it and its verb, is not
 		// a cue in inverted order whose speaker follows.
 		{"participle of asking after the subject", "Mr. Lee, asked about the plan, said it was dead.",

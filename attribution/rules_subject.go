@@ -80,17 +80,23 @@ func subjectAsRule(r *reader, c *cue) (frame, verdict) {
 	w := &r.w
 	toks := w.toks
 	ss := sj.ss
-	if !sj.ok || ss == 0 || toks[ss-1].lower != "as" || ss != 1 && !isComma(toks[ss-2]) {
+	// "As X said, ..." may follow a conjunction: "But as X noted, ...".
+	first := ss == 1 || ss == 2 && toks[0].tag == "CC"
+	if !sj.ok || ss == 0 || toks[ss-1].lower != "as" || !first && !isComma(toks[ss-2]) {
 		return frame{}, pass
 	}
 	k := w.skipAdverbials(c.ce + 1)
-	if k >= len(toks)-1 || !isComma(toks[k]) {
+	// "CLAUSE, as X noted in Y." ends the sentence: the clause alone.
+	last := !first && k < len(toks) && isEnd(toks[k])
+	if !last && (k >= len(toks)-1 || !isComma(toks[k])) {
 		return frame{}, pass
 	}
 	a := r.withSubject(c, sj)
-	if ss >= 3 && w.contentBefore(&a, ss-2) {
-		w.secondFragment(&a, k+1)
-	} else if ss == 1 {
+	if !first && ss >= 3 && w.contentBefore(&a, ss-2) {
+		if !last {
+			w.secondFragment(&a, k+1)
+		}
+	} else if first {
 		setContent(&a, span.Of(w.text, toks[k+1].start, w.clauseEnd(k+1)))
 	}
 	if a.Extent.Empty() || !hasWordChar(a.Extent.Text) {

@@ -135,6 +135,12 @@ func TestRules(t *testing.T) {
 			"Harry Bond, 30, of Raleigh, N.C", "said", "It scares me", "", attribution.Direct},
 		{attribution.RuleAppositive, "Sullivan, in an attempt to draw attention to it, wrote, “The candidate answered seven questions.”",
 			"Sullivan", "wrote", "The candidate answered seven questions", "", attribution.Direct},
+		// "As X said" after a conjunction, and at the end of its
+		// sentence.
+		{attribution.RuleClauseSpeakerCue, "But as Liz Kreutz points out in a column on Yahoo News, interviews give Clinton an advantage.",
+			"Liz Kreutz", "points out", "interviews give Clinton an advantage", "", attribution.Indirect},
+		{attribution.RuleClauseSpeakerCue, "It is a classic scare tactic, as David Dayen noted in The Intercept.",
+			"David Dayen", "noted", "It is a classic scare tactic", "", attribution.Indirect},
 		// A place of origin set off by commas is part of the speaker.
 		{attribution.RuleSpeakerCueColon, "Said Tom Lee, of Austin, Tex.: “I will not vote for either of them.”",
 			"Tom Lee, of Austin, Tex", "Said", "I will not vote for either of them", "", attribution.Direct},
@@ -418,9 +424,9 @@ func TestNotCues(t *testing.T) {
 }
 
 // TestSeemSpans checks that a seeming clause is two fragments around its
-// cue.
+// cue. (With "as the mayor noted" after it, the clause is the mayor's.)
 func TestSeemSpans(t *testing.T) {
-	as := resolve("The new bridge seems to be holding up well, as the mayor noted.")
+	as := resolve("The new bridge seems to be holding up well, by all accounts.")
 	require.NotEmpty(t, as)
 	assert.Equal(t, attribution.RuleSeem, as[0].Rule, "rule")
 	var frags []string
