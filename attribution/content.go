@@ -29,6 +29,22 @@ func (r *reader) contentAfter(a *Attribution, v lexicon.Verb, after int) (rule s
 	if m := w.skipAdverbials(k); m > k && m < len(toks) && toks[m].lower == "that" {
 		k = m
 	}
+	// "said, with a smile, that ...": a phrase set off by commas, with no
+	// verb of its own, before "that".
+	if k < len(toks) && isComma(toks[k]) {
+		for m := k + 1; m < len(toks) && m-k <= 10; m++ {
+			t := toks[m]
+			if isComma(t) {
+				if m > k+1 && m+1 < len(toks) && toks[m+1].lower == "that" {
+					k = m + 1
+				}
+				break
+			}
+			if t.kind != token.Word || isVerbTag(t.tag) && t.tag != "VBG" && t.tag != "VBN" {
+				break
+			}
+		}
+	}
 	// "He said:" at the end of a paragraph, the quotation opening the
 	// next; so too "released the following statement:", whose object
 	// names what is said.

@@ -194,12 +194,23 @@ func (w *window) verbInContext(i int, verbs []lexicon.Verb) bool {
 			}
 		}
 		// The same of a base form after a plural noun: "a majority of
-		// Republicans support a ban", "three-quarters support the plan".
-		if (toks[i-1].tag == "NNS" || toks[i-1].tag == "NNPS") && !isCapital(t.text) && (npStart || n.tag == "JJ") {
+		// Republicans support a ban", "three-quarters support the plan";
+		// before a common noun too, as a plural noun seldom modifies
+		// another ("Republicans support deportation").
+		if (toks[i-1].tag == "NNS" || toks[i-1].tag == "NNPS") && !isCapital(t.text) && (npStart || n.tag == "JJ" || n.tag == "NN" || n.tag == "NNS") {
 			for _, x := range verbs {
 				if x.Forms&lexicon.Base != 0 && x.Particle == "" {
 					return true
 				}
+			}
+		}
+	}
+	// And a base form after the participle of a plural noun: "students
+	// polled support Clinton".
+	if i > 1 && i+1 < len(toks) && regularPast(toks[i-1]) && (toks[i-2].tag == "NNS" || toks[i-2].tag == "NNPS") && !isCapital(t.text) {
+		for _, x := range verbs {
+			if x.Forms&lexicon.Base != 0 && x.Particle == "" {
+				return true
 			}
 		}
 	}

@@ -141,6 +141,14 @@ func TestRules(t *testing.T) {
 			"Liz Kreutz", "points out", "interviews give Clinton an advantage", "", attribution.Indirect},
 		{attribution.RuleClauseSpeakerCue, "It is a classic scare tactic, as David Dayen noted in The Intercept.",
 			"David Dayen", "noted", "It is a classic scare tactic", "", attribution.Indirect},
+		// A phrase set off by commas before "that"; a base form after a
+		// plural noun, or after its participle, is the verb.
+		{attribution.RuleSpeakerCueClause, "He said, with a smile, that the plan was dead.",
+			"He", "said", "that the plan was dead", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Many Republicans support deportation.",
+			"Many Republicans", "support", "deportation", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Nineteen percent of the students polled support Clinton.",
+			"Nineteen percent of the students polled", "support", "Clinton", "", attribution.Indirect},
 		// A place of origin set off by commas is part of the speaker.
 		{attribution.RuleSpeakerCueColon, "Said Tom Lee, of Austin, Tex.: “I will not vote for either of them.”",
 			"Tom Lee, of Austin, Tex", "Said", "I will not vote for either of them", "", attribution.Direct},
