@@ -39,15 +39,15 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	first := toks[k+1]
 	rel := isRelative(first.lower)
 	prep := first.tag == "IN" || prepositionalVBG.has(first.lower) // ", at a briefing,", ", including X,"
+	// A participle in "-ing" the tagger reads as a noun opens a
+	// participle clause where a preposition or determiner follows it:
+	// "Trump, speaking/NN at a rally, said".
+	gerundRead := first.tag == "NN" && !isCapital(first.text) && hasSuffixFold(first.text, "ing") && k+2 < comma &&
+		(toks[k+2].tag == "IN" || toks[k+2].tag == "TO" || toks[k+2].tag == "DT" || toks[k+2].tag == "PRP$")
 	// A participle clause: "X, speaking on the radio, said", "X, asked
 	// about it, said", "the transcript — published by the Post — shows";
 	// the tagger reads the participle of a regular verb as a past tense
 	// there too ("Lee, questioned/VBD about the plan, said").
-	// A participle in "-ing" the tagger reads as a noun opens one too
-	// where a preposition or determiner follows it: "Trump,
-	// speaking/NN at a rally, said".
-	gerundRead := first.tag == "NN" && !isCapital(first.text) && hasSuffixFold(first.text, "ing") && k+2 < comma &&
-		(toks[k+2].tag == "IN" || toks[k+2].tag == "TO" || toks[k+2].tag == "DT" || toks[k+2].tag == "PRP$")
 	parenthetical := first.tag == "RB" || first.tag == "VBG" || first.tag == "VBN" || regularPast(first) && !w.objectAt(k+2) || gerundRead
 	npFirst := isNPTag(first.tag) && !gerundRead
 	if !rel && !npFirst && !prep && !parenthetical {
@@ -77,7 +77,7 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	// speaker ("Clinton, at Monday's debate, cited"); a phrase of "like"
 	// or "including" names more of the speakers, and stays.
 	// A place of origin is the speaker's: "Harry Bond, of Raleigh, said".
-	origin := first.lower == "of" && k+2 < comma && toks[k+2].tag == "NNP"
+	origin := w.placeOfOrigin(k + 1)
 	if (parenthetical || first.tag == "IN" && first.lower != "like" && !origin) && !rel && !npFirst {
 		paren = k
 	}

@@ -143,35 +143,24 @@ func (w *window) verbInContext(i int, verbs []lexicon.Verb) bool {
 	}
 	// So is a third-person or past form in a title-case headline, which
 	// the tagger reads as a name: "Senator Praises Plan".
-	if w.title && i > 0 && isCapital(t.text) {
-		for _, x := range verbs {
-			if x.Forms&(lexicon.Third|lexicon.Past) != 0 && x.Particle == "" {
-				return true
-			}
-		}
+	if w.title && i > 0 && isCapital(t.text) && hasForm(verbs, lexicon.Third|lexicon.Past, 0) {
+		return true
 	}
 	// An adjective right after a determiner heads its phrase, as no noun
 	// phrase ends on one; so a third-person or past form between it and
 	// the end of the clause is a verb too: "the website reads."
 	// (website/JJ reads/NNS). A base form is the noun the adjective
 	// qualifies: "this bleak view."
-	if i > 1 && i+1 < len(toks) && toks[i-1].tag == "JJ" && (toks[i-2].tag == "DT" || toks[i-2].tag == "PRP$") && (isEnd(toks[i+1]) || isComma(toks[i+1])) {
-		for _, x := range verbs {
-			if x.Forms&(lexicon.Third|lexicon.Past) != 0 && x.Forms&lexicon.Base == 0 && x.Particle == "" {
-				return true
-			}
-		}
+	if i > 1 && i+1 < len(toks) && toks[i-1].tag == "JJ" && (toks[i-2].tag == "DT" || toks[i-2].tag == "PRP$") && (isEnd(toks[i+1]) || isComma(toks[i+1])) &&
+		hasForm(verbs, lexicon.Third|lexicon.Past, lexicon.Base) {
+		return true
 	}
 	// So is a third-person or past form after the noun that opens the
 	// clause after a quotation ending on a comma, which is the clause
 	// that attributes it: "“...,” the agency reports on its website";
 	// but not in a relative clause: "“...,” which Lee thinks ...".
-	if i > 0 && isNounTag(toks[i-1].tag) && !isCapital(t.text) && w.afterCommaQuote(i) && !w.relativeBefore(i) {
-		for _, x := range verbs {
-			if x.Forms&(lexicon.Third|lexicon.Past) != 0 && x.Particle == "" {
-				return true
-			}
-		}
+	if i > 0 && isNounTag(toks[i-1].tag) && !isCapital(t.text) && w.afterCommaQuote(i) && !w.relativeBefore(i) && hasForm(verbs, lexicon.Third|lexicon.Past, 0) {
+		return true
 	}
 	// So is any form between a noun and the end of its clause: "the
 	// article read.", "a narrator asks:".
@@ -197,21 +186,21 @@ func (w *window) verbInContext(i int, verbs []lexicon.Verb) bool {
 		// Republicans support a ban", "three-quarters support the plan";
 		// before a common noun too, as a plural noun seldom modifies
 		// another ("Republicans support deportation").
-		if (toks[i-1].tag == "NNS" || toks[i-1].tag == "NNPS") && !isCapital(t.text) && (npStart || n.tag == "JJ" || n.tag == "NN" || n.tag == "NNS") {
-			for _, x := range verbs {
-				if x.Forms&lexicon.Base != 0 && x.Particle == "" {
-					return true
-				}
-			}
+		if (toks[i-1].tag == "NNS" || toks[i-1].tag == "NNPS") && !isCapital(t.text) && (npStart || n.tag == "JJ" || n.tag == "NN" || n.tag == "NNS") && hasForm(verbs, lexicon.Base, 0) {
+			return true
 		}
 	}
 	// And a base form after the participle of a plural noun: "students
 	// polled support Clinton".
-	if i > 1 && i+1 < len(toks) && regularPast(toks[i-1]) && (toks[i-2].tag == "NNS" || toks[i-2].tag == "NNPS") && !isCapital(t.text) {
-		for _, x := range verbs {
-			if x.Forms&lexicon.Base != 0 && x.Particle == "" {
-				return true
-			}
+	return i > 1 && i+1 < len(toks) && regularPast(toks[i-1]) && (toks[i-2].tag == "NNS" || toks[i-2].tag == "NNPS") && !isCapital(t.text) && hasForm(verbs, lexicon.Base, 0)
+}
+
+// hasForm reports whether one of verbs, not a phrasal verb, is a form of
+// want and of none of not.
+func hasForm(verbs []lexicon.Verb, want, not lexicon.Form) bool {
+	for _, x := range verbs {
+		if x.Forms&want != 0 && x.Forms&not == 0 && x.Particle == "" {
+			return true
 		}
 	}
 	return false

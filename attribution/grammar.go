@@ -137,6 +137,12 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	return k, -1, true
 }
 
+// placeOfOrigin reports whether token m opens a place of origin after a
+// name: "of" and a name ("Tom Lee, of Austin, Tex.").
+func (w *window) placeOfOrigin(m int) bool {
+	return w.toks[m].lower == "of" && m+1 < len(w.toks) && w.toks[m+1].tag == "NNP"
+}
+
 // opensPhrase reports whether a noun phrase may open with token k, after
 // what comes before it: the start of the window, a determiner, a
 // possessive, an adjective or a number.
@@ -432,8 +438,7 @@ func (w *window) rightNP(k int, appos bool) (start, end int, ok bool) {
 	if appos && j+1 < len(toks) && isComma(toks[j]) && toks[j+1].kind == token.Word {
 		n := toks[j+1]
 		// A place of origin is one too: "Tom Lee, of Austin, Tex.".
-		origin := n.lower == "of" && j+2 < len(toks) && toks[j+2].tag == "NNP"
-		if n.lower == "who" || n.lower == "whose" || origin || (isNPTag(n.tag) || n.tag == "RB" && j+2 < len(toks) && isNPTag(toks[j+2].tag)) && !w.startsCue(j+1) {
+		if n.lower == "who" || n.lower == "whose" || w.placeOfOrigin(j+1) || (isNPTag(n.tag) || n.tag == "RB" && j+2 < len(toks) && isNPTag(toks[j+2].tag)) && !w.startsCue(j+1) {
 			// An appositive holds no verb of its own: "..., according to a
 			// timeline, the guards left" goes on with a clause.
 			if n.lower == "who" && w.relativeCue(j+1) {
