@@ -158,6 +158,13 @@ func (w *window) opensPhrase(k int) bool {
 	return p.lower == "’s" || p.lower == "'s" // a possessive the tagger missed
 }
 
+// isYear reports whether t is a year of the last or this century:
+// "in 2010".
+func isYear(t tok) bool {
+	s := t.text
+	return t.tag == "CD" && len(s) == 4 && (s[:2] == "19" || s[:2] == "20") && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9'
+}
+
 // regularPast reports whether t is a regular past form, "-ed", which the
 // tagger reads as a past tense or a participle, the one often for the
 // other.
@@ -184,22 +191,25 @@ func (w *window) timeBefore(end int) int {
 	time := false
 	for t > 0 && end-t < 5 {
 		p := toks[t-1]
-		if timeNouns.has(p.lower) || periodNouns.has(p.lower) {
+		if timeNouns.has(p.lower) || periodNouns.has(p.lower) || isYear(p) {
 			time = true
 		} else if !(p.tag == "CD" || p.lower == "recent" || p.lower == "ago" || adverbialWords.has(p.lower) && !timePrepositions.has(p.lower)) {
 			break
 		}
 		t--
 	}
-	if t > 0 && t < end && timePrepositions.has(toks[t-1].lower) {
+	// "on Tuesday", "earlier this month".
+	for n := 0; n < 2 && t > 0 && t < end && timePrepositions.has(toks[t-1].lower); n++ {
 		t--
 	}
 	if !time || t == 0 || t == end {
 		return end
 	}
 	// After a noun, or after the comma that closes an appositive or
-	// relative clause of one ("Trump, who ..., on Friday described").
-	if b := toks[t-1]; b.kind == token.Word && isNounTag(b.tag) && b.tag != "CD" || b.text == ")" || isComma(b) && t >= 2 {
+	// relative clause of one ("Trump, who ..., on Friday described"), or
+	// after the relative pronoun that is the subject ("McConnell, who in
+	// 2010 said").
+	if b := toks[t-1]; b.kind == token.Word && (isNounTag(b.tag) && b.tag != "CD" || b.lower == "who" || b.lower == "which" || b.lower == "that" && b.tag == "WDT") || b.text == ")" || isComma(b) && t >= 2 {
 		return t
 	}
 	// Inside the verb group: "Police had last month charged".

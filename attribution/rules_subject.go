@@ -177,6 +177,33 @@ func (w *window) mainClauseAfter(k, end int) int {
 	return -1
 }
 
+// relativeClauseEnd returns the end of the last token before the comma,
+// from token k on, before offset end and outside quotation marks, that a
+// finite verb follows: the comma that closes a relative clause set off by
+// commas, before the verb of the main clause ("The senator, who said the
+// plan was dead, left early"). A relative clause of the content's own, set
+// off by commas too, is passed over ("who said the plan, which was
+// drafted in May, was dead"). It returns -1 when there is none.
+func (w *window) relativeClauseEnd(k, end int) int {
+	toks := w.toks
+	inner := false
+	for j := k; j+1 < len(toks) && toks[j].start < end; j++ {
+		if !isComma(toks[j]) || w.inQuote(j) {
+			continue
+		}
+		n := toks[j+1]
+		switch {
+		case inner:
+			inner = false
+		case isRelative(n.lower):
+			inner = true
+		case n.kind == token.Word && (isFinite(n.tag) || auxWords.has(n.lower)):
+			return toks[j-1].end
+		}
+	}
+	return -1
+}
+
 // quoteAfterAside adds, as a second fragment, a quotation that opens after
 // an aside following the cue at token k: “...,” she said, turning to him,
 // “...”. A cue or clause of its own in between stops it.
@@ -226,6 +253,14 @@ func subjectAfterRule(r *reader, c *cue) (frame, verdict) {
 	// clause.
 	if sj.ss > 0 && subordinators.has(toks[sj.ss-1].lower) && (sj.ss == 1 || isComma(toks[sj.ss-2])) {
 		if e := w.mainClauseAfter(after, a.Extent.End); e > a.Extent.Start {
+			cutAt(w.text, &a, e)
+		}
+	}
+	// "The senator, who said the plan was dead, left early": a relative
+	// clause set off by commas ends at the comma before the verb of the
+	// main clause.
+	if ss := sj.ss; sj.se == ss+1 && ss >= 1 && isComma(toks[ss-1]) && (toks[ss].lower == "who" || toks[ss].lower == "which") {
+		if e := w.relativeClauseEnd(after, a.Extent.End); e > a.Extent.Start {
 			cutAt(w.text, &a, e)
 		}
 	}

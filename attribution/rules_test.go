@@ -317,6 +317,17 @@ func TestRules(t *testing.T) {
 		// Verbs of saying that are also nouns: "state".
 		{attribution.RuleSpeakerCueClause, "The report stated that the river was polluted.",
 			"The report", "stated", "that the river was polluted", "", attribution.Indirect},
+		// A time phrase between the subject and its verb is not the
+		// subject, after a relative pronoun too, and a relative clause
+		// set off by commas ends before the main clause's verb.
+		{attribution.RuleSpeakerCueClause, "The mayor, who in 2010 said the pier was unsafe, has since changed her mind.",
+			"who", "said", "the pier was unsafe", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Anna Berg, who earlier this month said the beds were full, opened a second shelter.",
+			"who", "said", "the beds were full", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "The engineer in 2015 said the dam would hold.",
+			"The engineer", "said", "the dam would hold", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "The mayor, who said the engineer, who drafted the plan, was wrong, left early.",
+			"who", "said", "the engineer, who drafted the plan, was wrong", "", attribution.Indirect},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {
