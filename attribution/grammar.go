@@ -326,18 +326,46 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 			}
 			break
 		}
-		if (npConnectors.has(p.lower) || npPrepositions.has(p.lower) || p.lower == "or") && k >= 2 && toks[k-2].kind == token.Word {
+		// "Politicians and even some technologists": an adverb of
+		// focus after a conjunction belongs to what it joins, when the
+		// conjunction joins a noun phrase before it.
+		if focusAdverbs.has(p.lower) && k >= 3 && coordinators.has(toks[k-2].lower) && toks[k-3].kind == token.Word && isNounTag(toks[k-3].tag) && toks[k-3].tag != "PRP" {
+			k--
+			continue
+		}
+		// "Neither Mr. Comey nor other officials", "both parties": the
+		// word opens the phrase.
+		if correlatives.has(p.lower) && k < j {
+			k--
+			break
+		}
+		// "Sanders’ aides": a possessive apostrophe after a plural or a
+		// name ending in s.
+		if (p.text == "’" || p.text == "'") && k >= 2 && toks[k-2].kind == token.Word && hasSuffixFold(toks[k-2].text, "s") && isNPTag(toks[k-2].tag) && isNounTag(toks[k].tag) {
+			k--
+			continue
+		}
+		// "O’Malley (D) and former Arkansas Gov. Mike Huckabee (R)": a
+		// parenthetical may close the first of two coordinated names.
+		closes := k >= 2 && toks[k-2].text == ")" && coordinators.has(p.lower)
+		if (npConnectors.has(p.lower) || npPrepositions.has(p.lower) || p.lower == "or" || p.lower == "nor") && k >= 2 && (toks[k-2].kind == token.Word || closes) {
 			q := toks[k-2].tag
+			if closes {
+				q = "NNP"
+			}
 			ok := isNounTag(q) && q != "PRP"
 			r := toks[k].tag
+			if focusAdverbs.has(toks[k].lower) && k+1 <= j {
+				r = toks[k+1].tag
+			}
 			switch p.lower {
 			case "of":
 				ok = !gerund && (ok || q == "DT" || q == "JJ" || q == "JJS")
-			case "and", "&", "or":
+			case "and", "&", "or", "nor":
 				name := q == "NNP" || q == "NNPS" || q == "NN" && isCapital(toks[k-2].text)
 				ok = name && (r == "NNP" || r == "NNPS" || r == "JJ" || r == "DT" || r == "PRP$" || r == "NN") ||
 					(q == "NN" || q == "NNS") && (r == "NN" || r == "NNS" || r == "JJ" || r == "NNP" || r == "PRP$") ||
-					q == "JJ" && (r == "JJ" || r == "NN") || // "federal and state officials"
+					q == "JJ" && (r == "JJ" || r == "NN" || r == "NNP") || // "federal and state officials", "progressive and Muslim groups"
 					q == "NNS" && r == "DT" // "many experts and some lawmakers"
 				if q == "PRP" && subjectPronouns.has(toks[k-2].lower) && (r == "PRP" || r == "PRP$" || r == "NNP" || r == "DT") {
 					k -= 2 // "he or she", "she and her aides": the pronoun ends the phrase

@@ -328,6 +328,19 @@ func TestRules(t *testing.T) {
 			"The engineer", "said", "the dam would hold", "", attribution.Indirect},
 		{attribution.RuleSpeakerCueClause, "The mayor, who said the engineer, who drafted the plan, was wrong, left early.",
 			"who", "said", "the engineer, who drafted the plan, was wrong", "", attribution.Indirect},
+		// Coordinated subjects: a possessive apostrophe, "neither ...
+		// nor", a focus adverb after "and", a parenthetical closing the
+		// first name, an adjective and a name.
+		{attribution.RuleSpeakerCueClause, "Sanders’ aides said the campaign would go on.",
+			"Sanders’ aides", "said", "the campaign would go on", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Neither the mayor nor her aides said the bridge was safe.",
+			"Neither the mayor nor her aides", "said", "the bridge was safe", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Engineers and even some residents say the bridge is safe.",
+			"Engineers and even some residents", "say", "the bridge is safe", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Rep. Ann Lee (D) and Rep. Tom Cole (R) said the bill would pass.",
+			"Rep. Ann Lee (D) and Rep. Tom Cole (R)", "said", "the bill would pass", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Progressive and Muslim groups said the ban was unlawful.",
+			"Progressive and Muslim groups", "said", "the ban was unlawful", "", attribution.Indirect},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {

@@ -43,6 +43,17 @@ var objectBreaks = set("if", "because", "while", "when", "as", "after", "before"
 // the Justice Department", "Trump and Pence").
 var npConnectors = set("of", "for", "at", "from", "and", "&", "'s", "in")
 
+// coordinators join two noun phrases into one.
+var coordinators = set("and", "or", "nor", "&")
+
+// focusAdverbs may stand between a conjunction and the phrase it joins:
+// "and even some technologists".
+var focusAdverbs = set("even", "also", "especially", "particularly")
+
+// correlatives open a pair of coordinated phrases: "neither ... nor",
+// "both ... and", "either ... or".
+var correlatives = set("neither", "both", "either")
+
 // npPrepositions open a phrase inside a noun phrase that ends with it:
 // "protest leaders in Cleveland", "voters across the state", "the
 // statement by the two leaders".
