@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
 )
@@ -51,6 +52,13 @@ func (r *reader) subject(c *cue) subject {
 		}
 		if paren > sj.ss && paren < sj.se {
 			sj.se = paren
+		}
+		// A subject opens with neither a finite verb nor a subordinator:
+		// "“...,” said Ann Lee, a pollster, referring to ...", whose
+		// participle's subject is read back over the inverted cue before
+		// it, "Had Republicans nominated ...", "Though Kaine has said".
+		for sj.ss+1 < sj.se && toks[sj.ss].kind == token.Word && (isFinite(toks[sj.ss].tag) && !isCapital(toks[sj.ss].text) && toks[sj.ss].lex&lexicon.VerbWord != 0 || subordinators.has(toks[sj.ss].lower) || sj.ss == 0 && haveForms.has(toks[sj.ss].lower)) {
+			sj.ss++
 		}
 	}
 	c.subj, c.hasSubj = sj, true

@@ -341,6 +341,12 @@ func TestRules(t *testing.T) {
 			"Rep. Ann Lee (D) and Rep. Tom Cole (R)", "said", "the bill would pass", "", attribution.Indirect},
 		{attribution.RuleSpeakerCueClause, "Progressive and Muslim groups said the ban was unlawful.",
 			"Progressive and Muslim groups", "said", "the ban was unlawful", "", attribution.Indirect},
+		// A subject opens with neither the inverted cue before it nor a
+		// subordinator.
+		{attribution.RuleSpeakerCueClause, "“The bridge is safe,” said Ann Lee, an engineer with the city, referring to the repairs.",
+			"Ann Lee, an engineer with the city", "referring to", "the repairs", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Though Kaine has described himself as a skeptic, he voted for the plan.",
+			"Kaine", "has described", "himself as a skeptic", "", attribution.Indirect},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {
