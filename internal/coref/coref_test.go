@@ -189,6 +189,13 @@ var cases = []resolveCase{
 		},
 	},
 	{
+		name: "both",
+		text: "The mayor and the council met on Monday. Both the mayor and the council said the bridge would close.",
+		attrs: []attrCase{
+			{speaker: "Both the mayor and the council", content: "the bridge would close", want: "the mayor and the council"},
+		},
+	},
+	{
 		name: "appositive role",
 		text: "Josh Earnest, the White House spokesman, met reporters on Monday. The spokesman said the president would veto the bill.",
 		attrs: []attrCase{

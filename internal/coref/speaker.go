@@ -19,6 +19,13 @@ const (
 func (r *resolver) speaker(sp span.Span) int {
 	s := r.s
 	k0 := s.wordAt(sp.Start)
+	// "both the United States and the French" names the two without
+	// "both"; the mention keeps it.
+	mention := sp
+	if k0+1 < len(s.words) && int(s.start(k0+1)) < sp.End && (s.lower(k0) == "both" || s.lower(k0) == "either") {
+		k0++
+		sp = span.Of(s.text, int(s.start(k0)), sp.End)
+	}
 	// A speaker mention is a noun phrase: a few words are enough to find
 	// its head, however long the span.
 	k1 := k0
@@ -30,9 +37,9 @@ func (r *resolver) speaker(sp span.Span) int {
 		e = r.own(sp, entDesc) // no word: punctuation alone
 	} else {
 		e = r.speakerEnt(sp, k0, k1)
-		r.spk = push(r.spk, speakerRef{pos: int32(sp.Start), sent: s.sentOf(k0), ent: int32(e), quoted: s.quotedAt(k0)})
+		r.spk = push(r.spk, speakerRef{pos: int32(mention.Start), sent: s.sentOf(k0), ent: int32(e), quoted: s.quotedAt(k0)})
 	}
-	r.addSpeaker(e, sp)
+	r.addSpeaker(e, mention)
 	r.ents[e].count++
 	return e
 }
