@@ -21,7 +21,7 @@ type TrainDoc struct {
 
 // TrainConfig sets how [Train] fits a model.
 type TrainConfig struct {
-	// L2 is the strength of the L2 penalty on the weights; 0 means 1e-4.
+	// L2 is the strength of the L2 penalty on the weights; 0 means 5e-5.
 	L2 float64
 	// Threshold is the least probability with which the model takes a
 	// frame over none, in [0, 1); Generic is that for a verb the lexicon
@@ -44,7 +44,7 @@ type TrainConfig struct {
 // stand for.
 func (cfg TrainConfig) withDefaults() TrainConfig {
 	if cfg.L2 == 0 {
-		cfg.L2 = 1e-4
+		cfg.L2 = 5e-5
 	}
 	if cfg.Folds == 0 {
 		cfg.Folds = 5
