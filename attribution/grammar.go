@@ -502,7 +502,12 @@ func (w *window) npRun(k int) (int, bool) {
 		// ally James Carville", "policy aide Jake Sullivan".
 		title := t.kind == token.Word && t.tag == "RB" && j > k && isNounTag(toks[j-1].tag) && j+1 < len(toks) && toks[j+1].tag == "NNP"
 		degree := j+1 < len(toks) && degreeBefore(t, toks[j+1])
-		if t.kind == token.Word && (isNPTag(t.tag) || t.tag == "VBN" && j > k || title || degree) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && toks[j-1].tag != "TO" && !npConnectors.has(toks[j-1].lower)) {
+		// A gerund that modifies the noun after it, where a phrase opens
+		// with it: "another leading Supreme Court advocate".
+		gerund := t.tag == "VBG" && j > k && w.opensPhrase(j) && j+1 < len(toks) && isNounTag(toks[j+1].tag)
+		// "a lawyer close/RB to the family": the relation before "to".
+		relation := j > k && toRelations.has(t.lower) && isNounTag(toks[j-1].tag) && j+2 < len(toks) && toks[j+1].lower == "to" && isNPTag(toks[j+2].tag)
+		if t.kind == token.Word && (isNPTag(t.tag) || t.tag == "VBN" && j > k || title || degree || gerund || relation) && !(t.tag == "DT" && j > k && toks[j-1].tag != "IN" && toks[j-1].tag != "TO" && !npConnectors.has(toks[j-1].lower)) {
 			noun = noun || isNounTag(t.tag) || title
 			// "the 46-year-old", "the elder": an adjective after a
 			// determiner that ends the phrase stands as its head.

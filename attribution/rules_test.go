@@ -347,6 +347,12 @@ func TestRules(t *testing.T) {
 			"Ann Lee, an engineer with the city", "referring to", "the repairs", "", attribution.Indirect},
 		{attribution.RuleSpeakerCueClause, "Though Kaine has described himself as a skeptic, he voted for the plan.",
 			"Kaine", "has described", "himself as a skeptic", "", attribution.Indirect},
+		// An inverted speaker with a relation before "to" or a gerund
+		// that modifies its noun.
+		{attribution.RuleQuoteCueSpeaker, "“The repairs are overdue,” said a lawyer close to the family.",
+			"a lawyer close to the family", "said", "The repairs are overdue", "", attribution.Direct},
+		{attribution.RuleQuoteCueSpeaker, "“The repairs are overdue,” said another leading bridge engineer, Ann Lee.",
+			"another leading bridge engineer, Ann Lee", "said", "The repairs are overdue", "", attribution.Direct},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {
