@@ -1,5 +1,7 @@
 package attribution
 
+import "slices"
+
 // Rule names: every Attribution's Rule is one of these.
 const (
 	// RuleQuoteSpeakerCue: “...,” the official said.
@@ -99,11 +101,20 @@ type frame struct {
 }
 
 // A rule reads an attribution around a cue candidate of the kinds it
-// reads. It returns pass when it does not apply.
+// reads. It returns pass when it does not apply; when it returns take, it
+// has set f to its frame, which it leaves as it is otherwise. A frame is
+// some 350 bytes: written in place, it is not copied on its way back, and
+// the rules that pass (most of them, at most candidates) write none.
 type rule struct {
 	name  string
 	kinds []cueKind
-	read  func(r *reader, c *cue) (frame, verdict)
+	read  func(r *reader, c *cue, f *frame) verdict
+}
+
+// set sets f to the reading a whose last token is end, and returns take.
+func (f *frame) set(a Attribution, end int) verdict {
+	*f = frame{a: a, end: end}
+	return take
 }
 
 // rules lists the rules in the order they are tried; the first that takes
@@ -165,7 +176,12 @@ func (rd *reader) selectFrame(c *cue) *frame {
 		if x.kinds != nil && c.forced {
 			rd.w.readAsVerb(c.i)
 		}
-		f, v := x.read(rd, c)
+		// The rule writes its frame in the next free slot of rd.frames,
+		// which is kept only when it takes the candidate.
+		n := len(rd.frames)
+		rd.frames = slices.Grow(rd.frames, 1)
+		f := &rd.frames[:n+1][n]
+		v := x.read(rd, c, f)
 		if v == stop {
 			break
 		}
@@ -173,7 +189,7 @@ func (rd *reader) selectFrame(c *cue) *frame {
 			f.a.Confidence = confidence[f.a.Rule]
 			f.unit = x.name
 			f.first = !f.a.Extent.Empty() && !rd.hasContent()
-			rd.frames = append(rd.frames, f)
+			rd.frames = rd.frames[:n+1]
 		}
 	}
 	if len(rd.frames) == 0 {
