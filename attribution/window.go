@@ -56,8 +56,13 @@ type window struct {
 	// override in toks; asVerb is the token it last did, or -1.
 	tagged []string
 	asVerb int
-	// words holds the texts of toks, for the tagger.
+	// words holds the texts of toks, for the tagger, and keys the keys it
+	// remembers their lookups under in memo: a form of the text, twice
+	// over, for a word in lower case and for one that starts with a
+	// capital ("the", "The").
 	words []string
+	keys  []int32
+	memo  *tagger.Memo
 	// vals holds the feature values of toks, by token; forms those of the
 	// text's lower-case forms, by form, hashed once for the text.
 	vals  []tokValues
@@ -133,13 +138,15 @@ func garbled(text string, q *quote.Quote) bool {
 // tagAll fills the part-of-speech tags of the window and the facts of the
 // sentence.
 func (w *window) tagAll(tg *tagger.Tagger) {
-	w.words = w.words[:0]
+	w.words, w.keys = w.words[:0], w.keys[:0]
 	for i := range w.toks {
-		w.words = append(w.words, w.toks[i].text)
+		t := &w.toks[i]
+		w.words = append(w.words, t.text)
+		w.keys = append(w.keys, 2*t.id+int32(b2i(t.text != "" && t.text[0]-'A' < 26)))
 	}
 	n := len(w.toks)
 	w.tagged = slices.Grow(w.tagged[:0], n)[:n]
-	tg.TagWords(w.tagged, w.words)
+	tg.TagWordsMemo(w.tagged, w.words, w.keys, w.memo)
 	w.asVerb, w.lastBreak = -1, -1
 	for i := range w.toks {
 		t := &w.toks[i]
