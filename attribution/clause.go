@@ -85,7 +85,7 @@ func (w *window) breaksClause(k, j int) (stop bool, skip int) {
 	for n < len(toks) && n-j < 3 && toks[n].tag == "RB" {
 		n++ // "and repeatedly says"
 	}
-	if t.lower == "and" && j > k && n < len(toks) && w.lex.Verbs(toks[n].lower) != nil && (toks[n].tag == "VBD" || toks[n].tag == "VBZ") ||
+	if t.lower == "and" && j > k && n < len(toks) && w.verbs(n) != nil && (toks[n].tag == "VBD" || toks[n].tag == "VBZ") ||
 		t.lower == "but" && j > k && j+1 < len(toks) && (isVerbTag(toks[j+1].tag) || auxWords.has(toks[j+1].lower)) {
 		return true, j
 	}
@@ -130,7 +130,7 @@ func (w *window) startsCue(j int) bool {
 	if t.lower == "according" {
 		return true
 	}
-	if vs := w.lex.Verbs(t.lower); vs != nil && (t.tag == "VBG" || t.tag == "VBD" || t.tag == "VBZ") {
+	if vs := w.verbs(j); vs != nil && (t.tag == "VBG" || t.tag == "VBD" || t.tag == "VBZ") {
 		return true
 	}
 	if ns, ne, ok := w.rightNP(j, false); ok && ns == j && ne < len(w.toks) {
@@ -138,7 +138,7 @@ func (w *window) startsCue(j int) bool {
 		for k < len(w.toks) && auxWords.has(w.toks[k].lower) {
 			k++
 		}
-		if k < len(w.toks) && w.lex.Verbs(w.toks[k].lower) != nil && isVerbTag(w.toks[k].tag) && w.tailEnds(k+1) {
+		if k < len(w.toks) && w.verbs(k) != nil && isVerbTag(w.toks[k].tag) && w.tailEnds(k+1) {
 			return true
 		}
 	}
@@ -161,7 +161,7 @@ func (w *window) subjectCue(j int) bool {
 	}
 	switch w.toks[k].tag {
 	case "VBD", "VBZ", "VBP", "VBN":
-		return w.lex.Verbs(w.toks[k].lower) != nil
+		return w.verbs(k) != nil
 	}
 	return false
 }
@@ -296,7 +296,7 @@ func (w *window) cueBefore(off int) bool {
 			return true
 		}
 		if isComma(p) && j >= 2 {
-			vs := w.lex.Verbs(w.toks[j-2].lower)
+			vs := w.verbs(j - 2)
 			return len(vs) > 0 && isVerbTag(w.toks[j-2].tag)
 		}
 		return false

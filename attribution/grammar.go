@@ -247,7 +247,7 @@ func (w *window) relativeCue(k int) bool {
 	if m >= len(toks) || !isFinite(toks[m].tag) || !w.plainCue(toks[m].lower) || w.unnamed(m) {
 		return false
 	}
-	for _, v := range w.lex.Verbs(toks[m].lower) {
+	for _, v := range w.verbs(m) {
 		if v.Class == lexicon.Speech || v.Class == lexicon.Address {
 			return true
 		}

@@ -305,7 +305,7 @@ func (w *window) seemComplement(n int) bool {
 		if n+1 >= len(toks) || toks[n+1].tag != "VB" {
 			return false
 		}
-		vs := w.lex.Verbs(toks[n+1].lower)
+		vs := w.verbs(n + 1)
 		return vs == nil || vs[0].Class == lexicon.Seeming
 	case next.lower == "like" || next.lower == "that":
 		return true

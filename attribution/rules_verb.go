@@ -295,7 +295,7 @@ func participleRule(r *reader, c *cue, f *frame) verdict {
 	}
 	// Not when the clause's own verb is the cue: "said in reading the
 	// statement" reports one act of saying.
-	gerundPrep := c.tag == "VBG" && cs == c.i && cs > 1 && gerundPrepositions.has(toks[cs-1].lower) && w.lex.Verbs(toks[cs-2].lower) == nil
+	gerundPrep := c.tag == "VBG" && cs == c.i && cs > 1 && gerundPrepositions.has(toks[cs-1].lower) && w.verbs(cs-2) == nil
 	// Right after the object of its clause's verb, a participle may take
 	// the clause's subject too: "Trump released [a new ad] calling the
 	// plan a disaster", "she sent [an email] saying". The model weighs

@@ -136,7 +136,8 @@ func garbled(text string, q *quote.Quote) bool {
 }
 
 // tagAll fills the part-of-speech tags of the window and the facts of the
-// sentence.
+// sentence. Call it right after load, which clears the tokens' feature
+// values: none has read a tag yet.
 func (w *window) tagAll(tg *tagger.Tagger) {
 	w.words, w.keys = w.words[:0], w.keys[:0]
 	for i := range w.toks {
@@ -151,8 +152,8 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 	for i := range w.toks {
 		t := &w.toks[i]
 		t.tag = w.tagged[i]
-		w.vals[i].tag = linear.Value{}
-		if isComma(*t) || t.kind == token.Quote || t.kind == token.Dash || t.text == ";" {
+		// A comma and a semicolon are marks of their own.
+		if t.kind == token.Quote || t.kind == token.Dash || t.kind == token.Punct && (t.text == "," || t.text == ";") {
 			w.lastBreak = i
 		}
 	}
@@ -400,6 +401,17 @@ func isVerbTag(t string) bool { return len(t) >= 2 && t[0] == 'V' && t[1] == 'B'
 
 // isFinite reports whether t is the tag of a finite verb or a modal.
 func isFinite(t string) bool { return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" }
+
+// verbs returns the lexicon's verbs of the form of token i, as
+// lexicon.Verbs does: the token's lexicon kind says whether there are
+// any, which spares the look-up for the words that are no verb, most of
+// them.
+func (w *window) verbs(i int) []lexicon.Verb {
+	if t := &w.toks[i]; t.lex&lexicon.VerbWord != 0 {
+		return w.lex.Verbs(t.lower)
+	}
+	return nil
+}
 
 // matchWords reports whether the lower-case forms of ts begin with ws.
 func matchWords(ts []tok, ws []string) bool {
