@@ -57,9 +57,10 @@ type window struct {
 	tagged []string
 	asVerb int
 	// words holds the texts of toks, for the tagger, and keys the keys it
-	// remembers their lookups under in memo: a form of the text, twice
-	// over, for a word in lower case and for one that starts with a
-	// capital ("the", "The").
+	// remembers their lookups under in memo: their forms. The spellings of
+	// a form ("the", "The") share its key, and the last one tagged is
+	// remembered: they alternate seldom enough that a key for each case
+	// would save little.
 	words []string
 	keys  []int32
 	memo  *tagger.Memo
@@ -143,7 +144,7 @@ func (w *window) tagAll(tg *tagger.Tagger) {
 	for i := range w.toks {
 		t := &w.toks[i]
 		w.words = append(w.words, t.text)
-		w.keys = append(w.keys, 2*t.id+int32(b2i(t.text != "" && t.text[0]-'A' < 26)))
+		w.keys = append(w.keys, t.id)
 	}
 	n := len(w.toks)
 	w.tagged = slices.Grow(w.tagged[:0], n)[:n]

@@ -153,18 +153,23 @@ func (t *Tagger) TagWords(tags, words []string) {
 
 // Memo remembers the model's lookups of the words of one text, so that a
 // word the text repeats is normalized and found in the model once: see
-// [Tagger.TagWordsMemo]. The zero Memo is empty. A Memo is not safe for
-// concurrent use.
+// [Tagger.TagWordsMemo]. It has a fixed room of memoLen words, some 20 KB,
+// by key modulo memoLen: the distinct words of the sentences of a text
+// that are tagged seldom fill it, and a memo that grew with the text
+// would cost a long one some 40 bytes a form. The zero Memo is empty. A
+// Memo is not safe for concurrent use.
 type Memo struct {
-	words []memoWord
-	// last is the key of the word set last, plus one, or 0: the words
-	// that are set are chained from it, so that Reset and Release clear
-	// them alone, a text's words being far fewer than its keys.
+	words [memoLen]memoWord
+	// last is the slot of the word set last, plus one, or 0: the words
+	// that are set are chained from it, so that Release clears them alone.
 	last int32
 }
 
+// memoLen is the number of words a Memo holds, a power of two.
+const memoLen = 1 << 9
+
 // memoWord is a word of a Memo and its lookups, once ok is set; prev is
-// the key of the word set before it, plus one, or 0.
+// the slot of the word set before it, plus one, or 0.
 type memoWord struct {
 	text      string
 	norm, raw lookup
@@ -172,16 +177,7 @@ type memoWord struct {
 	ok        bool
 }
 
-// Reset empties m and gives it room for the keys [0, n).
-func (m *Memo) Reset(n int) {
-	m.Release()
-	if n > len(m.words) {
-		m.words = slices.Grow(m.words, n-len(m.words))[:n]
-	}
-}
-
-// Release empties m, dropping its references to the words; it keeps its
-// room.
+// Release empties m, dropping its references to the words.
 func (m *Memo) Release() {
 	for k := m.last; k != 0; {
 		e := &m.words[k-1]
@@ -192,11 +188,10 @@ func (m *Memo) Release() {
 }
 
 // TagWordsMemo is TagWords, with memo remembering the lookups of words[i]
-// under keys[i]. A key is a hint, not a promise: a key's lookups are
-// reused only for a word of the same text, and a key out of memo's range
-// is not remembered, so the tags are TagWords's whatever the keys. Words
-// of one text given one key each, as a form of the text and its case,
-// are looked up once.
+// in the slot of keys[i], modulo the memo's room. A key is a hint, not a
+// promise: a slot's lookups are reused only for a word of the same text,
+// so the tags are TagWords's whatever the keys. Words of one text given
+// one key each, as its forms, are looked up about once.
 func (t *Tagger) TagWordsMemo(tags, words []string, keys []int32, memo *Memo) {
 	if len(words) == 0 {
 		return
@@ -225,19 +220,16 @@ func (t *Tagger) tag(s *scratch, tags, words []string, keys []int32, memo *Memo)
 	} else {
 		keys = keys[:n]
 		for i, w := range words {
-			if k := int(keys[i]); uint(k) < uint(len(memo.words)) {
-				e := &memo.words[k]
-				if !e.ok || e.text != w {
-					if !e.ok {
-						e.prev, memo.last = memo.last, int32(k)+1
-					}
-					e.norm, e.raw = t.normalize(s, w)
-					e.text, e.ok = w, true
+			k := int(keys[i]) & (memoLen - 1)
+			e := &memo.words[k]
+			if !e.ok || e.text != w {
+				if !e.ok {
+					e.prev, memo.last = memo.last, int32(k)+1
 				}
-				ctx[i+2], raw[i] = e.norm, e.raw
-			} else {
-				ctx[i+2], raw[i] = t.normalize(s, w)
+				e.norm, e.raw = t.normalize(s, w)
+				e.text, e.ok = w, true
 			}
+			ctx[i+2], raw[i] = e.norm, e.raw
 		}
 	}
 

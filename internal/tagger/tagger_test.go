@@ -299,9 +299,9 @@ func BenchmarkNew(b *testing.B) {
 
 // TestTagWordsMemo checks that TagWordsMemo gives TagWords's tags whatever
 // the keys: one per distinct word, as a text's forms give them, keys that
-// several words share, and keys out of the memo's range; the memo is kept
-// from sentence to sentence, and across a Reset and a Release, as one text
-// and the next keep it.
+// several words share, and keys past the memo's room or negative, which
+// share its slots; the memo is kept from sentence to sentence, and across
+// a Release, as one text and the next keep it.
 func TestTagWordsMemo(t *testing.T) {
 	tg := newTaggers(t)
 	sents := [][]string{
@@ -323,18 +323,14 @@ func TestTagWordsMemo(t *testing.T) {
 		}},
 		{"shared", func(i int, _ string) int32 { return int32(i % 3) }},
 		{"all one", func(int, string) int32 { return 0 }},
-		{"out of range", func(i int, _ string) int32 { return []int32{-1, 1 << 30, 2}[i%3] }},
+		{"past the room", func(i int, _ string) int32 { return []int32{-1, memoLen, 2*memoLen + 1, 1<<31 - 1}[i%4] }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var memo Memo
-			for round := range 3 {
-				switch round {
-				case 1:
-					memo.Reset(64)
-				case 2:
+			memo := new(Memo)
+			for round := range 2 {
+				if round == 1 {
 					memo.Release()
-					memo.Reset(8)
 				}
 				for _, words := range sents {
 					want := make([]string, len(words))
@@ -344,14 +340,12 @@ func TestTagWordsMemo(t *testing.T) {
 						keys[i] = tt.key(i, w)
 					}
 					got := make([]string, len(words))
-					tg.ours.TagWordsMemo(got, words, keys, &memo)
+					tg.ours.TagWordsMemo(got, words, keys, memo)
 					assert.Equal(t, want, got, "round %d, words %q, keys %v", round, words, keys)
 				}
 			}
 			memo.Release()
-			for k, e := range memo.words {
-				require.Equal(t, memoWord{}, e, "key %d after Release", k)
-			}
+			require.Equal(t, new(Memo), memo, "a memo after Release")
 		})
 	}
 }
