@@ -417,13 +417,17 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 	text := s.text
 	j := i + n
 	for j < end {
+		// Most of a word is a run of ASCII word bytes, read in a loop of
+		// its own over the sentence's bytes, which needs no bounds check.
+		for in := text[:end]; j < len(in) && wordByte[in[j]]; {
+			j++
+		}
+		if j >= end {
+			break
+		}
 		var r2 rune
 		var n2 int
 		if c := text[j]; c < utf8.RuneSelf {
-			if asciiWord[c] {
-				j++
-				continue
-			}
 			r2, n2 = rune(c), 1
 		} else if r2, n2 = decodeRest(text, j, end); IsWordChar(r2) {
 			j += n2
@@ -520,8 +524,13 @@ func (s *Stream) mark(r rune, i, n, start, end int, sent int32) int {
 func (s *Stream) add(i, j int, k Kind, sent int32) {
 	id := s.intern(s.text[i:j], k == Word)
 	// Room for the rest of the text at the rate of tokens per byte so far,
-	// and never past one token a byte, which a text cannot exceed.
-	s.Toks = append(room.Within(s.Toks, 0, i, len(s.text), len(s.text)+1), Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(k)})
+	// and never past one token a byte, which a text cannot exceed. The
+	// room left is checked here: room.Within, which does not inline, is
+	// called only when there is none.
+	if len(s.Toks) == cap(s.Toks) {
+		s.Toks = room.Within(s.Toks, 0, i, len(s.text), len(s.text)+1)
+	}
+	s.Toks = append(s.Toks, Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(k)})
 }
 
 // clitics split off the end of a word, as the tagger expects.
@@ -594,6 +603,13 @@ func IsAlnum(r rune) bool {
 // isAlnumRune is the slow path of IsAlnum and IsWordChar, kept apart so
 // that their ASCII paths inline.
 func isAlnumRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// wordByte reports, of each byte, whether it is an ASCII word character,
+// as asciiWord does; a byte of a multi-byte character is not.
+var wordByte = func() (b [256]bool) {
+	copy(b[:], asciiWord[:])
+	return b
+}()
 
 // asciiAlnum and asciiWord are IsAlnum and IsWordChar for ASCII.
 var asciiAlnum, asciiWord = func() (alnum, word [utf8.RuneSelf]bool) {
