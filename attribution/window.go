@@ -50,8 +50,12 @@ type window struct {
 	text string
 	lex  *lexicon.Lexicon
 	// qs are the outermost quotations of the text, in order.
-	qs   []*quote.Quote
-	toks []tok
+	qs []*quote.Quote
+	// qs[q0:q1] are the quotations that the offsets [qFrom, qEnd) can
+	// fall in or before, the last window's (see [window.quoteAfter]); the
+	// zero values hold no offset.
+	q0, q1, qFrom, qEnd int
+	toks                []tok
 	// tagged holds the tagger's own tags of toks, which readAsVerb may
 	// override in toks; asVerb is the token it last did, or -1.
 	tagged []string
@@ -90,6 +94,7 @@ func (w *window) load(st *token.Stream, from, to int) int {
 	k := 0
 	if from < to {
 		k = quoteAfter(w.qs, int(st.Toks[from].Start))
+		w.setQuotes(k, int(st.Toks[from].Start), int(st.Toks[to-1].End))
 	}
 	// Each token is read once, its strings and kind by its form.
 	text := st.Text()
@@ -260,17 +265,38 @@ func quoteAfter(qs []*quote.Quote, off int) int {
 	return base + b2i(qs[base].End <= off)
 }
 
+// setQuotes sets the window's quotations to those that the offsets
+// [from, to] can fall in or before, the first of them q0, the first that
+// ends after from.
+func (w *window) setQuotes(q0, from, to int) {
+	q1 := q0
+	for q1 < len(w.qs) && w.qs[q1].Start <= to {
+		q1++
+	}
+	w.q0, w.q1, w.qFrom, w.qEnd = q0, q1, from, to+1
+}
+
+// quoteAfter is quoteAfter of the window's text, which halves the
+// quotations of the window alone for an offset in it: every quotation
+// before q0 ends at or before the window's start, and every one from q1
+// on starts, and so ends, after its end. The rules ask it of the window's
+// tokens, a window holds a few quotations, and a long text has hundreds.
+func (w *window) quoteAfter(off int) int {
+	if off >= w.qFrom && off < w.qEnd {
+		return w.q0 + quoteAfter(w.qs[w.q0:w.q1], off)
+	}
+	return quoteAfter(w.qs, off)
+}
+
 // quoteAt returns the index of the outermost quotation that holds byte
 // offset off, or -1.
-func quoteAt(qs []*quote.Quote, off int) int {
-	k := quoteAfter(qs, off)
-	if k < len(qs) && qs[k].Start <= off {
+func (w *window) quoteAt(off int) int {
+	k := w.quoteAfter(off)
+	if k < len(w.qs) && w.qs[k].Start <= off {
 		return k
 	}
 	return -1
 }
-
-func (w *window) quoteAt(off int) int { return quoteAt(w.qs, off) }
 
 // isOpenQuote reports whether token i opens an outermost quotation.
 func (w *window) isOpenQuote(i int) bool {
