@@ -140,6 +140,24 @@ var rules = []rule{
 	{"participle", []cueKind{cueVerb}, participleRule},
 }
 
+// rulesFor lists, by the kind of a candidate and whether it may be a noun
+// cue, the rules of the registry that read it (see [rule.reads]), in the
+// registry's order: selectFrame tries them alone, where it asked every
+// rule whether it reads the candidate. cueSeem is the last kind.
+var rulesFor = func() (t [cueSeem + 1][2][]*rule) {
+	for k := range t {
+		for noun := range t[k] {
+			c := cue{kind: cueKind(k), noun: noun == 1}
+			for i := range rules {
+				if rules[i].reads(&c) {
+					t[k][noun] = append(t[k][noun], &rules[i])
+				}
+			}
+		}
+	}
+	return t
+}()
+
 // hasContent reports whether a frame read so far has content.
 func (rd *reader) hasContent() bool {
 	for _, f := range rd.frames {
@@ -167,19 +185,14 @@ func (x *rule) reads(c *cue) bool {
 // up to a veto, and chooses one of their frames, which it returns from
 // rd.frames, or nil. It is where the readings of a cue compete.
 func (rd *reader) selectFrame(c *cue) *frame {
-	rd.frames = rd.frames[:0]
-	for i := range rules {
-		x := &rules[i]
-		if !x.reads(c) {
-			continue
-		}
+	// A rule writes its frame in the next free slot of rd.frames, which
+	// is kept only when it takes the candidate.
+	rd.frames = slices.Grow(rd.frames[:0], 1)
+	for _, x := range rulesFor[c.kind][b2i(c.noun)] {
 		if x.kinds != nil && c.forced {
 			rd.w.readAsVerb(c.i)
 		}
-		// The rule writes its frame in the next free slot of rd.frames,
-		// which is kept only when it takes the candidate.
 		n := len(rd.frames)
-		rd.frames = slices.Grow(rd.frames, 1)
 		f := &rd.frames[:n+1][n]
 		v := x.read(rd, c, f)
 		if v == stop {
@@ -189,7 +202,7 @@ func (rd *reader) selectFrame(c *cue) *frame {
 			f.a.Confidence = confidence[f.a.Rule]
 			f.unit = x.name
 			f.first = !f.a.Extent.Empty() && !rd.hasContent()
-			rd.frames = rd.frames[:n+1]
+			rd.frames = slices.Grow(rd.frames[:n+1], 1)
 		}
 	}
 	if len(rd.frames) == 0 {
