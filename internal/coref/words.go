@@ -394,7 +394,7 @@ func (s *scan) lookUp(id int32, f facts) bool {
 		// One filter check answers them all for a word in no list.
 		if w.known&fListed == 0 {
 			w.known |= fListed
-			if names.Listed(lower) {
+			if s.listed(id, lower) {
 				w.is |= fListed
 			}
 		}
@@ -437,6 +437,18 @@ func (s *scan) lookUp(id int32, f facts) bool {
 		w.is |= f
 	}
 	return ok
+}
+
+// listed is names.Listed of form id, whose lower-case form is lower: for
+// an ASCII form of the stream, with the hash the stream computed as it
+// read it (names.ListedHash), where Listed would hash it again.
+func (s *scan) listed(id int32, lower string) bool {
+	if id < int32(s.st.Forms()) {
+		if h, ascii := s.st.FormHash(id); ascii {
+			return names.ListedHash(lower, h)
+		}
+	}
+	return names.Listed(lower)
 }
 
 // listedFacts records the answers of the word lists for form w, whose

@@ -115,10 +115,11 @@ type Stream struct {
 	// opened is outermost's scratch, for reuse.
 	opened []bool
 	lex    *lexicon.Lexicon
-	// The distinct lower-case forms, their lexicon kinds, and the hash
-	// table that finds them.
+	// The distinct lower-case forms, their lexicon kinds and whether they
+	// hold a byte outside ASCII, their hashes (see [Stream.FormHash]), and
+	// the hash table that finds them.
 	forms []string
-	kinds []lexicon.WordKind
+	kinds []formKind
 	hash  []uint32
 	slots []int32 // index+1 of a form, 0 when free
 	lower lowerBuf
@@ -148,11 +149,24 @@ func (s *Stream) Forms() int { return len(s.forms) }
 
 // Lex returns what the lexicon knows of token i's lower-case form; 0 for a
 // token that is not a word.
-func (s *Stream) Lex(i int) lexicon.WordKind { return s.kinds[s.Toks[i].ID()] }
+func (s *Stream) Lex(i int) lexicon.WordKind { return s.kinds[s.Toks[i].ID()].lex }
 
 // FormLex returns what the lexicon knows of form id, as [Stream.Lex] does
 // of a token of that form.
-func (s *Stream) FormLex(id int32) lexicon.WordKind { return s.kinds[id] }
+func (s *Stream) FormLex(id int32) lexicon.WordKind { return s.kinds[id].lex }
+
+// FormHash returns fold.Hash of form id, which the stream computed as it
+// read the form's first token, and whether the form is ASCII: a word list
+// whose filter hashes its words with fold.Hash can look the form up with
+// it, without hashing it again.
+func (s *Stream) FormHash(id int32) (h uint32, ascii bool) { return s.hash[id], !s.kinds[id].wide }
+
+// formKind is what the stream knows of a form besides its hash: its
+// lexicon kind, and whether it holds a byte outside ASCII.
+type formKind struct {
+	lex  lexicon.WordKind
+	wide bool
+}
 
 // Paragraph returns the paragraph of token i.
 func (s *Stream) Paragraph(i int) int { return s.Sents[s.Toks[i].Sent].Paragraph }
