@@ -291,12 +291,24 @@ func tokenRoom(text string) int {
 // with the quotations from index qi on; it returns the quotation to start
 // from next time.
 func (s *Stream) markQuoted(from, qi int) int {
-	for i := from; i < len(s.Toks); i++ {
-		t := &s.Toks[i]
-		for qi < len(s.Quotes) && s.Quotes[qi].End < int(t.End) {
-			qi++
+	qs := s.Quotes
+	// The bounds of quotation qi, read once for all the tokens before its
+	// end; past the last quotation, bounds that no token reaches.
+	start, end := math.MaxInt, math.MaxInt
+	if qi < len(qs) {
+		start, end = qs[qi].Start, qs[qi].End
+	}
+	toks := s.Toks[from:]
+	for i := range toks {
+		t := &toks[i]
+		for end < int(t.End) {
+			if qi++; qi < len(qs) {
+				start, end = qs[qi].Start, qs[qi].End
+			} else {
+				start, end = math.MaxInt, math.MaxInt
+			}
 		}
-		if qi < len(s.Quotes) && s.Quotes[qi].Start <= int(t.Start) {
+		if start <= int(t.Start) {
 			t.w |= quoteFlag
 		}
 	}
