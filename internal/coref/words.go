@@ -164,28 +164,37 @@ func newScan(st *token.Stream, b *bufs) *scan {
 		if i+1 < len(toks) && toks[i+1].Start == t.End {
 			i = s.continued(w, i)
 		}
+		// The facts of the word's start, gathered in fl and set at once:
+		// continued sets none of them.
+		var fl wordFlag
 		if c := text[t.Start]; c < utf8.RuneSelf {
-			w.set(wCap, c >= 'A' && c <= 'Z')
-		} else {
-			r, _ := utf8.DecodeRuneInString(text[t.Start:])
-			w.set(wCap, unicode.IsUpper(r))
+			if c >= 'A' && c <= 'Z' {
+				fl |= wCap
+			}
+		} else if r, _ := utf8.DecodeRuneInString(text[t.Start:]); unicode.IsUpper(r) {
+			fl |= wCap
 		}
-		w.set(wFirst, t.Sent != sent)
+		if t.Sent != sent {
+			fl |= wFirst
+		}
 		sent = t.Sent
 		// The first word inside a quotation: the quotations that start
 		// before a quoted word are passed at the first word inside each.
 		for ; t.InQuote() && qi < len(qs) && qs[qi].Start <= int(t.Start); qi++ {
-			w.set(wFirst, w.has(wFirst) || int(t.Start) < qs[qi].End)
+			if int(t.Start) < qs[qi].End {
+				fl |= wFirst
+			}
 		}
-		if prevEnd >= 0 {
-			w.set(wJoin, t.Start == prevEnd+1 && text[prevEnd] == ' ' || spaces(text[prevEnd:t.Start]))
+		if prevEnd >= 0 && (t.Start == prevEnd+1 && text[prevEnd] == ' ' || spaces(text[prevEnd:t.Start])) {
+			fl |= wJoin
 		}
+		w.flags |= fl
 		// Which capitalised words the text also writes in lower case,
 		// where they are not the first word of a sentence or quotation.
-		if f := s.form(len(s.words) - 1); w.has(wCap) {
+		if f := &s.forms[w.form]; fl&wCap != 0 {
 			f.capital = true
 			s.caps++
-		} else if !w.has(wFirst) {
+		} else if fl&wFirst == 0 {
 			f.lowerCase = true
 		}
 		prevEnd = w.end
