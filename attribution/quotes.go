@@ -92,7 +92,7 @@ func (rd *reader) introducedBy(q quote.Quote) (spk, cue span.Span, ok bool) {
 	}
 	w.tagAll(rd.tagger)
 	for v := len(w.toks) - 1; v > 0 && len(w.toks)-v < 12; v-- {
-		t := w.toks[v]
+		t := &w.toks[v]
 		if t.kind == token.Quote || w.inQuote(v) {
 			return
 		}

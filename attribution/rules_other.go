@@ -119,7 +119,7 @@ func surveyRule(r *reader, c *cue, f *frame) verdict {
 	sp := span.Of(w.text, toks[ns].start, toks[k-1].end)
 	// "In a poll, conducted in May, CLAUSE": a participle phrase or an
 	// adverb set off by commas belongs to neither.
-	if n := toks[k+1]; n.tag == "VBN" || n.tag == "RB" && k+2 < len(toks) && isComma(toks[k+2]) {
+	if n := &toks[k+1]; n.tag == "VBN" || n.tag == "RB" && k+2 < len(toks) && isComma(toks[k+2]) {
 		m := k + 2
 		for m < len(toks) && m-k < 20 && !isComma(toks[m]) && !isEnd(toks[m]) {
 			m++
@@ -259,7 +259,7 @@ func seemRule(r *reader, c *cue, f *frame) verdict {
 	if n >= len(toks) || !isVerbTag(toks[i].tag) || !w.seemComplement(n) {
 		return stop
 	}
-	next := toks[n]
+	next := &toks[n]
 	cs := i
 	for cs > 0 && i-cs < 3 && (auxWords.has(toks[cs-1].lower) && toks[cs-1].lower != "also" || toks[cs-1].tag == "MD") {
 		cs--
@@ -299,7 +299,7 @@ func seemRule(r *reader, c *cue, f *frame) verdict {
 // its own, "like", "that", or an adjective or participle.
 func (w *window) seemComplement(n int) bool {
 	toks := w.toks
-	next := toks[n]
+	next := &toks[n]
 	switch {
 	case next.lower == "to":
 		if n+1 >= len(toks) || toks[n+1].tag != "VB" {

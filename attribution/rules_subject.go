@@ -138,7 +138,7 @@ func subjectBeforeRule(r *reader, c *cue, f *frame) verdict {
 	k := w.skipAdverbials(w.skipAddressee(&a, c.v, c.ce+1))
 	if k < len(toks) && isComma(toks[k]) && k+1 < len(toks) && !w.startsCue(k+1) {
 		// “...,” she said, “...” or CLAUSE, she said, CLAUSE.
-		n := toks[k+1]
+		n := &toks[k+1]
 		if quoteBefore && w.isOpenQuote(k+1) || !quoteBefore && n.kind == token.Word && n.tag != "VBG" && n.tag != "IN" && n.tag != "WRB" && n.tag != "CC" && n.tag != "TO" {
 			w.secondFragment(&a, k+1)
 		}
@@ -233,7 +233,7 @@ func subjectAfterRule(r *reader, c *cue, f *frame) verdict {
 	// the speaker stands for the content's subject or object and is its
 	// first fragment.
 	if ss := sj.ss; ss > 0 && nFragments(&a) == 1 && after < len(toks) && a.Extent.Start == toks[after].start && toks[after].lower != "that" && !w.isOpenQuote(after) {
-		if p := toks[ss-1]; p.lower == "which" || p.lower == "what" || p.lower == "who" || p.lower == "that" && p.tag == "WDT" {
+		if p := &toks[ss-1]; p.lower == "which" || p.lower == "what" || p.lower == "who" || p.lower == "that" && p.tag == "WDT" {
 			rel := span.Of(w.text, p.start, p.end)
 			a.Spans = []span.Span{rel, a.Extent}
 			a.Extent = span.Of(w.text, p.start, a.Extent.End)

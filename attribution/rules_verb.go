@@ -103,7 +103,7 @@ func raisedRule(r *reader, c *cue, f *frame) verdict {
 	}
 	a := Attribution{Cue: r.cueSpan(cs, c), Rule: RulePassive}
 	ss := cs - 1
-	switch p := toks[cs-1]; {
+	switch p := &toks[cs-1]; {
 	case p.lower == "who" || p.lower == "which" || p.lower == "that" && p.tag == "WDT":
 	default:
 		s, ok := w.clauseStart(cs)
@@ -147,8 +147,8 @@ func (w *window) inverted(c *cue) bool {
 		return false
 	}
 	finite := c.tag == "VBD" || c.tag == "VBZ" || c.tag == "VBP"
-	p := w.toks[cs-1]
-	return (isComma(p) || p.text == "." && !isCapital(w.toks[c.i].text)) && finite || p.kind == token.Quote && !w.isOpenQuote(cs-1)
+	p := &w.toks[cs-1]
+	return (isComma(*p) || p.text == "." && !isCapital(w.toks[c.i].text)) && finite || p.kind == token.Quote && !w.isOpenQuote(cs-1)
 }
 
 // invertedRule reads “...,” said X and CLAUSE, said X: the speaker after
