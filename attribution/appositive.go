@@ -36,7 +36,7 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	if k < 1 || k+1 >= comma || !isComma(toks[k]) && toks[k].kind != token.Dash {
 		return 0, -1, false
 	}
-	first := toks[k+1]
+	first := &toks[k+1]
 	rel := isRelative(first.lower)
 	prep := first.tag == "IN" || prepositionalVBG.has(first.lower) // ", at a briefing,", ", including X,"
 	// A participle in "-ing" the tagger reads as a noun opens a
@@ -48,7 +48,7 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	// about it, said", "the transcript — published by the Post — shows";
 	// the tagger reads the participle of a regular verb as a past tense
 	// there too ("Lee, questioned/VBD about the plan, said").
-	parenthetical := first.tag == "RB" || first.tag == "VBG" || first.tag == "VBN" || regularPast(first) && !w.objectAt(k+2) || gerundRead
+	parenthetical := first.tag == "RB" || first.tag == "VBG" || first.tag == "VBN" || regularPast(*first) && !w.objectAt(k+2) || gerundRead
 	npFirst := isNPTag(first.tag) && !gerundRead
 	if !rel && !npFirst && !prep && !parenthetical {
 		return 0, -1, false
@@ -191,8 +191,8 @@ func (w *window) appositiveEnd(j int) int {
 // end or a quotation with no verb of their own, as a stacked appositive does.
 func (w *window) stackEnds(k int) bool {
 	for m := k; m < len(w.toks) && m-k < 30; m++ {
-		t := w.toks[m]
-		if isEnd(t) || t.kind == token.Quote {
+		t := &w.toks[m]
+		if isEnd(*t) || t.kind == token.Quote {
 			return true
 		}
 		if isFinite(t.tag) || t.tag == "VBG" || t.tag == "WP" || t.tag == "WDT" {

@@ -93,8 +93,8 @@ func (rd *reader) phraseCuts(k, c0, c1 int) {
 	toks := w.toks
 	cuts := 0
 	for j := c0 + 1; j < c1 && cuts < maxPhraseCuts; j++ {
-		t := toks[j]
-		if isVerbTag(t.tag) || isBreak(t) || w.inQuote(j) {
+		t := &toks[j]
+		if isVerbTag(t.tag) || isBreak(*t) || w.inQuote(j) {
 			return
 		}
 		how := ""

@@ -42,7 +42,7 @@ func (w *window) clauseEnd(k int) int {
 // [s, e), keeping closing quote marks and parentheses.
 func (w *window) trimPunct(s, e int) int {
 	for e > s {
-		if t := w.toks[e-1]; (t.kind == token.Punct || t.kind == token.Dash) && t.text != ")" {
+		if t := &w.toks[e-1]; (t.kind == token.Punct || t.kind == token.Dash) && t.text != ")" {
 			e--
 			continue
 		}
@@ -76,7 +76,7 @@ func (w *window) quoteBreak(j int) (int, bool) {
 // by a pair of dashes, which the clause goes on past.
 func (w *window) breaksClause(k, j int) (stop bool, skip int) {
 	toks := w.toks
-	t := toks[j]
+	t := &toks[j]
 	// A full stop the sentence splitter did not take as an end.
 	if t.text == "." && j > k && j+1 < len(toks) && (toks[j+1].kind == token.Word && isCapital(toks[j+1].text) || w.isOpenQuote(j+1)) {
 		return true, j
@@ -85,7 +85,7 @@ func (w *window) breaksClause(k, j int) (stop bool, skip int) {
 	for n < len(toks) && n-j < 3 && toks[n].tag == "RB" {
 		n++ // "and repeatedly says"
 	}
-	if t.lower == "and" && j > k && n < len(toks) && w.lex.Verbs(toks[n].lower) != nil && (toks[n].tag == "VBD" || toks[n].tag == "VBZ") ||
+	if t.lower == "and" && j > k && n < len(toks) && w.verbs(n) != nil && (toks[n].tag == "VBD" || toks[n].tag == "VBZ") ||
 		t.lower == "but" && j > k && j+1 < len(toks) && (isVerbTag(toks[j+1].tag) || auxWords.has(toks[j+1].lower)) {
 		return true, j
 	}
@@ -103,7 +103,7 @@ func (w *window) breaksClause(k, j int) (stop bool, skip int) {
 	if t.text == ";" || t.kind == token.Dash && j > k {
 		return true, j
 	}
-	if !isComma(t) {
+	if !isComma(*t) {
 		return false, j
 	}
 	// "..., a charge the party denied." at the clause's end: an appositive
@@ -126,11 +126,11 @@ func (w *window) breaksClause(k, j int) (stop bool, skip int) {
 // cue ("adding"), "according to", or a subject and cue that end the
 // sentence ("..., the official said.").
 func (w *window) startsCue(j int) bool {
-	t := w.toks[j]
+	t := &w.toks[j]
 	if t.lower == "according" {
 		return true
 	}
-	if vs := w.lex.Verbs(t.lower); vs != nil && (t.tag == "VBG" || t.tag == "VBD" || t.tag == "VBZ") {
+	if vs := w.verbs(j); vs != nil && (t.tag == "VBG" || t.tag == "VBD" || t.tag == "VBZ") {
 		return true
 	}
 	if ns, ne, ok := w.rightNP(j, false); ok && ns == j && ne < len(w.toks) {
@@ -138,7 +138,7 @@ func (w *window) startsCue(j int) bool {
 		for k < len(w.toks) && auxWords.has(w.toks[k].lower) {
 			k++
 		}
-		if k < len(w.toks) && w.lex.Verbs(w.toks[k].lower) != nil && isVerbTag(w.toks[k].tag) && w.tailEnds(k+1) {
+		if k < len(w.toks) && w.verbs(k) != nil && isVerbTag(w.toks[k].tag) && w.tailEnds(k+1) {
 			return true
 		}
 	}
@@ -161,7 +161,7 @@ func (w *window) subjectCue(j int) bool {
 	}
 	switch w.toks[k].tag {
 	case "VBD", "VBZ", "VBP", "VBN":
-		return w.lex.Verbs(w.toks[k].lower) != nil
+		return w.verbs(k) != nil
 	}
 	return false
 }
@@ -175,17 +175,17 @@ func (w *window) clauseStart(cs int) (int, bool) {
 	toks := w.toks
 	k := cs
 	for k > 0 && cs-k < 40 {
-		p := toks[k-1]
-		if isComma(p) && k < cs && (toks[k].lower == "which" || toks[k].lower == "who") {
+		p := &toks[k-1]
+		if isComma(*p) && k < cs && (toks[k].lower == "which" || toks[k].lower == "who") {
 			// the relative clause closes at this comma's partner: go on
 			// past the comma that opened it.
 			k--
 			continue
 		}
-		if p.text == ";" || p.text == ":" || p.kind == token.Dash || isEnd(p) || p.kind == token.Quote || clauseOpeners.has(p.lower) && p.tag != "DT" {
+		if p.text == ";" || p.text == ":" || p.kind == token.Dash || isEnd(*p) || p.kind == token.Quote || clauseOpeners.has(p.lower) && p.tag != "DT" {
 			break
 		}
-		if isComma(p) {
+		if isComma(*p) {
 			// A comma that opens a relative clause or an appositive before
 			// the verb is inside the subject.
 			if m := w.relativeOpen(k); m >= 0 {
@@ -239,9 +239,9 @@ func (w *window) contentBefore(a *Attribution, k int) bool {
 	if end < 0 {
 		return false
 	}
-	last := toks[end]
+	last := &toks[end]
 	e := last.end
-	if !w.isCloseQuote(end) && isComma(last) {
+	if !w.isCloseQuote(end) && isComma(*last) {
 		e = last.start
 	}
 	s := toks[0].start
@@ -291,12 +291,12 @@ func (w *window) cueBefore(off int) bool {
 		if j == 0 {
 			return false
 		}
-		p := w.toks[j-1]
+		p := &w.toks[j-1]
 		if p.text == ":" {
 			return true
 		}
-		if isComma(p) && j >= 2 {
-			vs := w.lex.Verbs(w.toks[j-2].lower)
+		if isComma(*p) && j >= 2 {
+			vs := w.verbs(j - 2)
 			return len(vs) > 0 && isVerbTag(w.toks[j-2].tag)
 		}
 		return false

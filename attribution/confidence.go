@@ -68,19 +68,22 @@ func speakerShape(s string) string {
 	return "desc"
 }
 
-// words counts the words of s, runs of bytes between spaces.
+// words counts the words of s, runs of bytes between spaces (' ', '\n'
+// and '\t'): the bytes that start one, each a byte that is no space after
+// one that is. It reads the content of every attribution, a byte at a
+// time, with one table look-up and no branch for each.
 func words(s string) int {
-	n := 0
-	in := false
+	n, space := 0, 1 // before s, as after a space
 	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
-		if !sp && !in {
-			n++
-		}
-		in = !sp
+		sp := int(spaceByte[s[i]])
+		n += space &^ sp
+		space = sp
 	}
 	return n
 }
+
+// spaceByte is 1 for the bytes that separate words, for words.
+var spaceByte = [256]uint8{' ': 1, '\n': 1, '\t': 1}
 
 // confide sets the Confidence of every attribution of rd.out from the
 // model's confidence part, to three decimals: the calibration is not finer

@@ -33,8 +33,8 @@ func (r *reader) contentAfter(a *Attribution, v lexicon.Verb, after int) (rule s
 	// verb of its own, before "that".
 	if k < len(toks) && isComma(toks[k]) {
 		for m := k + 1; m < len(toks) && m-k <= 10; m++ {
-			t := toks[m]
-			if isComma(t) {
+			t := &toks[m]
+			if isComma(*t) {
 				if m > k+1 && m+1 < len(toks) && toks[m+1].lower == "that" {
 					k = m + 1
 				}
@@ -217,13 +217,13 @@ func (w *window) objectEnd(k int) int {
 	toks := w.toks
 	e := w.clauseEnd(k)
 	for j := k + 1; j < len(toks) && toks[j].start < e; j++ {
-		tj := toks[j]
+		tj := &toks[j]
 		if w.inQuote(j) {
 			continue
 		}
 		// A time or manner phrase after the object is the verb's: "endorsed
 		// Clinton on Tuesday", "mentioned the senator twice".
-		if w.adverbialAt(j) || isFinite(tj.tag) || isComma(tj) || objectBreaks.has(tj.lower) || tj.tag == "WDT" || tj.tag == "WP" {
+		if w.adverbialAt(j) || isFinite(tj.tag) || isComma(*tj) || objectBreaks.has(tj.lower) || tj.tag == "WDT" || tj.tag == "WP" {
 			return toks[j-1].end
 		}
 	}
@@ -234,7 +234,7 @@ func (w *window) objectEnd(k int) int {
 // j: "on Tuesday", "last week", "twice", "during the speech".
 func (w *window) adverbialAt(j int) bool {
 	toks := w.toks
-	t := toks[j]
+	t := &toks[j]
 	switch {
 	case frequencyAdverbs.has(t.lower):
 		return true

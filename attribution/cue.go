@@ -55,7 +55,9 @@ type cue struct {
 // whether there is one. It fills c in place, where returning a cue would
 // copy it for every token of the window.
 func (w *window) findCue(c *cue, i int) bool {
-	t := w.toks[i]
+	// The token is read in place: nothing writes the tokens while a cue
+	// is found, and a copy of one is 72 bytes.
+	t := &w.toks[i]
 	*c = cue{i: i}
 	if t.kind != token.Word {
 		c.kind = cueColon
@@ -123,7 +125,7 @@ func (w *window) findCue(c *cue, i int) bool {
 // that may report all the same ("lobbied", "endorsed"): a verb by its
 // tag, not an auxiliary.
 func (w *window) anyVerb(i int) bool {
-	t := w.toks[i]
+	t := &w.toks[i]
 	// A verb is a word of letters; the tagger reads the apostrophe of a
 	// plural's possessive ("the candidates’ estimates") as one.
 	return isVerbTag(t.tag) && t.tag != "MD" && !auxWords.has(t.lower) && t.kind == token.Word && t.lower != "" && t.lower[0] >= 'a' && t.lower[0] <= 'z'
@@ -133,7 +135,7 @@ func (w *window) anyVerb(i int) bool {
 // tagger did not read as a verb, is one all the same.
 func (w *window) verbInContext(i int, verbs []lexicon.Verb) bool {
 	toks := w.toks
-	t := toks[i]
+	t := &toks[i]
 	// A past form that is not also a base form ("described", "said",
 	// "wrote") is a verb whatever the tagger says after an adjective.
 	for _, x := range verbs {
@@ -165,8 +167,8 @@ func (w *window) verbInContext(i int, verbs []lexicon.Verb) bool {
 	// So is any form between a noun and the end of its clause: "the
 	// article read.", "a narrator asks:".
 	if i > 0 && i+1 < len(toks) && toks[i-1].kind == token.Word && isNounTag(toks[i-1].tag) {
-		n := toks[i+1]
-		if isEnd(n) || isComma(n) || n.text == ":" || n.lower == "that" ||
+		n := &toks[i+1]
+		if isEnd(*n) || isComma(*n) || n.text == ":" || n.lower == "that" ||
 			n.lower == "to" && toks[i-1].tag != "PRP" { // "the campaign plans to"
 			return true
 		}
@@ -247,7 +249,7 @@ func (w *window) verbGroup(c *cue, verbs []lexicon.Verb) bool {
 	}
 	cs := i
 	for cs > 0 && i-cs < 4 {
-		p := toks[cs-1]
+		p := &toks[cs-1]
 		// A place adverb after a noun modifies the noun, not the verb:
 		// "Officials there condemned".
 		if p.tag == "RB" && placeAdverbs.has(p.lower) && cs >= 2 && isNounTag(toks[cs-2].tag) {
@@ -303,13 +305,13 @@ func (w *window) notCue(c *cue) bool {
 	if ce+1 >= len(toks) {
 		return false
 	}
-	n := toks[ce+1]
+	n := &toks[ce+1]
 	switch c.v.Lemma {
 	case "continue":
 		// "continue" reports speech only when words follow it as they
 		// follow a verb of saying ("she continued: ...", "..., he
 		// continued."), not as an aspect verb ("continues to grow").
-		return !(n.text == ":" || isComma(n) || isEnd(n) || n.lower == "that" || w.isOpenQuote(ce+1) || n.kind == token.Quote || n.kind == token.Dash)
+		return !(n.text == ":" || isComma(*n) || isEnd(*n) || n.lower == "that" || w.isOpenQuote(ce+1) || n.kind == token.Quote || n.kind == token.Dash)
 	case "ask", "request":
 		// "an official who asked not to be named": the formula of
 		// anonymity is part of the speaker's description.
@@ -337,6 +339,6 @@ func (w *window) passiveNotReporting(c *cue) bool {
 	if c.tag != "VBN" || !c.hasAux || c.ce+1 >= len(w.toks) || c.v.Lemma == "say" {
 		return false
 	}
-	n := w.toks[c.ce+1]
+	n := &w.toks[c.ce+1]
 	return n.lower != "to" && n.lower != "that" && n.text != ":" && c.passive
 }

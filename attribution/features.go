@@ -312,7 +312,7 @@ func (rd *reader) contentStartFeatures(a *Attribution, rule, lemma linear.Value,
 	}
 	fs.AddValue(tCntSide, side(a.Extent, a.Cue))
 	fs.AddValue(tCntFrags, bucketValue(nFragments(a)))
-	if q := quoteAfter(w.qs, a.Extent.Start); q < len(w.qs) && w.qs[q].Start < a.Extent.End {
+	if q := w.quoteAfter(a.Extent.Start); q < len(w.qs) && w.qs[q].Start < a.Extent.End {
 		fs.AddValue(tCntQuoted, vOne)
 	}
 	if !a.Addressee.Empty() {

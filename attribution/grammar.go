@@ -150,7 +150,7 @@ func (w *window) opensPhrase(k int) bool {
 	if k == 0 {
 		return true
 	}
-	p := w.toks[k-1]
+	p := &w.toks[k-1]
 	switch p.tag {
 	case "DT", "PDT", "PRP$", "POS", "JJ", "JJS", "JJR", "CD":
 		return p.kind == token.Word
@@ -190,8 +190,8 @@ func (w *window) timeBefore(end int) int {
 	t := end
 	time := false
 	for t > 0 && end-t < 5 {
-		p := toks[t-1]
-		if timeNouns.has(p.lower) || periodNouns.has(p.lower) || isYear(p) {
+		p := &toks[t-1]
+		if timeNouns.has(p.lower) || periodNouns.has(p.lower) || isYear(*p) {
 			time = true
 		} else if !(p.tag == "CD" || p.lower == "recent" || p.lower == "ago" || adverbialWords.has(p.lower) && !timePrepositions.has(p.lower)) {
 			break
@@ -209,7 +209,7 @@ func (w *window) timeBefore(end int) int {
 	// relative clause of one ("Trump, who ..., on Friday described"), or
 	// after the relative pronoun that is the subject ("McConnell, who in
 	// 2010 said").
-	if b := toks[t-1]; b.kind == token.Word && (isNounTag(b.tag) && b.tag != "CD" || b.lower == "who" || b.lower == "which" || b.lower == "that" && b.tag == "WDT") || b.text == ")" || isComma(b) && t >= 2 {
+	if b := &toks[t-1]; b.kind == token.Word && (isNounTag(b.tag) && b.tag != "CD" || b.lower == "who" || b.lower == "which" || b.lower == "that" && b.tag == "WDT") || b.text == ")" || isComma(*b) && t >= 2 {
 		return t
 	}
 	// Inside the verb group: "Police had last month charged".
@@ -227,8 +227,8 @@ func (w *window) timeBefore(end int) int {
 func (w *window) relativeSubject(end int) (int, bool) {
 	toks := w.toks
 	for r := end - 1; r > 0 && end-r < 30; r-- {
-		t := toks[r]
-		if isComma(t) || t.kind == token.Quote || t.kind == token.Dash || isEnd(t) || t.text == ";" || t.text == ":" {
+		t := &toks[r]
+		if isComma(*t) || t.kind == token.Quote || t.kind == token.Dash || isEnd(*t) || t.text == ";" || t.text == ":" {
 			return 0, false
 		}
 		if t.lower != "who" && !(t.lower == "that" && t.tag == "WDT") {
@@ -257,7 +257,7 @@ func (w *window) relativeCue(k int) bool {
 	if m >= len(toks) || !isFinite(toks[m].tag) || !w.plainCue(toks[m].lower) || w.unnamed(m) {
 		return false
 	}
-	for _, v := range w.lex.Verbs(toks[m].lower) {
+	for _, v := range w.verbs(m) {
 		if v.Class == lexicon.Speech || v.Class == lexicon.Address {
 			return true
 		}
@@ -286,7 +286,7 @@ func (w *window) unnamed(k int) bool {
 func (w *window) extendLeft(k, j int, gerund bool) int {
 	toks := w.toks
 	for k > 0 && j-k < 25 {
-		p := toks[k-1]
+		p := &toks[k-1]
 		// A participle before a noun modifies it: "a newly released
 		// poll"; so does a gerund where a phrase opens with it, after a
 		// determiner, an adjective or a number ("the acting secretary",
@@ -294,7 +294,7 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 		// comma or a quotation as a verb with its object ("retirees
 		// carrying signs", "“...,” making air quotes").
 		modifier := p.tag == "VBN" && isNounTag(toks[k].tag) || p.tag == "VBG" && !isCapital(p.text) && (toks[k].tag == "NN" || toks[k].tag == "NNS") && w.opensPhrase(k-1)
-		if p.kind == token.Word && (isNPTag(p.tag) || p.tag == "PDT" || modifier || degreeBefore(p, toks[k])) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
+		if p.kind == token.Word && (isNPTag(p.tag) || p.tag == "PDT" || modifier || degreeBefore(*p, toks[k])) && !(p.tag == "DT" && (p.lower == "that" || p.lower == "which")) {
 			k--
 			continue
 		}
@@ -416,7 +416,7 @@ func (w *window) objectAt(k int) bool {
 	if k >= len(w.toks) {
 		return false
 	}
-	switch t := w.toks[k]; t.tag {
+	switch t := &w.toks[k]; t.tag {
 	case "DT", "PRP", "PRP$":
 		return true
 	case "NNP":
@@ -474,7 +474,7 @@ func (w *window) rightNP(k int, appos bool) (start, end int, ok bool) {
 	}
 	// The tagger tags quote marks too: an appositive opens with a word.
 	if appos && j+1 < len(toks) && isComma(toks[j]) && toks[j+1].kind == token.Word {
-		n := toks[j+1]
+		n := &toks[j+1]
 		// A place of origin is one too: "Tom Lee, of Austin, Tex.".
 		if n.lower == "who" || n.lower == "whose" || w.placeOfOrigin(j+1) || (isNPTag(n.tag) || n.tag == "RB" && j+2 < len(toks) && isNPTag(toks[j+2].tag)) && !w.startsCue(j+1) {
 			// An appositive holds no verb of its own: "..., according to a
@@ -497,11 +497,11 @@ func (w *window) npRun(k int) (int, bool) {
 	j := k
 	noun := false
 	for j < len(toks) && j-k < 25 {
-		t := toks[j]
+		t := &toks[j]
 		// A title the tagger reads as an adverb between nouns: "Clinton
 		// ally James Carville", "policy aide Jake Sullivan".
 		title := t.kind == token.Word && t.tag == "RB" && j > k && isNounTag(toks[j-1].tag) && j+1 < len(toks) && toks[j+1].tag == "NNP"
-		degree := j+1 < len(toks) && degreeBefore(t, toks[j+1])
+		degree := j+1 < len(toks) && degreeBefore(*t, toks[j+1])
 		// A gerund that modifies the noun after it, where a phrase opens
 		// with it: "another leading Supreme Court advocate".
 		gerund := t.tag == "VBG" && j > k && w.opensPhrase(j) && j+1 < len(toks) && isNounTag(toks[j+1].tag)
@@ -577,7 +577,7 @@ func (w *window) npRun(k int) (int, bool) {
 // "exit polls conducted", "a memo released Friday".
 func (w *window) participleBefore(k, j int) bool {
 	for m := j - 1; m >= k; m-- {
-		t := w.toks[m]
+		t := &w.toks[m]
 		if t.tag == "VBN" {
 			return true
 		}
@@ -613,7 +613,7 @@ func (w *window) subjectBefore(end int, coordinated bool) (int, int, bool) {
 	toks := w.toks
 	from := max(0, end-60)
 	for p := end - 1; p > from; p-- {
-		if t := toks[p]; t.text == ";" || t.text == ":" || t.text == "(" {
+		if t := &toks[p]; t.text == ";" || t.text == ":" || t.text == "(" {
 			from = p + 1
 			break
 		}
@@ -664,8 +664,8 @@ func (w *window) subjectBefore(end int, coordinated bool) (int, int, bool) {
 // or relative pronoun stands between them with no comma closing it.
 func (w *window) subordinate(from, p int) bool {
 	for k := p - 1; k >= from; k-- {
-		t := w.toks[k]
-		if isComma(t) {
+		t := &w.toks[k]
+		if isComma(*t) {
 			return false
 		}
 		// The words of a quotation are its speaker's, not the
@@ -685,7 +685,7 @@ func (w *window) subordinate(from, p int) bool {
 // report released Monday found"), else it is the main verb, mistagged.
 func (w *window) finiteAfter(k int) bool {
 	for j := k; j < len(w.toks) && j-k < 6; j++ {
-		if t := w.toks[j]; t.kind != token.Word && t.text != "(" && t.text != ")" || t.lower == "that" || t.tag == "WDT" || t.tag == "WP" {
+		if t := &w.toks[j]; t.kind != token.Word && t.text != "(" && t.text != ")" || t.lower == "that" || t.tag == "WDT" || t.tag == "WP" {
 			return false
 		}
 		if isFinite(w.toks[j].tag) {

@@ -11,7 +11,7 @@ import "github.com/whosaid/whosaid/internal/token"
 func (w *window) skipAdverbials(k int) int {
 	n := 0
 	for k < len(w.toks) && n < 10 {
-		t := w.toks[k]
+		t := &w.toks[k]
 		switch {
 		case determiners.has(t.lower) && !(k+1 < len(w.toks) && adverbialWords.has(w.toks[k+1].lower)):
 			// A determiner opens an adverbial only before a time or manner
@@ -50,8 +50,8 @@ func (w *window) tailEnds(k int) bool {
 			return true
 		}
 	}
-	t := w.toks[k]
-	return isEnd(t) || isComma(t) || t.text == ";" || t.kind == token.Quote && !w.isOpenQuote(k) || t.kind == token.Dash || t.text == ":" && k+1 < len(w.toks) && w.isOpenQuote(k+1) || w.narrationTail(k)
+	t := &w.toks[k]
+	return isEnd(*t) || isComma(*t) || t.text == ";" || t.kind == token.Quote && !w.isOpenQuote(k) || t.kind == token.Dash || t.text == ":" && k+1 < len(w.toks) && w.isOpenQuote(k+1) || w.narrationTail(k)
 }
 
 // narrationTail reports whether the words from token k to the sentence's
@@ -62,7 +62,7 @@ func (w *window) tailEnds(k int) bool {
 // with what was said.
 func (w *window) narrationTail(k int) bool {
 	toks := w.toks
-	t := toks[k]
+	t := &toks[k]
 	if t.kind != token.Word || w.inQuote(k) {
 		return false
 	}
@@ -71,9 +71,9 @@ func (w *window) narrationTail(k int) bool {
 		return false
 	}
 	for m := k + 1; m < len(toks); m++ {
-		u := toks[m]
+		u := &toks[m]
 		switch {
-		case isEnd(u) || isComma(u) || u.text == ";":
+		case isEnd(*u) || isComma(*u) || u.text == ";":
 			return m > k+1
 		case u.kind == token.Quote:
 			return false

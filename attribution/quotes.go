@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -91,7 +92,7 @@ func (rd *reader) introducedBy(q quote.Quote) (spk, cue span.Span, ok bool) {
 	}
 	w.tagAll(rd.tagger)
 	for v := len(w.toks) - 1; v > 0 && len(w.toks)-v < 12; v-- {
-		t := w.toks[v]
+		t := &w.toks[v]
 		if t.kind == token.Quote || w.inQuote(v) {
 			return
 		}
@@ -216,7 +217,7 @@ func (rd *reader) cueJustBefore(off int) bool {
 		if j == first && from > 0 {
 			return false // the token may cross the look-back's start
 		}
-		if rd.w.lex.Verbs(st.Lower(j)) != nil || n == 0 && wordNouns.has(st.Lower(j)) {
+		if st.Lex(j)&lexicon.VerbWord != 0 && rd.w.lex.Verbs(st.Lower(j)) != nil || n == 0 && wordNouns.has(st.Lower(j)) {
 			return true
 		}
 		n++

@@ -14,12 +14,12 @@ import (
 
 // colonRule reads "SPEAKER: “...”", a colon cue with no verb, and a
 // transcript line "PENCE: Well, ...".
-func colonRule(r *reader, c *cue) (frame, verdict) {
+func colonRule(r *reader, c *cue, f *frame) verdict {
 	w := &r.w
 	toks := w.toks
 	i := c.i
 	if i == 0 || i+1 >= len(toks) || i > 8 {
-		return frame{}, stop
+		return stop
 	}
 	quoted := w.isOpenQuote(i + 1)
 	first := 0
@@ -27,15 +27,15 @@ func colonRule(r *reader, c *cue) (frame, verdict) {
 		first = 1 // a transcript line opened by a stray mark
 	}
 	if first >= i {
-		return frame{}, stop
+		return stop
 	}
 	for j := first; j < i; j++ {
 		if toks[j].kind != token.Word || isVerbTag(toks[j].tag) {
-			return frame{}, stop
+			return stop
 		}
 		// Without a quotation, only a name speaks: "PENCE: Well, ...".
 		if !quoted && (!isCapital(toks[j].text) || i-first > 4) {
-			return frame{}, stop
+			return stop
 		}
 	}
 	// "Q:" and "A:" mark the turns of an interview transcript, an
@@ -44,7 +44,7 @@ func colonRule(r *reader, c *cue) (frame, verdict) {
 	// subtitle ("Stealth Over Health: Clinton Was Headed to ER"), where a
 	// name speaks ("Cruz: Trump Would Put Liberals On Court").
 	if !quoted && (i-first == 1 && len(toks[first].text) == 1 || editorLabels.has(toks[i-1].lower) || w.title && w.phraseBefore(first, i)) {
-		return frame{}, stop
+		return stop
 	}
 	a := Attribution{
 		Speaker: span.Of(w.text, toks[first].start, toks[i-1].end),
@@ -52,13 +52,13 @@ func colonRule(r *reader, c *cue) (frame, verdict) {
 		Rule:    RuleSpeakerCueColon,
 	}
 	if !quoted {
-		return w.clauseAfter(a, i)
+		return w.clauseAfter(f, a, i)
 	}
 	if s, _, ok := w.leftNP(i, false); !ok || s != first {
-		return frame{}, stop
+		return stop
 	}
 	setContent(&a, w.quoteOf(i+1).Span())
-	return frame{a: a, end: i}, take
+	return f.set(a, i)
 }
 
 // phraseBefore reports whether a function word of a headline (a
@@ -74,26 +74,27 @@ func (w *window) phraseBefore(first, i int) bool {
 }
 
 // clauseAfter completes a, whose cue ends at token i, with the clause after
-// that token as its content; with no clause, the candidate is no cue.
-func (w *window) clauseAfter(a Attribution, i int) (frame, verdict) {
+// that token as its content, and sets f to it; with no clause, the
+// candidate is no cue.
+func (w *window) clauseAfter(f *frame, a Attribution, i int) verdict {
 	e := w.clauseEnd(i + 1)
 	if e <= w.toks[i+1].start {
-		return frame{}, stop
+		return stop
 	}
 	setContent(&a, span.Of(w.text, w.toks[i+1].start, e))
-	return frame{a: a, end: i}, take
+	return f.set(a, i)
 }
 
 // surveyRule reads "In POLL, CLAUSE" at the start of a sentence, where
 // POLL is a noun phrase headed by a survey noun: the poll is the source
 // and "In" the cue, as with "According to".
-func surveyRule(r *reader, c *cue) (frame, verdict) {
+func surveyRule(r *reader, c *cue, f *frame) verdict {
 	w := &r.w
 	toks := w.toks
 	i := c.i
 	ns, ne, ok := w.rightNP(i+1, false)
 	if !ok || ns != i+1 {
-		return frame{}, stop
+		return stop
 	}
 	head := false
 	for j := ns; j < ne; j++ {
@@ -113,28 +114,28 @@ func surveyRule(r *reader, c *cue) (frame, verdict) {
 		}
 	}
 	if !head || k+1 >= len(toks) || !isComma(toks[k]) {
-		return frame{}, stop
+		return stop
 	}
 	sp := span.Of(w.text, toks[ns].start, toks[k-1].end)
 	// "In a poll, conducted in May, CLAUSE": a participle phrase or an
 	// adverb set off by commas belongs to neither.
-	if n := toks[k+1]; n.tag == "VBN" || n.tag == "RB" && k+2 < len(toks) && isComma(toks[k+2]) {
+	if n := &toks[k+1]; n.tag == "VBN" || n.tag == "RB" && k+2 < len(toks) && isComma(toks[k+2]) {
 		m := k + 2
 		for m < len(toks) && m-k < 20 && !isComma(toks[m]) && !isEnd(toks[m]) {
 			m++
 		}
 		if m+1 >= len(toks) || !isComma(toks[m]) {
-			return frame{}, stop
+			return stop
 		}
 		k = m
 	}
 	e := w.clauseEnd(k + 1)
 	if e <= toks[k+1].start {
-		return frame{}, stop
+		return stop
 	}
 	a := Attribution{Cue: span.Of(w.text, toks[i].start, toks[i].end), Speaker: sp, Rule: RuleAccordingTo}
 	setContent(&a, span.Of(w.text, toks[k+1].start, e))
-	return frame{a: a, end: k}, take
+	return f.set(a, k)
 }
 
 // nounRule reads "POSSESSOR('s) NOUN that CLAUSE" at a noun of statement
@@ -142,12 +143,12 @@ func surveyRule(r *reader, c *cue) (frame, verdict) {
 // ...". The possessor is the speaker; the content is the clause with its
 // "that". A noun of attitude takes its object: "her criticism of the
 // plan".
-func nounRule(r *reader, c *cue) (frame, verdict) {
+func nounRule(r *reader, c *cue, f *frame) verdict {
 	a, end, ok := r.w.nounCue(c.i)
 	if !ok {
-		return frame{}, pass
+		return pass
 	}
-	return frame{a: a, end: end}, take
+	return f.set(a, end)
 }
 
 // nounCue reads the noun cue at token i; see [nounRule].
@@ -182,7 +183,8 @@ func (w *window) nounCue(i int) (Attribution, int, bool) {
 		return Attribution{}, 0, false
 	}
 	if !object {
-		f, v := w.clauseAfter(a, i)
+		var f frame
+		v := w.clauseAfter(&f, a, i)
 		return f.a, f.end, v == take
 	}
 	// "her criticism of the plan": the object of the preposition is the
@@ -198,7 +200,7 @@ func (w *window) nounCue(i int) (Attribution, int, bool) {
 
 // accordingRule reads "According to SPEAKER, CLAUSE" and "CLAUSE,
 // according to SPEAKER"; the cue is the phrase.
-func accordingRule(r *reader, c *cue) (frame, verdict) {
+func accordingRule(r *reader, c *cue, f *frame) verdict {
 	w := &r.w
 	toks := w.toks
 	i, e := c.i, c.phraseEnd
@@ -206,7 +208,7 @@ func accordingRule(r *reader, c *cue) (frame, verdict) {
 	initial := i == 0 || i == 1 && toks[0].kind != token.Word
 	ns, ne, ok := w.rightNP(e+1, !initial)
 	if !ok {
-		return frame{}, stop
+		return stop
 	}
 	a.Speaker = span.Of(w.text, toks[ns].start, toks[ne-1].end)
 	if initial {
@@ -216,23 +218,23 @@ func accordingRule(r *reader, c *cue) (frame, verdict) {
 			k++
 		}
 		if k >= len(toks) {
-			return frame{}, stop
+			return stop
 		}
 		ee := w.clauseEnd(k)
 		if ee <= toks[k].start {
-			return frame{}, stop
+			return stop
 		}
 		setContent(&a, span.Of(w.text, toks[k].start, ee))
-		return frame{a: a, end: ne - 1}, take
+		return f.set(a, ne-1)
 	}
 	// CLAUSE, according to X.
 	b := i - 1
 	if b < 0 {
-		return frame{}, stop
+		return stop
 	}
 	if isComma(toks[b]) {
 		if !w.contentBefore(&a, b) {
-			return frame{}, stop
+			return stop
 		}
 	} else {
 		setContent(&a, span.Of(w.text, toks[0].start, toks[b].end))
@@ -240,7 +242,7 @@ func accordingRule(r *reader, c *cue) (frame, verdict) {
 	if ne < len(toks) && isComma(toks[ne]) && ne+1 < len(toks) && !isEnd(toks[ne+1]) {
 		w.secondFragment(&a, ne+1)
 	}
-	return frame{a: a, end: ne - 1}, take
+	return f.set(a, ne-1)
 }
 
 // seemRule reads a verb of appearance, whose source is the writer: "NP
@@ -249,15 +251,15 @@ func accordingRule(r *reader, c *cue) (frame, verdict) {
 // (ADJ) that CLAUSE": the content follows the cue. A seeming verb before
 // "to" and a cue verb ("appeared to suggest") is left to that verb, and
 // one with no such complement ("appeared on television") is no cue.
-func seemRule(r *reader, c *cue) (frame, verdict) {
+func seemRule(r *reader, c *cue, f *frame) verdict {
 	w := &r.w
 	toks := w.toks
 	i := c.i
 	n := i + 1
 	if n >= len(toks) || !isVerbTag(toks[i].tag) || !w.seemComplement(n) {
-		return frame{}, stop
+		return stop
 	}
-	next := toks[n]
+	next := &toks[n]
 	cs := i
 	for cs > 0 && i-cs < 3 && (auxWords.has(toks[cs-1].lower) && toks[cs-1].lower != "also" || toks[cs-1].tag == "MD") {
 		cs--
@@ -271,25 +273,25 @@ func seemRule(r *reader, c *cue) (frame, verdict) {
 		}
 		e := w.clauseEnd(n)
 		if e <= toks[n].start {
-			return frame{}, stop
+			return stop
 		}
 		setContent(&a, span.Of(w.text, toks[n].start, e))
-		return frame{a: a, end: i}, take
+		return f.set(a, i)
 	}
 	ss, ok := w.clauseStart(cs)
 	if !ok {
-		return frame{}, stop
+		return stop
 	}
 	// "..., despite ...", "..., as ...": the seeming clause ends at its
 	// first comma.
 	e := w.firstComma(n, w.clauseEnd(n))
 	if e <= toks[n].start {
-		return frame{}, stop
+		return stop
 	}
 	// The cue splits the content: [subject] seems [to VP].
 	a.Extent = span.Of(w.text, toks[ss].start, e)
 	a.Spans = []span.Span{span.Of(w.text, toks[ss].start, toks[cs-1].end), span.Of(w.text, toks[n].start, e)}
-	return frame{a: a, end: i}, take
+	return f.set(a, i)
 }
 
 // seemComplement reports whether token n, after a verb of appearance, is
@@ -297,13 +299,13 @@ func seemRule(r *reader, c *cue) (frame, verdict) {
 // its own, "like", "that", or an adjective or participle.
 func (w *window) seemComplement(n int) bool {
 	toks := w.toks
-	next := toks[n]
+	next := &toks[n]
 	switch {
 	case next.lower == "to":
 		if n+1 >= len(toks) || toks[n+1].tag != "VB" {
 			return false
 		}
-		vs := w.lex.Verbs(toks[n+1].lower)
+		vs := w.verbs(n + 1)
 		return vs == nil || vs[0].Class == lexicon.Seeming
 	case next.lower == "like" || next.lower == "that":
 		return true

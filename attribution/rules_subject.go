@@ -83,7 +83,7 @@ func (r *reader) withSubject(c *cue, sj subject) Attribution {
 
 // subjectAsRule reads "CLAUSE, as SPEAKER CUE, CLAUSE" and "As SPEAKER
 // CUE, CLAUSE".
-func subjectAsRule(r *reader, c *cue) (frame, verdict) {
+func subjectAsRule(r *reader, c *cue, f *frame) verdict {
 	sj := r.subject(c)
 	w := &r.w
 	toks := w.toks
@@ -91,13 +91,13 @@ func subjectAsRule(r *reader, c *cue) (frame, verdict) {
 	// "As X said, ..." may follow a conjunction: "But as X noted, ...".
 	first := ss == 1 || ss == 2 && toks[0].tag == "CC"
 	if !sj.ok || ss == 0 || toks[ss-1].lower != "as" || !first && !isComma(toks[ss-2]) {
-		return frame{}, pass
+		return pass
 	}
 	k := w.skipAdverbials(c.ce + 1)
 	// "CLAUSE, as X noted in Y." ends the sentence: the clause alone.
 	last := !first && k < len(toks) && isEnd(toks[k])
 	if !last && (k >= len(toks)-1 || !isComma(toks[k])) {
-		return frame{}, pass
+		return pass
 	}
 	a := r.withSubject(c, sj)
 	if !first && ss >= 3 && w.contentBefore(&a, ss-2) {
@@ -108,45 +108,45 @@ func subjectAsRule(r *reader, c *cue) (frame, verdict) {
 		setContent(&a, span.Of(w.text, toks[k+1].start, w.clauseEnd(k+1)))
 	}
 	if a.Extent.Empty() || !hasWordChar(a.Extent.Text) {
-		return frame{}, pass
+		return pass
 	}
 	a.Rule = RuleSplit
 	if nFragments(&a) == 1 {
 		a.Rule = RuleClauseSpeakerCue
 	}
-	return frame{a: a, end: c.ce}, take
+	return f.set(a, c.ce)
 }
 
 // subjectBeforeRule reads CLAUSE, SPEAKER CUE and “...,” SPEAKER CUE, with
 // a second fragment after the cue (“...,” she said, “...”), unless a
 // quotation follows the cue and none precedes the speaker ("Asked about
 // it, Lee said, “No.”").
-func subjectBeforeRule(r *reader, c *cue) (frame, verdict) {
+func subjectBeforeRule(r *reader, c *cue, f *frame) verdict {
 	sj := r.subject(c)
 	w := &r.w
 	toks := w.toks
 	ss := sj.ss
 	if !sj.ok || ss == 0 {
-		return frame{}, pass
+		return pass
 	}
 	a := r.withSubject(c, sj)
 	quoteBefore := w.closesSpeech(ss-1) || ss >= 2 && (isComma(toks[ss-1]) || toks[ss-1].kind == token.Dash) && w.closesSpeech(ss-2)
 	if !quoteBefore {
 		if !isComma(toks[ss-1]) && toks[ss-1].kind != token.Dash {
-			return frame{}, pass
+			return pass
 		}
 		k := w.skipAddressee(&a, c.v, c.ce+1)
 		if !w.tailEnds(k) || w.quoteFollows(w.skipAdverbials(k)) {
-			return frame{}, pass
+			return pass
 		}
 	}
 	if !w.contentBefore(&a, ss-1) {
-		return frame{}, pass
+		return pass
 	}
 	k := w.skipAdverbials(w.skipAddressee(&a, c.v, c.ce+1))
 	if k < len(toks) && isComma(toks[k]) && k+1 < len(toks) && !w.startsCue(k+1) {
 		// “...,” she said, “...” or CLAUSE, she said, CLAUSE.
-		n := toks[k+1]
+		n := &toks[k+1]
 		if quoteBefore && w.isOpenQuote(k+1) || !quoteBefore && n.kind == token.Word && n.tag != "VBG" && n.tag != "IN" && n.tag != "WRB" && n.tag != "CC" && n.tag != "TO" {
 			w.secondFragment(&a, k+1)
 		}
@@ -165,7 +165,7 @@ func subjectBeforeRule(r *reader, c *cue) (frame, verdict) {
 	default:
 		a.Rule = RuleClauseSpeakerCue
 	}
-	return frame{a: a, end: c.ce}, take
+	return f.set(a, c.ce)
 }
 
 // mainClauseAfter returns the end of the last token before the first
@@ -239,10 +239,10 @@ func (w *window) quoteAfterAside(a *Attribution, k int) {
 // It takes every cue with a subject that the rules before it left: a cue
 // with no content it can read is no attribution, and the next cue is
 // looked for after it.
-func subjectAfterRule(r *reader, c *cue) (frame, verdict) {
+func subjectAfterRule(r *reader, c *cue, f *frame) verdict {
 	sj := r.subject(c)
 	if !sj.ok {
-		return frame{}, pass
+		return pass
 	}
 	w := &r.w
 	toks := w.toks
@@ -250,7 +250,7 @@ func subjectAfterRule(r *reader, c *cue) (frame, verdict) {
 	after := c.ce + 1
 	rule, ok := r.contentAfter(&a, c.v, after)
 	if !ok {
-		return frame{a: a, end: c.ce}, take
+		return f.set(a, c.ce)
 	}
 	a.Rule = or(rule, RuleSpeakerCueClause)
 	if sj.appos {
@@ -276,11 +276,11 @@ func subjectAfterRule(r *reader, c *cue) (frame, verdict) {
 	// the speaker stands for the content's subject or object and is its
 	// first fragment.
 	if ss := sj.ss; ss > 0 && nFragments(&a) == 1 && after < len(toks) && a.Extent.Start == toks[after].start && toks[after].lower != "that" && !w.isOpenQuote(after) {
-		if p := toks[ss-1]; p.lower == "which" || p.lower == "what" || p.lower == "who" || p.lower == "that" && p.tag == "WDT" {
+		if p := &toks[ss-1]; p.lower == "which" || p.lower == "what" || p.lower == "who" || p.lower == "that" && p.tag == "WDT" {
 			rel := span.Of(w.text, p.start, p.end)
 			a.Spans = []span.Span{rel, a.Extent}
 			a.Extent = span.Of(w.text, p.start, a.Extent.End)
 		}
 	}
-	return frame{a: a, end: c.ce}, take
+	return f.set(a, c.ce)
 }

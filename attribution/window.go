@@ -50,14 +50,24 @@ type window struct {
 	text string
 	lex  *lexicon.Lexicon
 	// qs are the outermost quotations of the text, in order.
-	qs   []*quote.Quote
-	toks []tok
+	qs []*quote.Quote
+	// qs[q0:q1] are the quotations that the offsets [qFrom, qEnd) can
+	// fall in or before, the last window's (see [window.quoteAfter]); the
+	// zero values hold no offset.
+	q0, q1, qFrom, qEnd int
+	toks                []tok
 	// tagged holds the tagger's own tags of toks, which readAsVerb may
 	// override in toks; asVerb is the token it last did, or -1.
 	tagged []string
 	asVerb int
-	// words holds the texts of toks, for the tagger.
+	// words holds the texts of toks, for the tagger, and keys the keys it
+	// remembers their lookups under in memo: their forms. The spellings of
+	// a form ("the", "The") share its key, and the last one tagged is
+	// remembered: they alternate seldom enough that a key for each case
+	// would save little.
 	words []string
+	keys  []int32
+	memo  *tagger.Memo
 	// vals holds the feature values of toks, by token; forms those of the
 	// text's lower-case forms, by form, hashed once for the text.
 	vals  []tokValues
@@ -84,6 +94,7 @@ func (w *window) load(st *token.Stream, from, to int) int {
 	k := 0
 	if from < to {
 		k = quoteAfter(w.qs, int(st.Toks[from].Start))
+		w.setQuotes(k, int(st.Toks[from].Start), int(st.Toks[to-1].End))
 	}
 	// Each token is read once, its strings and kind by its form.
 	text := st.Text()
@@ -131,21 +142,24 @@ func garbled(text string, q *quote.Quote) bool {
 }
 
 // tagAll fills the part-of-speech tags of the window and the facts of the
-// sentence.
+// sentence. Call it right after load, which clears the tokens' feature
+// values: none has read a tag yet.
 func (w *window) tagAll(tg *tagger.Tagger) {
-	w.words = w.words[:0]
+	w.words, w.keys = w.words[:0], w.keys[:0]
 	for i := range w.toks {
-		w.words = append(w.words, w.toks[i].text)
+		t := &w.toks[i]
+		w.words = append(w.words, t.text)
+		w.keys = append(w.keys, t.id)
 	}
 	n := len(w.toks)
 	w.tagged = slices.Grow(w.tagged[:0], n)[:n]
-	tg.TagWords(w.tagged, w.words)
+	tg.TagWordsMemo(w.tagged, w.words, w.keys, w.memo)
 	w.asVerb, w.lastBreak = -1, -1
 	for i := range w.toks {
 		t := &w.toks[i]
 		t.tag = w.tagged[i]
-		w.vals[i].tag = linear.Value{}
-		if isComma(*t) || t.kind == token.Quote || t.kind == token.Dash || t.text == ";" {
+		// A comma and a semicolon are marks of their own.
+		if t.kind == token.Quote || t.kind == token.Dash || t.kind == token.Punct && (t.text == "," || t.text == ";") {
 			w.lastBreak = i
 		}
 	}
@@ -251,17 +265,38 @@ func quoteAfter(qs []*quote.Quote, off int) int {
 	return base + b2i(qs[base].End <= off)
 }
 
+// setQuotes sets the window's quotations to those that the offsets
+// [from, to] can fall in or before, the first of them q0, the first that
+// ends after from.
+func (w *window) setQuotes(q0, from, to int) {
+	q1 := q0
+	for q1 < len(w.qs) && w.qs[q1].Start <= to {
+		q1++
+	}
+	w.q0, w.q1, w.qFrom, w.qEnd = q0, q1, from, to+1
+}
+
+// quoteAfter is quoteAfter of the window's text, which halves the
+// quotations of the window alone for an offset in it: every quotation
+// before q0 ends at or before the window's start, and every one from q1
+// on starts, and so ends, after its end. The rules ask it of the window's
+// tokens, a window holds a few quotations, and a long text has hundreds.
+func (w *window) quoteAfter(off int) int {
+	if off >= w.qFrom && off < w.qEnd {
+		return w.q0 + quoteAfter(w.qs[w.q0:w.q1], off)
+	}
+	return quoteAfter(w.qs, off)
+}
+
 // quoteAt returns the index of the outermost quotation that holds byte
 // offset off, or -1.
-func quoteAt(qs []*quote.Quote, off int) int {
-	k := quoteAfter(qs, off)
-	if k < len(qs) && qs[k].Start <= off {
+func (w *window) quoteAt(off int) int {
+	k := w.quoteAfter(off)
+	if k < len(w.qs) && w.qs[k].Start <= off {
 		return k
 	}
 	return -1
 }
-
-func (w *window) quoteAt(off int) int { return quoteAt(w.qs, off) }
 
 // isOpenQuote reports whether token i opens an outermost quotation.
 func (w *window) isOpenQuote(i int) bool {
@@ -393,6 +428,17 @@ func isVerbTag(t string) bool { return len(t) >= 2 && t[0] == 'V' && t[1] == 'B'
 
 // isFinite reports whether t is the tag of a finite verb or a modal.
 func isFinite(t string) bool { return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" }
+
+// verbs returns the lexicon's verbs of the form of token i, as
+// lexicon.Verbs does: the token's lexicon kind says whether there are
+// any, which spares the look-up for the words that are no verb, most of
+// them.
+func (w *window) verbs(i int) []lexicon.Verb {
+	if t := &w.toks[i]; t.lex&lexicon.VerbWord != 0 {
+		return w.lex.Verbs(t.lower)
+	}
+	return nil
+}
 
 // matchWords reports whether the lower-case forms of ts begin with ws.
 func matchWords(ts []tok, ws []string) bool {

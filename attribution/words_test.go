@@ -3,6 +3,7 @@ package attribution
 import (
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -76,5 +77,17 @@ func TestPronounSets(t *testing.T) {
 			}
 			assert.Equal(t, lexicon.PronounSet(tt.keep), own, "not the lexicon's pronouns")
 		})
+	}
+}
+
+// TestWords checks the word count of an attribution's content (see
+// confFeatures) against strings.Fields with the same three spaces.
+func TestWords(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "said", "  he said ", "“We will rebuild,” she said.",
+		"a\tb\nc", "\n\n", "a  b", " a", "a ", "non\u00a0breaking space", "x\ry",
+	} {
+		want := len(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }))
+		assert.Equal(t, want, words(s), "words(%q)", s)
 	}
 }

@@ -42,6 +42,16 @@ func (f *Filter) Has(w string) bool {
 	return f.bits[h/64]&(1<<(h%64)) != 0
 }
 
+// HasHash reports whether a word whose fold.Hash is h may have been
+// added, as Has does of the word.
+func (f *Filter) HasHash(h uint32) bool {
+	if f == nil || len(f.bits) == 0 {
+		return false
+	}
+	h &= f.mask
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
+
 // HasFold reports whether the lower-case form of w may have been added,
 // lower-casing ASCII letters as it reads. A word with a non-ASCII byte may
 // always have been: its lower-case form is not computed.

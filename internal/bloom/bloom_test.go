@@ -3,6 +3,8 @@ package bloom
 import (
 	"fmt"
 	"testing"
+
+	"github.com/whosaid/whosaid/internal/fold"
 )
 
 func TestFilter(t *testing.T) {
@@ -51,5 +53,25 @@ func BenchmarkHas(b *testing.B) {
 	f.Add("said")
 	for b.Loop() {
 		f.Has("government")
+	}
+}
+
+// TestHasHash checks that HasHash of a word's fold.Hash answers as Has of
+// the word, for words added and not.
+func TestHasHash(t *testing.T) {
+	f := New(100)
+	for i := range 100 {
+		f.Add(fmt.Sprintf("word%d", i))
+	}
+	for i := range 1000 {
+		for _, w := range []string{fmt.Sprintf("word%d", i), fmt.Sprintf("other%d", i), fmt.Sprintf("wörd%d", i)} {
+			if got, want := f.HasHash(fold.Hash(w)), f.Has(w); got != want {
+				t.Fatalf("HasHash(fold.Hash(%q)) = %v, Has = %v", w, got, want)
+			}
+		}
+	}
+	var empty *Filter
+	if empty.HasHash(fold.Hash("word1")) {
+		t.Error("a nil filter holds nothing")
 	}
 }

@@ -27,6 +27,7 @@ import (
 type word struct {
 	end    int32 // of the word with its clitic and an abbreviation's full stop
 	tok    int32 // index in the stream of its first token, where it starts
+	form   int32 // its form (see formID)
 	clitic uint8 // the bytes of a possessive 's at its end
 	flags  wordFlag
 }
@@ -35,7 +36,7 @@ type word struct {
 type wordFlag uint8
 
 const (
-	wDotted wordFlag = 1 << iota // joined at a full stop, with a form of its own (see formID)
+	wDotted wordFlag = 1 << iota // joined at a full stop, with a form of its own (see continued)
 	wCap                         // starts with an upper-case letter
 	wPoss                        // ends with a possessive 's or s'
 	wNeg                         // ends with n't: an auxiliary ("Can't"), never a name
@@ -59,13 +60,13 @@ func (w *word) set(f wordFlag, on bool) {
 func (w *word) nameEnd() int32 { return w.end - int32(w.clitic) }
 
 // start returns the start of word k, which its first token gives.
-func (s *scan) start(k int) int32 { return s.st.Toks[s.words[k].tok].Start }
+func (s *scan) start(k int) int32 { return s.toks[s.words[k].tok].Start }
 
 // sentOf returns the sentence of word k, which its first token gives.
-func (s *scan) sentOf(k int) int32 { return s.st.Toks[s.words[k].tok].Sent }
+func (s *scan) sentOf(k int) int32 { return s.toks[s.words[k].tok].Sent }
 
 // quotedAt reports whether word k is inside a quotation.
-func (s *scan) quotedAt(k int) bool { return s.st.Toks[s.words[k].tok].InQuote() }
+func (s *scan) quotedAt(k int) bool { return s.toks[s.words[k].tok].InQuote() }
 
 // mention is a proper name or group found in the text. It holds offsets
 // and indexes of 32 bits, as the stream does (see [token.MaxText]), and no
@@ -111,9 +112,6 @@ type scan struct {
 	forms  []form
 	joined []string
 	extras []extra
-	// dotted holds the forms of the words joined at a full stop, by word;
-	// the other words' forms are their first tokens' (see formID).
-	dotted map[int32]int32
 	ments  []mention // in text order
 	caps   int       // how many words are capitalised
 }
@@ -122,16 +120,10 @@ type scan struct {
 func (s *scan) form(k int) *form { return &s.forms[s.formID(k)] }
 
 // formID returns the form of word k, without its clitic: its first
-// token's, or the one made for it when it was joined at a full stop.
-func (s *scan) formID(k int) int32 {
-	if w := &s.words[k]; w.flags&wDotted == 0 {
-		return s.toks[w.tok].ID()
-	}
-	return s.dottedForm(k)
-}
-
-// dottedForm returns the form of word k, which was joined at a full stop.
-func (s *scan) dottedForm(k int) int32 { return s.dotted[int32(k)] }
+// token's, or the one made for it when it was joined at a full stop. The
+// word holds it: the questions of the word lists ask it of every word,
+// several times over.
+func (s *scan) formID(k int) int32 { return s.words[k].form }
 
 // lower returns the lower-case form of word k, without its clitic.
 func (s *scan) lower(k int) string { return s.formStr(s.formID(k)) }
@@ -166,34 +158,43 @@ func newScan(st *token.Stream, b *bufs) *scan {
 		if t.Kind() != token.Word {
 			continue
 		}
-		s.words = append(s.words, word{end: t.End, tok: int32(i)})
+		s.words = append(s.words, word{end: t.End, tok: int32(i), form: t.ID()})
 		w := &s.words[len(s.words)-1]
 		// Only a token right after it continues a word.
 		if i+1 < len(toks) && toks[i+1].Start == t.End {
 			i = s.continued(w, i)
 		}
+		// The facts of the word's start, gathered in fl and set at once:
+		// continued sets none of them.
+		var fl wordFlag
 		if c := text[t.Start]; c < utf8.RuneSelf {
-			w.set(wCap, c >= 'A' && c <= 'Z')
-		} else {
-			r, _ := utf8.DecodeRuneInString(text[t.Start:])
-			w.set(wCap, unicode.IsUpper(r))
+			if c >= 'A' && c <= 'Z' {
+				fl |= wCap
+			}
+		} else if r, _ := utf8.DecodeRuneInString(text[t.Start:]); unicode.IsUpper(r) {
+			fl |= wCap
 		}
-		w.set(wFirst, t.Sent != sent)
+		if t.Sent != sent {
+			fl |= wFirst
+		}
 		sent = t.Sent
 		// The first word inside a quotation: the quotations that start
 		// before a quoted word are passed at the first word inside each.
 		for ; t.InQuote() && qi < len(qs) && qs[qi].Start <= int(t.Start); qi++ {
-			w.set(wFirst, w.has(wFirst) || int(t.Start) < qs[qi].End)
+			if int(t.Start) < qs[qi].End {
+				fl |= wFirst
+			}
 		}
-		if prevEnd >= 0 {
-			w.set(wJoin, t.Start == prevEnd+1 && text[prevEnd] == ' ' || spaces(text[prevEnd:t.Start]))
+		if prevEnd >= 0 && (t.Start == prevEnd+1 && text[prevEnd] == ' ' || spaces(text[prevEnd:t.Start])) {
+			fl |= wJoin
 		}
+		w.flags |= fl
 		// Which capitalised words the text also writes in lower case,
 		// where they are not the first word of a sentence or quotation.
-		if f := s.form(len(s.words) - 1); w.has(wCap) {
+		if f := &s.forms[w.form]; fl&wCap != 0 {
 			f.capital = true
 			s.caps++
-		} else if !w.has(wFirst) {
+		} else if fl&wFirst == 0 {
 			f.lowerCase = true
 		}
 		prevEnd = w.end
@@ -230,10 +231,7 @@ func (s *scan) continued(w *word, i int) int {
 			w.end, w.clitic = st.Toks[i].End, 0
 		}
 		w.set(wDotted, true)
-		if s.dotted == nil {
-			s.dotted = make(map[int32]int32)
-		}
-		s.dotted[int32(len(s.words)-1)] = s.newForm(token.Lower(s.text[st.Toks[w.tok].Start:w.nameEnd()]))
+		w.form = s.newForm(token.Lower(s.text[st.Toks[w.tok].Start:w.nameEnd()]))
 	}
 	return i
 }
@@ -405,7 +403,7 @@ func (s *scan) lookUp(id int32, f facts) bool {
 		// One filter check answers them all for a word in no list.
 		if w.known&fListed == 0 {
 			w.known |= fListed
-			if names.Listed(lower) {
+			if s.listed(id, lower) {
 				w.is |= fListed
 			}
 		}
@@ -448,6 +446,18 @@ func (s *scan) lookUp(id int32, f facts) bool {
 		w.is |= f
 	}
 	return ok
+}
+
+// listed is names.Listed of form id, whose lower-case form is lower: for
+// an ASCII form of the stream, with the hash the stream computed as it
+// read it (names.ListedHash), where Listed would hash it again.
+func (s *scan) listed(id int32, lower string) bool {
+	if id < int32(s.st.Forms()) {
+		if h, ascii := s.st.FormHash(id); ascii {
+			return names.ListedHash(lower, h)
+		}
+	}
+	return names.Listed(lower)
 }
 
 // listedFacts records the answers of the word lists for form w, whose

@@ -141,6 +141,15 @@ func (l *Lexicon) Kind(w string) WordKind {
 	return l.kinds[w]
 }
 
+// KindHash is Kind of w, whose fold.Hash the caller has computed as h:
+// the token stream hashes each form of a text as it reads it.
+func (l *Lexicon) KindHash(w string, h uint32) WordKind {
+	if !l.maybe.HasHash(h) {
+		return 0
+	}
+	return l.kinds[w]
+}
+
 // indexKinds builds kinds from the other tables.
 func (l *Lexicon) indexKinds() {
 	l.kinds = make(map[string]WordKind, len(l.verbs)+len(l.nouns)+len(l.nounPreps)+len(l.phrases))

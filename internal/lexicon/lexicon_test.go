@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid/internal/fold"
 )
 
 func TestInflect(t *testing.T) {
@@ -238,5 +240,16 @@ func TestParseAbbreviations(t *testing.T) {
 		t.Run(bad, func(t *testing.T) {
 			assert.Panics(t, func() { parseAbbreviations(bad) })
 		})
+	}
+}
+
+// TestKindHash checks that KindHash of a word and its fold.Hash answers as
+// Kind of the word: verbs, nouns, phrase openers and words the lexicon
+// does not know.
+func TestKindHash(t *testing.T) {
+	l, err := Load()
+	require.NoError(t, err)
+	for _, w := range []string{"said", "says", "claim", "according", "the", "", "wörd", "don't", "told", "xyzzy", "warned", "n't"} {
+		assert.Equal(t, l.Kind(w), l.KindHash(w, fold.Hash(w)), "word %q", w)
 	}
 }

@@ -434,6 +434,16 @@ func Listed(w string) bool {
 	return ok && stem != "" && Listed(stem)
 }
 
+// ListedHash is Listed of w, an ASCII word in lower case whose fold.Hash
+// the caller has computed as h: the filter check is then that of h.
+func ListedHash(w string, h uint32) bool {
+	if get().maybe.HasHash(h) {
+		return true
+	}
+	stem, ok := strings.CutSuffix(w, ".")
+	return ok && stem != "" && Listed(stem)
+}
+
 // Capitalised reports whether w starts with an upper-case letter.
 func Capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

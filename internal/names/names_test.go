@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	folding "github.com/whosaid/whosaid/internal/fold"
 	lx "github.com/whosaid/whosaid/internal/lexicon"
 )
 
@@ -205,5 +206,14 @@ func TestTitlePluralEveryPlural(t *testing.T) {
 			}
 			assert.Equal(t, sg, got, "TitlePlural(%q)", w)
 		}
+	}
+}
+
+// TestListedHash checks that ListedHash of an ASCII word in lower case and
+// its fold.Hash answers as Listed of the word, the words of the lists and
+// others, with and without a full stop.
+func TestListedHash(t *testing.T) {
+	for _, w := range []string{"john", "mary", "sen.", "sen", "senator", "spokesman", "the", "he", "officials", "xyzzy", "", ".", "gov.", "inc.", "u.s.", "said"} {
+		assert.Equal(t, Listed(w), ListedHash(w, folding.Hash(w)), "word %q", w)
 	}
 }

@@ -132,7 +132,7 @@ func (t *Tagger) TagTokens(toks []token.Token) {
 		s.words = append(s.words, toks[i].Text)
 	}
 	s.tags = slices.Grow(s.tags[:0], len(toks))[:len(toks)]
-	t.tag(s, s.tags, s.words)
+	t.tag(s, s.tags, s.words, nil, nil)
 	for i := range toks {
 		toks[i].Tag = s.tags[i]
 	}
@@ -148,11 +148,62 @@ func (t *Tagger) TagWords(tags, words []string) {
 	}
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
-	t.tag(s, tags[:len(words)], words)
+	t.tag(s, tags[:len(words)], words, nil, nil)
 }
 
-// tag sets tags to the tags of words.
-func (t *Tagger) tag(s *scratch, tags, words []string) {
+// Memo remembers the model's lookups of the words of one text, so that a
+// word the text repeats is normalized and found in the model once: see
+// [Tagger.TagWordsMemo]. It has a fixed room of memoLen words, some 20 KB,
+// by key modulo memoLen: the distinct words of the sentences of a text
+// that are tagged seldom fill it, and a memo that grew with the text
+// would cost a long one some 40 bytes a form. The zero Memo is empty. A
+// Memo is not safe for concurrent use.
+type Memo struct {
+	words [memoLen]memoWord
+	// last is the slot of the word set last, plus one, or 0: the words
+	// that are set are chained from it, so that Release clears them alone.
+	last int32
+}
+
+// memoLen is the number of words a Memo holds, a power of two.
+const memoLen = 1 << 9
+
+// memoWord is a word of a Memo and its lookups, once ok is set; prev is
+// the slot of the word set before it, plus one, or 0.
+type memoWord struct {
+	text      string
+	norm, raw lookup
+	prev      int32
+	ok        bool
+}
+
+// Release empties m, dropping its references to the words.
+func (m *Memo) Release() {
+	for k := m.last; k != 0; {
+		e := &m.words[k-1]
+		k = e.prev
+		*e = memoWord{}
+	}
+	m.last = 0
+}
+
+// TagWordsMemo is TagWords, with memo remembering the lookups of words[i]
+// in the slot of keys[i], modulo the memo's room. A key is a hint, not a
+// promise: a slot's lookups are reused only for a word of the same text,
+// so the tags are TagWords's whatever the keys. Words of one text given
+// one key each, as its forms, are looked up about once.
+func (t *Tagger) TagWordsMemo(tags, words []string, keys []int32, memo *Memo) {
+	if len(words) == 0 {
+		return
+	}
+	s := t.pool.Get().(*scratch)
+	defer t.pool.Put(s)
+	t.tag(s, tags[:len(words)], words, keys[:len(words)], memo)
+}
+
+// tag sets tags to the tags of words; with memo, it looks up words[i]
+// under keys[i] (see [Tagger.TagWordsMemo]).
+func (t *Tagger) tag(s *scratch, tags, words []string, keys []int32, memo *Memo) {
 	m := t.m
 	n := len(words)
 	if cap(s.ctx) < n+4 {
@@ -162,8 +213,24 @@ func (t *Tagger) tag(s *scratch, tags, words []string) {
 	ctx, raw := s.ctx[:n+4], s.raw[:n]
 	ctx[0], ctx[1] = t.start, t.start2
 	ctx[n+2], ctx[n+3] = t.end, t.end2
-	for i, w := range words {
-		ctx[i+2], raw[i] = t.normalize(s, w)
+	if memo == nil {
+		for i, w := range words {
+			ctx[i+2], raw[i] = t.normalize(s, w)
+		}
+	} else {
+		keys = keys[:n]
+		for i, w := range words {
+			k := int(keys[i]) & (memoLen - 1)
+			e := &memo.words[k]
+			if !e.ok || e.text != w {
+				if !e.ok {
+					e.prev, memo.last = memo.last, int32(k)+1
+				}
+				e.norm, e.raw = t.normalize(s, w)
+				e.text, e.ok = w, true
+			}
+			ctx[i+2], raw[i] = e.norm, e.raw
+		}
 	}
 
 	scores := &s.scores

@@ -296,3 +296,56 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// TestTagWordsMemo checks that TagWordsMemo gives TagWords's tags whatever
+// the keys: one per distinct word, as a text's forms give them, keys that
+// several words share, and keys past the memo's room or negative, which
+// share its slots; the memo is kept from sentence to sentence, and across
+// a Release, as one text and the next keep it.
+func TestTagWordsMemo(t *testing.T) {
+	tg := newTaggers(t)
+	sents := [][]string{
+		strings.Fields("The president said on Tuesday that he would veto the bill ."),
+		strings.Fields("\" We will not back down , \" she told reporters , and THE president said so ."),
+		strings.Fields("the The THE tHe said Said SAID said 1999 well-known @potus :-) *T*"),
+		{"", "a", "", "A"},
+	}
+	distinct := map[string]int32{}
+	tests := []struct {
+		name string
+		key  func(i int, w string) int32
+	}{
+		{"distinct", func(_ int, w string) int32 {
+			if _, ok := distinct[w]; !ok {
+				distinct[w] = int32(len(distinct))
+			}
+			return distinct[w]
+		}},
+		{"shared", func(i int, _ string) int32 { return int32(i % 3) }},
+		{"all one", func(int, string) int32 { return 0 }},
+		{"past the room", func(i int, _ string) int32 { return []int32{-1, memoLen, 2*memoLen + 1, 1<<31 - 1}[i%4] }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			memo := new(Memo)
+			for round := range 2 {
+				if round == 1 {
+					memo.Release()
+				}
+				for _, words := range sents {
+					want := make([]string, len(words))
+					tg.ours.TagWords(want, words)
+					keys := make([]int32, len(words))
+					for i, w := range words {
+						keys[i] = tt.key(i, w)
+					}
+					got := make([]string, len(words))
+					tg.ours.TagWordsMemo(got, words, keys, memo)
+					assert.Equal(t, want, got, "round %d, words %q, keys %v", round, words, keys)
+				}
+			}
+			memo.Release()
+			require.Equal(t, new(Memo), memo, "a memo after Release")
+		})
+	}
+}

@@ -60,12 +60,15 @@ func (s *Stream) intern(w string, word bool) int32 {
 	if upper {
 		lw = s.lower.lower(w)
 	}
+	// h is fold.Hash(lw): FNV-1a of the form's bytes, folded as fold.Hash
+	// folds it, whichever way it was computed. The lexicon's filter hashes
+	// its words so.
 	var kind lexicon.WordKind
 	if word && s.lex != nil {
-		kind = s.lex.Kind(lw)
+		kind = s.lex.KindHash(lw, h)
 	}
 	s.forms = append(s.forms, lw)
-	s.kinds = append(s.kinds, kind)
+	s.kinds = append(s.kinds, formKind{lex: kind, wide: !ascii && !isASCII(lw)})
 	s.hash = append(s.hash, h)
 	s.slots[k] = int32(len(s.forms))
 	return int32(len(s.forms) - 1)
@@ -85,7 +88,17 @@ func (s *Stream) growSlots() {
 	}
 }
 
-// hashLower is FNV-1a of Lower(w), computed in one pass without
+// isASCII reports whether s has no byte outside ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// hashLower is fold.Hash of Lower(w), computed in one pass without
 // building it.
 func hashLower(w string) uint32 {
 	h := uint32(2166136261)

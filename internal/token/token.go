@@ -115,10 +115,11 @@ type Stream struct {
 	// opened is outermost's scratch, for reuse.
 	opened []bool
 	lex    *lexicon.Lexicon
-	// The distinct lower-case forms, their lexicon kinds, and the hash
-	// table that finds them.
+	// The distinct lower-case forms, their lexicon kinds and whether they
+	// hold a byte outside ASCII, their hashes (see [Stream.FormHash]), and
+	// the hash table that finds them.
 	forms []string
-	kinds []lexicon.WordKind
+	kinds []formKind
 	hash  []uint32
 	slots []int32 // index+1 of a form, 0 when free
 	lower lowerBuf
@@ -148,11 +149,24 @@ func (s *Stream) Forms() int { return len(s.forms) }
 
 // Lex returns what the lexicon knows of token i's lower-case form; 0 for a
 // token that is not a word.
-func (s *Stream) Lex(i int) lexicon.WordKind { return s.kinds[s.Toks[i].ID()] }
+func (s *Stream) Lex(i int) lexicon.WordKind { return s.kinds[s.Toks[i].ID()].lex }
 
 // FormLex returns what the lexicon knows of form id, as [Stream.Lex] does
 // of a token of that form.
-func (s *Stream) FormLex(id int32) lexicon.WordKind { return s.kinds[id] }
+func (s *Stream) FormLex(id int32) lexicon.WordKind { return s.kinds[id].lex }
+
+// FormHash returns fold.Hash of form id, which the stream computed as it
+// read the form's first token, and whether the form is ASCII: a word list
+// whose filter hashes its words with fold.Hash can look the form up with
+// it, without hashing it again.
+func (s *Stream) FormHash(id int32) (h uint32, ascii bool) { return s.hash[id], !s.kinds[id].wide }
+
+// formKind is what the stream knows of a form besides its hash: its
+// lexicon kind, and whether it holds a byte outside ASCII.
+type formKind struct {
+	lex  lexicon.WordKind
+	wide bool
+}
 
 // Paragraph returns the paragraph of token i.
 func (s *Stream) Paragraph(i int) int { return s.Sents[s.Toks[i].Sent].Paragraph }
@@ -277,12 +291,24 @@ func tokenRoom(text string) int {
 // with the quotations from index qi on; it returns the quotation to start
 // from next time.
 func (s *Stream) markQuoted(from, qi int) int {
-	for i := from; i < len(s.Toks); i++ {
-		t := &s.Toks[i]
-		for qi < len(s.Quotes) && s.Quotes[qi].End < int(t.End) {
-			qi++
+	qs := s.Quotes
+	// The bounds of quotation qi, read once for all the tokens before its
+	// end; past the last quotation, bounds that no token reaches.
+	start, end := math.MaxInt, math.MaxInt
+	if qi < len(qs) {
+		start, end = qs[qi].Start, qs[qi].End
+	}
+	toks := s.Toks[from:]
+	for i := range toks {
+		t := &toks[i]
+		for end < int(t.End) {
+			if qi++; qi < len(qs) {
+				start, end = qs[qi].Start, qs[qi].End
+			} else {
+				start, end = math.MaxInt, math.MaxInt
+			}
 		}
-		if qi < len(s.Quotes) && s.Quotes[qi].Start <= int(t.Start) {
+		if start <= int(t.Start) {
 			t.w |= quoteFlag
 		}
 	}
@@ -417,13 +443,17 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 	text := s.text
 	j := i + n
 	for j < end {
+		// Most of a word is a run of ASCII word bytes, read in a loop of
+		// its own over the sentence's bytes, which needs no bounds check.
+		for in := text[:end]; j < len(in) && wordByte[in[j]]; {
+			j++
+		}
+		if j >= end {
+			break
+		}
 		var r2 rune
 		var n2 int
 		if c := text[j]; c < utf8.RuneSelf {
-			if asciiWord[c] {
-				j++
-				continue
-			}
 			r2, n2 = rune(c), 1
 		} else if r2, n2 = decodeRest(text, j, end); IsWordChar(r2) {
 			j += n2
@@ -520,8 +550,13 @@ func (s *Stream) mark(r rune, i, n, start, end int, sent int32) int {
 func (s *Stream) add(i, j int, k Kind, sent int32) {
 	id := s.intern(s.text[i:j], k == Word)
 	// Room for the rest of the text at the rate of tokens per byte so far,
-	// and never past one token a byte, which a text cannot exceed.
-	s.Toks = append(room.Within(s.Toks, 0, i, len(s.text), len(s.text)+1), Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(k)})
+	// and never past one token a byte, which a text cannot exceed. The
+	// room left is checked here: room.Within, which does not inline, is
+	// called only when there is none.
+	if len(s.Toks) == cap(s.Toks) {
+		s.Toks = room.Within(s.Toks, 0, i, len(s.text), len(s.text)+1)
+	}
+	s.Toks = append(s.Toks, Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(k)})
 }
 
 // clitics split off the end of a word, as the tagger expects.
@@ -594,6 +629,13 @@ func IsAlnum(r rune) bool {
 // isAlnumRune is the slow path of IsAlnum and IsWordChar, kept apart so
 // that their ASCII paths inline.
 func isAlnumRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// wordByte reports, of each byte, whether it is an ASCII word character,
+// as asciiWord does; a byte of a multi-byte character is not.
+var wordByte = func() (b [256]bool) {
+	copy(b[:], asciiWord[:])
+	return b
+}()
 
 // asciiAlnum and asciiWord are IsAlnum and IsWordChar for ASCII.
 var asciiAlnum, asciiWord = func() (alnum, word [utf8.RuneSelf]bool) {

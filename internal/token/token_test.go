@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -263,5 +264,24 @@ func TestOutermost(t *testing.T) {
 			}
 			assert.Equal(t, tt.want, got)
 		})
+	}
+}
+
+// TestFormHash checks that FormHash gives fold.Hash of each form of a
+// text, and whether the form is ASCII, for forms of words in lower case,
+// capitalised, with a curly apostrophe, outside ASCII, and of marks.
+func TestFormHash(t *testing.T) {
+	for _, text := range []string{
+		"The senator said, “We don’t know.” THE SENATOR said so.",
+		"Ça va très bien, Über-Präsident İstanbul’s café.",
+		"Veterans’ families — \"quoted\" 1,000 U.S. Sen. J. Doe's.",
+	} {
+		st := scan(t, text)
+		for id := range int32(st.Forms()) {
+			form := st.Form(id)
+			h, ascii := st.FormHash(id)
+			assert.Equal(t, fold.Hash(form), h, "text %q, form %q", text, form)
+			assert.Equal(t, isASCII(form), ascii, "text %q, form %q", text, form)
+		}
 	}
 }
