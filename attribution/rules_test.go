@@ -353,6 +353,12 @@ func TestRules(t *testing.T) {
 			"a lawyer close to the family", "said", "The repairs are overdue", "", attribution.Direct},
 		{attribution.RuleQuoteCueSpeaker, "“The repairs are overdue,” said another leading bridge engineer, Ann Lee.",
 			"another leading bridge engineer, Ann Lee", "said", "The repairs are overdue", "", attribution.Direct},
+		// A name with a place of origin, and an age, before a relative
+		// clause.
+		{attribution.RuleAppositive, "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said the race was close.",
+			"Harry Bond, 30, of Raleigh, N.C., who was among those polled", "said", "the race was close", "", attribution.Indirect},
+		{attribution.RuleAppositive, "Harry Bond, of Raleigh, who was among those polled, said the race was close.",
+			"Harry Bond, of Raleigh, who was among those polled", "said", "the race was close", "", attribution.Indirect},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {
