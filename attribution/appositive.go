@@ -88,31 +88,26 @@ func (w *window) appositive(comma int, gerund bool) (start, paren int, ok bool) 
 	if !ok || !isNounTag(toks[k-1].tag) && toks[k-1].text != ")" || subjectPronouns.has(toks[k-1].lower) || first.tag == "IN" && toks[k-1].tag != "NNP" && !(origin && toks[k-1].tag == "CD") {
 		return 0, -1, false
 	}
-	// Stacked on a place of origin: "Harry Bond, 30, of Raleigh, N.C.,
-	// who was among those polled, said", "Harry Bond, of Raleigh, who
-	// ...": the name is before the comma before "of", with its own
-	// appositive or without one.
-	if s >= 3 && w.placeOfOrigin(s-1) && isComma(toks[s-2]) {
-		s2, p, ok := w.leftNP(s-1, gerund)
-		if !ok && toks[s-3].tag == "NNP" {
-			s2, p, ok = w.leftNP(s-2, gerund)
+	// Stacked, the name before the comma before s: "Michael Mulgrew,
+	// president of the union, which represents teachers, said"; or before
+	// the comma before a place of origin, with an appositive of its own
+	// or without one: "Harry Bond, 30, of Raleigh, N.C., who was among
+	// those polled, said", "Harry Bond, of Raleigh, who ...".
+	s2, p2, stacked := 0, -1, false
+	switch {
+	case s >= 3 && w.placeOfOrigin(s-1) && isComma(toks[s-2]):
+		s2, p2, stacked = w.leftNP(s-1, gerund)
+		if !stacked && toks[s-3].tag == "NNP" {
+			s2, p2, stacked = w.leftNP(s-2, gerund)
 		}
-		if ok {
-			if p >= 0 {
-				paren = p
-			}
-			return s2, paren, true
-		}
+	case s > 1 && isComma(toks[s-1]) && toks[s].tag != "NNP" && toks[s-2].tag == "NNP":
+		s2, p2, stacked = w.leftNP(s-1, gerund)
 	}
-	// Stacked: "Michael Mulgrew, president of the union, which represents
-	// teachers, said".
-	if s > 1 && isComma(toks[s-1]) && toks[s].tag != "NNP" && toks[s-2].tag == "NNP" {
-		if s2, p, ok := w.leftNP(s-1, gerund); ok {
-			if p >= 0 {
-				paren = p
-			}
-			return s2, paren, true
+	if stacked {
+		if p2 >= 0 {
+			paren = p2
 		}
+		return s2, paren, true
 	}
 	return s, paren, true
 }

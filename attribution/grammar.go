@@ -348,7 +348,7 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 		// "O’Malley (D) and former Arkansas Gov. Mike Huckabee (R)": a
 		// parenthetical may close the first of two coordinated names.
 		closes := k >= 2 && toks[k-2].text == ")" && coordinators.has(p.lower)
-		if (npConnectors.has(p.lower) || npPrepositions.has(p.lower) || p.lower == "or" || p.lower == "nor") && k >= 2 && (toks[k-2].kind == token.Word || closes) {
+		if (npConnectors.has(p.lower) || npPrepositions.has(p.lower) || coordinators.has(p.lower)) && k >= 2 && (toks[k-2].kind == token.Word || closes) {
 			q := toks[k-2].tag
 			if closes {
 				q = "NNP"

@@ -199,7 +199,7 @@ func (w *window) relativeClauseEnd(k, end int) int {
 		if !isComma(toks[j]) || w.inQuote(j) {
 			continue
 		}
-		n := toks[j+1]
+		n := &toks[j+1]
 		switch {
 		case inner:
 			inner = false
