@@ -315,6 +315,10 @@ func (w *window) extendLeft(k, j int, gerund bool) int {
 			k -= 2
 			continue
 		}
+		if m := w.quotedModifier(k); m < k {
+			k = m
+			continue
+		}
 		if p.text == ")" {
 			m := k - 2
 			for m >= 0 && j-m < 25 && toks[m].text != "(" {
@@ -699,4 +703,30 @@ func (w *window) finiteAfter(k int) bool {
 // ASCII letters; suf is lower case.
 func hasSuffixFold(w, suf string) bool {
 	return len(w) >= len(suf) && token.EqualLower(suf, w[len(w)-len(suf):])
+}
+
+// quotedModifier returns the token that opens a quoted name or term
+// modifying the noun at k ("the “Avatar” star", "her “clawback” plan",
+// "the defeated “Remain” campaign"), where one closes right before it
+// and opens where a noun phrase may, or k when there is none. The
+// quotation is short, not speech and holds no mark at its end: “...,”
+// said a spokesman is a quotation and its speaker, and “This Week,” Rubio
+// a show and a name in apposition.
+func (w *window) quotedModifier(k int) int {
+	toks := w.toks
+	if k < 3 || !isNounTag(toks[k].tag) || toks[k].tag == "PRP" || !w.isCloseQuote(k-1) {
+		return k
+	}
+	qi := w.quoteAt(toks[k-1].start)
+	if qi < 0 || w.qs[qi].Kind == quote.Speech || innerEnds(*w.qs[qi], ",;:.!?") {
+		return k
+	}
+	m := k - 2
+	for m > 0 && k-m < 8 && toks[m].start > w.qs[qi].Start {
+		m--
+	}
+	if toks[m].start != w.qs[qi].Start || m == 0 || !w.opensPhrase(m) {
+		return k
+	}
+	return m
 }

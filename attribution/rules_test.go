@@ -359,6 +359,17 @@ func TestRules(t *testing.T) {
 			"Harry Bond, 30, of Raleigh, N.C., who was among those polled", "said", "the race was close", "", attribution.Indirect},
 		{attribution.RuleAppositive, "Harry Bond, of Raleigh, who was among those polled, said the race was close.",
 			"Harry Bond, of Raleigh, who was among those polled", "said", "the race was close", "", attribution.Indirect},
+		// A quoted name or term modifies the noun after it; a show's
+		// name that closes on a comma is in apposition to the name
+		// after it.
+		{attribution.RuleSpeakerCueClause, "The “Avatar” star said the film would return.",
+			"The “Avatar” star", "said", "the film would return", "", attribution.Indirect},
+		{attribution.RuleQuoteCueSpeaker, "“We will win,” said the “Avatar” star.",
+			"the “Avatar” star", "said", "We will win", "", attribution.Direct},
+		{attribution.RuleSpeakerCueClause, "The “No Comparison” ad argues that Cruz can win.",
+			"The “No Comparison” ad", "argues", "that Cruz can win", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Speaking on ABC’s “This Week,” Rubio said the plan was dead.",
+			"Rubio", "said", "the plan was dead", "", attribution.Indirect},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {
