@@ -191,6 +191,7 @@ func (rd *reader) speakerVariants(k int) {
 		if b < s0 {
 			rd.speakerVariant(k, b, s1, "spk.clause")
 		}
+		rd.relativeObject(k, s0, s1)
 	} else if s1 < len(toks) && isComma(toks[s1]) {
 		e := s1 + 1
 		for e < len(toks) && e < s1+12 && !isBreak(toks[e]) && !isEnd(toks[e]) && toks[e].kind != token.Quote {
@@ -255,4 +256,26 @@ func (rd *reader) speakerVariant(k, s, e int, how string) {
 	}
 	f.variant = how
 	rd.frames = append(rd.frames, f)
+}
+
+// relativeObject appends a copy of frame k whose speaker, the tokens [s0,
+// s1) before the cue, is the object that ends the relative clause in it,
+// without the antecedent: "the shop in town" of "The man who runs the
+// shop in town", which the annotation may read as the subject. The object
+// starts past the clause's verb group, adverbs and prepositions.
+func (rd *reader) relativeObject(k, s0, s1 int) {
+	toks := rd.w.toks
+	for r := s0 + 1; r < s1; r++ {
+		if t := &toks[r]; t.lower != "who" && !(t.lower == "that" && t.tag == "WDT") {
+			continue
+		}
+		j := r + 1
+		for j < s1 && toks[j].kind == token.Word && (isVerbTag(toks[j].tag) || toks[j].tag == "RB" || toks[j].tag == "IN" || toks[j].tag == "TO" || auxWords.has(toks[j].lower)) {
+			j++
+		}
+		if j > r+1 && j < s1 {
+			rd.speakerVariant(k, j, s1, "spk.object")
+		}
+		return
+	}
 }

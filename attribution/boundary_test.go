@@ -171,10 +171,15 @@ func TestSpeakerBoundaries(t *testing.T) {
 		cue:  "said",
 		want: []string{"the senator"},
 	}, {
-		name: "back over a relative clause of the noun phrase",
+		name: "a relative clause of the noun phrase, and its object alone",
 		text: "The man who runs the shop in town said the road was closed.",
 		cue:  "said",
-		want: []string{"the shop in town", "The man who runs the shop in town"},
+		want: []string{"The man who runs the shop in town", "the shop in town"},
+	}, {
+		name: "past the relative clause's verb group, adverb and preposition",
+		text: "Supporters who have heard directly from the campaign say it will win.",
+		cue:  "say",
+		want: []string{"Supporters who have heard directly from the campaign", "the campaign"},
 	}}
 	checkProposed(t, tests, func(f *frame, got []string) (string, bool) {
 		return f.a.Speaker.Text, !f.a.Extent.Empty() && !f.a.Speaker.Empty() && !slices.Contains(got, f.a.Speaker.Text)

@@ -110,7 +110,7 @@ func (w *window) leftNP(end int, gerund bool) (start, stop int, ok bool) {
 	// be the subject.
 	plural := k+1 == end && end < len(toks) && toks[k].tag == "VBZ" && !isCapital(toks[k].text) && hasSuffixFold(toks[k].text, "s") &&
 		(toks[end].tag == "VBP" || toks[end].tag == "VBD" || toks[end].tag == "MD")
-	if s, ok := w.relativeSubject(end); ok {
+	if s, ok := w.relativeSubject(end, gerund); ok {
 		return s, -1, true
 	}
 	// An adjective after a determiner, a number or a possessive heads the
@@ -219,12 +219,15 @@ func (w *window) timeBefore(end int) int {
 	return end
 }
 
-// relativeSubject returns the first token of a subject that ends with the
-// relative clause of an unnamed source just before token end, with no
-// comma: "A senior city engineer who asked not to be named because the
-// report has not been released described ...", "an official who spoke on
-// condition of anonymity said".
-func (w *window) relativeSubject(end int) (int, bool) {
+// relativeSubject returns the first token of a subject that ends with a
+// relative clause just before token end, with no comma: that of an
+// unnamed source ("A senior city engineer who asked not to be named
+// because the report has not been released described ...", "an official
+// who spoke on condition of anonymity said"), or one whose pronoun is its
+// subject (see [window.subjectRelative]) where the verb after it is not a
+// gerund, whose subject may be the clause's own object ("an email chain
+// that showed Douglas J. Band seeking").
+func (w *window) relativeSubject(end int, gerund bool) (int, bool) {
 	toks := w.toks
 	for r := end - 1; r > 0 && end-r < 30; r-- {
 		t := &toks[r]
@@ -234,13 +237,52 @@ func (w *window) relativeSubject(end int) (int, bool) {
 		if t.lower != "who" && !(t.lower == "that" && t.tag == "WDT") {
 			continue
 		}
-		if r+2 >= end || !isNounTag(toks[r-1].tag) || toks[r-1].tag == "PRP" || !w.unnamed(r+1) {
+		if r+1 >= end || !isNounTag(toks[r-1].tag) || toks[r-1].tag == "PRP" || !(r+2 < end && w.unnamed(r+1)) && (gerund || !w.subjectRelative(r, end)) {
 			return 0, false
 		}
 		s, _, ok := w.leftNP(r, false)
 		return s, ok
 	}
 	return 0, false
+}
+
+// subjectRelative reports whether the relative pronoun at token r is the
+// subject of a clause that runs to token end with no clause of its own: a
+// verb after it, and no complementizer, subordinator or second relative
+// ("Supporters who have heard directly from the campaign say", "those
+// who have a 401(k) say", "an official who spoke anonymously said"). Its
+// antecedent, not the object of its verb, is then the subject of the verb
+// at end.
+func (w *window) subjectRelative(r, end int) bool {
+	toks := w.toks
+	m := r + 1
+	for m < end && m-r < 4 && (toks[m].tag == "RB" || auxWords.has(toks[m].lower)) {
+		m++
+	}
+	if m >= end || !(isFinite(toks[m].tag) || m > r+1 && (toks[m].tag == "VBN" || toks[m].tag == "VB")) {
+		return false
+	}
+	// After the clause comes the main clause's verb, or an adverb or a
+	// time phrase before it: not a gerund, an infinitive, or a word only
+	// the cue reads as a verb ("the lawsuit that led to the Supreme Court
+	// ruling").
+	if e := &toks[end]; e.tag == "VBG" || e.tag == "VB" || end == w.asVerb {
+		return false
+	}
+	// The clause ends on a noun or an adverb, or on its verb before an
+	// adverb ("an official who spoke anonymously said"); a verb after
+	// "and" is the clause's own second one ("a running mate who performed
+	// well and demonstrated").
+	if last := &toks[end-1]; last.kind != token.Word || !(isNounTag(last.tag) || last.tag == "RB" || end-1 == m && toks[end].tag == "RB") {
+		return false
+	}
+	for i := r + 1; i < end; i++ {
+		t := &toks[i]
+		if t.kind == token.Word && (t.lower == "that" || subordinators.has(t.lower) || i > r+1 && (t.tag == "WP" || t.tag == "WRB" || t.tag == "WDT")) {
+			return false
+		}
+	}
+	return true
 }
 
 // relativeCue reports whether the relative clause that token k, "who",

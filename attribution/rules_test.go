@@ -370,6 +370,17 @@ func TestRules(t *testing.T) {
 			"The “No Comparison” ad", "argues", "that Cruz can win", "", attribution.Indirect},
 		{attribution.RuleSpeakerCueClause, "Speaking on ABC’s “This Week,” Rubio said the plan was dead.",
 			"Rubio", "said", "the plan was dead", "", attribution.Indirect},
+		// A relative clause whose pronoun is its subject belongs to the
+		// subject before the verb, and its object is none; a pronoun that
+		// is the object leaves the subject after it.
+		{attribution.RuleSpeakerCueClause, "Senior campaign advisers who have run the numbers argue that the lead is safe.",
+			"Senior campaign advisers who have run the numbers", "argue", "that the lead is safe", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "People who know the mayor say he will run again.",
+			"People who know the mayor", "say", "he will run again", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "Officials who met with the governor this week said the budget would pass.",
+			"Officials who met with the governor", "said", "the budget would pass", "", attribution.Indirect},
+		{attribution.RuleSpeakerCueClause, "It is a plan that most economists say will fail.",
+			"most economists", "say", "will fail", "", attribution.Indirect},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.text, func(t *testing.T) {
