@@ -455,7 +455,7 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 		var n2 int
 		if c := text[j]; c < utf8.RuneSelf {
 			r2, n2 = rune(c), 1
-		} else if r2, n2 = decodeRest(text, j, end); IsWordChar(r2) {
+		} else if r2, n2 = decodeRest(text, j, end); IsWordChar(r2) || mojibake(text[i:j], r2) {
 			j += n2
 			continue
 		}
@@ -669,4 +669,17 @@ func numberAfter(text string, k, end int) bool {
 		k++
 	}
 	return k < end && text[k] >= '0' && text[k] <= '9'
+}
+
+// mojibake reports whether rune r, after the word so far w, is the second
+// half of a letter whose UTF-8 bytes were read as Latin-1: "ñ" is the
+// bytes C3 B1, which read so give "Ã±" ("PeÃ±a Nieto", "FranÃ§ois"), and
+// the second rune, a continuation byte's, is no letter. Such a name is one
+// word.
+func mojibake(w string, r rune) bool {
+	if r < 0x80 || r > 0xBF {
+		return false
+	}
+	last := lastRune(w)
+	return last == 'Ã' || last == 'Â'
 }

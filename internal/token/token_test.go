@@ -68,6 +68,8 @@ func TestScan(t *testing.T) {
 		{"hyphen not spaced", "a-b -c", "a-b|^-|c"},
 		{"ellipsis", "Well... maybe.", "Well|^...|maybe|^."},
 		{"symbols", "@user #tag 50% _x", "@user|#tag|50%|_x"},
+		{"a letter's UTF-8 read as Latin-1 stays in its word", "Enrique PeÃ±a Nieto and FranÃ§ois Hollande", "Enrique|PeÃ±a|Nieto|and|FranÃ§ois|Hollande"},
+		{"the same marks alone are no word", "Ã ± 5 ±2", "Ã|^±|5|^±|2"},
 		{"non-ASCII words", "Zoë Saldaña sagte: „Ja“.", "Zoë|Saldaña|sagte|^:|\"„|Ja|\"“|^."},
 		{"invalid UTF-8", "ab\xffcd", "ab|^\xff|cd"},
 		{"empty", "", ""},
