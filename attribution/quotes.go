@@ -227,14 +227,30 @@ func (rd *reader) cueJustBefore(off int) bool {
 
 // dashSpeaker finds "“...” — Name" right after quotation q: a dash and up
 // to six capitalised words (with "of") that end their line or sentence.
+// A quotation that fills its paragraph may have them on the next line, as
+// a quotation set apart is signed: “...”¶¶- Bernie Sanders.
 func (rd *reader) dashSpeaker(q quote.Quote) (spk, cue span.Span, ok bool) {
 	st, text := rd.st, rd.w.text
-	end := min(len(text), q.End+200)
-	if i := strings.IndexByte(text[q.End:end], '\n'); i >= 0 {
-		end = q.End + i
-	}
 	k := st.At(q.End)
-	if k >= st.Len() || st.Toks[k].Kind() != token.Dash || int(st.Toks[k].End) > end {
+	if k >= st.Len() {
+		return
+	}
+	dash := st.Toks[k].Kind() == token.Dash
+	line := q.End // where the dash's line starts to be read
+	if ds := int(st.Toks[k].Start); strings.IndexByte(text[q.End:ds], '\n') >= 0 {
+		// A hyphen that opens the line is a dash too: "- Bernie Sanders".
+		if !fillsParagraph(text, q) || !dash && st.Str(k) != "-" {
+			return
+		}
+		line = ds
+	} else if !dash {
+		return
+	}
+	end := min(len(text), line+200)
+	if i := strings.IndexByte(text[line:end], '\n'); i >= 0 {
+		end = line + i
+	}
+	if int(st.Toks[k].End) > end {
 		return
 	}
 	last := k
@@ -256,4 +272,25 @@ func (rd *reader) dashSpeaker(q quote.Quote) (spk, cue span.Span, ok bool) {
 		return
 	}
 	return span.Of(text, int(st.Toks[k+1].Start), int(st.Toks[j-1].End)), span.Of(text, int(st.Toks[k].Start), int(st.Toks[k].End)), true
+}
+
+// fillsParagraph reports whether quotation q is the whole of its
+// paragraph: only white space between it and the line breaks around it,
+// and a full stop at most after it.
+func fillsParagraph(text string, q quote.Quote) bool {
+	i := q.Start
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	if i > 0 && text[i-1] != '\n' {
+		return false
+	}
+	j := q.End
+	if j < len(text) && text[j] == '.' {
+		j++
+	}
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j++
+	}
+	return j == len(text) || text[j] == '\n'
 }

@@ -412,6 +412,12 @@ func TestQuotesWithoutCue(t *testing.T) {
 		{"“We expected more,” the coach said.\n\n“The players know it.”", "“The players know it.”", attribution.RuleContinuation, "the coach", ""},
 		{"Nobody answered.\n\n“Nothing lasts forever.”", "“Nothing lasts forever.”", attribution.RuleQuote, "", ""},
 		{"Letters came in.\n\n“Vote early and vote often.” — Jane Doe\n\nThe end.", "“Vote early and vote often.”", attribution.RuleDashSpeaker, "Jane Doe", "—"},
+		// A quotation that fills its paragraph is signed on the next line,
+		// where a hyphen that opens the line is a dash; one inside a
+		// paragraph is not.
+		{"The claim was checked.\n\n“Almost all new income is going to the top 1 percent.”\n\n- Bernie Sanders.\n\nIt is mostly true.", "“Almost all new income is going to the top 1 percent.”", attribution.RuleDashSpeaker, "Bernie Sanders", "-"},
+		{"Letters came in.\n\n“Vote early and vote often.”\n— Jane Doe\n\nThe end.", "“Vote early and vote often.”", attribution.RuleDashSpeaker, "Jane Doe", "—"},
+		{"Nobody answered.\n\nBelow the photo, “Nothing lasts forever.”\n\n- Jane Doe\n\nThe end.", "“Nothing lasts forever.”", attribution.RuleQuote, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule, func(t *testing.T) {
