@@ -146,6 +146,11 @@ type model struct {
 	tagTag   []ref            // "i tag+i-2 tag " by tag ID * len(tag1) + tag ID
 	tagWords []ref            // "i-1 tag+i word " features, by word and tag; 0 is none
 	classTag []int32          // class ID -> tag ID
+
+	// avx is set when score adds the features with AVX instructions (see
+	// scoreVector): the processor has them and every weighted class is
+	// in a dense vector.
+	avx bool
 }
 
 type reader struct {
@@ -399,6 +404,7 @@ func decode(data []byte) (*model, error) {
 		m.tagWords[int(r.tagWord)+bits.OnesCount64(r.tags&(1<<t.tag-1))] = t.r
 	}
 	m.regroup(ids, wts, bias, &weighted)
+	m.avx = haveAVX && len(m.bias) == denseLen
 	for e := range emoticons {
 		m.rows[m.row(e)].fixed = isEmoticon
 	}
@@ -447,6 +453,14 @@ const nFeat = 13
 // (1*w is exactly w): each score is the same float32 sum, in the same
 // order, as prose's, so it is bit-identical.
 func (m *model) score(scores *[256]float32, feats *[nFeat]ref) {
+	if m.scoreVector(scores, feats) {
+		return
+	}
+	m.scoreGo(scores, feats)
+}
+
+// scoreGo is score without the vector instructions of scoreVector.
+func (m *model) scoreGo(scores *[256]float32, feats *[nFeat]ref) {
 	// Each run of consecutive dense features is added in one go, the
 	// first one to the bias as it is read.
 	var run [nFeat]*[denseLen]float32
@@ -517,7 +531,13 @@ func best(scores []float32) int {
 func (m *model) bestClass(scores *[256]float32, g int) int {
 	s := scores[:len(m.bias)]
 	b, k := s[g], g
-	if b > float32(math.Inf(-1)) {
+	if v, ok := m.bestVector(scores); ok {
+		// The vector instructions have no branch to mispredict and need
+		// no guess.
+		if k = v; k >= 0 {
+			b = s[k]
+		}
+	} else if b > float32(math.Inf(-1)) {
 		s[g] = float32(math.Inf(-1)) // the scores are set anew for each token
 		// The blocks are read from the rest of the scores as it shrinks,
 		// which leaves no bounds to check.
