@@ -66,12 +66,19 @@ type Tagger struct {
 // index and that of its last three bytes.
 type lookup struct{ word, suf int32 }
 
+// rawWord is what tag reads of a token's own text: its lookups, and its
+// class as wordClass gives it.
+type rawWord struct {
+	lookup
+	cls int16
+}
+
 // scratch is the per-call working set.
 type scratch struct {
 	scores [256]float32
 	feats  [nFeat]ref
 	ctx    []lookup // normalized words, with two sentinels at each end
-	raw    []lookup // each token's own text
+	raw    []rawWord
 	buf    []byte
 	words  []string // the texts of TagTokens's tokens
 	tags   []string // and their tags
@@ -168,12 +175,14 @@ type Memo struct {
 // memoLen is the number of words a Memo holds, a power of two.
 const memoLen = 1 << 9
 
-// memoWord is a word of a Memo and its lookups, once ok is set; prev is
-// the slot of the word set before it, plus one, or 0.
+// memoWord is a word of a Memo, its lookups and its class (see
+// [Tagger.wordClass]), once ok is set; prev is the slot of the word set
+// before it, plus one, or 0.
 type memoWord struct {
 	text      string
 	norm, raw lookup
 	prev      int32
+	cls       int16
 	ok        bool
 }
 
@@ -208,14 +217,16 @@ func (t *Tagger) tag(s *scratch, tags, words []string, keys []int32, memo *Memo)
 	n := len(words)
 	if cap(s.ctx) < n+4 {
 		s.ctx = make([]lookup, n+4)
-		s.raw = make([]lookup, n)
+		s.raw = make([]rawWord, n)
 	}
 	ctx, raw := s.ctx[:n+4], s.raw[:n]
 	ctx[0], ctx[1] = t.start, t.start2
 	ctx[n+2], ctx[n+3] = t.end, t.end2
 	if memo == nil {
 		for i, w := range words {
-			ctx[i+2], raw[i] = t.normalize(s, w)
+			var r lookup
+			ctx[i+2], r = t.normalize(s, w)
+			raw[i] = rawWord{r, t.wordClass(w, r)}
 		}
 	} else {
 		keys = keys[:n]
@@ -227,9 +238,10 @@ func (t *Tagger) tag(s *scratch, tags, words []string, keys []int32, memo *Memo)
 					e.prev, memo.last = memo.last, int32(k)+1
 				}
 				e.norm, e.raw = t.normalize(s, w)
+				e.cls = t.wordClass(w, e.raw)
 				e.text, e.ok = w, true
 			}
-			ctx[i+2], raw[i] = e.norm, e.raw
+			ctx[i+2], raw[i] = e.norm, rawWord{e.raw, e.cls}
 		}
 	}
 
@@ -238,34 +250,62 @@ func (t *Tagger) tag(s *scratch, tags, words []string, keys []int32, memo *Memo)
 	for i, w := range words {
 		var tag string
 		var id int32
-		switch {
-		case w == "-":
-			tag, id = "-", t.dash
-		case m.rows[raw[i].word].fixed == isEmoticon:
-			tag, id = "SYM", t.sym
-		case strings.HasPrefix(w, "@"):
-			tag, id = "NN", t.nn
-		case isTrace(w):
-			tag, id = "-NONE-", t.none
-		case isBracket(w):
-			tag, id = w, m.tags[w]
-		default:
-			fixed := m.rows[raw[i].word].fixed
-			c := int(fixed)
-			if fixed == noTagMap {
-				g := t.features(&s.feats, ctx[i:i+5], raw[i], w, p1, p2)
-				m.score(scores, &s.feats)
-				c = m.bestClass(scores, g)
-			}
-			if c < 0 {
+		switch c := int(raw[i].cls); c {
+		case noTagMap:
+			g := t.features(&s.feats, ctx[i:i+5], raw[i].lookup, w, p1, p2)
+			m.score(scores, &s.feats)
+			if c = m.bestClass(scores, g); c < 0 {
 				tag, id = "", t.blank
 			} else {
 				tag, id = m.classes[c], m.classTag[c]
 			}
+		case isDash:
+			tag, id = "-", t.dash
+		case isEmoticon:
+			tag, id = "SYM", t.sym
+		case isHandle:
+			tag, id = "NN", t.nn
+		case isTraceWord:
+			tag, id = "-NONE-", t.none
+		case isBracketWord:
+			tag, id = w, m.tags[w]
+		default:
+			tag, id = m.classes[c], m.classTag[c]
 		}
 		tags[i] = tag
 		p2, p1 = p1, id
 	}
+}
+
+// The classes of the words that prose tags without scoring them, beside
+// noTagMap and isEmoticon (see [Tagger.wordClass]).
+const (
+	isDash        = -3 // "-", tagged "-"
+	isHandle      = -4 // a word that starts with "@", tagged NN
+	isTraceWord   = -5 // a trace (see isTrace), tagged -NONE-
+	isBracketWord = -6 // a bracket literal (see isBracket), its own tag
+)
+
+// wordClass returns what decides the tag of word w, whose own lookups are
+// raw, wherever it is: the class the tag map fixes for it, one of the
+// special words above (or isEmoticon), in the order in which prose tests
+// them, or noTagMap for a word that is scored. It depends on the word
+// alone, so a Memo keeps it with the word's lookups.
+func (t *Tagger) wordClass(w string, raw lookup) int16 {
+	fixed := t.m.rows[raw.word].fixed
+	switch {
+	case w == "-":
+		return isDash
+	case fixed == isEmoticon:
+		return isEmoticon
+	case strings.HasPrefix(w, "@"):
+		return isHandle
+	case isTrace(w):
+		return isTraceWord
+	case isBracket(w):
+		return isBracketWord
+	}
+	return fixed
 }
 
 // features sets f to the features prose scores for word w, in its order,
