@@ -118,6 +118,15 @@ func (m *Model) sum(s float64, f *Features) float64 {
 	if t := m.tab.touch(f.hashes); t == touchMark {
 		s = math.Copysign(s, s)
 	}
+	if len(f.values) == 0 {
+		// Every value is 1, and w*1 is exactly w.
+		for _, h := range f.hashes {
+			if j := m.tab.find(h); j >= 0 {
+				s += float64(m.tab.at(j).val)
+			}
+		}
+		return s
+	}
 	values := f.values[:len(f.hashes)]
 	for i, h := range f.hashes {
 		if j := m.tab.find(h); j >= 0 {
@@ -176,7 +185,6 @@ func (m *Model) sumWith(s float64, f *Features, c *Memo) float64 {
 	if x == touchMark {
 		s = math.Copysign(s, s)
 	}
-	values := f.values[:len(f.hashes)]
 	for i, h := range f.hashes {
 		e := &c.slots[h&(memoLen-1)]
 		if e.key != h || h == 0 {
@@ -187,7 +195,12 @@ func (m *Model) sumWith(s float64, f *Features, c *Memo) float64 {
 			}
 		}
 		if e.found {
-			s += float64(float64(e.val) * float64(values[i]))
+			// w*1 is exactly w: an indicator's weight is added as it is.
+			if len(f.values) == 0 {
+				s += float64(e.val)
+			} else {
+				s += float64(float64(e.val) * float64(f.values[i]))
+			}
 		}
 	}
 	return s
