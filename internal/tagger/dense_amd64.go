@@ -2,8 +2,6 @@
 
 package tagger
 
-import "unsafe"
-
 // addRun is addRunGo with the SSE instructions every amd64 processor has:
 // four classes to an instruction, each of them added as addRunGo adds it,
 // in IEEE single precision with the same rounding, so the sums are
@@ -22,17 +20,18 @@ var haveAVX = hasAVX()
 func hasAVX() bool
 
 // scoreVector is model.score in AVX instructions, where m.avx is set, and
-// reports whether it scored. It keeps the 40 sums in registers from the
-// bias to the last feature, eight classes to an instruction, where
-// scoreGo gathers each run of dense features and adds it through memory;
-// each class adds the same weights in the same order, in IEEE single
-// precision with the same rounding, so the scores are bit-identical.
-func (m *model) scoreVector(scores *[256]float32, feats *[nFeat]ref) bool {
+// reports whether it scored; it returns the weighted class of the highest
+// score, the lowest on a tie, or -1 when none beats -Inf, as bestVector
+// does. It keeps the 40 sums in registers from the bias to the last
+// feature, eight classes to an instruction, where scoreGo gathers each
+// run of dense features and adds it through memory; each class adds the
+// same weights in the same order, in IEEE single precision with the same
+// rounding, so the scores are bit-identical.
+func (m *model) scoreVector(scores *[256]float32, feats *[nFeat]ref) (k int, ok bool) {
 	if !m.avx {
-		return false
+		return 0, false
 	}
-	scoreAVX(scores, feats, (*[denseLen]float32)(m.bias), &m.dense[0], unsafe.SliceData(m.cls), unsafe.SliceData(m.wts))
-	return true
+	return scoreAVX(scores, feats, &m.vec), true
 }
 
 // scoreAVX reads nFeat features, 13: the count is written in the
@@ -40,7 +39,7 @@ func (m *model) scoreVector(scores *[256]float32, feats *[nFeat]ref) bool {
 var _ = [1]struct{}{}[nFeat-13]
 
 //go:noescape
-func scoreAVX(scores *[256]float32, feats *[nFeat]ref, bias *[denseLen]float32, dense *[denseLen]float32, cls *uint8, wts *float32)
+func scoreAVX(scores *[256]float32, feats *[nFeat]ref, v *vectors) int
 
 // bestVector is the weighted class of the highest score, the lowest on a
 // tie, or -1 when none beats -Inf, as model.bestClass finds it, in AVX

@@ -1,5 +1,6 @@
 //go:build !purego
 
+#include "go_asm.h"
 #include "textflag.h"
 
 // func addRunSSE(dst, src *[denseLen]float32, run []*[denseLen]float32)
@@ -88,22 +89,75 @@ no:
 	MOVB $0, ret+0(FP)
 	RET
 
-// func scoreAVX(scores *[256]float32, feats *[nFeat]ref, bias *[denseLen]float32, dense *[denseLen]float32, cls *uint8, wts *float32)
+DATA negInf<>+0(SB)/4, $0xff800000
+GLOBL negInf<>(SB), RODATA|NOPTR, $4
+
+// BEST sets AX to the index of the first of the 40 scores in Y0-Y4 that
+// is the greatest, or -1 when the greatest is -Inf. The greatest is found
+// in Y5, from -Inf: VMAXPS gives its second source when either is NaN,
+// and the second is the greatest so far, so a NaN is passed over. It is
+// spread to every lane of Y6, and the index is the lowest bit of the
+// 40-bit mask of the lanes equal to it. It clears the upper halves of the
+// YMM registers (VZEROUPPER) before the code that follows, which may use
+// SSE instructions.
+#define BEST \
+	VBROADCASTSS negInf<>(SB), Y5 \
+	VMAXPS       Y5, Y0, Y5 \
+	VMAXPS       Y5, Y1, Y5 \
+	VMAXPS       Y5, Y2, Y5 \
+	VMAXPS       Y5, Y3, Y5 \
+	VMAXPS       Y5, Y4, Y5 \
+	VEXTRACTF128 $1, Y5, X6 \
+	VMAXPS       X6, X5, X6 \
+	VPERMILPS    $0x4e, X6, X7 \
+	VMAXPS       X7, X6, X6 \
+	VPERMILPS    $0xb1, X6, X7 \
+	VMAXPS       X7, X6, X6 \
+	MOVQ         X6, AX \
+	CMPL         AX, $0xff800000 \
+	JEQ          none \
+	VINSERTF128  $1, X6, Y6, Y6 \
+	VCMPPS       $0, Y6, Y0, Y7 \
+	VMOVMSKPS    Y7, AX \
+	VCMPPS       $0, Y6, Y1, Y7 \
+	VMOVMSKPS    Y7, BX \
+	SHLQ         $8, BX \
+	ORQ          BX, AX \
+	VCMPPS       $0, Y6, Y2, Y7 \
+	VMOVMSKPS    Y7, BX \
+	SHLQ         $16, BX \
+	ORQ          BX, AX \
+	VCMPPS       $0, Y6, Y3, Y7 \
+	VMOVMSKPS    Y7, BX \
+	SHLQ         $24, BX \
+	ORQ          BX, AX \
+	VCMPPS       $0, Y6, Y4, Y7 \
+	VMOVMSKPS    Y7, BX \
+	SHLQ         $32, BX \
+	ORQ          BX, AX \
+	BSFQ         AX, AX \
+	JMP          found \
+none: \
+	MOVQ         $-1, AX \
+found: \
+	VZEROUPPER
+
+// func scoreAVX(scores *[256]float32, feats *[nFeat]ref, v *vectors) int
 //
 // The 40 sums live in Y0-Y4, eight classes each, from the bias; each
 // dense feature is added to them as it is read, and each sparse one to
 // the scores in memory, where the sums are stored before and loaded back
-// after. dense points at vector 0 of model.dense, cls and wts at the
-// first of model.cls and model.wts. A ref is decoded as model.score
-// decodes it: the weight count in its low 8 bits, the vector number or
-// offset above them.
-TEXT ·scoreAVX(SB), NOSPLIT, $0-48
+// after. A ref is decoded as model.score decodes it: the weight count in
+// its low 8 bits, the vector number or offset above them. The scores are
+// stored, and the best is found as bestAVX finds it.
+TEXT ·scoreAVX(SB), NOSPLIT, $0-32
 	MOVQ    scores+0(FP), DI
 	MOVQ    feats+8(FP), SI
-	MOVQ    bias+16(FP), AX
-	MOVQ    dense+24(FP), R8
-	MOVQ    cls+32(FP), R9
-	MOVQ    wts+40(FP), R10
+	MOVQ    v+16(FP), AX
+	MOVQ    vectors_dense(AX), R8
+	MOVQ    vectors_cls(AX), R9
+	MOVQ    vectors_wts(AX), R10
+	MOVQ    vectors_bias(AX), AX
 	VMOVUPS 0(AX), Y0
 	VMOVUPS 32(AX), Y1
 	VMOVUPS 64(AX), Y2
@@ -133,14 +187,15 @@ loop:
 	VADDPS 128(DX), Y4, Y4
 
 next:
-	DECQ CX
-	JNZ  loop
+	DECQ    CX
+	JNZ     loop
 	VMOVUPS Y0, 0(DI)
 	VMOVUPS Y1, 32(DI)
 	VMOVUPS Y2, 64(DI)
 	VMOVUPS Y3, 96(DI)
 	VMOVUPS Y4, 128(DI)
-	VZEROUPPER
+	BEST
+	MOVQ    AX, ret+24(FP)
 	RET
 
 sparse:
@@ -168,63 +223,14 @@ pair:
 	VMOVUPS 128(DI), Y4
 	JMP     next
 
-DATA negInf<>+0(SB)/4, $0xff800000
-GLOBL negInf<>(SB), RODATA|NOPTR, $4
-
 // func bestAVX(scores *[denseLen]float32) int
-//
-// The greatest score is found in Y5, from -Inf: VMAXPS gives its second
-// source when either is NaN, and the second is the greatest so far, so a
-// NaN is passed over. It is spread to every lane of Y6, and the index of
-// the first score equal to it is the lowest bit of the 40-bit mask of
-// equal lanes; -1 when it is -Inf.
 TEXT ·bestAVX(SB), NOSPLIT, $0-16
-	MOVQ         scores+0(FP), DI
-	VBROADCASTSS negInf<>(SB), Y5
-	VMOVUPS      0(DI), Y0
-	VMOVUPS      32(DI), Y1
-	VMOVUPS      64(DI), Y2
-	VMOVUPS      96(DI), Y3
-	VMOVUPS      128(DI), Y4
-	VMAXPS       Y5, Y0, Y5
-	VMAXPS       Y5, Y1, Y5
-	VMAXPS       Y5, Y2, Y5
-	VMAXPS       Y5, Y3, Y5
-	VMAXPS       Y5, Y4, Y5
-	VEXTRACTF128 $1, Y5, X6
-	VMAXPS       X6, X5, X6
-	VPERMILPS    $0x4e, X6, X7
-	VMAXPS       X7, X6, X6
-	VPERMILPS    $0xb1, X6, X7
-	VMAXPS       X7, X6, X6
-	MOVQ         X6, AX
-	CMPL         AX, $0xff800000
-	JEQ          none
-	VINSERTF128  $1, X6, Y6, Y6
-	VCMPPS       $0, Y6, Y0, Y7
-	VMOVMSKPS    Y7, AX
-	VCMPPS       $0, Y6, Y1, Y7
-	VMOVMSKPS    Y7, BX
-	SHLQ         $8, BX
-	ORQ          BX, AX
-	VCMPPS       $0, Y6, Y2, Y7
-	VMOVMSKPS    Y7, BX
-	SHLQ         $16, BX
-	ORQ          BX, AX
-	VCMPPS       $0, Y6, Y3, Y7
-	VMOVMSKPS    Y7, BX
-	SHLQ         $24, BX
-	ORQ          BX, AX
-	VCMPPS       $0, Y6, Y4, Y7
-	VMOVMSKPS    Y7, BX
-	SHLQ         $32, BX
-	ORQ          BX, AX
-	BSFQ         AX, AX
-	VZEROUPPER
-	MOVQ         AX, ret+8(FP)
-	RET
-
-none:
-	VZEROUPPER
-	MOVQ $-1, ret+8(FP)
+	MOVQ    scores+0(FP), DI
+	VMOVUPS 0(DI), Y0
+	VMOVUPS 32(DI), Y1
+	VMOVUPS 64(DI), Y2
+	VMOVUPS 96(DI), Y3
+	VMOVUPS 128(DI), Y4
+	BEST
+	MOVQ    AX, ret+8(FP)
 	RET

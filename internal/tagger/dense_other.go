@@ -12,7 +12,9 @@ func addRun(dst, src *[denseLen]float32, run []*[denseLen]float32) {
 const haveAVX = false
 
 // scoreVector scores nothing: score adds the features in Go.
-func (m *model) scoreVector(scores *[256]float32, feats *[nFeat]ref) bool { return false }
+func (m *model) scoreVector(scores *[256]float32, feats *[nFeat]ref) (k int, ok bool) {
+	return 0, false
+}
 
 // bestVector does not look: bestClass reads the scores in Go.
 func (m *model) bestVector(scores *[256]float32) (k int, ok bool) { return 0, false }

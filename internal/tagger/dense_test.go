@@ -81,14 +81,15 @@ func TestAddRun(t *testing.T) {
 }
 
 // TestScoreVector checks that score, in vector instructions where the
-// processor has them, gives the scores of scoreGo bit for bit, on a model
+// processor has them, gives the scores of scoreGo bit for bit, and that
+// classify picks the class that bestClass picks from them in Go, on a model
 // of random weights of every kind (see randomWeight) and features of every
 // kind in every order: none, dense and sparse, runs of each and each
 // alone.
 func TestScoreVector(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	weight := randomWeight(rng)
-	m := &model{bias: make([]float32, denseLen), dense: make([][denseLen]float32, 16), avx: haveAVX}
+	m := &model{bias: make([]float32, denseLen), dense: make([][denseLen]float32, 16)}
 	for i := range m.bias {
 		m.bias[i] = weight()
 	}
@@ -101,6 +102,12 @@ func TestScoreVector(t *testing.T) {
 		m.cls = append(m.cls, uint8(rng.IntN(denseLen)))
 		m.wts = append(m.wts, weight())
 	}
+	m.vectorize()
+	// Every class is weighted, and none beats -Inf without a weight.
+	for k := range denseLen {
+		m.orig = append(m.orig, uint8(k))
+	}
+	m.rest, m.restID = float32(math.Inf(-1)), -1
 	feature := func(kinds string) ref {
 		switch kinds[rng.IntN(len(kinds))] {
 		case 'd':
@@ -135,6 +142,14 @@ func TestScoreVector(t *testing.T) {
 					if !assert.Equal(t, math.Float32bits(want[k]), math.Float32bits(got[k]), "class %d of features %x: %v, want %v", k, feats, got[k], want[k]) {
 						return
 					}
+				}
+				// classify picks the class bestClass picks in Go.
+				avx := m.avx
+				m.avx = false
+				wantClass := m.bestClass(&want, 0)
+				m.avx = avx
+				if !assert.Equal(t, wantClass, m.classify(&got, &feats, 0), "class of features %x, scores %v", feats, want[:denseLen]) {
+					return
 				}
 			}
 		})

@@ -149,8 +149,25 @@ type model struct {
 
 	// avx is set when score adds the features with AVX instructions (see
 	// scoreVector): the processor has them and every weighted class is
-	// in a dense vector.
+	// in a dense vector. vec then points at the weights they read.
 	avx bool
+	vec vectors
+}
+
+// vectorize sets m.avx, and m.vec, once m's weights are in place.
+func (m *model) vectorize() {
+	if m.avx = haveAVX && len(m.bias) == denseLen && len(m.dense) > 0; m.avx {
+		m.vec = vectors{(*[denseLen]float32)(m.bias), &m.dense[0], unsafe.SliceData(m.cls), unsafe.SliceData(m.wts)}
+	}
+}
+
+// vectors points at the weights of a model that scoreVector reads: the
+// bias, vector 0 of model.dense, and the first of model.cls and of
+// model.wts.
+type vectors struct {
+	bias, dense *[denseLen]float32
+	cls         *uint8
+	wts         *float32
 }
 
 type reader struct {
@@ -404,7 +421,7 @@ func decode(data []byte) (*model, error) {
 		m.tagWords[int(r.tagWord)+bits.OnesCount64(r.tags&(1<<t.tag-1))] = t.r
 	}
 	m.regroup(ids, wts, bias, &weighted)
-	m.avx = haveAVX && len(m.bias) == denseLen
+	m.vectorize()
 	for e := range emoticons {
 		m.rows[m.row(e)].fixed = isEmoticon
 	}
@@ -453,7 +470,7 @@ const nFeat = 13
 // (1*w is exactly w): each score is the same float32 sum, in the same
 // order, as prose's, so it is bit-identical.
 func (m *model) score(scores *[256]float32, feats *[nFeat]ref) {
-	if m.scoreVector(scores, feats) {
+	if _, ok := m.scoreVector(scores, feats); ok {
 		return
 	}
 	m.scoreGo(scores, feats)
@@ -556,6 +573,14 @@ func (m *model) bestClass(scores *[256]float32, g int) int {
 		// The guess scores -Inf or NaN, which best handles.
 		b = s[k]
 	}
+	return m.pick(k, b)
+}
+
+// pick returns the class ID prose's Model.Best picks when k is the
+// weighted class of the highest score, b, or -1 when none beats -Inf:
+// that of k, or that of the best of the other classes, which score their
+// bias.
+func (m *model) pick(k int, b float32) int {
 	if k < 0 {
 		return m.restID
 	}
@@ -563,6 +588,22 @@ func (m *model) bestClass(scores *[256]float32, g int) int {
 		return c
 	}
 	return m.restID
+}
+
+// classify scores a token of features feats and returns the class ID
+// prose's Model.Best picks, as score and bestClass, with g the guess
+// bestClass takes. Where the processor has AVX, scoreVector finds the
+// highest score as it adds the last feature, and no guess is needed.
+func (m *model) classify(scores *[256]float32, feats *[nFeat]ref, g int) int {
+	if k, ok := m.scoreVector(scores, feats); ok {
+		b := float32(0)
+		if k >= 0 {
+			b = scores[k&0xff]
+		}
+		return m.pick(k, b)
+	}
+	m.scoreGo(scores, feats)
+	return m.bestClass(scores, g)
 }
 
 // regroup decodes the weights of every reachable feature from the model's

@@ -253,8 +253,7 @@ func (t *Tagger) tag(s *scratch, tags, words []string, keys []int32, memo *Memo)
 		switch c := int(raw[i].cls); c {
 		case noTagMap:
 			g := t.features(&s.feats, ctx[i:i+5], raw[i].lookup, w, p1, p2)
-			m.score(scores, &s.feats)
-			if c = m.bestClass(scores, g); c < 0 {
+			if c = m.classify(scores, &s.feats, g); c < 0 {
 				tag, id = "", t.blank
 			} else {
 				tag, id = m.classes[c], m.classTag[c]
