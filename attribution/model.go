@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/whosaid/whosaid/internal/linear"
+	"github.com/whosaid/whosaid/span"
 )
 
 // Model is the trained part of a Resolver, two linear models over sparse
@@ -210,18 +211,23 @@ func sharedParts(frames []frame, k int) (read, spk, cnt int) {
 		if read < 0 && g.unit == f.unit && g.variant == f.variant && g.first == f.first {
 			read = j
 		}
-		if g.a.Cue != f.a.Cue {
+		if !samePlace(g.a.Cue, f.a.Cue) {
 			continue
 		}
-		if spk < 0 && g.a.Speaker == f.a.Speaker {
+		if spk < 0 && samePlace(g.a.Speaker, f.a.Speaker) {
 			spk = j
 		}
-		if cnt < 0 && g.a.Extent == f.a.Extent && nFragments(&g.a) == nFragments(&f.a) && g.a.Addressee.Empty() == f.a.Addressee.Empty() {
+		if cnt < 0 && samePlace(g.a.Extent, f.a.Extent) && nFragments(&g.a) == nFragments(&f.a) && g.a.Addressee.Empty() == f.a.Addressee.Empty() {
 			cnt = j
 		}
 	}
 	return read, spk, cnt
 }
+
+// samePlace reports whether spans a and b of the window's text cover the
+// same bytes: their texts are then the same too, and comparing their
+// offsets spares comparing them.
+func samePlace(a, b span.Span) bool { return a.Start == b.Start && a.End == b.End }
 
 // readingScore returns the model's score of the reading of frame f of cue
 // c, of rule rule: that of its rule's features, taken from sums when a
