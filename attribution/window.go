@@ -60,13 +60,12 @@ type window struct {
 	// override in toks; asVerb is the token it last did, or -1.
 	tagged []string
 	asVerb int
-	// words holds the texts of toks, for the tagger, and keys the keys it
-	// remembers their lookups under in memo: their forms. The spellings of
-	// a form ("the", "The") share its key, and the last one tagged is
-	// remembered: they alternate seldom enough that a key for each case
-	// would save little.
-	words []string
-	keys  []int32
+	// words holds the texts of toks for the tagger, set by load, with the
+	// keys it remembers their lookups under in memo: their forms. The
+	// spellings of a form ("the", "The") share its key, and the last one
+	// tagged is remembered: they alternate seldom enough that a key for
+	// each case would save little.
+	words []tagger.Word
 	memo  *tagger.Memo
 	// vals holds the feature values of toks, by token; forms those of the
 	// text's lower-case forms, by form, hashed once for the text.
@@ -84,11 +83,11 @@ type window struct {
 }
 
 // load fills w with the stream's tokens [from, to), at most
-// maxSentenceTokens of them, untagged, and returns the end of those it
-// read.
+// maxSentenceTokens of them, untagged, and their words for the tagger,
+// and returns the end of those it read.
 func (w *window) load(st *token.Stream, from, to int) int {
 	to = min(to, from+maxSentenceTokens)
-	w.toks, w.first = w.toks[:0], from
+	w.toks, w.words, w.first = w.toks[:0], w.words[:0], from
 	// k is the first quotation that ends after the token, as quoteAfter
 	// finds it: the tokens ascend, and so does k.
 	k := 0
@@ -109,6 +108,7 @@ func (w *window) load(st *token.Stream, from, to int) int {
 		}
 		w.toks = append(w.toks, tok{start: start, end: end, text: text[start:end], lower: st.Form(id), kind: kind, lex: st.FormLex(id), id: id,
 			inQuote: k < len(w.qs) && w.qs[k].Start <= start && w.quotedBy(w.qs[k], start, end)})
+		w.words = append(w.words, tagger.Word{Text: text[start:end], Key: id})
 	}
 	n := len(w.toks)
 	w.vals = slices.Grow(w.vals[:0], n)[:n]
@@ -145,15 +145,9 @@ func garbled(text string, q *quote.Quote) bool {
 // sentence. Call it right after load, which clears the tokens' feature
 // values: none has read a tag yet.
 func (w *window) tagAll(tg *tagger.Tagger) {
-	w.words, w.keys = w.words[:0], w.keys[:0]
-	for i := range w.toks {
-		t := &w.toks[i]
-		w.words = append(w.words, t.text)
-		w.keys = append(w.keys, t.id)
-	}
 	n := len(w.toks)
 	w.tagged = slices.Grow(w.tagged[:0], n)[:n]
-	tg.TagWordsMemo(w.tagged, w.words, w.keys, w.memo)
+	tg.TagWordsMemo(w.tagged, w.words, w.memo)
 	w.asVerb, w.lastBreak = -1, -1
 	for i := range w.toks {
 		t := &w.toks[i]

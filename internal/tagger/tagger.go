@@ -80,8 +80,8 @@ type scratch struct {
 	ctx    []lookup // normalized words, with two sentinels at each end
 	raw    []rawWord
 	buf    []byte
-	words  []string // the texts of TagTokens's tokens
-	tags   []string // and their tags
+	words  []Word   // the texts of the tokens or words of TagTokens and TagWords
+	tags   []string // and the tags of TagTokens's
 }
 
 // New returns a Tagger backed by prose's built-in English model, which is
@@ -136,10 +136,10 @@ func (t *Tagger) TagTokens(toks []token.Token) {
 	defer t.pool.Put(s)
 	s.words = s.words[:0]
 	for i := range toks {
-		s.words = append(s.words, toks[i].Text)
+		s.words = append(s.words, Word{Text: toks[i].Text})
 	}
 	s.tags = slices.Grow(s.tags[:0], len(toks))[:len(toks)]
-	t.tag(s, s.tags, s.words, nil, nil)
+	t.tag(s, s.tags, s.words, nil)
 	for i := range toks {
 		toks[i].Tag = s.tags[i]
 	}
@@ -155,7 +155,19 @@ func (t *Tagger) TagWords(tags, words []string) {
 	}
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
-	t.tag(s, tags[:len(words)], words, nil, nil)
+	s.words = s.words[:0]
+	for _, w := range words {
+		s.words = append(s.words, Word{Text: w})
+	}
+	t.tag(s, tags[:len(words)], s.words, nil)
+	clear(s.words)
+}
+
+// Word is a word to tag with a Memo (see [Tagger.TagWordsMemo]): its text,
+// and the key its lookups are remembered under.
+type Word struct {
+	Text string
+	Key  int32
 }
 
 // Memo remembers the model's lookups of the words of one text, so that a
@@ -196,23 +208,24 @@ func (m *Memo) Release() {
 	m.last = 0
 }
 
-// TagWordsMemo is TagWords, with memo remembering the lookups of words[i]
-// in the slot of keys[i], modulo the memo's room. A key is a hint, not a
-// promise: a slot's lookups are reused only for a word of the same text,
-// so the tags are TagWords's whatever the keys. Words of one text given
-// one key each, as its forms, are looked up about once.
-func (t *Tagger) TagWordsMemo(tags, words []string, keys []int32, memo *Memo) {
+// TagWordsMemo is TagWords of the texts of words, with memo remembering
+// the lookups of each word in the slot of its key, modulo the memo's
+// room. A key is a hint, not a promise: a slot's lookups are reused only
+// for a word of the same text, so the tags are TagWords's whatever the
+// keys. Words of one text given one key each, as its forms, are looked up
+// about once.
+func (t *Tagger) TagWordsMemo(tags []string, words []Word, memo *Memo) {
 	if len(words) == 0 {
 		return
 	}
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
-	t.tag(s, tags[:len(words)], words, keys[:len(words)], memo)
+	t.tag(s, tags[:len(words)], words, memo)
 }
 
-// tag sets tags to the tags of words; with memo, it looks up words[i]
-// under keys[i] (see [Tagger.TagWordsMemo]).
-func (t *Tagger) tag(s *scratch, tags, words []string, keys []int32, memo *Memo) {
+// tag sets tags to the tags of the texts of words; with memo, it looks up
+// each under its key (see [Tagger.TagWordsMemo]).
+func (t *Tagger) tag(s *scratch, tags []string, words []Word, memo *Memo) {
 	m := t.m
 	n := len(words)
 	if cap(s.ctx) < n+4 {
@@ -223,15 +236,16 @@ func (t *Tagger) tag(s *scratch, tags, words []string, keys []int32, memo *Memo)
 	ctx[0], ctx[1] = t.start, t.start2
 	ctx[n+2], ctx[n+3] = t.end, t.end2
 	if memo == nil {
-		for i, w := range words {
+		for i := range words {
+			w := words[i].Text
 			var r lookup
 			ctx[i+2], r = t.normalize(s, w)
 			raw[i] = rawWord{r, t.wordClass(w, r)}
 		}
 	} else {
-		keys = keys[:n]
-		for i, w := range words {
-			k := int(keys[i]) & (memoLen - 1)
+		for i := range words {
+			w := words[i].Text
+			k := int(words[i].Key) & (memoLen - 1)
 			e := &memo.words[k]
 			if !e.ok || e.text != w {
 				if !e.ok {
@@ -247,7 +261,8 @@ func (t *Tagger) tag(s *scratch, tags, words []string, keys []int32, memo *Memo)
 
 	scores := &s.scores
 	p1, p2 := t.startTag, t.start2Tag
-	for i, w := range words {
+	for i := range words {
+		w := words[i].Text
 		var tag string
 		var id int32
 		switch c := int(raw[i].cls); c {
