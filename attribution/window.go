@@ -95,10 +95,15 @@ func (w *window) load(st *token.Stream, from, to int) int {
 		k = quoteAfter(w.qs, int(st.Toks[from].Start))
 		w.setQuotes(k, int(st.Toks[from].Start), int(st.Toks[to-1].End))
 	}
-	// Each token is read once, its strings and kind by its form.
+	// Each token is read once, its strings and kind by its form, and
+	// written in place, field by field, in room made for all of them: an
+	// append would build the 72-byte token aside and copy it.
 	text := st.Text()
+	toks := slices.Grow(w.toks, to-from)[:max(to-from, 0)]
+	words := slices.Grow(w.words, to-from)[:len(toks)]
+	n := 0
 	for i := from; i < to; i++ {
-		t := st.Toks[i]
+		t := &st.Toks[i]
 		start, end, kind, id := int(t.Start), int(t.End), t.Kind(), t.ID()
 		for k < len(w.qs) && w.qs[k].End <= start {
 			k++
@@ -106,11 +111,14 @@ func (w *window) load(st *token.Stream, from, to int) int {
 		if kind == token.Quote && w.misplaced(start, end) {
 			continue
 		}
-		w.toks = append(w.toks, tok{start: start, end: end, text: text[start:end], lower: st.Form(id), kind: kind, lex: st.FormLex(id), id: id,
-			inQuote: k < len(w.qs) && w.qs[k].Start <= start && w.quotedBy(w.qs[k], start, end)})
-		w.words = append(w.words, tagger.Word{Text: text[start:end], Key: id})
+		x := &toks[n]
+		x.start, x.end, x.text, x.lower, x.tag = start, end, text[start:end], st.Form(id), ""
+		x.kind, x.lex, x.id = kind, st.FormLex(id), id
+		x.inQuote = k < len(w.qs) && w.qs[k].Start <= start && w.quotedBy(w.qs[k], start, end)
+		words[n] = tagger.Word{Text: x.text, Key: id}
+		n++
 	}
-	n := len(w.toks)
+	w.toks, w.words = toks[:n], words[:n]
 	w.vals = slices.Grow(w.vals[:0], n)[:n]
 	clear(w.vals)
 	return to
