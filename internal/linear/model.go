@@ -144,14 +144,19 @@ func (m *Model) sum(s float64, f *Features) float64 {
 // Memo is not looked up in the model's table, whose slots the cache
 // seldom holds. The sums are those of [Model.Sum], added in the same
 // order. A Memo serves one Model: given another, it is emptied. The zero
-// Memo is empty and ready to use; it takes 16 kB. A Memo is not safe for
+// Memo is empty and ready to use; it takes 64 kB. A Memo is not safe for
 // concurrent use.
 type Memo struct {
 	m     *Model
 	slots [memoLen]memoSlot
 }
 
-const memoLen = 1 << 10
+// memoLen is the number of slots of a Memo. The features of the frames of
+// a text are many more than the slots, and every doubling of them from
+// 1,024 found more in the Memo: on the PolNeAR dev texts, the frame model
+// with 4,096 slots sums in about 1% fewer instructions than with 1,024,
+// and with 8,192 in 0.4% fewer again, for twice the room.
+const memoLen = 1 << 12
 
 // memoSlot is the weight a Model gives the feature of hash key; found is
 // false for a feature it does not know. The zero slot holds nothing: the
