@@ -265,26 +265,27 @@ func (t *Tagger) tag(s *scratch, tags []string, words []Word, memo *Memo) {
 		w := words[i].Text
 		var tag string
 		var id int32
-		switch c := int(raw[i].cls); c {
-		case noTagMap:
+		switch c := int(raw[i].cls); {
+		case c >= 0:
+			// The class the tag map fixes, the most common case.
+			tag, id = m.classes[c], m.classTag[c]
+		case c == noTagMap:
 			g := t.features(&s.feats, ctx[i:i+5], raw[i].lookup, w, p1, p2)
 			if c = m.classify(scores, &s.feats, g); c < 0 {
 				tag, id = "", t.blank
 			} else {
 				tag, id = m.classes[c], m.classTag[c]
 			}
-		case isDash:
+		case c == isDash:
 			tag, id = "-", t.dash
-		case isEmoticon:
+		case c == isEmoticon:
 			tag, id = "SYM", t.sym
-		case isHandle:
+		case c == isHandle:
 			tag, id = "NN", t.nn
-		case isTraceWord:
+		case c == isTraceWord:
 			tag, id = "-NONE-", t.none
-		case isBracketWord:
+		default: // isBracketWord
 			tag, id = w, m.tags[w]
-		default:
-			tag, id = m.classes[c], m.classTag[c]
 		}
 		tags[i] = tag
 		p2, p1 = p1, id
