@@ -3,6 +3,7 @@ package attribution
 import (
 	"strconv"
 
+	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/linear"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
@@ -124,17 +125,34 @@ var (
 	vBools    = [2]linear.Value{linear.NewValue("false"), linear.NewValue("true")}
 )
 
-// cueFeatures adds the features of cue c to fs: the word and its lemma,
-// its verb group, and the words and tags around it.
-func (rd *reader) cueFeatures(c *cue, fs *linear.Features) {
+// classValues holds the class of a verb as a feature value, by class,
+// and kindValues the kind of a cue, by kind: each is hashed once.
+var (
+	classValues = func() (vs [256]linear.Value) {
+		for c := range vs {
+			vs[c] = linear.NewValue(lexicon.Class(c).String())
+		}
+		return vs
+	}()
+	kindValues = func() (vs [cueSeem + 1]linear.Value) {
+		for k := range vs {
+			vs[k] = linear.NewValue(strconv.Itoa(k))
+		}
+		return vs
+	}()
+)
+
+// cueFeatures adds the features of cue c, whose lemma (see
+// [window.cueLemma]) is lemma, to fs: the word and its lemma, its verb
+// group, and the words and tags around it.
+func (rd *reader) cueFeatures(c *cue, lemma linear.Value, fs *linear.Features) {
 	w := &rd.w
-	lemma := linear.NewValue(w.cueLemma(c))
 	fs.AddValue(tCue, w.lowerValue(c.i))
 	fs.AddValue(tLemma, lemma)
 	if c.kind == cueVerb && !c.generic {
-		fs.Add(tClass, c.v.Class.String())
+		fs.AddValue(tClass, classValues[c.v.Class])
 	}
-	fs.Add(tKind, strconv.Itoa(int(c.kind)))
+	fs.AddValue(tKind, kindValues[c.kind])
 	tag := linear.NewValue(c.tag)
 	fs.AddValue(tTag, tag)
 	flag := func(t linear.Template, on bool) {

@@ -132,7 +132,7 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 	// The features of the cue are every frame's: score them once, with
 	// the bias.
 	fs.Reset()
-	rd.cueFeatures(c, fs)
+	rd.cueFeatures(c, lemma, fs)
 	shared := m.frames.ScoreWith(fs, &rd.memo)
 	var sums partSums
 	// rule is the rule of the last frame that had a part to score, as a
