@@ -147,7 +147,7 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 		}
 		read, spk, cnt := sharedParts(frames, k)
 		if (read < 0 || spk < 0 || cnt < 0) && (!hashed || rule.String() != f.a.Rule) {
-			rule, hashed = linear.NewValue(f.a.Rule), true
+			rule, hashed = rd.w.values.of(f.a.Rule), true
 		}
 		if read >= 0 {
 			f.read = frames[read].read
@@ -245,7 +245,7 @@ func (rd *reader) readingScore(m *Model, c *cue, f *frame, rule, lemma linear.Va
 		read = sums.byRule[r].sum
 	} else {
 		fs.Reset()
-		readingRuleFeatures(c, f, rule, lemma, fs)
+		rd.readingRuleFeatures(c, f, rule, lemma, fs)
 		read = m.frames.SumWith(fs, &rd.memo)
 		if sums.nRules < len(sums.byRule) {
 			b := &sums.byRule[sums.nRules]
@@ -255,7 +255,7 @@ func (rd *reader) readingScore(m *Model, c *cue, f *frame, rule, lemma linear.Va
 	}
 	if f.variant != "" {
 		fs.Reset()
-		readingVariantFeatures(f, rule, lemma, fs)
+		rd.readingVariantFeatures(f, rule, lemma, fs)
 		read += m.frames.SumWith(fs, &rd.memo)
 	}
 	return read

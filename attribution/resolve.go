@@ -160,6 +160,7 @@ func (rd *reader) put() {
 	rd.tagMemo.Release()
 	clear(rd.w.vals[:cap(rd.w.vals)])
 	clear(rd.w.forms[:cap(rd.w.forms)])
+	clear(rd.w.values[:])
 	clear(rd.frames[:cap(rd.frames)])
 	rd.sents, rd.w.text, rd.w.qs, rd.choose, rd.model = nil, "", nil, nil, nil
 	readers.Put(rd)

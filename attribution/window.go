@@ -3,6 +3,7 @@ package attribution
 import (
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/linear"
@@ -71,6 +72,9 @@ type window struct {
 	// text's lower-case forms, by form, hashed once for the text.
 	vals  []tokValues
 	forms []linear.Value
+	// values holds the feature values of the tags and of the names of
+	// rules and readings, by where their bytes lie (see [valueCache]).
+	values valueCache
 	// first is the stream index of toks[0].
 	first int
 	// title is set when the sentence is a title-case headline.
@@ -228,8 +232,33 @@ func (w *window) hashLower(i int) linear.Value {
 
 func (w *window) hashTag(i int) linear.Value {
 	v := &w.vals[i]
-	v.tag = linear.NewValue(w.toks[i].tag)
+	v.tag = w.values.of(w.toks[i].tag)
 	return v.tag
+}
+
+// valueCache holds feature values of the strings that are the pipeline's
+// own rather than words of the text: tags, and the names of rules and of
+// the ways a frame was read. They are a few dozen, from constants and the
+// tagger's model, and each is read as a value again and again; the cache
+// finds one by where its bytes lie, with no hashing. Two strings of the
+// same length at the same place hold the same bytes, as an entry keeps
+// its string, whose bytes therefore stay where they are. The cache is
+// emptied with the window it belongs to: a bracket's tag is its word, of
+// the text.
+type valueCache [256]linear.Value
+
+// of returns s as a feature value, linear.NewValue(s).
+func (c *valueCache) of(s string) linear.Value {
+	if s == "" {
+		return linear.NewValue(s)
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	e := &c[(p>>2^p>>9^uintptr(len(s)))%uintptr(len(c))]
+	if v := e.String(); len(v) == len(s) && unsafe.StringData(v) == unsafe.StringData(s) {
+		return *e
+	}
+	*e = linear.NewValue(s)
+	return *e
 }
 
 // titleCase reports whether the words of toks are set in title case, as a
