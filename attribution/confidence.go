@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/linear"
 	"github.com/whosaid/whosaid/internal/token"
 )
@@ -58,7 +57,7 @@ func speakerShape(s string) string {
 	switch {
 	case s == "":
 		return "none"
-	case fold.In(subjectPronouns.m, s) || fold.In(objectPronouns.m, s):
+	case subjectPronouns.hasFold(s) || objectPronouns.hasFold(s):
 		return "pronoun"
 	}
 	last := s

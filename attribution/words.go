@@ -4,7 +4,10 @@ package attribution
 // (verbs and nouns of saying, phrases, abbreviations, pronouns) live in
 // internal/lexicon.
 
-import "github.com/whosaid/whosaid/internal/lexicon"
+import (
+	"github.com/whosaid/whosaid/internal/fold"
+	"github.com/whosaid/whosaid/internal/lexicon"
+)
 
 // auxWords are the auxiliaries, negation and adverbs that join a cue
 // verb's group ("has said", "did not deny", "also noted").
@@ -215,8 +218,12 @@ func set(ws ...string) *wordSet {
 }
 
 // bit returns the bit of the filter that w, which is not empty, chooses.
-func bit(w string) uint {
-	return (uint(w[0])*0x9e + uint(w[len(w)-1])*0x3b + uint(len(w))*0x61) & 511
+func bit(w string) uint { return bitOf(w[0], w[len(w)-1], len(w)) }
+
+// bitOf is the bit of a word of n bytes, its first and last bytes first
+// and last.
+func bitOf(first, last byte, n int) uint {
+	return (uint(first)*0x9e + uint(last)*0x3b + uint(n)*0x61) & 511
 }
 
 // add adds w, which is not empty, to s.
@@ -235,4 +242,25 @@ func (s *wordSet) has(w string) bool {
 		return false
 	}
 	return s.m[w]
+}
+
+// hasFold reports whether w, with its ASCII letters lower-cased, is in s,
+// as fold.In(s.m, w) does; the bit of the lower-cased word turns most
+// words away before it is folded and hashed.
+func (s *wordSet) hasFold(w string) bool {
+	if w == "" {
+		return false
+	}
+	if b := bitOf(lowerASCII(w[0]), lowerASCII(w[len(w)-1]), len(w)); s.bits[b>>6]&(1<<(b&63)) == 0 {
+		return false
+	}
+	return fold.In(s.m, w)
+}
+
+// lowerASCII returns c lower-cased if it is an ASCII capital.
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
