@@ -205,7 +205,7 @@ func pronounSet(keep func(lexicon.Pronoun) bool, extra ...string) *wordSet {
 // members, which turns away most words without hashing them.
 type wordSet struct {
 	m    map[string]bool
-	bits [8]uint64
+	bits fold.Bits
 }
 
 // set returns the set of ws.
@@ -217,50 +217,20 @@ func set(ws ...string) *wordSet {
 	return s
 }
 
-// bit returns the bit of the filter that w, which is not empty, chooses.
-func bit(w string) uint { return bitOf(w[0], w[len(w)-1], len(w)) }
-
-// bitOf is the bit of a word of n bytes, its first and last bytes first
-// and last.
-func bitOf(first, last byte, n int) uint {
-	return (uint(first)*0x9e + uint(last)*0x3b + uint(n)*0x61) & 511
-}
-
 // add adds w, which is not empty, to s.
 func (s *wordSet) add(w string) {
 	s.m[w] = true
-	b := bit(w)
-	s.bits[b>>6] |= 1 << (b & 63)
+	s.bits.Add(w)
 }
 
 // has reports whether w is in s.
 func (s *wordSet) has(w string) bool {
-	if w == "" {
-		return false
-	}
-	if b := bit(w); s.bits[b>>6]&(1<<(b&63)) == 0 {
-		return false
-	}
-	return s.m[w]
+	return s.bits.MayHoldLower(w) && s.m[w]
 }
 
 // hasFold reports whether w, with its ASCII letters lower-cased, is in s,
 // as fold.In(s.m, w) does; the bit of the lower-cased word turns most
 // words away before it is folded and hashed.
 func (s *wordSet) hasFold(w string) bool {
-	if w == "" {
-		return false
-	}
-	if b := bitOf(lowerASCII(w[0]), lowerASCII(w[len(w)-1]), len(w)); s.bits[b>>6]&(1<<(b&63)) == 0 {
-		return false
-	}
-	return fold.In(s.m, w)
-}
-
-// lowerASCII returns c lower-cased if it is an ASCII capital.
-func lowerASCII(c byte) byte {
-	if c >= 'A' && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
+	return s.bits.MayHold(w) && fold.In(s.m, w)
 }
