@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/linear"
 	"github.com/whosaid/whosaid/internal/token"
 )
@@ -30,15 +29,18 @@ var confTemplates = templateNames(tRule, tLogit, tRuleP, tType, tRuleType, tSpk,
 func confFeatures(a *Attribution, fs *linear.Features) {
 	fs.Reset()
 	p := min(max(a.Confidence, 0.001), 0.999)
-	fs.Add(tRule, a.Rule)
+	// The rule, type and speaker's shape are each hashed once for the
+	// features that take them.
+	rule := linear.NewValue(a.Rule)
+	fs.AddValue(tRule, rule)
 	fs.AddFloat(tLogit, math.Log(p/(1-p))/5)
-	fs.Add2(tRuleP, a.Rule, bucket(int(p*10)))
-	t := a.Type.String()
-	fs.Add(tType, t)
-	fs.Add2(tRuleType, a.Rule, t)
-	spk := speakerShape(a.Speaker.Text)
-	fs.Add(tSpk, spk)
-	fs.Add2(tRuleSpk, a.Rule, spk)
+	fs.AddValue2(tRuleP, rule, linear.NewValue(bucket(int(p*10))))
+	t := linear.NewValue(a.Type.String())
+	fs.AddValue(tType, t)
+	fs.AddValue2(tRuleType, rule, t)
+	spk := linear.NewValue(speakerShape(a.Speaker.Text))
+	fs.AddValue(tSpk, spk)
+	fs.AddValue2(tRuleSpk, rule, spk)
 	cue := a.Cue.Text
 	if i := strings.LastIndexByte(cue, ' '); i >= 0 {
 		cue = cue[i+1:]
@@ -55,7 +57,7 @@ func speakerShape(s string) string {
 	switch {
 	case s == "":
 		return "none"
-	case fold.In(subjectPronouns.m, s) || fold.In(objectPronouns.m, s):
+	case subjectPronouns.hasFold(s) || objectPronouns.hasFold(s):
 		return "pronoun"
 	}
 	last := s

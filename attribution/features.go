@@ -3,6 +3,7 @@ package attribution
 import (
 	"strconv"
 
+	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/linear"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/span"
@@ -124,18 +125,35 @@ var (
 	vBools    = [2]linear.Value{linear.NewValue("false"), linear.NewValue("true")}
 )
 
-// cueFeatures adds the features of cue c to fs: the word and its lemma,
-// its verb group, and the words and tags around it.
-func (rd *reader) cueFeatures(c *cue, fs *linear.Features) {
+// classValues holds the class of a verb as a feature value, by class,
+// and kindValues the kind of a cue, by kind: each is hashed once.
+var (
+	classValues = func() (vs [256]linear.Value) {
+		for c := range vs {
+			vs[c] = linear.NewValue(lexicon.Class(c).String())
+		}
+		return vs
+	}()
+	kindValues = func() (vs [cueSeem + 1]linear.Value) {
+		for k := range vs {
+			vs[k] = linear.NewValue(strconv.Itoa(k))
+		}
+		return vs
+	}()
+)
+
+// cueFeatures adds the features of cue c, whose lemma (see
+// [window.cueLemma]) is lemma, to fs: the word and its lemma, its verb
+// group, and the words and tags around it.
+func (rd *reader) cueFeatures(c *cue, lemma linear.Value, fs *linear.Features) {
 	w := &rd.w
-	lemma := linear.NewValue(w.cueLemma(c))
 	fs.AddValue(tCue, w.lowerValue(c.i))
 	fs.AddValue(tLemma, lemma)
 	if c.kind == cueVerb && !c.generic {
-		fs.Add(tClass, c.v.Class.String())
+		fs.AddValue(tClass, classValues[c.v.Class])
 	}
-	fs.Add(tKind, strconv.Itoa(int(c.kind)))
-	tag := linear.NewValue(c.tag)
+	fs.AddValue(tKind, kindValues[c.kind])
+	tag := w.values.of(c.tag)
 	fs.AddValue(tTag, tag)
 	flag := func(t linear.Template, on bool) {
 		if on {
@@ -174,7 +192,7 @@ func (rd *reader) cueFeatures(c *cue, fs *linear.Features) {
 // frameFeatures adds the features of frame f, a reading of cue c, to fs:
 // its rule, and the form and place of its speaker and its content.
 func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
-	lemma, rule := linear.NewValue(rd.w.cueLemma(c)), linear.NewValue(f.a.Rule)
+	lemma, rule := linear.NewValue(rd.w.cueLemma(c)), rd.w.values.of(f.a.Rule)
 	rd.readingFeatures(c, f, rule, lemma, fs)
 	rd.speakerFeatures(&f.a, rule, lemma, fs)
 	rd.contentFeatures(&f.a, rule, lemma, fs)
@@ -189,15 +207,15 @@ func (rd *reader) frameFeatures(c *cue, f *frame, fs *linear.Features) {
 
 // readingFeatures adds the features of the reading of frame f to fs.
 func (rd *reader) readingFeatures(c *cue, f *frame, rule, lemma linear.Value, fs *linear.Features) {
-	readingVariantFeatures(f, rule, lemma, fs)
-	readingRuleFeatures(c, f, rule, lemma, fs)
+	rd.readingVariantFeatures(f, rule, lemma, fs)
+	rd.readingRuleFeatures(c, f, rule, lemma, fs)
 }
 
 // readingRuleFeatures adds the features of the rule that read frame f,
 // of rule rule: they depend on its Rule, unit and first only.
-func readingRuleFeatures(c *cue, f *frame, rule, lemma linear.Value, fs *linear.Features) {
+func (rd *reader) readingRuleFeatures(c *cue, f *frame, rule, lemma linear.Value, fs *linear.Features) {
 	fs.AddValue(tRule, rule)
-	fs.Add(tUnit, f.unit)
+	fs.AddValue(tUnit, rd.w.values.of(f.unit))
 	fs.AddValue2(tRuleLemma, rule, lemma)
 	if f.first {
 		// The reading the rules alone would take.
@@ -205,15 +223,15 @@ func readingRuleFeatures(c *cue, f *frame, rule, lemma linear.Value, fs *linear.
 		fs.AddValue2(tFirstRule, rule, vBools[b2i(c.generic)])
 	}
 	if c.generic {
-		fs.AddValue2(tGenericRule, rule, linear.NewValue(c.tag))
+		fs.AddValue2(tGenericRule, rule, rd.w.values.of(c.tag))
 	}
 }
 
 // readingVariantFeatures adds the features of how frame f, of rule rule,
 // moved its content from the rule's, if it did.
-func readingVariantFeatures(f *frame, rule, lemma linear.Value, fs *linear.Features) {
+func (rd *reader) readingVariantFeatures(f *frame, rule, lemma linear.Value, fs *linear.Features) {
 	if f.variant != "" {
-		variant := linear.NewValue(f.variant)
+		variant := rd.w.values.of(f.variant)
 		fs.AddValue(tVariant, variant)
 		fs.AddValue2(tVariantRule, variant, rule)
 		fs.AddValue2(tVariantLemma, variant, lemma)

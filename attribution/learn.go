@@ -152,7 +152,7 @@ func (r *Resolver) decisions(doc TrainDoc, d *linear.Data) error {
 				continue
 			}
 			var fs linear.Features
-			rd.cueFeatures(c, &fs)
+			rd.cueFeatures(c, linear.NewValue(rd.w.cueLemma(c)), &fs)
 			rd.frameFeatures(c, &frames[k], &fs)
 			cands = append(cands, fs)
 			index = append(index, k)

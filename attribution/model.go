@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/whosaid/whosaid/internal/linear"
+	"github.com/whosaid/whosaid/span"
 )
 
 // Model is the trained part of a Resolver, two linear models over sparse
@@ -131,7 +132,7 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 	// The features of the cue are every frame's: score them once, with
 	// the bias.
 	fs.Reset()
-	rd.cueFeatures(c, fs)
+	rd.cueFeatures(c, lemma, fs)
 	shared := m.frames.ScoreWith(fs, &rd.memo)
 	var sums partSums
 	// rule is the rule of the last frame that had a part to score, as a
@@ -146,7 +147,7 @@ func (rd *reader) chooseFrame(m *Model, c *cue, frames []frame) int {
 		}
 		read, spk, cnt := sharedParts(frames, k)
 		if (read < 0 || spk < 0 || cnt < 0) && (!hashed || rule.String() != f.a.Rule) {
-			rule, hashed = linear.NewValue(f.a.Rule), true
+			rule, hashed = rd.w.values.of(f.a.Rule), true
 		}
 		if read >= 0 {
 			f.read = frames[read].read
@@ -210,18 +211,23 @@ func sharedParts(frames []frame, k int) (read, spk, cnt int) {
 		if read < 0 && g.unit == f.unit && g.variant == f.variant && g.first == f.first {
 			read = j
 		}
-		if g.a.Cue != f.a.Cue {
+		if !samePlace(g.a.Cue, f.a.Cue) {
 			continue
 		}
-		if spk < 0 && g.a.Speaker == f.a.Speaker {
+		if spk < 0 && samePlace(g.a.Speaker, f.a.Speaker) {
 			spk = j
 		}
-		if cnt < 0 && g.a.Extent == f.a.Extent && nFragments(&g.a) == nFragments(&f.a) && g.a.Addressee.Empty() == f.a.Addressee.Empty() {
+		if cnt < 0 && samePlace(g.a.Extent, f.a.Extent) && nFragments(&g.a) == nFragments(&f.a) && g.a.Addressee.Empty() == f.a.Addressee.Empty() {
 			cnt = j
 		}
 	}
 	return read, spk, cnt
 }
+
+// samePlace reports whether spans a and b of the window's text cover the
+// same bytes: their texts are then the same too, and comparing their
+// offsets spares comparing them.
+func samePlace(a, b span.Span) bool { return a.Start == b.Start && a.End == b.End }
 
 // readingScore returns the model's score of the reading of frame f of cue
 // c, of rule rule: that of its rule's features, taken from sums when a
@@ -239,7 +245,7 @@ func (rd *reader) readingScore(m *Model, c *cue, f *frame, rule, lemma linear.Va
 		read = sums.byRule[r].sum
 	} else {
 		fs.Reset()
-		readingRuleFeatures(c, f, rule, lemma, fs)
+		rd.readingRuleFeatures(c, f, rule, lemma, fs)
 		read = m.frames.SumWith(fs, &rd.memo)
 		if sums.nRules < len(sums.byRule) {
 			b := &sums.byRule[sums.nRules]
@@ -249,7 +255,7 @@ func (rd *reader) readingScore(m *Model, c *cue, f *frame, rule, lemma linear.Va
 	}
 	if f.variant != "" {
 		fs.Reset()
-		readingVariantFeatures(f, rule, lemma, fs)
+		rd.readingVariantFeatures(f, rule, lemma, fs)
 		read += m.frames.SumWith(fs, &rd.memo)
 	}
 	return read

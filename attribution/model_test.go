@@ -67,7 +67,7 @@ func TestChooseFrameParts(t *testing.T) {
 				continue
 			}
 			var fs linear.Features
-			rd.cueFeatures(c, &fs)
+			rd.cueFeatures(c, linear.NewValue(rd.w.cueLemma(c)), &fs)
 			rd.frameFeatures(c, &fr[i], &fs)
 			assert.InDelta(t, m.frames.Score(&fs), fr[i].score, 1e-9, "frame %d of %q", i, fr[i].a.Cue.Text)
 			frames++

@@ -100,7 +100,7 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	rd := readers.Get().(*reader)
 	defer rd.put()
 	rd.st.Scan(text, sents, qs, r.lex)
-	rd.w = window{text: text, lex: r.lex, qs: rd.st.Quotes, toks: rd.w.toks[:0], tagged: rd.w.tagged[:0], words: rd.w.words[:0], keys: rd.w.keys[:0], memo: &rd.tagMemo, vals: rd.w.vals[:0], forms: rd.w.forms[:0]}
+	rd.w = window{text: text, lex: r.lex, qs: rd.st.Quotes, toks: rd.w.toks[:0], tagged: rd.w.tagged[:0], words: rd.w.words[:0], memo: &rd.tagMemo, vals: rd.w.vals[:0], forms: rd.w.forms[:0]}
 	rd.sents, rd.runs, rd.nested, rd.tagger = sents, r.cfg.runs, r.cfg.nested, r.tagger
 	rd.found, rd.frags, rd.rules = rd.found[:0], rd.frags[:0], rd.rules[:0]
 	rd.choose, rd.model = choose, r.model
@@ -160,6 +160,7 @@ func (rd *reader) put() {
 	rd.tagMemo.Release()
 	clear(rd.w.vals[:cap(rd.w.vals)])
 	clear(rd.w.forms[:cap(rd.w.forms)])
+	clear(rd.w.values[:])
 	clear(rd.frames[:cap(rd.frames)])
 	rd.sents, rd.w.text, rd.w.qs, rd.choose, rd.model = nil, "", nil, nil, nil
 	readers.Put(rd)

@@ -3,6 +3,7 @@ package attribution
 import (
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/linear"
@@ -60,18 +61,20 @@ type window struct {
 	// override in toks; asVerb is the token it last did, or -1.
 	tagged []string
 	asVerb int
-	// words holds the texts of toks, for the tagger, and keys the keys it
-	// remembers their lookups under in memo: their forms. The spellings of
-	// a form ("the", "The") share its key, and the last one tagged is
-	// remembered: they alternate seldom enough that a key for each case
-	// would save little.
-	words []string
-	keys  []int32
+	// words holds the texts of toks for the tagger, set by load, with the
+	// keys it remembers their lookups under in memo: their forms. The
+	// spellings of a form ("the", "The") share its key, and the last one
+	// tagged is remembered: they alternate seldom enough that a key for
+	// each case would save little.
+	words []tagger.Word
 	memo  *tagger.Memo
 	// vals holds the feature values of toks, by token; forms those of the
 	// text's lower-case forms, by form, hashed once for the text.
 	vals  []tokValues
 	forms []linear.Value
+	// values holds the feature values of the tags and of the names of
+	// rules and readings, by where their bytes lie (see [valueCache]).
+	values valueCache
 	// first is the stream index of toks[0].
 	first int
 	// title is set when the sentence is a title-case headline.
@@ -84,11 +87,11 @@ type window struct {
 }
 
 // load fills w with the stream's tokens [from, to), at most
-// maxSentenceTokens of them, untagged, and returns the end of those it
-// read.
+// maxSentenceTokens of them, untagged, and their words for the tagger,
+// and returns the end of those it read.
 func (w *window) load(st *token.Stream, from, to int) int {
 	to = min(to, from+maxSentenceTokens)
-	w.toks, w.first = w.toks[:0], from
+	w.toks, w.words, w.first = w.toks[:0], w.words[:0], from
 	// k is the first quotation that ends after the token, as quoteAfter
 	// finds it: the tokens ascend, and so does k.
 	k := 0
@@ -96,10 +99,15 @@ func (w *window) load(st *token.Stream, from, to int) int {
 		k = quoteAfter(w.qs, int(st.Toks[from].Start))
 		w.setQuotes(k, int(st.Toks[from].Start), int(st.Toks[to-1].End))
 	}
-	// Each token is read once, its strings and kind by its form.
+	// Each token is read once, its strings and kind by its form, and
+	// written in place, field by field, in room made for all of them: an
+	// append would build the 72-byte token aside and copy it.
 	text := st.Text()
+	toks := slices.Grow(w.toks, to-from)[:max(to-from, 0)]
+	words := slices.Grow(w.words, to-from)[:len(toks)]
+	n := 0
 	for i := from; i < to; i++ {
-		t := st.Toks[i]
+		t := &st.Toks[i]
 		start, end, kind, id := int(t.Start), int(t.End), t.Kind(), t.ID()
 		for k < len(w.qs) && w.qs[k].End <= start {
 			k++
@@ -107,10 +115,14 @@ func (w *window) load(st *token.Stream, from, to int) int {
 		if kind == token.Quote && w.misplaced(start, end) {
 			continue
 		}
-		w.toks = append(w.toks, tok{start: start, end: end, text: text[start:end], lower: st.Form(id), kind: kind, lex: st.FormLex(id), id: id,
-			inQuote: k < len(w.qs) && w.qs[k].Start <= start && w.quotedBy(w.qs[k], start, end)})
+		x := &toks[n]
+		x.start, x.end, x.text, x.lower, x.tag = start, end, text[start:end], st.Form(id), ""
+		x.kind, x.lex, x.id = kind, st.FormLex(id), id
+		x.inQuote = k < len(w.qs) && w.qs[k].Start <= start && w.quotedBy(w.qs[k], start, end)
+		words[n] = tagger.Word{Text: x.text, Key: id}
+		n++
 	}
-	n := len(w.toks)
+	w.toks, w.words = toks[:n], words[:n]
 	w.vals = slices.Grow(w.vals[:0], n)[:n]
 	clear(w.vals)
 	return to
@@ -145,15 +157,9 @@ func garbled(text string, q *quote.Quote) bool {
 // sentence. Call it right after load, which clears the tokens' feature
 // values: none has read a tag yet.
 func (w *window) tagAll(tg *tagger.Tagger) {
-	w.words, w.keys = w.words[:0], w.keys[:0]
-	for i := range w.toks {
-		t := &w.toks[i]
-		w.words = append(w.words, t.text)
-		w.keys = append(w.keys, t.id)
-	}
 	n := len(w.toks)
 	w.tagged = slices.Grow(w.tagged[:0], n)[:n]
-	tg.TagWordsMemo(w.tagged, w.words, w.keys, w.memo)
+	tg.TagWordsMemo(w.tagged, w.words, w.memo)
 	w.asVerb, w.lastBreak = -1, -1
 	for i := range w.toks {
 		t := &w.toks[i]
@@ -226,8 +232,33 @@ func (w *window) hashLower(i int) linear.Value {
 
 func (w *window) hashTag(i int) linear.Value {
 	v := &w.vals[i]
-	v.tag = linear.NewValue(w.toks[i].tag)
+	v.tag = w.values.of(w.toks[i].tag)
 	return v.tag
+}
+
+// valueCache holds feature values of the strings that are the pipeline's
+// own rather than words of the text: tags, and the names of rules and of
+// the ways a frame was read. They are a few dozen, from constants and the
+// tagger's model, and each is read as a value again and again; the cache
+// finds one by where its bytes lie, with no hashing. Two strings of the
+// same length at the same place hold the same bytes, as an entry keeps
+// its string, whose bytes therefore stay where they are. The cache is
+// emptied with the window it belongs to: a bracket's tag is its word, of
+// the text.
+type valueCache [256]linear.Value
+
+// of returns s as a feature value, linear.NewValue(s).
+func (c *valueCache) of(s string) linear.Value {
+	if s == "" {
+		return linear.NewValue(s)
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	e := &c[(p>>2^p>>9^uintptr(len(s)))%uintptr(len(c))]
+	if v := e.String(); len(v) == len(s) && unsafe.StringData(v) == unsafe.StringData(s) {
+		return *e
+	}
+	*e = linear.NewValue(s)
+	return *e
 }
 
 // titleCase reports whether the words of toks are set in title case, as a

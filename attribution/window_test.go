@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/corpustest"
 	"github.com/whosaid/whosaid/internal/lexicon"
+	"github.com/whosaid/whosaid/internal/linear"
 	"github.com/whosaid/whosaid/internal/token"
 	"github.com/whosaid/whosaid/quote"
 	"github.com/whosaid/whosaid/sentence"
@@ -103,4 +105,38 @@ func TestQuoteAfter(t *testing.T) {
 // says: the rules copy tokens by the thousand.
 func TestTokSize(t *testing.T) {
 	assert.LessOrEqual(t, unsafe.Sizeof(tok{}), uintptr(72))
+}
+
+// TestValueCache checks that the cache gives linear.NewValue of every
+// string, whether its entry is empty, holds the same string, the same
+// bytes elsewhere, a prefix of it at the same place, or another string.
+func TestValueCache(t *testing.T) {
+	text := "VBD said VBDsaid VB" + strings.Repeat("x", 300)
+	var c valueCache
+	for _, tt := range []struct {
+		name string
+		s    string
+	}{
+		{"empty", ""},
+		{"a tag", text[0:3]},
+		{"the same tag", text[0:3]},
+		{"its bytes elsewhere", text[9:12]},
+		{"a prefix at the same place", text[0:2]},
+		{"a longer string at the same place", text[0:8]},
+		{"one at the same place in the same entry", text[0 : 8+len(c)]},
+		{"and the first", text[0:8]},
+		{"a constant", "NNP"},
+		{"the tag again", text[0:3]},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, linear.NewValue(tt.s), c.of(tt.s))
+		})
+	}
+	// Every string filling every entry, and then read again.
+	words := strings.Fields(strings.Repeat("a bb ccc dddd eeeee ", 100))
+	for range 2 {
+		for _, w := range words {
+			require.Equal(t, linear.NewValue(w), c.of(w), "%q", w)
+		}
+	}
 }

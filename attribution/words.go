@@ -4,7 +4,10 @@ package attribution
 // (verbs and nouns of saying, phrases, abbreviations, pronouns) live in
 // internal/lexicon.
 
-import "github.com/whosaid/whosaid/internal/lexicon"
+import (
+	"github.com/whosaid/whosaid/internal/fold"
+	"github.com/whosaid/whosaid/internal/lexicon"
+)
 
 // auxWords are the auxiliaries, negation and adverbs that join a cue
 // verb's group ("has said", "did not deny", "also noted").
@@ -202,7 +205,7 @@ func pronounSet(keep func(lexicon.Pronoun) bool, extra ...string) *wordSet {
 // members, which turns away most words without hashing them.
 type wordSet struct {
 	m    map[string]bool
-	bits [8]uint64
+	bits fold.Bits
 }
 
 // set returns the set of ws.
@@ -214,25 +217,20 @@ func set(ws ...string) *wordSet {
 	return s
 }
 
-// bit returns the bit of the filter that w, which is not empty, chooses.
-func bit(w string) uint {
-	return (uint(w[0])*0x9e + uint(w[len(w)-1])*0x3b + uint(len(w))*0x61) & 511
-}
-
 // add adds w, which is not empty, to s.
 func (s *wordSet) add(w string) {
 	s.m[w] = true
-	b := bit(w)
-	s.bits[b>>6] |= 1 << (b & 63)
+	s.bits.Add(w)
 }
 
 // has reports whether w is in s.
 func (s *wordSet) has(w string) bool {
-	if w == "" {
-		return false
-	}
-	if b := bit(w); s.bits[b>>6]&(1<<(b&63)) == 0 {
-		return false
-	}
-	return s.m[w]
+	return s.bits.MayHoldLower(w) && s.m[w]
+}
+
+// hasFold reports whether w, with its ASCII letters lower-cased, is in s,
+// as fold.In(s.m, w) does; the bit of the lower-cased word turns most
+// words away before it is folded and hashed.
+func (s *wordSet) hasFold(w string) bool {
+	return s.bits.MayHold(w) && fold.In(s.m, w)
 }

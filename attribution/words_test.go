@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/lexicon"
 )
 
@@ -89,5 +90,23 @@ func TestWords(t *testing.T) {
 	} {
 		want := len(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }))
 		assert.Equal(t, want, words(s), "words(%q)", s)
+	}
+}
+
+// TestHasFold checks wordSet.hasFold against fold.In on words of every
+// case, in the sets of pronouns and not.
+func TestHasFold(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		set  *wordSet
+	}{
+		{"subject pronouns", subjectPronouns},
+		{"object pronouns", objectPronouns},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for _, w := range []string{"", "he", "He", "HE", "hE", "she", "They", "WHO", "which", "Which", "it", "It", "him", "Him", "them", "THEM", "Hugh Hill", "official", "Mr.", "h", "É"} {
+				assert.Equal(t, fold.In(c.set.m, w), c.set.hasFold(w), "%q", w)
+			}
+		})
 	}
 }

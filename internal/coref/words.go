@@ -158,8 +158,8 @@ func newScan(st *token.Stream, b *bufs) *scan {
 		if t.Kind() != token.Word {
 			continue
 		}
-		s.words = append(s.words, word{end: t.End, tok: int32(i), form: t.ID()})
-		w := &s.words[len(s.words)-1]
+		// The word is made in a local and appended once it is whole.
+		w := &word{end: t.End, tok: int32(i), form: t.ID()}
 		// Only a token right after it continues a word.
 		if i+1 < len(toks) && toks[i+1].Start == t.End {
 			i = s.continued(w, i)
@@ -198,6 +198,7 @@ func newScan(st *token.Stream, b *bufs) *scan {
 			f.lowerCase = true
 		}
 		prevEnd = w.end
+		s.words = append(s.words, *w)
 	}
 	return s
 }

@@ -58,3 +58,53 @@ const (
 	offset = 2166136261
 	prime  = 16777619
 )
+
+// Bits is a filter of 512 bits over a set of lower-case words, one bit
+// for each, chosen by its length and its first and last bytes: a word
+// whose bit is not set is not in the set, whatever its case, and most
+// words are turned away so, with no folding and no hashing. The zero
+// Bits is empty; a Bits is read-only once its words are added.
+type Bits [8]uint64
+
+// Add sets the bit of w, a lower-case word.
+func (b *Bits) Add(w string) {
+	if w != "" {
+		k := bitOf(w[0], w[len(w)-1], len(w))
+		b[k>>6] |= 1 << (k & 63)
+	}
+}
+
+// MayHold reports whether the bit of w, with its ASCII letters
+// lower-cased, is set: false when w, so lower-cased, is not one of the
+// words added.
+func (b *Bits) MayHold(w string) bool {
+	if w == "" {
+		return false
+	}
+	k := bitOf(lowerByte(w[0]), lowerByte(w[len(w)-1]), len(w))
+	return b[k>>6]&(1<<(k&63)) != 0
+}
+
+// MayHoldLower is MayHold of w, a lower-case word, which it does not
+// fold.
+func (b *Bits) MayHoldLower(w string) bool {
+	if w == "" {
+		return false
+	}
+	k := bitOf(w[0], w[len(w)-1], len(w))
+	return b[k>>6]&(1<<(k&63)) != 0
+}
+
+// bitOf is the bit of a word of n bytes whose first and last bytes are
+// first and last.
+func bitOf(first, last byte, n int) uint {
+	return (uint(first)*0x9e + uint(last)*0x3b + uint(n)*0x61) & 511
+}
+
+// lowerByte returns c lower-cased if it is an ASCII capital.
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}

@@ -3,6 +3,8 @@ package fold
 import (
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestIn(t *testing.T) {
@@ -34,4 +36,32 @@ func TestIn(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { In(set, "Said") }); n != 0 {
 		t.Errorf("In allocates %v times for a short word", n)
 	}
+}
+
+// TestBits checks that a word added is never turned away, in any case,
+// and that most others are.
+func TestBits(t *testing.T) {
+	var b Bits
+	for _, w := range []string{"sen", "gov", "jan", "calif", "u.s", "é"} {
+		b.Add(w)
+	}
+	for _, c := range []struct {
+		w    string
+		want bool // whether the word was added
+	}{
+		{"sen", true}, {"Sen", true}, {"SEN", true}, {"sEn", true}, {"Calif", true}, {"U.S", true}, {"é", true},
+		{"", false},
+	} {
+		assert.Equal(t, c.want, b.MayHold(c.w), "MayHold(%q)", c.w)
+		assert.Equal(t, c.want, b.MayHoldLower(strings.ToLower(c.w)), "MayHoldLower(%q)", strings.ToLower(c.w))
+	}
+	// Of words not added, most are turned away.
+	words := strings.Fields("said told year Tuesday week percent reporters statement")
+	held := 0
+	for _, w := range words {
+		if b.MayHold(w) {
+			held++
+		}
+	}
+	assert.LessOrEqual(t, held*4, len(words), "words not added that may be held")
 }

@@ -45,6 +45,15 @@ var abbreviations = func() map[string]bool {
 	return m
 }()
 
+// abbreviationBits filters the words asked of abbreviations: most words
+// before a full stop end a sentence, and their bit is not set.
+var abbreviationBits = func() (b fold.Bits) {
+	for w := range abbreviations {
+		b.Add(w)
+	}
+	return b
+}()
+
 // numerics is the set of the numeric entries of abbreviations.txt, as
 // written.
 var numerics = func() map[string]bool {
@@ -164,4 +173,6 @@ func StateAbbreviations() []string { return slices.Clone(stateAbbrs) }
 // month, state or company word written short ("Sen.", "Jan.", "Calif.",
 // "Inc."), an entry of abbreviations.txt marked "token" or a state's
 // abbreviation. Case does not matter.
-func Abbreviation(w string) bool { return fold.In(abbreviations, w) }
+func Abbreviation(w string) bool {
+	return abbreviationBits.MayHold(w) && fold.In(abbreviations, w)
+}

@@ -58,7 +58,14 @@ func (d *Data) AddGroup(key string, cands []Features, right int, weight float64)
 	}
 	for i := range cands {
 		d.hashes = append(d.hashes, cands[i].hashes...)
-		d.values = append(d.values, cands[i].values...)
+		if f := &cands[i]; len(f.values) == 0 {
+			// Every feature of the candidate is an indicator.
+			for range f.hashes {
+				d.values = append(d.values, 1)
+			}
+		} else {
+			d.values = append(d.values, f.values...)
+		}
 		d.cands = append(d.cands, len(d.hashes))
 	}
 	d.groups = append(d.groups, len(d.cands))

@@ -82,7 +82,9 @@ func TestDataGroup(t *testing.T) {
 			require.Len(t, cands, len(w.cands))
 			for j := range cands {
 				assert.Equal(t, w.cands[j].hashes, cands[j].hashes)
-				assert.Equal(t, w.cands[j].values, cands[j].values)
+				for k := range cands[j].hashes {
+					assert.Equal(t, w.cands[j].value(k), cands[j].value(k), "value %d", k)
+				}
 			}
 		})
 	}

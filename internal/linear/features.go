@@ -16,6 +16,10 @@ import (
 // concurrent use; each goroutine keeps its own.
 type Features struct {
 	hashes []uint64
+	// values holds the value of each feature of hashes, or nothing while
+	// every one of them is 1, an indicator's, as most are: a candidate of
+	// indicators alone stores no values, and its sum reads none (see
+	// [Features.add]).
 	values []float32
 	names  *Names
 }
@@ -118,9 +122,30 @@ func (f *Features) AddFloat(t Template, x float64) {
 // training and inspection, not for the hot path.
 func (f *Features) Record(n *Names) { f.names = n }
 
+// add appends the feature of hash h and value v. The values are stored
+// from the first that is not 1 on, with a 1 for each feature before it.
 func (f *Features) add(h uint64, v float32) {
+	if v != 1 || len(f.values) != 0 {
+		f.addValue(v)
+	}
 	f.hashes = append(f.hashes, h)
+}
+
+// addValue appends v to the values, for the feature about to be added,
+// storing first the 1 of each feature added before, if it has not.
+func (f *Features) addValue(v float32) {
+	for len(f.values) < len(f.hashes) {
+		f.values = append(f.values, 1)
+	}
 	f.values = append(f.values, v)
+}
+
+// value returns the value of feature i.
+func (f *Features) value(i int) float32 {
+	if len(f.values) == 0 {
+		return 1
+	}
+	return f.values[i]
 }
 
 // finite reports whether every value of f is finite.

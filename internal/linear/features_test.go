@@ -2,6 +2,7 @@ package linear
 
 import (
 	"encoding/binary"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -152,4 +153,45 @@ func TestNames(t *testing.T) {
 	assert.Equal(t, 3, n.Len())
 	var empty Names
 	assert.Equal(t, "", empty.Name(1))
+}
+
+// TestFeaturesValues checks that a Features stores values only from the
+// first that is not 1 on, with the 1 of every feature before it, and that
+// a model sums it as if it stored every value.
+func TestFeaturesValues(t *testing.T) {
+	w, d := NewTemplate("w"), NewTemplate("d")
+	for _, c := range []struct {
+		name   string
+		add    func(f *Features)
+		values []float32 // as stored
+	}{
+		{"indicators", func(f *Features) { f.Add(w, "said"); f.Add2(w, "said", "that") }, nil},
+		{"a real of 1", func(f *Features) { f.Add(w, "said"); f.AddFloat(d, 1) }, nil},
+		{"a real first", func(f *Features) { f.AddFloat(d, 0.5); f.Add(w, "said") }, []float32{0.5, 1}},
+		{"a real between", func(f *Features) { f.Add(w, "said"); f.AddFloat(d, -2); f.Add(w, "told") }, []float32{1, -2, 1}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var f Features
+			c.add(&f)
+			assert.Equal(t, c.values, f.values)
+			// A model that weighs every feature of f.
+			keys := slices.Sorted(slices.Values(f.hashes))
+			weights := make([]float32, len(keys))
+			for i := range weights {
+				weights[i] = 0.25 - 1.5*float32(i)
+			}
+			m := newModel(0.5, keys, weights, Provenance{})
+			var data Data
+			require.NoError(t, data.Add("doc", &f, true, 1))
+			_, cands, _, _ := data.Group(0)
+			require.Len(t, cands, 1)
+			require.Len(t, cands[0].values, f.Len(), "the data stores every value")
+			var memo Memo
+			for i := range f.Len() {
+				assert.Equal(t, f.value(i), cands[0].values[i], "value %d", i)
+			}
+			assert.Equal(t, m.Score(&cands[0]), m.Score(&f))
+			assert.Equal(t, m.ScoreWith(&cands[0], &memo), m.ScoreWith(&f, &memo))
+		})
+	}
 }

@@ -1,5 +1,6 @@
 //go:build !purego
 
+#include "go_asm.h"
 #include "textflag.h"
 
 // func addRunSSE(dst, src *[denseLen]float32, run []*[denseLen]float32)
@@ -62,4 +63,174 @@ store:
 	MOVUPS X7, 112(DI)
 	MOVUPS X8, 128(DI)
 	MOVUPS X9, 144(DI)
+	RET
+
+// func hasAVX() bool
+//
+// CPUID says whether the processor has AVX and the system saves the YMM
+// registers (OSXSAVE), and XGETBV whether it saves them now (bits 1 and 2
+// of XCR0): both are needed for scoreAVX.
+TEXT ·hasAVX(SB), NOSPLIT, $0-1
+	MOVL  $1, AX
+	XORL  CX, CX
+	CPUID
+	ANDL  $0x18000000, CX
+	CMPL  CX, $0x18000000
+	JNE   no
+	XORL  CX, CX
+	XGETBV
+	ANDL  $6, AX
+	CMPL  AX, $6
+	JNE   no
+	MOVB  $1, ret+0(FP)
+	RET
+
+no:
+	MOVB $0, ret+0(FP)
+	RET
+
+DATA negInf<>+0(SB)/4, $0xff800000
+GLOBL negInf<>(SB), RODATA|NOPTR, $4
+
+// BEST sets AX to the index of the first of the 40 scores in Y0-Y4 that
+// is the greatest, or -1 when the greatest is -Inf. The greatest is found
+// in Y5, from -Inf: VMAXPS gives its second source when either is NaN,
+// and the second is the greatest so far, so a NaN is passed over. It is
+// spread to every lane of Y6, and the index is the lowest bit of the
+// 40-bit mask of the lanes equal to it. It clears the upper halves of the
+// YMM registers (VZEROUPPER) before the code that follows, which may use
+// SSE instructions.
+#define BEST \
+	VBROADCASTSS negInf<>(SB), Y5 \
+	VMAXPS       Y5, Y0, Y5 \
+	VMAXPS       Y5, Y1, Y5 \
+	VMAXPS       Y5, Y2, Y5 \
+	VMAXPS       Y5, Y3, Y5 \
+	VMAXPS       Y5, Y4, Y5 \
+	VEXTRACTF128 $1, Y5, X6 \
+	VMAXPS       X6, X5, X6 \
+	VPERMILPS    $0x4e, X6, X7 \
+	VMAXPS       X7, X6, X6 \
+	VPERMILPS    $0xb1, X6, X7 \
+	VMAXPS       X7, X6, X6 \
+	MOVQ         X6, AX \
+	CMPL         AX, $0xff800000 \
+	JEQ          none \
+	VINSERTF128  $1, X6, Y6, Y6 \
+	VCMPPS       $0, Y6, Y0, Y7 \
+	VMOVMSKPS    Y7, AX \
+	VCMPPS       $0, Y6, Y1, Y7 \
+	VMOVMSKPS    Y7, BX \
+	SHLQ         $8, BX \
+	ORQ          BX, AX \
+	VCMPPS       $0, Y6, Y2, Y7 \
+	VMOVMSKPS    Y7, BX \
+	SHLQ         $16, BX \
+	ORQ          BX, AX \
+	VCMPPS       $0, Y6, Y3, Y7 \
+	VMOVMSKPS    Y7, BX \
+	SHLQ         $24, BX \
+	ORQ          BX, AX \
+	VCMPPS       $0, Y6, Y4, Y7 \
+	VMOVMSKPS    Y7, BX \
+	SHLQ         $32, BX \
+	ORQ          BX, AX \
+	BSFQ         AX, AX \
+	JMP          found \
+none: \
+	MOVQ         $-1, AX \
+found: \
+	VZEROUPPER
+
+// func scoreAVX(scores *[256]float32, feats *[nFeat]ref, v *vectors) int
+//
+// The 40 sums live in Y0-Y4, eight classes each, from the bias; each
+// dense feature is added to them as it is read, and each sparse one to
+// the scores in memory, where the sums are stored before and loaded back
+// after. A ref is decoded as model.score decodes it: the weight count in
+// its low 8 bits, the vector number or offset above them. The scores are
+// stored, and the best is found as bestAVX finds it.
+TEXT ·scoreAVX(SB), NOSPLIT, $0-32
+	MOVQ    scores+0(FP), DI
+	MOVQ    feats+8(FP), SI
+	MOVQ    v+16(FP), AX
+	MOVQ    vectors_dense(AX), R8
+	MOVQ    vectors_cls(AX), R9
+	MOVQ    vectors_wts(AX), R10
+	MOVQ    vectors_bias(AX), AX
+	VMOVUPS 0(AX), Y0
+	VMOVUPS 32(AX), Y1
+	VMOVUPS 64(AX), Y2
+	VMOVUPS 96(AX), Y3
+	VMOVUPS 128(AX), Y4
+	MOVQ    $13, CX
+
+loop:
+	MOVL  (SI), DX
+	ADDQ  $4, SI
+	MOVL  DX, BX
+	ANDL  $0xff, BX
+	SHRL  $8, DX
+	TESTL BX, BX
+	JNZ   sparse
+	TESTL DX, DX
+	JZ    next
+
+	// A dense vector is 160 bytes: lo*5*32.
+	LEAQ   (DX)(DX*4), DX
+	SHLQ   $5, DX
+	ADDQ   R8, DX
+	VADDPS 0(DX), Y0, Y0
+	VADDPS 32(DX), Y1, Y1
+	VADDPS 64(DX), Y2, Y2
+	VADDPS 96(DX), Y3, Y3
+	VADDPS 128(DX), Y4, Y4
+
+next:
+	DECQ    CX
+	JNZ     loop
+	VMOVUPS Y0, 0(DI)
+	VMOVUPS Y1, 32(DI)
+	VMOVUPS Y2, 64(DI)
+	VMOVUPS Y3, 96(DI)
+	VMOVUPS Y4, 128(DI)
+	BEST
+	MOVQ    AX, ret+24(FP)
+	RET
+
+sparse:
+	VMOVUPS Y0, 0(DI)
+	VMOVUPS Y1, 32(DI)
+	VMOVUPS Y2, 64(DI)
+	VMOVUPS Y3, 96(DI)
+	VMOVUPS Y4, 128(DI)
+	LEAQ    (R9)(DX*1), R11
+	LEAQ    (R10)(DX*4), R12
+
+pair:
+	MOVBQZX (R11), R13
+	VMOVSS  (DI)(R13*4), X5
+	VADDSS  (R12), X5, X5
+	VMOVSS  X5, (DI)(R13*4)
+	INCQ    R11
+	ADDQ    $4, R12
+	DECL    BX
+	JNZ     pair
+	VMOVUPS 0(DI), Y0
+	VMOVUPS 32(DI), Y1
+	VMOVUPS 64(DI), Y2
+	VMOVUPS 96(DI), Y3
+	VMOVUPS 128(DI), Y4
+	JMP     next
+
+// func bestAVX(scores *[denseLen]float32) int
+TEXT ·bestAVX(SB), NOSPLIT, $0-16
+	MOVQ    scores+0(FP), DI
+	VMOVUPS 0(DI), Y0
+	VMOVUPS 32(DI), Y1
+	VMOVUPS 64(DI), Y2
+	VMOVUPS 96(DI), Y3
+	VMOVUPS 128(DI), Y4
+	BEST
+	MOVQ    AX, ret+8(FP)
 	RET

@@ -8,14 +8,12 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestAddRun checks that addRun, in assembly where there is one, gives
-// the sums of addRunGo bit for bit, on weights of every kind: small and
+// randomWeight returns a source of weights of every kind: small and
 // large, of both signs, zeros of both signs, subnormals, infinities and
-// NaN, with dst apart from src and dst the same as src.
-func TestAddRun(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
+// NaN.
+func randomWeight(rng *rand.Rand) func() float32 {
 	specials := []float32{0, float32(math.Copysign(0, -1)), 1e-45, -1e-45, 1e-40, float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.NaN()), 3.4e38, -3.4e38, 1, -1}
-	weight := func() float32 {
+	return func() float32 {
 		switch rng.IntN(4) {
 		case 0:
 			return specials[rng.IntN(len(specials))]
@@ -24,6 +22,15 @@ func TestAddRun(t *testing.T) {
 		}
 		return float32(rng.NormFloat64())
 	}
+}
+
+// TestAddRun checks that addRun, in assembly where there is one, gives
+// the sums of addRunGo bit for bit, on weights of every kind: small and
+// large, of both signs, zeros of both signs, subnormals, infinities and
+// NaN, with dst apart from src and dst the same as src.
+func TestAddRun(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	weight := randomWeight(rng)
 	vector := func() *[denseLen]float32 {
 		v := new([denseLen]float32)
 		for i := range v {
@@ -66,6 +73,82 @@ func TestAddRun(t *testing.T) {
 					addRun(got, src, run)
 				}
 				if !assert.Equal(t, bits(want), bits(got), "sums of %v plus %d vectors", *src, c.n) {
+					return
+				}
+			}
+		})
+	}
+}
+
+// TestScoreVector checks that score, in vector instructions where the
+// processor has them, gives the scores of scoreGo bit for bit, and that
+// classify picks the class that bestClass picks from them in Go, on a model
+// of random weights of every kind (see randomWeight) and features of every
+// kind in every order: none, dense and sparse, runs of each and each
+// alone.
+func TestScoreVector(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	weight := randomWeight(rng)
+	m := &model{bias: make([]float32, denseLen), dense: make([][denseLen]float32, 16)}
+	for i := range m.bias {
+		m.bias[i] = weight()
+	}
+	for i := 1; i < len(m.dense); i++ {
+		for j := range m.dense[i] {
+			m.dense[i][j] = weight()
+		}
+	}
+	for range 400 {
+		m.cls = append(m.cls, uint8(rng.IntN(denseLen)))
+		m.wts = append(m.wts, weight())
+	}
+	m.vectorize()
+	// Every class is weighted, and none beats -Inf without a weight.
+	for k := range denseLen {
+		m.orig = append(m.orig, uint8(k))
+	}
+	m.rest, m.restID = float32(math.Inf(-1)), -1
+	feature := func(kinds string) ref {
+		switch kinds[rng.IntN(len(kinds))] {
+		case 'd':
+			return ref(1+rng.IntN(len(m.dense)-1)) << 8
+		case 's':
+			n := 1 + rng.IntN(denseMin-1)
+			return ref(rng.IntN(len(m.cls)-n+1)<<8 | n)
+		}
+		return 0
+	}
+	for _, c := range []struct {
+		name  string
+		kinds string // of the features, drawn at random: dense, sparse, or none
+	}{
+		{"no features", "0"},
+		{"dense", "d"},
+		{"sparse", "s"},
+		{"dense and sparse", "ds"},
+		{"every kind", "0ds"},
+		{"mostly dense", "0ddddds"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for range 500 {
+				var feats [nFeat]ref
+				for i := range feats {
+					feats[i] = feature(c.kinds)
+				}
+				var want, got [256]float32
+				m.scoreGo(&want, &feats)
+				m.score(&got, &feats)
+				for k := range denseLen {
+					if !assert.Equal(t, math.Float32bits(want[k]), math.Float32bits(got[k]), "class %d of features %x: %v, want %v", k, feats, got[k], want[k]) {
+						return
+					}
+				}
+				// classify picks the class bestClass picks in Go.
+				avx := m.avx
+				m.avx = false
+				wantClass := m.bestClass(&want, 0)
+				m.avx = avx
+				if !assert.Equal(t, wantClass, m.classify(&got, &feats, 0), "class of features %x, scores %v", feats, want[:denseLen]) {
 					return
 				}
 			}

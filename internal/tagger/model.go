@@ -146,6 +146,28 @@ type model struct {
 	tagTag   []ref            // "i tag+i-2 tag " by tag ID * len(tag1) + tag ID
 	tagWords []ref            // "i-1 tag+i word " features, by word and tag; 0 is none
 	classTag []int32          // class ID -> tag ID
+
+	// avx is set when score adds the features with AVX instructions (see
+	// scoreVector): the processor has them and every weighted class is
+	// in a dense vector. vec then points at the weights they read.
+	avx bool
+	vec vectors
+}
+
+// vectorize sets m.avx, and m.vec, once m's weights are in place.
+func (m *model) vectorize() {
+	if m.avx = haveAVX && len(m.bias) == denseLen && len(m.dense) > 0; m.avx {
+		m.vec = vectors{(*[denseLen]float32)(m.bias), &m.dense[0], unsafe.SliceData(m.cls), unsafe.SliceData(m.wts)}
+	}
+}
+
+// vectors points at the weights of a model that scoreVector reads: the
+// bias, vector 0 of model.dense, and the first of model.cls and of
+// model.wts.
+type vectors struct {
+	bias, dense *[denseLen]float32
+	cls         *uint8
+	wts         *float32
 }
 
 type reader struct {
@@ -399,6 +421,7 @@ func decode(data []byte) (*model, error) {
 		m.tagWords[int(r.tagWord)+bits.OnesCount64(r.tags&(1<<t.tag-1))] = t.r
 	}
 	m.regroup(ids, wts, bias, &weighted)
+	m.vectorize()
 	for e := range emoticons {
 		m.rows[m.row(e)].fixed = isEmoticon
 	}
@@ -447,6 +470,14 @@ const nFeat = 13
 // (1*w is exactly w): each score is the same float32 sum, in the same
 // order, as prose's, so it is bit-identical.
 func (m *model) score(scores *[256]float32, feats *[nFeat]ref) {
+	if _, ok := m.scoreVector(scores, feats); ok {
+		return
+	}
+	m.scoreGo(scores, feats)
+}
+
+// scoreGo is score without the vector instructions of scoreVector.
+func (m *model) scoreGo(scores *[256]float32, feats *[nFeat]ref) {
 	// Each run of consecutive dense features is added in one go, the
 	// first one to the bias as it is read.
 	var run [nFeat]*[denseLen]float32
@@ -517,7 +548,13 @@ func best(scores []float32) int {
 func (m *model) bestClass(scores *[256]float32, g int) int {
 	s := scores[:len(m.bias)]
 	b, k := s[g], g
-	if b > float32(math.Inf(-1)) {
+	if v, ok := m.bestVector(scores); ok {
+		// The vector instructions have no branch to mispredict and need
+		// no guess.
+		if k = v; k >= 0 {
+			b = s[k]
+		}
+	} else if b > float32(math.Inf(-1)) {
 		s[g] = float32(math.Inf(-1)) // the scores are set anew for each token
 		// The blocks are read from the rest of the scores as it shrinks,
 		// which leaves no bounds to check.
@@ -536,6 +573,14 @@ func (m *model) bestClass(scores *[256]float32, g int) int {
 		// The guess scores -Inf or NaN, which best handles.
 		b = s[k]
 	}
+	return m.pick(k, b)
+}
+
+// pick returns the class ID prose's Model.Best picks when k is the
+// weighted class of the highest score, b, or -1 when none beats -Inf:
+// that of k, or that of the best of the other classes, which score their
+// bias.
+func (m *model) pick(k int, b float32) int {
 	if k < 0 {
 		return m.restID
 	}
@@ -543,6 +588,22 @@ func (m *model) bestClass(scores *[256]float32, g int) int {
 		return c
 	}
 	return m.restID
+}
+
+// classify scores a token of features feats and returns the class ID
+// prose's Model.Best picks, as score and bestClass, with g the guess
+// bestClass takes. Where the processor has AVX, scoreVector finds the
+// highest score as it adds the last feature, and no guess is needed.
+func (m *model) classify(scores *[256]float32, feats *[nFeat]ref, g int) int {
+	if k, ok := m.scoreVector(scores, feats); ok {
+		b := float32(0)
+		if k >= 0 {
+			b = scores[k&0xff]
+		}
+		return m.pick(k, b)
+	}
+	m.scoreGo(scores, feats)
+	return m.bestClass(scores, g)
 }
 
 // regroup decodes the weights of every reachable feature from the model's

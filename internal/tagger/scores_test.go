@@ -214,17 +214,42 @@ func TestScoresBitIdentical(t *testing.T) {
 }
 
 // TestBestClass checks bestClass against best over all the classes, with
-// ties, infinities and NaNs, and every guess.
+// ties, infinities and NaNs, and every guess: on a model of 11 classes of
+// which 6 are weighted, and on one of 45 of which 38 are, with the 40
+// scores of dense vectors, which the vector instructions read where the
+// processor has them.
 func TestBestClass(t *testing.T) {
-	const nClasses = 11
-	m := &model{orig: []uint8{0, 2, 3, 5, 6, 9}} // 1, 4, 7, 8 and 10 score their bias
-	m.bias = make([]float32, 8)
-	values := []float32{float32(math.Inf(-1)), -1, 0, 1, 2, float32(math.Inf(1)), float32(math.NaN())}
+	wide := make([]uint8, 0, 38)
+	for c := range 45 {
+		if c%6 != 1 {
+			wide = append(wide, uint8(c))
+		}
+	}
+	for _, c := range []struct {
+		name     string
+		nClasses int
+		m        *model
+	}{
+		{"6 of 11 weighted", 11, &model{orig: []uint8{0, 2, 3, 5, 6, 9}, bias: make([]float32, 8)}}, // 1, 4, 7, 8 and 10 score their bias
+		{"38 of 45 weighted", 45, &model{orig: wide, bias: make([]float32, denseLen), avx: haveAVX}},
+	} {
+		t.Run(c.name, func(t *testing.T) { testBestClass(t, c.m, c.nClasses) })
+	}
+}
+
+func testBestClass(t *testing.T, m *model, nClasses int) {
+	t.Helper()
+	values := []float32{float32(math.Inf(-1)), -1, 0, float32(math.Copysign(0, -1)), 1, 2, float32(math.Inf(1)), float32(math.NaN())}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
+		// A few of the values at a time, so that ties are common.
+		vs := make([]float32, 2+rng.IntN(4))
+		for i := range vs {
+			vs[i] = values[rng.IntN(len(values))]
+		}
 		all := make([]float32, nClasses)
 		for c := range all {
-			all[c] = values[rng.IntN(len(values))]
+			all[c] = vs[rng.IntN(len(vs))]
 		}
 		rest := make([]float32, nClasses)
 		var scores [256]float32

@@ -66,15 +66,22 @@ type Tagger struct {
 // index and that of its last three bytes.
 type lookup struct{ word, suf int32 }
 
+// rawWord is what tag reads of a token's own text: its lookups, and its
+// class as wordClass gives it.
+type rawWord struct {
+	lookup
+	cls int16
+}
+
 // scratch is the per-call working set.
 type scratch struct {
 	scores [256]float32
 	feats  [nFeat]ref
 	ctx    []lookup // normalized words, with two sentinels at each end
-	raw    []lookup // each token's own text
+	raw    []rawWord
 	buf    []byte
-	words  []string // the texts of TagTokens's tokens
-	tags   []string // and their tags
+	words  []Word   // the texts of the tokens or words of TagTokens and TagWords
+	tags   []string // and the tags of TagTokens's
 }
 
 // New returns a Tagger backed by prose's built-in English model, which is
@@ -129,10 +136,10 @@ func (t *Tagger) TagTokens(toks []token.Token) {
 	defer t.pool.Put(s)
 	s.words = s.words[:0]
 	for i := range toks {
-		s.words = append(s.words, toks[i].Text)
+		s.words = append(s.words, Word{Text: toks[i].Text})
 	}
 	s.tags = slices.Grow(s.tags[:0], len(toks))[:len(toks)]
-	t.tag(s, s.tags, s.words, nil, nil)
+	t.tag(s, s.tags, s.words, nil)
 	for i := range toks {
 		toks[i].Tag = s.tags[i]
 	}
@@ -148,7 +155,19 @@ func (t *Tagger) TagWords(tags, words []string) {
 	}
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
-	t.tag(s, tags[:len(words)], words, nil, nil)
+	s.words = s.words[:0]
+	for _, w := range words {
+		s.words = append(s.words, Word{Text: w})
+	}
+	t.tag(s, tags[:len(words)], s.words, nil)
+	clear(s.words)
+}
+
+// Word is a word to tag with a Memo (see [Tagger.TagWordsMemo]): its text,
+// and the key its lookups are remembered under.
+type Word struct {
+	Text string
+	Key  int32
 }
 
 // Memo remembers the model's lookups of the words of one text, so that a
@@ -168,12 +187,14 @@ type Memo struct {
 // memoLen is the number of words a Memo holds, a power of two.
 const memoLen = 1 << 9
 
-// memoWord is a word of a Memo and its lookups, once ok is set; prev is
-// the slot of the word set before it, plus one, or 0.
+// memoWord is a word of a Memo, its lookups and its class (see
+// [Tagger.wordClass]), once ok is set; prev is the slot of the word set
+// before it, plus one, or 0.
 type memoWord struct {
 	text      string
 	norm, raw lookup
 	prev      int32
+	cls       int16
 	ok        bool
 }
 
@@ -187,85 +208,119 @@ func (m *Memo) Release() {
 	m.last = 0
 }
 
-// TagWordsMemo is TagWords, with memo remembering the lookups of words[i]
-// in the slot of keys[i], modulo the memo's room. A key is a hint, not a
-// promise: a slot's lookups are reused only for a word of the same text,
-// so the tags are TagWords's whatever the keys. Words of one text given
-// one key each, as its forms, are looked up about once.
-func (t *Tagger) TagWordsMemo(tags, words []string, keys []int32, memo *Memo) {
+// TagWordsMemo is TagWords of the texts of words, with memo remembering
+// the lookups of each word in the slot of its key, modulo the memo's
+// room. A key is a hint, not a promise: a slot's lookups are reused only
+// for a word of the same text, so the tags are TagWords's whatever the
+// keys. Words of one text given one key each, as its forms, are looked up
+// about once.
+func (t *Tagger) TagWordsMemo(tags []string, words []Word, memo *Memo) {
 	if len(words) == 0 {
 		return
 	}
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
-	t.tag(s, tags[:len(words)], words, keys[:len(words)], memo)
+	t.tag(s, tags[:len(words)], words, memo)
 }
 
-// tag sets tags to the tags of words; with memo, it looks up words[i]
-// under keys[i] (see [Tagger.TagWordsMemo]).
-func (t *Tagger) tag(s *scratch, tags, words []string, keys []int32, memo *Memo) {
+// tag sets tags to the tags of the texts of words; with memo, it looks up
+// each under its key (see [Tagger.TagWordsMemo]).
+func (t *Tagger) tag(s *scratch, tags []string, words []Word, memo *Memo) {
 	m := t.m
 	n := len(words)
 	if cap(s.ctx) < n+4 {
 		s.ctx = make([]lookup, n+4)
-		s.raw = make([]lookup, n)
+		s.raw = make([]rawWord, n)
 	}
 	ctx, raw := s.ctx[:n+4], s.raw[:n]
 	ctx[0], ctx[1] = t.start, t.start2
 	ctx[n+2], ctx[n+3] = t.end, t.end2
 	if memo == nil {
-		for i, w := range words {
-			ctx[i+2], raw[i] = t.normalize(s, w)
+		for i := range words {
+			w := words[i].Text
+			var r lookup
+			ctx[i+2], r = t.normalize(s, w)
+			raw[i] = rawWord{r, t.wordClass(w, r)}
 		}
 	} else {
-		keys = keys[:n]
-		for i, w := range words {
-			k := int(keys[i]) & (memoLen - 1)
+		for i := range words {
+			w := words[i].Text
+			k := int(words[i].Key) & (memoLen - 1)
 			e := &memo.words[k]
 			if !e.ok || e.text != w {
 				if !e.ok {
 					e.prev, memo.last = memo.last, int32(k)+1
 				}
 				e.norm, e.raw = t.normalize(s, w)
+				e.cls = t.wordClass(w, e.raw)
 				e.text, e.ok = w, true
 			}
-			ctx[i+2], raw[i] = e.norm, e.raw
+			ctx[i+2], raw[i] = e.norm, rawWord{e.raw, e.cls}
 		}
 	}
 
 	scores := &s.scores
 	p1, p2 := t.startTag, t.start2Tag
-	for i, w := range words {
+	for i := range words {
+		w := words[i].Text
 		var tag string
 		var id int32
-		switch {
-		case w == "-":
-			tag, id = "-", t.dash
-		case m.rows[raw[i].word].fixed == isEmoticon:
-			tag, id = "SYM", t.sym
-		case strings.HasPrefix(w, "@"):
-			tag, id = "NN", t.nn
-		case isTrace(w):
-			tag, id = "-NONE-", t.none
-		case isBracket(w):
-			tag, id = w, m.tags[w]
-		default:
-			fixed := m.rows[raw[i].word].fixed
-			c := int(fixed)
-			if fixed == noTagMap {
-				g := t.features(&s.feats, ctx[i:i+5], raw[i], w, p1, p2)
-				m.score(scores, &s.feats)
-				c = m.bestClass(scores, g)
-			}
-			if c < 0 {
+		switch c := int(raw[i].cls); {
+		case c >= 0:
+			// The class the tag map fixes, the most common case.
+			tag, id = m.classes[c], m.classTag[c]
+		case c == noTagMap:
+			g := t.features(&s.feats, ctx[i:i+5], raw[i].lookup, w, p1, p2)
+			if c = m.classify(scores, &s.feats, g); c < 0 {
 				tag, id = "", t.blank
 			} else {
 				tag, id = m.classes[c], m.classTag[c]
 			}
+		case c == isDash:
+			tag, id = "-", t.dash
+		case c == isEmoticon:
+			tag, id = "SYM", t.sym
+		case c == isHandle:
+			tag, id = "NN", t.nn
+		case c == isTraceWord:
+			tag, id = "-NONE-", t.none
+		default: // isBracketWord
+			tag, id = w, m.tags[w]
 		}
 		tags[i] = tag
 		p2, p1 = p1, id
 	}
+}
+
+// The classes of the words that prose tags without scoring them, beside
+// noTagMap and isEmoticon (see [Tagger.wordClass]).
+const (
+	isDash        = -3 // "-", tagged "-"
+	isHandle      = -4 // a word that starts with "@", tagged NN
+	isTraceWord   = -5 // a trace (see isTrace), tagged -NONE-
+	isBracketWord = -6 // a bracket literal (see isBracket), its own tag
+)
+
+// wordClass returns what decides the tag of word w, whose own lookups are
+// raw, wherever it is: the class the tag map fixes for it, one of the
+// special words above (or isEmoticon), in the order in which prose tests
+// them, or noTagMap for a word that is scored. It depends on the word
+// alone, so a Memo keeps it with the word's lookups.
+func (t *Tagger) wordClass(w string, raw lookup) int16 {
+	fixed := t.m.rows[raw.word].fixed
+	switch {
+	case w == "-":
+		return isDash
+	case fixed == isEmoticon:
+		return isEmoticon
+	case strings.HasPrefix(w, "@"):
+		return isHandle
+	case isTrace(w):
+		return isTraceWord
+	case isBracket(w):
+		return isBracketWord
+	}
+	return fixed
 }
 
 // features sets f to the features prose scores for word w, in its order,

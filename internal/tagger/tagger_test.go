@@ -335,13 +335,13 @@ func TestTagWordsMemo(t *testing.T) {
 				for _, words := range sents {
 					want := make([]string, len(words))
 					tg.ours.TagWords(want, words)
-					keys := make([]int32, len(words))
+					keyed := make([]Word, len(words))
 					for i, w := range words {
-						keys[i] = tt.key(i, w)
+						keyed[i] = Word{Text: w, Key: tt.key(i, w)}
 					}
 					got := make([]string, len(words))
-					tg.ours.TagWordsMemo(got, words, keys, memo)
-					assert.Equal(t, want, got, "round %d, words %q, keys %v", round, words, keys)
+					tg.ours.TagWordsMemo(got, keyed, memo)
+					assert.Equal(t, want, got, "round %d, words %v", round, keyed)
 				}
 			}
 			memo.Release()

@@ -287,3 +287,13 @@ func TestFormHash(t *testing.T) {
 		}
 	}
 }
+
+// TestIsAlnumRune checks isAlnumRune against Unicode's letters and digits
+// for every rune.
+func TestIsAlnumRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if want := unicode.IsLetter(r) || unicode.IsDigit(r); isAlnumRune(r) != want {
+			require.Equal(t, want, isAlnumRune(r), "%U", r)
+		}
+	}
+}
