@@ -237,7 +237,11 @@ func (rd *reader) dashSpeaker(q quote.Quote) (spk, cue span.Span, ok bool) {
 	}
 	dash := st.Toks[k].Kind() == token.Dash
 	line := q.End // where the dash's line starts to be read
-	if ds := int(st.Toks[k].Start); strings.IndexByte(text[q.End:ds], '\n') >= 0 {
+	ds := int(st.Toks[k].Start)
+	if ds < q.End {
+		return // a token across the quotation's end: no mark after it
+	}
+	if strings.IndexByte(text[q.End:ds], '\n') >= 0 {
 		// A hyphen that opens the line is a dash too: "- Bernie Sanders".
 		if !fillsParagraph(text, q) || !dash && st.Str(k) != "-" {
 			return

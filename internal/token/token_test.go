@@ -187,6 +187,7 @@ func FuzzScan(f *testing.F) {
 		"''Yes,'' he said.\n\nThe veterans' pay rose 2.5%.",
 		"ab\xffcd\x00 ’90s ‘quoted’ «guillemets» „low“",
 		"\u200b\u00a0 — – ― - --- .... ???",
+		"PeÃ±a SarukhÃ\u0083Â¡n Ã Â ±Ã\xc3",
 	} {
 		f.Add(s)
 	}
