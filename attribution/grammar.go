@@ -255,6 +255,9 @@ func (w *window) relativeSubject(end int, gerund bool) (int, bool) {
 // at end.
 func (w *window) subjectRelative(r, end int) bool {
 	toks := w.toks
+	if end >= len(toks) {
+		return false // no verb after the clause
+	}
 	m := r + 1
 	for m < end && m-r < 4 && (toks[m].tag == "RB" || auxWords.has(toks[m].lower)) {
 		m++

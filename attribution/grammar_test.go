@@ -241,6 +241,10 @@ func TestLeftNP(t *testing.T) {
 		{"pronoun and name", "[He and Brafman] said the case was weak.", "", false},
 		{"plurals with determiners", "[Many experts and some lawmakers] warned that the law was flawed.", "", false},
 		{"predeterminer", "[All the attendees] said the speech was long.", "", false},
+		// A relative clause whose pronoun is its subject.
+		{"subject relative", "[People who know the mayor] say he will run again.", "", false},
+		{"subject relative before an adverb of the cue", "[An official who spoke] anonymously said the talks had stalled.", "anonymously", false},
+		{"not an object relative", "It is a plan that [most economists] say will fail.", "", false},
 	}
 	for _, tc := range tests {
 		checkBracketed(t, tc.name, tc.in, func(t *testing.T, w *window, _, end int) string {
@@ -248,6 +252,17 @@ func TestLeftNP(t *testing.T) {
 			got, paren, ok := w.leftNP(cue, tc.gerund)
 			require.True(t, ok, "no noun phrase before %q", w.text[end:])
 			return w.speakerText(got, paren, cue)
+		})
+	}
+}
+
+// TestLeftNPAtEnd checks that a noun phrase read back from the end of
+// the window, where no verb follows, is read without one.
+func TestLeftNPAtEnd(t *testing.T) {
+	for _, text := range []string{"Officials who met the mayor", "An official who spoke anonymously", "those who"} {
+		t.Run(text, func(t *testing.T) {
+			w := testWindow(t, text)
+			require.NotPanics(t, func() { w.leftNP(len(w.toks), false) })
 		})
 	}
 }
