@@ -266,7 +266,7 @@ func (rd *reader) speakerVariant(k, s, e int, how string) {
 func (rd *reader) relativeObject(k, s0, s1 int) {
 	toks := rd.w.toks
 	for r := s0 + 1; r < s1; r++ {
-		if t := &toks[r]; t.lower != "who" && !(t.lower == "that" && t.tag == "WDT") {
+		if !whoOrThat(&toks[r]) {
 			continue
 		}
 		j := r + 1

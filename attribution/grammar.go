@@ -234,16 +234,26 @@ func (w *window) relativeSubject(end int, gerund bool) (int, bool) {
 		if isComma(*t) || t.kind == token.Quote || t.kind == token.Dash || isEnd(*t) || t.text == ";" || t.text == ":" {
 			return 0, false
 		}
-		if t.lower != "who" && !(t.lower == "that" && t.tag == "WDT") {
+		if !whoOrThat(t) {
 			continue
 		}
-		if r+1 >= end || !isNounTag(toks[r-1].tag) || toks[r-1].tag == "PRP" || !(r+2 < end && w.unnamed(r+1)) && (gerund || !w.subjectRelative(r, end)) {
+		if r+1 >= end || !isNounTag(toks[r-1].tag) || toks[r-1].tag == "PRP" {
+			return 0, false
+		}
+		if anonymous := r+2 < end && w.unnamed(r+1); !anonymous && (gerund || !w.subjectRelative(r, end)) {
 			return 0, false
 		}
 		s, _, ok := w.leftNP(r, false)
 		return s, ok
 	}
 	return 0, false
+}
+
+// whoOrThat reports whether t is "who" or the relative "that": the
+// pronouns of the relative clauses that relativeSubject reads into a
+// subject, and whose object relativeObject offers instead.
+func whoOrThat(t *tok) bool {
+	return t.lower == "who" || t.lower == "that" && t.tag == "WDT"
 }
 
 // subjectRelative reports whether the relative pronoun at token r is the
@@ -751,9 +761,10 @@ func hasSuffixFold(w, suf string) bool {
 }
 
 // quotedModifier returns the token that opens a quoted name or term
-// modifying the noun at k ("the “Avatar” star", "her “clawback” plan",
-// "the defeated “Remain” campaign"), where one closes right before it
-// and opens where a noun phrase may, or k when there is none. The
+// modifying the noun at k ("the “Avatar” star", "her “clawback” plan"),
+// where one closes right before it and opens where a noun phrase may (not
+// after a participle: "the defeated “Remain” campaign" is read otherwise),
+// or k when there is none. The
 // quotation is short, not speech and holds no mark at its end: “...,”
 // said a spokesman is a quotation and its speaker, and “This Week,” Rubio
 // a show and a name in apposition.
@@ -766,11 +777,8 @@ func (w *window) quotedModifier(k int) int {
 	if qi < 0 || w.qs[qi].Kind == quote.Speech || innerEnds(*w.qs[qi], ",;:.!?") {
 		return k
 	}
-	m := k - 2
-	for m > 0 && k-m < 8 && toks[m].start > w.qs[qi].Start {
-		m--
-	}
-	if toks[m].start != w.qs[qi].Start || m == 0 || !w.opensPhrase(m) {
+	m := startsFrom(toks, w.qs[qi].Start)
+	if m == 0 || m >= k-1 || k-m > 8 || toks[m].start != w.qs[qi].Start || !w.opensPhrase(m) {
 		return k
 	}
 	return m
