@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/linear"
@@ -371,17 +372,158 @@ func (w *window) lexCue(i int) bool {
 	return false
 }
 
-// stem strips the common inflections of an English verb ("endorsed",
-// "backs", "lobbying" give "endors", "back", "lobby"), so that the forms of
-// a verb the lexicon does not know share their weights.
+// stem returns the key that the forms of an English verb share, so that
+// the forms of a verb the lexicon does not know share their weights:
+// "vote", "votes", "voted" and "voting" give "vot"; "identify" and
+// "identified" give "identifi"; "plans" and "planned" give "plan";
+// "discusses" gives "discuss", as "discuss" does; and the common
+// irregular forms give their base's key ("took" and "taken" give "tak").
 func stem(w string) string {
-	for _, suf := range [...]string{"ing", "ied", "ies", "ed", "es", "s"} {
-		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
-			return w[:len(w)-len(suf)]
+	if base, ok := irregularForms[w]; ok {
+		return canonicalStem(base, "")
+	}
+	n := len(w)
+	switch {
+	case n > 5 && (strings.HasSuffix(w, "ied") || strings.HasSuffix(w, "ies")):
+		return canonicalStem(w[:n-3]+"y", "")
+	case n > 4 && strings.HasSuffix(w, "ing"):
+		return canonicalStem(w[:n-3], "ing")
+	case n > 4 && strings.HasSuffix(w, "ed"):
+		return canonicalStem(w[:n-2], "ed")
+	case n > 4 && strings.HasSuffix(w, "es") && sibilantEnd(w[:n-2]):
+		return canonicalStem(w[:n-2], "")
+	case n > 3 && w[n-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return canonicalStem(w[:n-1], "")
+	}
+	return canonicalStem(w, "")
+}
+
+// canonicalStem returns the key of s, what is left of a verb's form once
+// its suffix suf ("ing", "ed" or none) is cut: a consonant doubled before
+// the suffix is one ("planned", "stopping"); a final "e", which a suffix
+// drops ("voting"), goes from every form, but for the "e" of "agreed",
+// the base's own; and a final "y", which becomes "i" ("identified"), is
+// "i" in all.
+func canonicalStem(s, suf string) string {
+	m := len(s)
+	if suf != "" && m > 3 && s[m-1] == s[m-2] && strings.IndexByte("bgmnprt", s[m-1]) >= 0 {
+		return s[:m-1]
+	}
+	switch {
+	case m > 2 && s[m-1] == 'e' && suf != "ed":
+		return s[:m-1]
+	case m > 2 && s[m-1] == 'y':
+		return s[:m-1] + "i"
+	}
+	return s
+}
+
+// sibilantEnd reports whether w ends in a sound after which the third
+// person takes "-es": "push", "fix", "discuss", "buzz".
+func sibilantEnd(w string) bool {
+	return strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "ss") ||
+		strings.HasSuffix(w, "x") || strings.HasSuffix(w, "zz")
+}
+
+// irregularForms maps the forms of common irregular English verbs (the
+// base as well, which may end as a suffix does: "bring") to their base, for [stem].
+var irregularForms = func() map[string]string {
+	m := map[string]string{}
+	for _, l := range strings.Split(irregularVerbs, "\n") {
+		f := strings.Fields(l)
+		for _, form := range f {
+			m[form] = f[0]
 		}
 	}
-	return w
-}
+	return m
+}()
+
+// irregularVerbs lists common irregular verbs: the base, then its past
+// forms and participles.
+const irregularVerbs = `be was were been
+become became
+begin began begun
+bear bore borne
+beat beaten
+bite bit bitten
+blow blew blown
+break broke broken
+bring brought
+build built
+buy bought
+catch caught
+choose chose chosen
+come came
+deal dealt
+draw drew drawn
+drive drove driven
+eat ate eaten
+fall fell fallen
+feel felt
+fight fought
+find found
+flee fled
+fly flew flown
+forbid forbade forbidden
+forget forgot forgotten
+forgive forgave forgiven
+freeze froze frozen
+get got gotten
+give gave given
+go went gone
+grow grew grown
+hang hung
+have had
+hear heard
+hide hid hidden
+hold held
+keep kept
+know knew known
+lay laid
+lead led
+leave left
+lend lent
+lose lost
+make made
+mean meant
+meet met
+pay paid
+ride rode ridden
+ring rang rung
+rise rose risen
+run ran
+see saw seen
+seek sought
+sell sold
+send sent
+shake shook shaken
+shoot shot
+sing sang sung
+sink sank sunk
+sit sat
+sleep slept
+speak spoke spoken
+spend spent
+stand stood
+steal stole stolen
+stick stuck
+strike struck stricken
+swear swore sworn
+sweep swept
+take took taken
+teach taught
+tear tore torn
+think thought
+throw threw thrown
+understand understood
+uphold upheld
+wake woke woken
+wear wore worn
+win won
+withdraw withdrew withdrawn
+use used
+withhold withheld
+write wrote written`
 
 // The forms of a speaker mention that speakerForm tells apart.
 var (

@@ -110,3 +110,43 @@ func TestHasFold(t *testing.T) {
 		})
 	}
 }
+
+// TestStem checks that the forms of a verb share one key, regular
+// ("-s", "-es", "-ed", "-ing", with the final "e" dropped, "y" to "i" and a
+// doubled consonant) and irregular alike, and that verbs apart keep keys
+// apart.
+func TestStem(t *testing.T) {
+	tests := []struct {
+		forms []string
+		want  string
+	}{
+		{[]string{"vote", "votes", "voted", "voting"}, "vot"},
+		{[]string{"identify", "identifies", "identified", "identifying"}, "identifi"},
+		{[]string{"plan", "plans", "planned", "planning"}, "plan"},
+		{[]string{"commit", "commits", "committed", "committing"}, "commit"},
+		{[]string{"discuss", "discusses", "discussed", "discussing"}, "discuss"},
+		{[]string{"push", "pushes", "pushed", "pushing"}, "push"},
+		{[]string{"fix", "fixes", "fixed", "fixing"}, "fix"},
+		{[]string{"focus", "focuses", "focused", "focusing"}, "focus"},
+		{[]string{"agree", "agrees", "agreed", "agreeing"}, "agre"},
+		{[]string{"try", "tries", "tried", "trying"}, "tri"},
+		{[]string{"fill", "fills", "filled", "filling"}, "fill"},
+		{[]string{"add", "adds", "added", "adding"}, "add"},
+		{[]string{"use", "uses", "used", "using"}, "us"},
+		{[]string{"take", "takes", "took", "taken", "taking"}, "tak"},
+		{[]string{"make", "makes", "made", "making"}, "mak"},
+		{[]string{"lay", "lays", "laid", "laying"}, "lai"},
+		{[]string{"go", "goes", "went", "gone", "going"}, "go"},
+		{[]string{"bring", "brings", "brought", "bringing"}, "bring"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.want, func(t *testing.T) {
+			for _, f := range tc.forms {
+				assert.Equal(t, tc.want, stem(f), f)
+			}
+		})
+	}
+	// Verbs apart keep their keys apart.
+	assert.NotEqual(t, stem("planned"), stem("planted"))
+	assert.NotEqual(t, stem("posted"), stem("pushed"))
+}
