@@ -1,11 +1,14 @@
 package attribution
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/whosaid/whosaid/internal/linear"
 	"github.com/whosaid/whosaid/internal/token"
+	"github.com/whosaid/whosaid/span"
 )
 
 // The templates of the confidence model's features that a frame's lack.
@@ -98,4 +101,102 @@ func (rd *reader) confide() {
 		confFeatures(&rd.out[i], &rd.fs)
 		rd.out[i].Confidence = math.Round(rd.model.conf.Prob(&rd.fs)*1000) / 1000
 	}
+}
+
+// maxShared is the most of its content that an attribution may share with
+// that of another, by byte Jaccard, and stand beside it: annotators give
+// words to one attribution (in PolNeAR train, 6 pairs of 19,832
+// attributions share more than 0.3 of their words), and the readings of
+// two cues that share more are one attribution read twice: a nested
+// clause read whole again ("Trump said [that Clinton once described the
+// deal as “the gold standard”]" and "Clinton once described [the deal as
+// “the gold standard”]"), or an adjunct's verb read as a cue of its own.
+// Chosen by 5-fold cross-validation on PolNeAR train against 0.4, which
+// dropped more that were right.
+const maxShared = 0.5
+
+// maxNeighbours bounds the attributions after each, in the order of
+// their contents' starts, that dropShared compares it with.
+const maxNeighbours = 64
+
+// dropShared leaves out of rd.out each attribution but a direct quotation
+// whose content shares more than maxShared of its bytes with the content
+// of one of higher confidence that is kept; of equal confidence, the
+// earlier in the text is kept. rd.out is in the order of the contents'
+// starts.
+func (rd *reader) dropShared() {
+	out := rd.out
+	var pairs [][2]int32
+	for i := range out {
+		for j := i + 1; j < len(out) && j <= i+maxNeighbours && out[j].Extent.Start < out[i].Extent.End; j++ {
+			if shared(fragments(&out[i]), fragments(&out[j])) > maxShared {
+				pairs = append(pairs, [2]int32{int32(i), int32(j)})
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return
+	}
+	// In order of confidence, each attribution kept drops those it
+	// shares its content with.
+	order := make([]int32, len(out))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(out[b].Confidence, out[a].Confidence) })
+	rank := make([]int32, len(out))
+	for r, i := range order {
+		rank[i] = int32(r)
+	}
+	dropped := make([]bool, len(out))
+	slices.SortFunc(pairs, func(a, b [2]int32) int {
+		return cmp.Compare(min(rank[a[0]], rank[a[1]]), min(rank[b[0]], rank[b[1]]))
+	})
+	for _, p := range pairs {
+		hi, lo := p[0], p[1]
+		if rank[lo] < rank[hi] {
+			hi, lo = lo, hi
+		}
+		// A direct quotation stands: its words are in its marks, whatever
+		// reported clause around it shares them.
+		if !dropped[hi] && out[lo].Type != Direct {
+			dropped[lo] = true
+		}
+	}
+	k := 0
+	for i := range out {
+		if !dropped[i] {
+			out[k] = out[i]
+			k++
+		}
+	}
+	clear(out[k:])
+	rd.out = out[:k]
+}
+
+// shared returns the byte Jaccard of two contents, each a list of
+// fragments in the order of the text that do not overlap: one pass over
+// both, however many fragments they have.
+func shared(a, b []span.Span) float64 {
+	in, size := 0, 0
+	for _, x := range a {
+		size += x.End - x.Start
+	}
+	for _, y := range b {
+		size += y.End - y.Start
+	}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		if lo, hi := max(a[i].Start, b[j].Start), min(a[i].End, b[j].End); hi > lo {
+			in += hi - lo
+		}
+		if a[i].End < b[j].End {
+			i++
+		} else {
+			j++
+		}
+	}
+	if u := size - in; u > 0 {
+		return float64(in) / float64(u)
+	}
+	return 0
 }

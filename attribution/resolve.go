@@ -125,6 +125,12 @@ func (r *Resolver) resolveWith(text string, sents []sentence.Sentence, qs []quot
 	// The attributions are made once, at their final number, and handed
 	// out.
 	rd.out = rd.attributions()
+	// Repeated readings go by the frame model's probabilities, as they
+	// did in the predictions the confidence part was fitted to; the
+	// rules' figures are fixed by rule, and choose nothing.
+	if rd.model != nil {
+		rd.dropShared()
+	}
 	rd.confide()
 	rd.resolveEntities()
 	for i := range rd.out {
