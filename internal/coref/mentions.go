@@ -34,6 +34,17 @@ func (r *resolver) mentions(b *bufs) {
 			i++
 			continue
 		}
+		// A word in lower case, most of them, is no name word, and is a
+		// group noun by its form alone: nameWord and groupNoun, read
+		// here without a call for it.
+		if w := &s.words[i]; w.flags&wCap == 0 {
+			if id := w.form; s.formIs(id, fGroupNoun) {
+				i = r.addGroup(i, s.extras[s.forms[id].extra-1].group)
+				continue
+			}
+			i++
+			continue
+		}
 		if !s.nameWord(i) {
 			if g, ok := r.groupNoun(i); ok {
 				i = r.addGroup(i, g)
