@@ -54,3 +54,15 @@ func TestWordClass(t *testing.T) {
 		assert.Equal(t, slow(w, raw), tg.wordClass(w, raw), "wordClass(%q)", w)
 	}
 }
+
+// TestClassTags checks that each class's entry holds its tag and that
+// tag's ID, which tag reads for a word of the class.
+func TestClassTags(t *testing.T) {
+	m, err := load()
+	require.NoError(t, err)
+	require.Len(t, m.classTags, len(m.classes))
+	for c, name := range m.classes {
+		assert.Equal(t, name, m.classTags[c].tag, "class %d", c)
+		assert.Equal(t, m.tags[name], m.classTags[c].id, "class %d", c)
+	}
+}
