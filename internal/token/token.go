@@ -123,6 +123,10 @@ type Stream struct {
 	hash  []uint32
 	slots []int32 // index+1 of a form, 0 when free
 	lower lowerBuf
+
+	// byteForms holds, for each byte, the id+1 of the form of the token
+	// of that byte alone, once one is read; 0 before.
+	byteForms [256]int32
 }
 
 // Text returns the text the stream was scanned from.
@@ -202,6 +206,7 @@ func (s *Stream) Scan(text string, sents []sentence.Sentence, qs []quote.Quote, 
 	s.Toks, s.Sents = s.Toks[:0], s.Sents[:0]
 	s.forms, s.kinds, s.hash = s.forms[:0], s.kinds[:0], s.hash[:0]
 	s.lower = lowerBuf{}
+	clear(s.byteForms[:])
 	// The distinct forms of a text grow about as the square root of its
 	// length (Heaps' law): news has some 12√n in n bytes (445 in 5 kB,
 	// 12,300 in 830 kB, 29,000 in 8 MiB), a text that repeats a few names
@@ -548,7 +553,18 @@ func (s *Stream) mark(r rune, i, n, start, end int, sent int32) int {
 
 // add appends the token text[i:j].
 func (s *Stream) add(i, j int, k Kind, sent int32) {
-	id := s.intern(s.text[i:j], k == Word)
+	var id int32
+	// A token of one byte, a comma or a full stop most often, takes the
+	// form its byte had before, which intern would find again.
+	if j == i+1 {
+		f := &s.byteForms[s.text[i]]
+		if id = *f - 1; id < 0 {
+			id = s.intern(s.text[i:j], k == Word)
+			*f = id + 1
+		}
+	} else {
+		id = s.intern(s.text[i:j], k == Word)
+	}
 	// Room for the rest of the text at the rate of tokens per byte so far,
 	// and never past one token a byte, which a text cannot exceed. The
 	// room left is checked here: room.Within, which does not inline, is
