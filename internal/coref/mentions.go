@@ -35,8 +35,12 @@ func (r *resolver) mentions(b *bufs) {
 		// here without a call for it. Its sentence is read only for a
 		// group noun, which a headline does not make.
 		if w := &s.words[i]; w.flags&wCap == 0 {
-			if id := w.form; s.formIs(id, fGroupNoun) && !headline[s.sentOf(i)] {
-				i = r.addGroup(i, s.extras[s.forms[id].extra-1].group)
+			// formIs of fGroupNoun, with the answer the form holds, as it
+			// does after the first of its words, read here without a call.
+			id := w.form
+			f := &s.forms[id]
+			if (f.is&fGroupNoun != 0 || f.known&fGroupNoun == 0 && s.lookUp(id, fGroupNoun)) && !headline[s.sentOf(i)] {
+				i = r.addGroup(i, s.extras[f.extra-1].group)
 				continue
 			}
 			i++
