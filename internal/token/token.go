@@ -447,6 +447,9 @@ func (s *Stream) split(start, end int, sent int32) {
 func (s *Stream) word(i, n, end int, sent int32) int {
 	text := s.text
 	j := i + n
+	// Whether the word holds an apostrophe, which every clitic has: only
+	// such a word is looked at for one.
+	apos := false
 	for j < end {
 		// Most of a word is a run of ASCII word bytes, read in a loop of
 		// its own over the sentence's bytes, which needs no bounds check.
@@ -458,7 +461,9 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 		}
 		var r2 rune
 		var n2 int
-		if c := text[j]; c < utf8.RuneSelf {
+		if c := text[j]; c == ' ' {
+			break // the end of most words
+		} else if c < utf8.RuneSelf {
 			r2, n2 = rune(c), 1
 		} else if r2, n2 = decodeRest(text, j, end); IsWordChar(r2) || mojibake(text[i:j], r2) {
 			j += n2
@@ -471,6 +476,7 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 				r3, _ := decodeIn(text, j+n2, end)
 				if IsWordChar(r3) && (r2 != ',' || isDigit(r3) && isDigit(lastRune(text[i:j]))) &&
 					(r2 != '.' || isDigit(r3) || unicode.IsUpper(r3) && j-i <= 2) {
+					apos = apos || r2 == '\'' || r2 == '’'
 					j += n2
 					continue
 				}
@@ -497,7 +503,7 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 	}
 	// Split a clitic off the end.
 	cut := j
-	if w := text[i:j]; mayEndInClitic(w) {
+	if w := text[i:j]; apos && mayEndInClitic(w) {
 		for _, c := range clitics {
 			if len(w) > len(c) && hasSuffixFold(w, c) {
 				cut = j - len(c)
