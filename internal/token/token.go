@@ -304,6 +304,11 @@ func (s *Stream) markQuoted(from, qi int) int {
 		start, end = qs[qi].Start, qs[qi].End
 	}
 	toks := s.Toks[from:]
+	// Most sentences hold no quotation: when the next one starts where the
+	// sentence's last token ends or after, none of its tokens is quoted.
+	if len(toks) == 0 || start >= int(toks[len(toks)-1].End) {
+		return qi
+	}
 	for i := range toks {
 		t := &toks[i]
 		for end < int(t.End) {
