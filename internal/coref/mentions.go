@@ -30,6 +30,22 @@ func (r *resolver) mentions(b *bufs) {
 	n := len(s.words)
 	headline := r.headlines(b)
 	for i := 0; i < n; {
+		// A word in lower case, most of them, is no name word, and is a
+		// group noun by its form alone: nameWord and groupNoun, read
+		// here without a call for it. Its sentence is read only for a
+		// group noun, which a headline does not make.
+		if w := &s.words[i]; w.flags&wCap == 0 {
+			// formIs of fGroupNoun, with the answer the form holds, as it
+			// does after the first of its words, read here without a call.
+			id := w.form
+			f := &s.forms[id]
+			if (f.is&fGroupNoun != 0 || f.known&fGroupNoun == 0 && s.lookUp(id, fGroupNoun)) && !headline[s.sentOf(i)] {
+				i = r.addGroup(i, s.extras[f.extra-1].group)
+				continue
+			}
+			i++
+			continue
+		}
 		if headline[s.sentOf(i)] {
 			i++
 			continue
@@ -72,10 +88,13 @@ func (r *resolver) headlines(b *bufs) []bool {
 	clear(out)
 	b.headline = out
 	for i := 0; i < len(s.words); {
+		// The words of the sentence are those whose first token is before
+		// its end, as the words and the sentences' tokens are in order.
 		sent := s.sentOf(i)
+		end := s.st.Sents[sent].End
 		j, words, lower, common := i, 0, 0, 0
 		// A second word in lower case settles it: not a headline.
-		for ; j < len(s.words) && s.sentOf(j) == sent && lower <= 1; j++ {
+		for ; j < len(s.words) && s.words[j].tok < end && lower <= 1; j++ {
 			t := &s.words[j]
 			words++
 			if s.is(j, fFunction) {
@@ -94,7 +113,7 @@ func (r *resolver) headlines(b *bufs) []bool {
 		if lower <= 1 && (common >= 2 || common == 1 && lower == 0 && words >= 5) {
 			out[sent] = true
 		}
-		for j < len(s.words) && s.sentOf(j) == sent {
+		for j < len(s.words) && s.words[j].tok < end {
 			j++
 		}
 		i = j

@@ -3,6 +3,7 @@ package linear
 import (
 	"encoding/binary"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -193,5 +194,26 @@ func TestFeaturesValues(t *testing.T) {
 			assert.Equal(t, m.Score(&cands[0]), m.Score(&f))
 			assert.Equal(t, m.ScoreWith(&cands[0], &memo), m.ScoreWith(&f, &memo))
 		})
+	}
+}
+
+// TestHashNotZero checks that no feature's hash is 0, the key of an empty
+// slot of a Memo, which sumWith reads as holding no feature: finish, which
+// every adder ends with, keeps 0 free.
+func TestHashNotZero(t *testing.T) {
+	assert.NotZero(t, finish(0))
+	tm := NewTemplate("t")
+	var f Features
+	for i := range 1000 {
+		s := strconv.Itoa(i)
+		f.Add(tm, s)
+		f.AddValue(tm, NewValue(s))
+		f.Add2(tm, s, "x")
+		f.AddValue2(tm, NewValue(s), NewValue(""))
+		f.AddFloat(NewTemplate(s), float64(i))
+	}
+	f.Add(tm, "")
+	for i, h := range f.Hashes() {
+		require.NotZero(t, h, "feature %d", i)
 	}
 }

@@ -190,25 +190,43 @@ func (m *Model) sumWith(s float64, f *Features, c *Memo) float64 {
 	if x == touchMark {
 		s = math.Copysign(s, s)
 	}
-	for i, h := range f.hashes {
-		e := &c.slots[h&(memoLen-1)]
-		if e.key != h || h == 0 {
-			j := m.tab.find(h)
-			e.key, e.found, e.val = h, j >= 0, 0
-			if j >= 0 {
-				e.val = m.tab.at(j).val
+	// A feature's hash is never 0 (see finish), the key of an empty slot,
+	// so a slot whose key is the hash holds its weight. w*1 is exactly w:
+	// while every value is 1, as most candidates' are, an indicator's
+	// weight is added as it is, in a loop that reads no values.
+	if len(f.values) == 0 {
+		for _, h := range f.hashes {
+			e := &c.slots[h&(memoLen-1)]
+			if e.key != h {
+				e.fill(m, h)
+			}
+			if e.found {
+				s += float64(e.val)
 			}
 		}
+		return s
+	}
+	values := f.values[:len(f.hashes)]
+	for i, h := range f.hashes {
+		e := &c.slots[h&(memoLen-1)]
+		if e.key != h {
+			e.fill(m, h)
+		}
 		if e.found {
-			// w*1 is exactly w: an indicator's weight is added as it is.
-			if len(f.values) == 0 {
-				s += float64(e.val)
-			} else {
-				s += float64(float64(e.val) * float64(f.values[i]))
-			}
+			s += float64(float64(e.val) * float64(values[i]))
 		}
 	}
 	return s
+}
+
+// fill sets e to the weight m gives the feature of hash h, out of line:
+// most features are found in the Memo.
+func (e *memoSlot) fill(m *Model, h uint64) {
+	j := m.tab.find(h)
+	e.key, e.found, e.val = h, j >= 0, 0
+	if j >= 0 {
+		e.val = m.tab.at(j).val
+	}
 }
 
 // calibrated returns the score s through the model's calibration.

@@ -93,6 +93,13 @@ type arg struct {
 	wguess, sguess           uint8  // weighted class likeliest to win (see bestClass)
 }
 
+// classTag is a class's tag and its tag ID, which tagging a word of the
+// class reads together.
+type classTag struct {
+	tag string
+	id  int32
+}
+
 // isEmoticon in arg.fixed marks one of prose's emoticons, which it tags SYM
 // before it looks in its tag map.
 const isEmoticon = -2
@@ -140,12 +147,12 @@ type model struct {
 	pref    [256]ref // "i pref1 " + one byte
 	prefNil ref      // "i pref1 " with an empty word
 
-	tags     map[string]int32 // tag -> tag ID; 0 is every tag the model never saw
-	tag1     []ref            // "i-1 tag " by tag ID
-	tag2     []ref            // "i-2 tag " by tag ID
-	tagTag   []ref            // "i tag+i-2 tag " by tag ID * len(tag1) + tag ID
-	tagWords []ref            // "i-1 tag+i word " features, by word and tag; 0 is none
-	classTag []int32          // class ID -> tag ID
+	tags      map[string]int32 // tag -> tag ID; 0 is every tag the model never saw
+	tag1      []ref            // "i-1 tag " by tag ID
+	tag2      []ref            // "i-2 tag " by tag ID
+	tagTag    []ref            // "i tag+i-2 tag " by tag ID * len(tag1) + tag ID
+	tagWords  []ref            // "i-1 tag+i word " features, by word and tag; 0 is none
+	classTags []classTag       // by class ID: its tag and tag ID
 
 	// avx is set when score adds the features with AVX instructions (see
 	// scoreVector): the processor has them and every weighted class is
@@ -285,9 +292,9 @@ func decode(data []byte) (*model, error) {
 	m.rows = make([]arg, 1, nFeatures/3)
 	m.rows[0].fixed, m.rows[0].wguess = noTagMap, noGuess
 	m.tags = make(map[string]int32, 64)
-	m.classTag = make([]int32, nClasses)
+	m.classTags = make([]classTag, nClasses)
 	for c, name := range m.classes {
-		m.classTag[c] = m.tagID(name)
+		m.classTags[c] = classTag{name, m.tagID(name)}
 	}
 	m.tagID(startTag)
 	m.tagID(start2Tag)

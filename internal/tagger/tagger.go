@@ -191,11 +191,11 @@ const memoLen = 1 << 9
 // [Tagger.wordClass]), once ok is set; prev is the slot of the word set
 // before it, plus one, or 0.
 type memoWord struct {
-	text      string
-	norm, raw lookup
-	prev      int32
-	cls       int16
-	ok        bool
+	text string
+	norm lookup
+	raw  rawWord
+	prev int32
+	ok   bool
 }
 
 // Release empties m, dropping its references to the words.
@@ -235,11 +235,16 @@ func (t *Tagger) tag(s *scratch, tags []string, words []Word, memo *Memo) {
 	ctx, raw := s.ctx[:n+4], s.raw[:n]
 	ctx[0], ctx[1] = t.start, t.start2
 	ctx[n+2], ctx[n+3] = t.end, t.end2
+	// The words' own normalized lookups, between the sentinels, and the
+	// tags, sliced to the words' length, which the loops index with no
+	// bounds check.
+	own := ctx[2:][:len(words)]
+	tags = tags[:len(words)]
 	if memo == nil {
 		for i := range words {
 			w := words[i].Text
 			var r lookup
-			ctx[i+2], r = t.normalize(s, w)
+			own[i], r = t.normalize(s, w)
 			raw[i] = rawWord{r, t.wordClass(w, r)}
 		}
 	} else {
@@ -251,11 +256,11 @@ func (t *Tagger) tag(s *scratch, tags []string, words []Word, memo *Memo) {
 				if !e.ok {
 					e.prev, memo.last = memo.last, int32(k)+1
 				}
-				e.norm, e.raw = t.normalize(s, w)
-				e.cls = t.wordClass(w, e.raw)
+				e.norm, e.raw.lookup = t.normalize(s, w)
+				e.raw.cls = t.wordClass(w, e.raw.lookup)
 				e.text, e.ok = w, true
 			}
-			ctx[i+2], raw[i] = e.norm, rawWord{e.raw, e.cls}
+			own[i], raw[i] = e.norm, e.raw
 		}
 	}
 
@@ -268,13 +273,15 @@ func (t *Tagger) tag(s *scratch, tags []string, words []Word, memo *Memo) {
 		switch c := int(raw[i].cls); {
 		case c >= 0:
 			// The class the tag map fixes, the most common case.
-			tag, id = m.classes[c], m.classTag[c]
+			ct := &m.classTags[c]
+			tag, id = ct.tag, ct.id
 		case c == noTagMap:
 			g := t.features(&s.feats, ctx[i:i+5], raw[i].lookup, w, p1, p2)
 			if c = m.classify(scores, &s.feats, g); c < 0 {
 				tag, id = "", t.blank
 			} else {
-				tag, id = m.classes[c], m.classTag[c]
+				ct := &m.classTags[c]
+				tag, id = ct.tag, ct.id
 			}
 		case c == isDash:
 			tag, id = "-", t.dash
@@ -308,6 +315,11 @@ const (
 // alone, so a Memo keeps it with the word's lookups.
 func (t *Tagger) wordClass(w string, raw lookup) int16 {
 	fixed := t.m.rows[raw.word].fixed
+	// Every special word but an emoticon, whose class is fixed, starts
+	// with "-", "@", "*" or "0".
+	if w == "" || w[0] != '-' && w[0] != '@' && w[0] != '*' && w[0] != '0' {
+		return fixed
+	}
 	switch {
 	case w == "-":
 		return isDash
@@ -361,17 +373,13 @@ func (t *Tagger) normalize(s *scratch, w string) (norm, raw lookup) {
 	if w == "" {
 		return t.empty, t.empty
 	}
-	upper, ascii, hyphen := false, true, false
+	// The facts of the bytes are gathered with one table read a byte,
+	// where three comparisons read each.
+	var seen byteKind
 	for i := 0; i < len(w); i++ {
-		switch c := w[i]; {
-		case c >= utf8.RuneSelf:
-			ascii = false
-		case c-'A' < 26:
-			upper = true
-		case c == '-':
-			hyphen = true
-		}
+		seen |= byteKinds[w[i]]
 	}
+	upper, ascii, hyphen := seen&bUpper != 0, seen&bWide == 0, seen&bHyphen != 0
 	switch first := w[0]; {
 	case hyphen && first != '-':
 		norm = t.hyphen
@@ -409,6 +417,31 @@ func (t *Tagger) normalize(s *scratch, w string) (norm, raw lookup) {
 	}
 	return norm, t.lookupNorm(w)
 }
+
+// byteKind is what normalize needs of a byte of a word: whether it is an
+// ASCII capital, a byte outside ASCII or a hyphen.
+type byteKind uint8
+
+const (
+	bUpper byteKind = 1 << iota
+	bWide
+	bHyphen
+)
+
+// byteKinds is the byteKind of each byte.
+var byteKinds = func() (k [256]byteKind) {
+	for c := range k {
+		switch {
+		case c >= utf8.RuneSelf:
+			k[c] = bWide
+		case c >= 'A' && c <= 'Z':
+			k[c] = bUpper
+		case c == '-':
+			k[c] = bHyphen
+		}
+	}
+	return k
+}()
 
 // isDecimalInt reports whether s is what strconv.Atoi accepts: an optional
 // sign and at least one ASCII digit.

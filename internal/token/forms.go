@@ -112,6 +112,29 @@ func hashLower(w string) uint32 {
 
 // EqualLower reports whether lower is Lower(w).
 func EqualLower(lower, w string) bool {
+	// Lower(w) has w's length unless w holds the curly apostrophe, which
+	// sends it the slow way: the bytes are compared one for one before it.
+	if len(lower) != len(w) {
+		return equalLowerRunes(lower, w)
+	}
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c-'A' < 26:
+			if lower[i] != c+'a'-'A' {
+				return false
+			}
+		case c == 0xE2:
+			return equalLowerRunes(lower, w)
+		case lower[i] != c:
+			return false
+		}
+	}
+	return true
+}
+
+// equalLowerRunes is EqualLower for a w that may hold the curly
+// apostrophe.
+func equalLowerRunes(lower, w string) bool {
 	j := 0
 	for i := 0; i < len(w); {
 		var c byte
@@ -165,6 +188,26 @@ func NeedsLower(s string) bool {
 
 // AppendLower appends Lower(s) to b.
 func AppendLower(b []byte, s string) []byte {
+	// s is copied and its capitals lowered in place, where it was written
+	// a byte at a time; the curly apostrophe, which shortens it, sends it
+	// the slow way.
+	n := len(b)
+	b = append(b, s...)
+	t := b[n:]
+	for i, c := range t {
+		switch {
+		case c-'A' < 26:
+			t[i] = c + 'a' - 'A'
+		case c == 0xE2:
+			return appendLowerRunes(b[:n], s)
+		}
+	}
+	return b
+}
+
+// appendLowerRunes is AppendLower for an s that may hold the curly
+// apostrophe, which it writes '.
+func appendLowerRunes(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		var c byte
 		c, i = lowerAt(s, i)

@@ -123,6 +123,10 @@ type Stream struct {
 	hash  []uint32
 	slots []int32 // index+1 of a form, 0 when free
 	lower lowerBuf
+
+	// byteForms holds, for each byte, the id+1 of the form of the token
+	// of that byte alone, once one is read; 0 before.
+	byteForms [256]int32
 }
 
 // Text returns the text the stream was scanned from.
@@ -202,6 +206,7 @@ func (s *Stream) Scan(text string, sents []sentence.Sentence, qs []quote.Quote, 
 	s.Toks, s.Sents = s.Toks[:0], s.Sents[:0]
 	s.forms, s.kinds, s.hash = s.forms[:0], s.kinds[:0], s.hash[:0]
 	s.lower = lowerBuf{}
+	clear(s.byteForms[:])
 	// The distinct forms of a text grow about as the square root of its
 	// length (Heaps' law): news has some 12√n in n bytes (445 in 5 kB,
 	// 12,300 in 830 kB, 29,000 in 8 MiB), a text that repeats a few names
@@ -299,6 +304,11 @@ func (s *Stream) markQuoted(from, qi int) int {
 		start, end = qs[qi].Start, qs[qi].End
 	}
 	toks := s.Toks[from:]
+	// Most sentences hold no quotation: when the next one starts where the
+	// sentence's last token ends or after, none of its tokens is quoted.
+	if len(toks) == 0 || start >= int(toks[len(toks)-1].End) {
+		return qi
+	}
 	for i := range toks {
 		t := &toks[i]
 		for end < int(t.End) {
@@ -442,6 +452,9 @@ func (s *Stream) split(start, end int, sent int32) {
 func (s *Stream) word(i, n, end int, sent int32) int {
 	text := s.text
 	j := i + n
+	// Whether the word holds an apostrophe, which every clitic has: only
+	// such a word is looked at for one.
+	apos := false
 	for j < end {
 		// Most of a word is a run of ASCII word bytes, read in a loop of
 		// its own over the sentence's bytes, which needs no bounds check.
@@ -453,7 +466,9 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 		}
 		var r2 rune
 		var n2 int
-		if c := text[j]; c < utf8.RuneSelf {
+		if c := text[j]; c == ' ' {
+			break // the end of most words
+		} else if c < utf8.RuneSelf {
 			r2, n2 = rune(c), 1
 		} else if r2, n2 = decodeRest(text, j, end); IsWordChar(r2) || mojibake(text[i:j], r2) {
 			j += n2
@@ -466,6 +481,7 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 				r3, _ := decodeIn(text, j+n2, end)
 				if IsWordChar(r3) && (r2 != ',' || isDigit(r3) && isDigit(lastRune(text[i:j]))) &&
 					(r2 != '.' || isDigit(r3) || unicode.IsUpper(r3) && j-i <= 2) {
+					apos = apos || r2 == '\'' || r2 == '’'
 					j += n2
 					continue
 				}
@@ -492,7 +508,7 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 	}
 	// Split a clitic off the end.
 	cut := j
-	if w := text[i:j]; mayEndInClitic(w) {
+	if w := text[i:j]; apos && mayEndInClitic(w) {
 		for _, c := range clitics {
 			if len(w) > len(c) && hasSuffixFold(w, c) {
 				cut = j - len(c)
@@ -548,7 +564,18 @@ func (s *Stream) mark(r rune, i, n, start, end int, sent int32) int {
 
 // add appends the token text[i:j].
 func (s *Stream) add(i, j int, k Kind, sent int32) {
-	id := s.intern(s.text[i:j], k == Word)
+	var id int32
+	// A token of one byte, a comma or a full stop most often, takes the
+	// form its byte had before, which intern would find again.
+	if j == i+1 {
+		f := &s.byteForms[s.text[i]]
+		if id = *f - 1; id < 0 {
+			id = s.intern(s.text[i:j], k == Word)
+			*f = id + 1
+		}
+	} else {
+		id = s.intern(s.text[i:j], k == Word)
+	}
 	// Room for the rest of the text at the rate of tokens per byte so far,
 	// and never past one token a byte, which a text cannot exceed. The
 	// room left is checked here: room.Within, which does not inline, is

@@ -54,6 +54,8 @@ func TestScan(t *testing.T) {
 		{"words and full stop", "The plan failed.", "The|plan|failed|^."},
 		{"clitics", "They don't know it's Clinton's.", "They|do|n't|know|it|'s|Clinton|'s|^."},
 		{"curly clitic", "We’re here.", "We|’re|here|^."},
+		{"clitics only after an apostrophe", "Tests ends ns cats. Can't won’t I'd O'Neill's 'tis rock'n'roll's", "Tests|ends|ns|cats|^.|Ca|n't|wo|n’t|I|'d|O'Neill|'s|\"'|tis|rock'n'roll|'s"},
+		{"a word ends at a space, a mark or the sentence", "a b,c\td—e 'f' g", "a|b|^,|c|d|-—|e|\"'|f|\"'|g"},
 		{"inner marks", "A well-known U.S. firm, AT&T, paid $1,000 or 2.5%.", "A|well-known|U.S.|firm|^,|AT&T|^,|paid|$1,000|or|2.5%|^."},
 		{"comma between words is a mark", "red,blue", "red|^,|blue"},
 		{"title and initial", "Sen. John F. Kennedy spoke.", "Sen.|John|F.|Kennedy|spoke|^."},
