@@ -126,7 +126,7 @@ const maxNeighbours = 64
 // starts.
 func (rd *reader) dropShared() {
 	out := rd.out
-	var pairs [][2]int32
+	pairs := rd.shared[:0]
 	for i := range out {
 		for j := i + 1; j < len(out) && j <= i+maxNeighbours && out[j].Extent.Start < out[i].Extent.End; j++ {
 			if shared(fragments(&out[i]), fragments(&out[j])) > maxShared {
@@ -134,24 +134,28 @@ func (rd *reader) dropShared() {
 			}
 		}
 	}
+	rd.shared = pairs
 	if len(pairs) == 0 {
 		return
 	}
-	// In order of confidence, each attribution kept drops those it
-	// shares its content with.
-	order := make([]int32, len(out))
+	// rank orders the attributions by confidence, highest first, in
+	// their order where equal; then, in order of confidence, each
+	// attribution kept drops those it shares its content with.
+	n := len(out)
+	rank := slices.Grow(rd.rank[:0], 2*n)[:2*n]
+	order, rank := rank[n:], rank[:n]
 	for i := range order {
 		order[i] = int32(i)
 	}
 	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(out[b].Confidence, out[a].Confidence) })
-	rank := make([]int32, len(out))
 	for r, i := range order {
 		rank[i] = int32(r)
 	}
-	dropped := make([]bool, len(out))
 	slices.SortFunc(pairs, func(a, b [2]int32) int {
 		return cmp.Compare(min(rank[a[0]], rank[a[1]]), min(rank[b[0]], rank[b[1]]))
 	})
+	dropped := order // order is no longer needed: reuse it as marks
+	clear(dropped)
 	for _, p := range pairs {
 		hi, lo := p[0], p[1]
 		if rank[lo] < rank[hi] {
@@ -159,13 +163,14 @@ func (rd *reader) dropShared() {
 		}
 		// A direct quotation stands: its words are in its marks, whatever
 		// reported clause around it shares them.
-		if !dropped[hi] && out[lo].Type != Direct {
-			dropped[lo] = true
+		if dropped[hi] == 0 && out[lo].Type != Direct {
+			dropped[lo] = 1
 		}
 	}
+	rd.rank = rank[:0]
 	k := 0
 	for i := range out {
-		if !dropped[i] {
+		if dropped[i] == 0 {
 			out[k] = out[i]
 			k++
 		}

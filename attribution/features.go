@@ -375,9 +375,10 @@ func (w *window) lexCue(i int) bool {
 // stem returns the key that the forms of an English verb share, so that
 // the forms of a verb the lexicon does not know share their weights:
 // "vote", "votes", "voted" and "voting" give "vot"; "identify" and
-// "identified" give "identifi"; "plans" and "planned" give "plan";
+// "identified" give "identif"; "plans" and "planned" give "plan";
 // "discusses" gives "discuss", as "discuss" does; and the common
 // irregular forms give their base's key ("took" and "taken" give "tak").
+// The key is a prefix of the form or of its base: stem allocates nothing.
 func stem(w string) string {
 	if base, ok := irregularForms[w]; ok {
 		return canonicalStem(base, "")
@@ -385,7 +386,7 @@ func stem(w string) string {
 	n := len(w)
 	switch {
 	case n > 5 && (strings.HasSuffix(w, "ied") || strings.HasSuffix(w, "ies")):
-		return canonicalStem(w[:n-3]+"y", "")
+		return w[:n-3]
 	case n > 4 && strings.HasSuffix(w, "ing"):
 		return canonicalStem(w[:n-3], "ing")
 	case n > 4 && strings.HasSuffix(w, "ed"):
@@ -402,18 +403,18 @@ func stem(w string) string {
 // its suffix suf ("ing", "ed" or none) is cut: a consonant doubled before
 // the suffix is one ("planned", "stopping"); a final "e", which a suffix
 // drops ("voting"), goes from every form, but for the "e" of "agreed",
-// the base's own; and a final "y", which becomes "i" ("identified"), is
-// "i" in all.
+// the base's own; and a final "y" or "i", which "y" becomes before a
+// suffix ("identified", "tried"), goes too.
 func canonicalStem(s, suf string) string {
 	m := len(s)
 	if suf != "" && m > 3 && s[m-1] == s[m-2] && strings.IndexByte("bgmnprt", s[m-1]) >= 0 {
 		return s[:m-1]
 	}
-	switch {
-	case m > 2 && s[m-1] == 'e' && suf != "ed":
-		return s[:m-1]
-	case m > 2 && s[m-1] == 'y':
-		return s[:m-1] + "i"
+	if m > 2 && s[m-1] == 'e' && suf != "ed" {
+		s, m = s[:m-1], m-1
+	}
+	if m > 2 && (s[m-1] == 'y' || s[m-1] == 'i') {
+		s = s[:m-1]
 	}
 	return s
 }

@@ -62,6 +62,10 @@ type reader struct {
 	// and their weights.
 	pending []int32
 	weights []float64
+	// shared holds dropShared's pairs of attributions, and rank the
+	// order of their confidences.
+	shared [][2]int32
+	rank   []int32
 	// tagMemo holds the tagger's lookups of the words of the text, by
 	// form (see [window.keys]); put empties it.
 	tagMemo tagger.Memo
