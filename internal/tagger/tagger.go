@@ -320,6 +320,14 @@ func (t *Tagger) wordClass(w string, raw lookup) int16 {
 	if w == "" || w[0] != '-' && w[0] != '@' && w[0] != '*' && w[0] != '0' {
 		return fixed
 	}
+	return specialClass(w, fixed)
+}
+
+// specialClass returns the class of word w, whose class the tag map
+// fixes to fixed: one of the special words, tested in prose's order, or
+// fixed. [Tagger.wordClass] asks it only of the words that may be
+// special.
+func specialClass(w string, fixed int16) int16 {
 	switch {
 	case w == "-":
 		return isDash
