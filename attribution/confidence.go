@@ -142,8 +142,8 @@ func (rd *reader) dropShared() {
 	// their order where equal; then, in order of confidence, each
 	// attribution kept drops those it shares its content with.
 	n := len(out)
-	rank := slices.Grow(rd.rank[:0], 2*n)[:2*n]
-	order, rank := rank[n:], rank[:n]
+	buf := slices.Grow(rd.rank[:0], 2*n)[:2*n]
+	rank, order := buf[:n], buf[n:]
 	for i := range order {
 		order[i] = int32(i)
 	}
@@ -167,7 +167,7 @@ func (rd *reader) dropShared() {
 			dropped[lo] = 1
 		}
 	}
-	rd.rank = rank[:0]
+	rd.rank = buf[:0]
 	k := 0
 	for i := range out {
 		if dropped[i] == 0 {

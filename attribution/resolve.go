@@ -62,8 +62,8 @@ type reader struct {
 	// and their weights.
 	pending []int32
 	weights []float64
-	// shared holds dropShared's pairs of attributions, and rank the
-	// order of their confidences.
+	// shared holds dropShared's pairs of attributions, and rank its
+	// buffer for their ranks by confidence and their order.
 	shared [][2]int32
 	rank   []int32
 	// tagMemo holds the tagger's lookups of the words of the text, by

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/lexicon"
@@ -153,6 +154,24 @@ func TestStem(t *testing.T) {
 	// The key is a prefix of the form or of its base: it allocates nothing.
 	for _, f := range []string{"identified", "studying", "planned", "played", "taken"} {
 		assert.Zero(t, testing.AllocsPerRun(10, func() { stemSink = stem(f) }), f)
+	}
+}
+
+// TestIrregularVerbsOutsideLexicon checks that each verb irregularForms
+// lists has a form the lexicon does not know: stem reads only such words,
+// and a verb the lexicon knows in every form would be a dead line.
+func TestIrregularVerbsOutsideLexicon(t *testing.T) {
+	lex, err := lexicon.Load()
+	require.NoError(t, err)
+	for l := range strings.Lines(irregularVerbs) {
+		forms := strings.Fields(l)
+		t.Run(forms[0], func(t *testing.T) {
+			unknown := false
+			for _, f := range forms {
+				unknown = unknown || lex.Kind(f) == 0
+			}
+			assert.True(t, unknown, "the lexicon knows every form of %v", forms)
+		})
 	}
 }
 
