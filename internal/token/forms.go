@@ -39,14 +39,20 @@ func (s *Stream) roomForForms() {
 // intern returns the id of the lower-case form of w, adding it when new;
 // a word's form gets its lexicon kind.
 func (s *Stream) intern(w string, word bool) int32 {
-	if 2*(len(s.forms)+1) > len(s.slots) {
-		s.growSlots()
-	}
 	// An ASCII word is hashed as it is lowered, in one pass; its form is
 	// itself when it has no capital.
 	h, upper, ascii := fold.HashLower(w)
 	if !ascii {
 		h, upper = hashLower(w), true
+	}
+	return s.internHash(w, word, h, upper, ascii)
+}
+
+// internHash is intern of w, whose form's fold.Hash is h; upper is false
+// only when w is its own form, and ascii reports whether w is ASCII.
+func (s *Stream) internHash(w string, word bool, h uint32, upper, ascii bool) int32 {
+	if 2*(len(s.forms)+1) > len(s.slots) {
+		s.growSlots()
 	}
 	mask := uint32(len(s.slots) - 1)
 	k := h & mask
