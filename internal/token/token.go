@@ -527,7 +527,8 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 }
 
 // wordASCII appends the word that starts at i with an ASCII word byte,
-// as word does, and returns where it ends. Most words are a run of ASCII
+// as word does, and returns where it ends, or past the space after it.
+// Most words are a run of ASCII
 // word bytes that ends at a byte that cannot join it to more (a space, a
 // comma after a letter, a quote mark), or at the sentence's end: such a
 // word is hashed as its bytes are read and its form looked up with the
@@ -550,7 +551,20 @@ func (s *Stream) wordASCII(i, end int, sent int32) int {
 	if j == i+1 {
 		s.add(i, j, Word, sent) // the form its byte had
 	} else {
-		s.addWord(i, j, sent, fold.HashEnd(h), caps != 0)
+		w, hw := in[i:j], fold.HashEnd(h)
+		id, k := s.findASCII(w, hw, caps != 0)
+		if id < 0 {
+			id = s.newForm(w, true, hw, caps != 0, true, k)
+		}
+		if len(s.Toks) == cap(s.Toks) {
+			s.Toks = room.Within(s.Toks, 0, i, len(s.text), len(s.text)+1)
+		}
+		s.Toks = append(s.Toks, Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(Word)})
+	}
+	// The space that ends most words is passed here, where split would
+	// read it again to pass it.
+	if j < len(in) && in[j] == ' ' {
+		j++
 	}
 	return j
 }
@@ -629,16 +643,6 @@ func (s *Stream) add(i, j int, k Kind, sent int32) {
 		s.Toks = room.Within(s.Toks, 0, i, len(s.text), len(s.text)+1)
 	}
 	s.Toks = append(s.Toks, Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(k)})
-}
-
-// addWord appends the word text[i:j], of more than one byte, all of them
-// ASCII, whose form's hash is h; upper reports whether it has a capital.
-func (s *Stream) addWord(i, j int, sent int32, h uint32, upper bool) {
-	id := s.internHash(s.text[i:j], true, h, upper, true)
-	if len(s.Toks) == cap(s.Toks) {
-		s.Toks = room.Within(s.Toks, 0, i, len(s.text), len(s.text)+1)
-	}
-	s.Toks = append(s.Toks, Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(Word)})
 }
 
 // clitics split off the end of a word, as the tagger expects.
