@@ -240,7 +240,13 @@ func (p *parser) read(c *cursor, tk *token) bool {
 	swarFrom, line := c.swarFrom, c.line
 	for i := c.i; i < len(t); i++ {
 		if i >= swarFrom {
-			i = skipPlain(t, i)
+			// The blocks of sixteen bytes go first, where skipBlocks
+			// finds the byte to stop at; skipPlain reads what they leave.
+			if j := skipBlocks(t[i:]); j < (len(t)-i)&^15 {
+				i += j
+			} else {
+				i = skipPlain(t, i+j)
+			}
 			// The 8 bytes at i hold one to stop at: scan them bytewise.
 			swarFrom = i + 8
 		}

@@ -80,6 +80,11 @@ func (sc *scanner) run() {
 		stop := &stopBytes[0]
 		if sc.list.kind != listNone {
 			stop = &stopBytes[1]
+		} else {
+			// Outside a list, the blocks of sixteen bytes go first, where
+			// skipBlocks finds the stop; the steps below read what they
+			// leave, or stop at once at the stop it found.
+			i += skipBlocks(text[i:])
 		}
 		// Eight bytes a step while they hold no stop, then one at a
 		// time: most of the text is passed here, in runs of dozens of

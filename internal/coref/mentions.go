@@ -39,7 +39,17 @@ func (r *resolver) mentions(b *bufs) {
 			// does after the first of its words, read here without a call.
 			id := w.form
 			f := &s.forms[id]
-			if (f.is&fGroupNoun != 0 || f.known&fGroupNoun == 0 && s.lookUp(id, fGroupNoun)) && !headline[s.sentOf(i)] {
+			if f.known&fGroupNoun == 0 {
+				if mayBeGroupNoun(s.formStr(id)) {
+					s.lookUp(id, fGroupNoun)
+				} else {
+					// Most forms are no group noun, nor the plural of a
+					// title, by how they end: lookUp would find that of
+					// them, and it is recorded here, with no call.
+					f.known |= fGroupNoun | fTitlePlural
+				}
+			}
+			if f.is&fGroupNoun != 0 && !headline[s.sentOf(i)] {
 				i = r.addGroup(i, s.extras[f.extra-1].group)
 				continue
 			}

@@ -500,6 +500,23 @@ func (s *scan) extra(w *form) *extra {
 	return &s.extras[w.extra-1]
 }
 
+// mayBeGroupNoun reports whether lookUp may find the form lower a group
+// noun (fGroupNoun), by its last byte: the plural of a title, which
+// names.TitlePlural finds, ends in s or n, in either case, before an
+// abbreviation's full stop, and the other group nouns, "people", "police"
+// and "staff", in e or f. lookUp finds a form for which it reports false
+// neither a group noun nor the plural of a title.
+func mayBeGroupNoun(lower string) bool {
+	if lower == "" {
+		return false
+	}
+	switch lower[len(lower)-1] | 0x20 {
+	case 's', 'n', 'e', 'f', '.':
+		return true
+	}
+	return false
+}
+
 // headlineFunction reports whether w is a function word that a headline
 // leaves in lower case.
 func headlineFunction(w string) bool {

@@ -53,6 +53,20 @@ func HashLower(s string) (h uint32, upper, ok bool) {
 	return h ^ h>>16, upper, true
 }
 
+// HashStart is the state of Hash before any byte, HashByte adds a byte
+// to a state, and HashEnd returns the hash of the state: Hash(s) is
+// HashEnd of HashStart with each byte of s added in turn. A reader that
+// goes over a word's bytes for another reason, as the token stream finds
+// where a word ends, hashes them as it goes, where Hash would read them
+// again.
+const HashStart uint32 = offset
+
+// HashByte returns the state h with the byte c added.
+func HashByte(h uint32, c byte) uint32 { return (h ^ uint32(c)) * prime }
+
+// HashEnd returns the hash of the bytes added to the state h.
+func HashEnd(h uint32) uint32 { return h ^ h>>16 }
+
 // The FNV-1a parameters for 32 bits.
 const (
 	offset = 2166136261

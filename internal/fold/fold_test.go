@@ -38,6 +38,18 @@ func TestIn(t *testing.T) {
 	}
 }
 
+// TestHashSteps checks that HashEnd of the bytes added one by one to
+// HashStart is Hash.
+func TestHashSteps(t *testing.T) {
+	for _, w := range []string{"", "a", "said", "Said", "o'neil", "café", "\xff", strings.Repeat("word", 10)} {
+		h := HashStart
+		for i := 0; i < len(w); i++ {
+			h = HashByte(h, w[i])
+		}
+		assert.Equal(t, Hash(w), HashEnd(h), "%q", w)
+	}
+}
+
 // TestBits checks that a word added is never turned away, in any case,
 // and that most others are.
 func TestBits(t *testing.T) {

@@ -70,19 +70,19 @@ func (v Value) String() string { return v.s }
 // Add adds the indicator feature template=value, with value 1.
 func (f *Features) Add(t Template, value string) {
 	h := join(t.h, valueHash(value))
-	f.add(h, 1)
 	if f.names != nil {
-		f.names.add(h, t.name+"="+value)
+		f.names.record(h, t.name, value, "", false)
 	}
+	f.add(h, 1)
 }
 
 // AddValue is Add of a value hashed before.
 func (f *Features) AddValue(t Template, v Value) {
 	h := join(t.h, v.h)
-	f.add(h, 1)
 	if f.names != nil {
-		f.names.add(h, t.name+"="+v.s)
+		f.names.record(h, t.name, v.s, "", false)
 	}
+	f.add(h, 1)
 }
 
 // Add2 adds the indicator feature for the conjunction of two values under
@@ -90,19 +90,19 @@ func (f *Features) AddValue(t Template, v Value) {
 // values into one string.
 func (f *Features) Add2(t Template, value1, value2 string) {
 	h := join2(t.h, valueHash(value1), valueHash(value2))
-	f.add(h, 1)
 	if f.names != nil {
-		f.names.add(h, t.name+"="+value1+"|"+value2)
+		f.names.record(h, t.name, value1, value2, true)
 	}
+	f.add(h, 1)
 }
 
 // AddValue2 is Add2 of values hashed before.
 func (f *Features) AddValue2(t Template, v1, v2 Value) {
 	h := join2(t.h, v1.h, v2.h)
-	f.add(h, 1)
 	if f.names != nil {
-		f.names.add(h, t.name+"="+v1.s+"|"+v2.s)
+		f.names.record(h, t.name, v1.s, v2.s, true)
 	}
+	f.add(h, 1)
 }
 
 // AddFloat adds the real-valued feature template with value x, stored as a
@@ -180,8 +180,16 @@ const (
 	templateSep = 0xfd
 )
 
-// valueHash returns the hash of a value.
-func valueHash(s string) uint64 { return finish(hashString(offset64, s)) }
+// valueHash returns the hash of a value: finish(hashString(offset64, s)),
+// written out, as hashString, which the templates and the data hash too,
+// is past the inliner's budget.
+func valueHash(s string) uint64 {
+	h := hashByte(offset64, sep)
+	for ; len(s) >= 8; s = s[8:] {
+		h = (h ^ binary.LittleEndian.Uint64([]byte(s[:8]))) * prime64
+	}
+	return finish((h ^ lastWord(s)) * prime64)
+}
 
 // join returns the hash of the feature of the template hashed th and the
 // value hashed vh.
@@ -196,11 +204,29 @@ func hashString(h uint64, s string) uint64 {
 	for ; len(s) >= 8; s = s[8:] {
 		h = (h ^ binary.LittleEndian.Uint64([]byte(s[:8]))) * prime64
 	}
+	return (h ^ lastWord(s)) * prime64
+}
+
+// lastWord returns the last word of a string that hashString hashes, s,
+// of fewer than eight bytes: its bytes, and its length in the top byte.
+// They are read four, two and one at a time, where a loop read them one
+// by one: most values are words of fewer than eight bytes, and have no
+// other.
+func lastWord(s string) uint64 {
 	w := uint64(len(s)) << 56
-	for i := 0; i < len(s); i++ {
-		w |= uint64(s[i]) << (8 * i)
+	k := 0
+	if len(s) >= 4 {
+		w |= uint64(binary.LittleEndian.Uint32([]byte(s[:4])))
+		k = 4
 	}
-	return (h ^ w) * prime64
+	if len(s)-k >= 2 {
+		w |= uint64(binary.LittleEndian.Uint16([]byte(s[k:k+2]))) << (8 * k)
+		k += 2
+	}
+	if len(s)-k >= 1 {
+		w |= uint64(s[k]) << (8 * k)
+	}
+	return w
 }
 
 func hashByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * prime64 }
@@ -243,6 +269,20 @@ func (n *Names) Len() int { return len(n.m) }
 // Collisions returns the number of times a name was recorded under a hash
 // that already had a different name: two features that share one weight.
 func (n *Names) Collisions() int { return n.collisions }
+
+// record records the name of the feature of hash h under the template
+// named template: template=value, or template=value|value2 for a
+// conjunction (pair). It is out of line, so that the adders, which call it
+// only while recording, do not make the strings of a name inline.
+//
+//go:noinline
+func (n *Names) record(h uint64, template, value, value2 string, pair bool) {
+	if pair {
+		n.add(h, template+"="+value+"|"+value2)
+		return
+	}
+	n.add(h, template+"="+value)
+}
 
 func (n *Names) add(h uint64, name string) {
 	if n.m == nil {

@@ -156,6 +156,34 @@ func TestNames(t *testing.T) {
 	assert.Equal(t, "", empty.Name(1))
 }
 
+// TestNamesOfAdders checks the name that each adder records, a
+// conjunction's with its bar when its second value is empty.
+func TestNamesOfAdders(t *testing.T) {
+	tmpl := NewTemplate("t")
+	for _, c := range []struct {
+		name string
+		add  func(f *Features)
+		want string
+	}{
+		{"Add", func(f *Features) { f.Add(tmpl, "a") }, "t=a"},
+		{"AddValue", func(f *Features) { f.AddValue(tmpl, NewValue("a")) }, "t=a"},
+		{"Add2", func(f *Features) { f.Add2(tmpl, "a", "b") }, "t=a|b"},
+		{"AddValue2", func(f *Features) { f.AddValue2(tmpl, NewValue("a"), NewValue("b")) }, "t=a|b"},
+		{"Add2 of an empty value", func(f *Features) { f.Add2(tmpl, "a", "") }, "t=a|"},
+		{"AddValue2 of empty values", func(f *Features) { f.AddValue2(tmpl, NewValue(""), NewValue("")) }, "t=|"},
+		{"Add of an empty value", func(f *Features) { f.Add(tmpl, "") }, "t="},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var n Names
+			var f Features
+			f.Record(&n)
+			c.add(&f)
+			require.Equal(t, 1, f.Len())
+			assert.Equal(t, c.want, n.Name(f.Hashes()[0]))
+		})
+	}
+}
+
 // TestFeaturesValues checks that a Features stores values only from the
 // first that is not 1 on, with the 1 of every feature before it, and that
 // a model sums it as if it stored every value.
@@ -215,5 +243,37 @@ func TestHashNotZero(t *testing.T) {
 	f.Add(tm, "")
 	for i, h := range f.Hashes() {
 		require.NotZero(t, h, "feature %d", i)
+	}
+}
+
+// TestHashStringTail checks hashString against the bytes of its last word
+// gathered one by one, for strings of every length up to three words.
+func TestHashStringTail(t *testing.T) {
+	ref := func(h uint64, s string) uint64 {
+		h = hashByte(h, sep)
+		for ; len(s) >= 8; s = s[8:] {
+			h = (h ^ binary.LittleEndian.Uint64([]byte(s[:8]))) * prime64
+		}
+		w := uint64(len(s)) << 56
+		for i := 0; i < len(s); i++ {
+			w |= uint64(s[i]) << (8 * i)
+		}
+		return (h ^ w) * prime64
+	}
+	const text = "abcdefghijklmnopqrstuvwx\xff\x80"
+	for _, c := range []struct {
+		name string
+		h    uint64
+	}{
+		{"value", offset64},
+		{"template", hashByte(offset64, templateSep)},
+	} {
+		for n := 0; n <= len(text); n++ {
+			s := text[len(text)-n:]
+			assert.Equal(t, ref(c.h, s), hashString(c.h, s), "%s of %d bytes", c.name, n)
+			if c.h == offset64 {
+				assert.Equal(t, finish(ref(c.h, s)), valueHash(s), "valueHash of %d bytes", n)
+			}
+		}
 	}
 }

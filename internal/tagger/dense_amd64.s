@@ -142,14 +142,65 @@ none: \
 found: \
 	VZEROUPPER
 
+// FEATURE adds the feature of the ref at off(SI) to the sums in Y0-Y4: a
+// dense vector there, and a sparse one at sp, which goes on at nx. A ref
+// is decoded as model.score decodes it: the weight count in its low 8
+// bits, the vector number or offset above them; a dense vector is 160
+// bytes, at 5*32 times its number. ANDL sets the flags of the
+// count and SHRL those of the vector number, which the jumps read with no
+// test of their own.
+#define FEATURE(off, sp, nx) \
+	MOVL   off(SI), DX \
+	MOVL   DX, BX \
+	ANDL   $0xff, BX \
+	JNZ    sp \
+	SHRL   $8, DX \
+	JZ     nx \
+	LEAQ   (DX)(DX*4), DX \
+	SHLQ   $5, DX \
+	ADDQ   R8, DX \
+	VADDPS 0(DX), Y0, Y0 \
+	VADDPS 32(DX), Y1, Y1 \
+	VADDPS 64(DX), Y2, Y2 \
+	VADDPS 96(DX), Y3, Y3 \
+	VADDPS 128(DX), Y4, Y4 \
+nx:
+
+// SPARSE adds the sparse feature of BX weights whose ref is in DX, from
+// the label sp, to the scores in memory, where the sums are stored before
+// and loaded back after, and goes on at nx; pr is its loop's label.
+#define SPARSE(sp, pr, nx) \
+sp: \
+	SHRL    $8, DX \
+	VMOVUPS Y0, 0(DI) \
+	VMOVUPS Y1, 32(DI) \
+	VMOVUPS Y2, 64(DI) \
+	VMOVUPS Y3, 96(DI) \
+	VMOVUPS Y4, 128(DI) \
+	LEAQ    (R9)(DX*1), R11 \
+	LEAQ    (R10)(DX*4), R12 \
+pr: \
+	MOVBQZX (R11), R13 \
+	VMOVSS  (DI)(R13*4), X5 \
+	VADDSS  (R12), X5, X5 \
+	VMOVSS  X5, (DI)(R13*4) \
+	INCQ    R11 \
+	ADDQ    $4, R12 \
+	DECL    BX \
+	JNZ     pr \
+	VMOVUPS 0(DI), Y0 \
+	VMOVUPS 32(DI), Y1 \
+	VMOVUPS 64(DI), Y2 \
+	VMOVUPS 96(DI), Y3 \
+	VMOVUPS 128(DI), Y4 \
+	JMP     nx
+
 // func scoreAVX(scores *[256]float32, feats *[nFeat]ref, v *vectors) int
 //
 // The 40 sums live in Y0-Y4, eight classes each, from the bias; each
-// dense feature is added to them as it is read, and each sparse one to
-// the scores in memory, where the sums are stored before and loaded back
-// after. A ref is decoded as model.score decodes it: the weight count in
-// its low 8 bits, the vector number or offset above them. The scores are
-// stored, and the best is found as bestAVX finds it.
+// feature is added to them as it is read (FEATURE), the 13 of them one
+// after another with no loop, a sparse one out of line (SPARSE). The
+// scores are stored, and the best is found as bestAVX finds it.
 TEXT ·scoreAVX(SB), NOSPLIT, $0-32
 	MOVQ    scores+0(FP), DI
 	MOVQ    feats+8(FP), SI
@@ -163,32 +214,19 @@ TEXT ·scoreAVX(SB), NOSPLIT, $0-32
 	VMOVUPS 64(AX), Y2
 	VMOVUPS 96(AX), Y3
 	VMOVUPS 128(AX), Y4
-	MOVQ    $13, CX
-
-loop:
-	MOVL  (SI), DX
-	ADDQ  $4, SI
-	MOVL  DX, BX
-	ANDL  $0xff, BX
-	SHRL  $8, DX
-	TESTL BX, BX
-	JNZ   sparse
-	TESTL DX, DX
-	JZ    next
-
-	// A dense vector is 160 bytes: lo*5*32.
-	LEAQ   (DX)(DX*4), DX
-	SHLQ   $5, DX
-	ADDQ   R8, DX
-	VADDPS 0(DX), Y0, Y0
-	VADDPS 32(DX), Y1, Y1
-	VADDPS 64(DX), Y2, Y2
-	VADDPS 96(DX), Y3, Y3
-	VADDPS 128(DX), Y4, Y4
-
-next:
-	DECQ    CX
-	JNZ     loop
+	FEATURE(0, sparse0, next0)
+	FEATURE(4, sparse1, next1)
+	FEATURE(8, sparse2, next2)
+	FEATURE(12, sparse3, next3)
+	FEATURE(16, sparse4, next4)
+	FEATURE(20, sparse5, next5)
+	FEATURE(24, sparse6, next6)
+	FEATURE(28, sparse7, next7)
+	FEATURE(32, sparse8, next8)
+	FEATURE(36, sparse9, next9)
+	FEATURE(40, sparse10, next10)
+	FEATURE(44, sparse11, next11)
+	FEATURE(48, sparse12, next12)
 	VMOVUPS Y0, 0(DI)
 	VMOVUPS Y1, 32(DI)
 	VMOVUPS Y2, 64(DI)
@@ -198,30 +236,19 @@ next:
 	MOVQ    AX, ret+24(FP)
 	RET
 
-sparse:
-	VMOVUPS Y0, 0(DI)
-	VMOVUPS Y1, 32(DI)
-	VMOVUPS Y2, 64(DI)
-	VMOVUPS Y3, 96(DI)
-	VMOVUPS Y4, 128(DI)
-	LEAQ    (R9)(DX*1), R11
-	LEAQ    (R10)(DX*4), R12
-
-pair:
-	MOVBQZX (R11), R13
-	VMOVSS  (DI)(R13*4), X5
-	VADDSS  (R12), X5, X5
-	VMOVSS  X5, (DI)(R13*4)
-	INCQ    R11
-	ADDQ    $4, R12
-	DECL    BX
-	JNZ     pair
-	VMOVUPS 0(DI), Y0
-	VMOVUPS 32(DI), Y1
-	VMOVUPS 64(DI), Y2
-	VMOVUPS 96(DI), Y3
-	VMOVUPS 128(DI), Y4
-	JMP     next
+	SPARSE(sparse0, pair0, next0)
+	SPARSE(sparse1, pair1, next1)
+	SPARSE(sparse2, pair2, next2)
+	SPARSE(sparse3, pair3, next3)
+	SPARSE(sparse4, pair4, next4)
+	SPARSE(sparse5, pair5, next5)
+	SPARSE(sparse6, pair6, next6)
+	SPARSE(sparse7, pair7, next7)
+	SPARSE(sparse8, pair8, next8)
+	SPARSE(sparse9, pair9, next9)
+	SPARSE(sparse10, pair10, next10)
+	SPARSE(sparse11, pair11, next11)
+	SPARSE(sparse12, pair12, next12)
 
 // func bestAVX(scores *[denseLen]float32) int
 TEXT ·bestAVX(SB), NOSPLIT, $0-16

@@ -39,21 +39,78 @@ func (s *Stream) roomForForms() {
 // intern returns the id of the lower-case form of w, adding it when new;
 // a word's form gets its lexicon kind.
 func (s *Stream) intern(w string, word bool) int32 {
-	if 2*(len(s.forms)+1) > len(s.slots) {
-		s.growSlots()
-	}
 	// An ASCII word is hashed as it is lowered, in one pass; its form is
 	// itself when it has no capital.
 	h, upper, ascii := fold.HashLower(w)
 	if !ascii {
 		h, upper = hashLower(w), true
 	}
+	return s.internHash(w, word, h, upper, ascii)
+}
+
+// internHash is intern of w, whose form's fold.Hash is h; upper is false
+// only when w is its own form, and ascii reports whether w is ASCII.
+func (s *Stream) internHash(w string, word bool, h uint32, upper, ascii bool) int32 {
 	mask := uint32(len(s.slots) - 1)
 	k := h & mask
 	for ; s.slots[k] != 0; k = (k + 1) & mask {
 		id := s.slots[k] - 1
 		if s.hash[id] == h && (upper && EqualLower(s.forms[id], w) || !upper && s.forms[id] == w) {
 			return id
+		}
+	}
+	return s.newForm(w, word, h, upper, ascii, k)
+}
+
+// findASCII returns the id of the form of w, an ASCII word of word bytes
+// alone whose form's fold.Hash is h, or -1 and the free slot of the table
+// where its form goes: intern's look-up, with no call, as the form is
+// compared with the word a byte at a time, lowered through wordLower.
+func (s *Stream) findASCII(w string, h uint32, upper bool) (id int32, k uint32) {
+	mask := uint32(len(s.slots) - 1)
+	for k = h & mask; ; k = (k + 1) & mask {
+		slot := s.slots[k]
+		if slot == 0 {
+			return -1, k
+		}
+		if id = slot - 1; s.hash[id] == h && equalWordLower(s.forms[id], w, upper) {
+			return id, k
+		}
+	}
+}
+
+// equalWordLower reports whether lower is Lower(w), for a w of ASCII word
+// bytes alone; upper is false only when w has no capital, and is then
+// compared as it is.
+func equalWordLower(lower, w string, upper bool) bool {
+	if len(lower) != len(w) {
+		return false
+	}
+	if !upper {
+		for i := 0; i < len(w); i++ {
+			if lower[i] != w[i] {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i < len(w); i++ {
+		if lower[i] != wordLower[w[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// newForm adds the form of w, whose form's fold.Hash is h and which intern
+// did not find, with the free slot k of the table, and returns its id; the
+// table grows first when it would be more than half full, and k is then
+// found again.
+func (s *Stream) newForm(w string, word bool, h uint32, upper, ascii bool, k uint32) int32 {
+	if 2*(len(s.forms)+1) > len(s.slots) {
+		s.growSlots()
+		mask := uint32(len(s.slots) - 1)
+		for k = h & mask; s.slots[k] != 0; k = (k + 1) & mask {
 		}
 	}
 	lw := w

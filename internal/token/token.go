@@ -39,6 +39,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/fold"
 	"github.com/whosaid/whosaid/internal/lexicon"
 	"github.com/whosaid/whosaid/internal/room"
 	"github.com/whosaid/whosaid/quote"
@@ -427,7 +428,7 @@ func (s *Stream) split(start, end int, sent int32) {
 		if c := text[i]; c < utf8.RuneSelf {
 			switch {
 			case asciiWord[c]:
-				i = s.word(i, 1, end, sent)
+				i = s.wordASCII(i, end, sent)
 			case c == ' ' || c >= '\t' && c <= '\r':
 				i++
 			default:
@@ -524,6 +525,64 @@ func (s *Stream) word(i, n, end int, sent int32) int {
 	}
 	return j
 }
+
+// wordASCII appends the word that starts at i with an ASCII word byte,
+// as word does, and returns where it ends, or past the space after it.
+// Most words are a run of ASCII
+// word bytes that ends at a byte that cannot join it to more (a space, a
+// comma after a letter, a quote mark), or at the sentence's end: such a
+// word is hashed as its bytes are read and its form looked up with the
+// hash, where intern would read them again. Any other is left to word.
+func (s *Stream) wordASCII(i, end int, sent int32) int {
+	in := s.text[:end]
+	h, caps := fold.HashStart, byte(0)
+	j := i
+	for ; j < len(in); j++ {
+		l := wordLower[in[j]]
+		if l == 0 {
+			break
+		}
+		h = fold.HashByte(h, l)
+		caps |= in[j] ^ l // not 0 for a capital
+	}
+	if j < len(in) && !endsWord(in, j) {
+		return s.word(i, 1, end, sent)
+	}
+	if j == i+1 {
+		s.add(i, j, Word, sent) // the form its byte had
+	} else {
+		w, hw := in[i:j], fold.HashEnd(h)
+		id, k := s.findASCII(w, hw, caps != 0)
+		if id < 0 {
+			id = s.newForm(w, true, hw, caps != 0, true, k)
+		}
+		if len(s.Toks) == cap(s.Toks) {
+			s.Toks = room.Within(s.Toks, 0, i, len(s.text), len(s.text)+1)
+		}
+		s.Toks = append(s.Toks, Token{Start: int32(i), End: int32(j), Sent: sent, w: uint32(id)<<idShift | uint32(Word)})
+	}
+	// The space that ends most words is passed here, where split would
+	// read it again to pass it.
+	if j < len(in) && in[j] == ' ' {
+		j++
+	}
+	return j
+}
+
+// endsWord reports whether the byte at j, after a run of ASCII word
+// bytes, ends the word whatever follows it, as word reads it: an ASCII
+// byte that is not one of the marks that may join two words (see
+// joinsWords), or a comma after a byte that is not a digit ("1,000" is a
+// word, "said, adding" is two).
+func endsWord(in string, j int) bool {
+	c := in[j]
+	return c < utf8.RuneSelf && !joinsWords[c] || c == ',' && !isDigit(rune(in[j-1]))
+}
+
+// joinsWords holds the ASCII marks that may join the words before and
+// after them into one ("don't", "well-known", "U.S.", "1,000", "AT&T"),
+// and the full stop, which may end an abbreviation.
+var joinsWords = [utf8.RuneSelf]bool{'\'': true, '-': true, '.': true, ',': true, '&': true}
 
 // mark appends the mark r of n bytes at i, in the sentence [start, end),
 // and returns where it ends.
@@ -663,6 +722,26 @@ func isAlnumRune(r rune) bool {
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wordLower holds, of each ASCII word character, its lower case, and 0
+// of every other byte: the bytes of a word's form, as fold.HashLower
+// lowers them, and where the word's first run of them ends.
+var wordLower = func() (b [256]byte) {
+	for c := range asciiWord {
+		if asciiWord[c] {
+			b[c] = lowerByte(byte(c))
+		}
+	}
+	return b
+}()
+
+// lowerByte returns c lower-cased if it is an ASCII capital.
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // wordByte reports, of each byte, whether it is an ASCII word character,
