@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # workers-memory.sh: peak memory of `whosaid --input jsonl` on large
 # articles with few and with very many workers. It builds whosaid, makes
-# 100 articles of 1 MiB from the project's annotated articles, runs
-# --workers 2 and --workers 10000 (clamped to 256) under /usr/bin/time -v,
-# and checks that both write the same bytes.
+# 100 MB of articles of about 1 MiB (99 of them) from the project's
+# annotated articles, runs --workers 2 and --workers 10000 (clamped to
+# 256) under /usr/bin/time -v, and checks that both write the same bytes.
 #
 # Usage: scripts/workers-memory.sh            (from the repository root)
 set -euo pipefail
