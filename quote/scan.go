@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/blocks"
 	"github.com/whosaid/whosaid/internal/room"
 	"github.com/whosaid/whosaid/span"
 )
@@ -216,6 +217,9 @@ func skipPlain(t string, i int) int {
 	return i
 }
 
+// plainStops are the bytes skipPlain stops at, for blocks.Index.
+var plainStops = blocks.New(true, '"', '\'', '`', '\n')
+
 // hasZero is non-zero when one of the bytes of v is zero.
 func hasZero(v uint64) uint64 { return (v - ones) &^ v & highs }
 
@@ -240,9 +244,9 @@ func (p *parser) read(c *cursor, tk *token) bool {
 	swarFrom, line := c.swarFrom, c.line
 	for i := c.i; i < len(t); i++ {
 		if i >= swarFrom {
-			// The blocks of sixteen bytes go first, where skipBlocks
+			// The blocks of sixteen bytes go first, where blocks.Index
 			// finds the byte to stop at; skipPlain reads what they leave.
-			if j := skipBlocks(t[i:]); j < (len(t)-i)&^15 {
+			if j := blocks.Index(t[i:], plainStops); j < (len(t)-i)&^15 {
 				i += j
 			} else {
 				i = skipPlain(t, i+j)

@@ -4,6 +4,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/internal/blocks"
 	"github.com/whosaid/whosaid/internal/space"
 )
 
@@ -58,6 +59,17 @@ var stopBytes, farBytes = func() (stop, far [2][256]bool) {
 	return stop, far
 }()
 
+// plainStops are stopBytes[0], for blocks.Index.
+var plainStops = func() *blocks.Set {
+	var in []byte
+	for c := range 256 {
+		if stopBytes[0][c] {
+			in = append(in, byte(c))
+		}
+	}
+	return blocks.New(false, in...)
+}()
+
 func (sc *scanner) run() {
 	text := sc.text
 	n := len(text)
@@ -82,9 +94,9 @@ func (sc *scanner) run() {
 			stop = &stopBytes[1]
 		} else {
 			// Outside a list, the blocks of sixteen bytes go first, where
-			// skipBlocks finds the stop; the steps below read what they
+			// blocks.Index finds the stop; the steps below read what they
 			// leave, or stop at once at the stop it found.
-			i += skipBlocks(text[i:])
+			i += blocks.Index(text[i:], plainStops)
 		}
 		// Eight bytes a step while they hold no stop, then one at a
 		// time: most of the text is passed here, in runs of dozens of
